@@ -1,0 +1,66 @@
+/**
+ * The local emulators in one HTTP server: the Salesforce REST API (`/services/...`), the control
+ * API (`/__emulator/...`) and, later, the SMS provider. It imports nothing from the gateway.
+ */
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { handleControl } from './salesforce/control';
+import { SalesforceEmulator, send, type SalesforceEmulatorOptions } from './salesforce/server';
+import { SfError } from './salesforce/errors';
+
+export { DEMO_CREDENTIALS, DEMO_JWT_CERTIFICATE_FILE, DEMO_JWT_PRIVATE_KEY_FILE } from './salesforce/oauth';
+export type { Faults } from './salesforce/server';
+
+export interface EmulatorOptions extends SalesforceEmulatorOptions {
+  /** @default 0 (any free port) */
+  port?: number;
+  /** @default '127.0.0.1' */
+  host?: string;
+}
+
+export interface RunningEmulators {
+  /** e.g. `http://127.0.0.1:4010`: the org's instance URL and login URL alike. */
+  url: string;
+  port: number;
+  salesforce: SalesforceEmulator;
+  reset(): void;
+  close(): Promise<void>;
+}
+
+export async function startEmulators(options: EmulatorOptions = {}): Promise<RunningEmulators> {
+  const salesforce = new SalesforceEmulator(options);
+  let baseUrl = '';
+  const server: Server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', baseUrl);
+    const work = url.pathname.startsWith('/__emulator/')
+      ? handleControl(req, res, url, salesforce, [], () => {})
+      : salesforce.handle(req, res, url, baseUrl).then((handled) => {
+          if (!handled) send(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }], { 'Content-Type': 'application/json;charset=UTF-8' });
+        });
+    work.catch((e: unknown) => {
+      const status = e instanceof SfError ? e.status : 500;
+      const body = e instanceof SfError ? e.errors : [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred.' }];
+      if (!(e instanceof SfError)) console.error('emulator error', e);
+      send(res, status, body, { 'Content-Type': 'application/json;charset=UTF-8' });
+    });
+  });
+  // Keep-alive sockets must not hold the process open after close().
+  server.keepAliveTimeout = 5_000;
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
+  });
+  const { port, address } = server.address() as AddressInfo;
+  baseUrl = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  return {
+    url: baseUrl,
+    port,
+    salesforce,
+    reset: () => salesforce.reset(),
+    close: () =>
+      new Promise<void>((resolve, reject) => {
+        server.close((e) => (e ? reject(e) : resolve()));
+        server.closeAllConnections();
+      }),
+  };
+}

@@ -1,0 +1,12 @@
+/** `npm run emulator`: the local Salesforce emulator alone, on EMULATOR_PORT (default 4010). */
+import { DEMO_CREDENTIALS, startEmulators } from './index';
+
+const port = Number(process.env.EMULATOR_PORT ?? 4010);
+const emulators = await startEmulators({ port, host: process.env.EMULATOR_HOST ?? '127.0.0.1' });
+console.log(`Salesforce emulator listening on ${emulators.url}`);
+console.log(`  token URL:   ${emulators.url}/services/oauth2/token`);
+console.log(`  credentials: client id ${DEMO_CREDENTIALS.clientId}, username ${DEMO_CREDENTIALS.username}`);
+console.log(`  control API: ${emulators.url}/__emulator/stats`);
+const stop = () => void emulators.close().then(() => process.exit(0));
+process.on('SIGINT', stop);
+process.on('SIGTERM', stop);

@@ -1,0 +1,102 @@
+/**
+ * The control API under `/__emulator/` that tests and benchmarks use to observe and steer the
+ * emulated org: stats, reset, session expiry, fault switches and the outbox. No auth; it answers
+ * loopback clients only.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { NO_FAULTS, type Faults, type SalesforceEmulator } from './server';
+import { readBody, send } from './server';
+
+const JSON_TYPE = { 'Content-Type': 'application/json;charset=UTF-8' };
+const ERROR_CODES = new Set(['SERVER_UNAVAILABLE', 'REQUEST_LIMIT_EXCEEDED', 'UNABLE_TO_LOCK_ROW']);
+
+/** Outbox entries from every channel (emails here; the SMS emulator adds its messages). */
+export type OutboxSource = () => readonly unknown[];
+
+export function isLoopback(address: string | undefined): boolean {
+  return address === '::1' || /^(::ffff:)?127\./.test(address ?? '');
+}
+
+/** Checks a faults body; returns the problems, one per bad key. */
+export function validateFaults(input: unknown): { faults?: Partial<Faults>; problems: string[] } {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return { problems: ['body must be a JSON object'] };
+  const problems: string[] = [];
+  const out: Partial<Faults> = {};
+  for (const [key, value] of Object.entries(input)) {
+    switch (key) {
+      case 'latencyMs':
+      case 'searchIndexLagMs':
+      case 'seed':
+        if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) problems.push(`${key} must be a number >= 0`);
+        else out[key] = value;
+        break;
+      case 'errorRate':
+      case 'dropResponseAfterCommitRate':
+        if (typeof value !== 'number' || value < 0 || value > 1) problems.push(`${key} must be a number from 0 to 1`);
+        else out[key] = value;
+        break;
+      case 'errorCode':
+        if (typeof value !== 'string' || !ERROR_CODES.has(value)) problems.push(`errorCode must be one of ${[...ERROR_CODES].join(', ')}`);
+        else out.errorCode = value as Faults['errorCode'];
+        break;
+      case 'rejectTokens':
+        if (typeof value !== 'boolean') problems.push('rejectTokens must be a boolean');
+        else out.rejectTokens = value;
+        break;
+      default:
+        problems.push(`unknown fault: ${key}`);
+    }
+  }
+  return { faults: out, problems };
+}
+
+export async function handleControl(
+  req: IncomingMessage,
+  res: ServerResponse,
+  url: URL,
+  sf: SalesforceEmulator,
+  outboxes: OutboxSource[],
+  resetOthers: () => void,
+): Promise<void> {
+  if (!isLoopback(req.socket.remoteAddress)) {
+    send(res, 403, { error: 'the control API answers loopback clients only' }, JSON_TYPE);
+    return;
+  }
+  const route = `${req.method} ${url.pathname.replace(/\/$/, '')}`;
+  switch (route) {
+    case 'GET /__emulator/stats':
+      return send(res, 200, sf.stats(), JSON_TYPE);
+    case 'POST /__emulator/reset':
+      sf.reset();
+      resetOthers();
+      return send(res, 200, { ok: true }, JSON_TYPE);
+    case 'POST /__emulator/sessions/expire':
+      return send(res, 200, { expired: sf.oauth.expireAll() }, JSON_TYPE);
+    case 'GET /__emulator/faults':
+      return send(res, 200, sf.faults, JSON_TYPE);
+    case 'PUT /__emulator/faults': {
+      let body: unknown;
+      try {
+        body = JSON.parse((await readBody(req)).toString('utf8'));
+      } catch {
+        return send(res, 400, { errors: ['body must be JSON'] }, JSON_TYPE);
+      }
+      const { faults, problems } = validateFaults(body);
+      if (problems.length > 0 || !faults) return send(res, 400, { errors: problems }, JSON_TYPE);
+      return send(res, 200, sf.setFaults(faults), JSON_TYPE);
+    }
+    case 'DELETE /__emulator/faults':
+      return send(res, 200, sf.setFaults({ ...NO_FAULTS }), JSON_TYPE);
+    case 'GET /__emulator/outbox':
+      return send(res, 200, { messages: [...sf.emails, ...outboxes.flatMap((o) => o())] }, JSON_TYPE);
+    case 'GET /__emulator/requests':
+      return send(res, 200, { requests: sf.requests }, JSON_TYPE);
+    case 'POST /__emulator/refresh-tokens':
+      // A refresh token as the web-server (authorization code) flow would have issued one.
+      return send(res, 200, { refresh_token: sf.oauth.issueRefreshToken() }, JSON_TYPE);
+    case 'GET /__emulator/fixtures':
+      return send(res, 200, sf.fixtures, JSON_TYPE);
+    default:
+      return send(res, 404, { error: `no control route ${route}` }, JSON_TYPE);
+  }
+}

@@ -1,0 +1,607 @@
+/**
+ * The emulated org's objects, fields, picklists and validation rules. Describe is generated from
+ * this, and the store, SOQL, SOSL and DML validation all read it.
+ *
+ * Standard fields, picklist values and child relationship names follow the describe fixtures
+ * captured from real orgs (../shared/reference/fixtures/*-describe.json). The gateway's own
+ * custom fields must match the metadata in schema/salesforce/ (a test compares them).
+ */
+
+export type FieldType =
+  | 'id'
+  | 'string'
+  | 'boolean'
+  | 'reference'
+  | 'picklist'
+  | 'multipicklist'
+  | 'combobox'
+  | 'textarea'
+  | 'phone'
+  | 'email'
+  | 'url'
+  | 'datetime'
+  | 'date'
+  | 'int'
+  | 'double';
+
+export interface FieldDef {
+  name: string;
+  type: FieldType;
+  label: string;
+  length: number;
+  nillable: boolean;
+  createable: boolean;
+  updateable: boolean;
+  /** Filled in by the org on create (auto-numbers, audit fields, picklist defaults, checkboxes). */
+  defaultedOnCreate: boolean;
+  defaultValue: string | boolean | null;
+  picklistValues: { value: string; label: string; defaultValue: boolean }[];
+  restrictedPicklist: boolean;
+  referenceTo: string[];
+  relationshipName: string | null;
+  externalId: boolean;
+  unique: boolean;
+  caseSensitive: boolean;
+  custom: boolean;
+  filterable: boolean;
+  sortable: boolean;
+  nameField: boolean;
+  autoNumber: boolean;
+  calculated: boolean;
+  idLookup: boolean;
+}
+
+export interface ChildRelationship {
+  childSObject: string;
+  field: string;
+  relationshipName: string;
+  cascadeDelete: boolean;
+}
+
+/** A validation rule as an admin would write it: a condition that, when true, refuses the save. */
+export interface ValidationRule {
+  name: string;
+  errorField: string | null;
+  message: string;
+  failsWhen: (record: Readonly<Record<string, unknown>>) => boolean;
+}
+
+export interface ObjectDef {
+  name: string;
+  label: string;
+  labelPlural: string;
+  keyPrefix: string;
+  fields: FieldDef[];
+  childRelationships: ChildRelationship[];
+  validationRules: ValidationRule[];
+  searchable: boolean;
+}
+
+type FieldOptions = Partial<Omit<FieldDef, 'picklistValues'>> & {
+  picklist?: readonly string[];
+  defaultPick?: string;
+};
+
+const LENGTH: Partial<Record<FieldType, number>> = {
+  id: 18,
+  reference: 18,
+  phone: 40,
+  email: 80,
+  picklist: 255,
+  multipicklist: 4099,
+  url: 255,
+  textarea: 255,
+  string: 255,
+  combobox: 255,
+};
+
+function field(name: string, type: FieldType, options: FieldOptions = {}): FieldDef {
+  const { picklist, defaultPick, ...rest } = options;
+  const isBoolean = type === 'boolean';
+  const longText = type === 'textarea' && (rest.length ?? 255) > 255;
+  return {
+    name,
+    type,
+    label: name.replace(/__c$/, '').replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2'),
+    length: LENGTH[type] ?? 0,
+    nillable: !isBoolean,
+    createable: true,
+    updateable: true,
+    defaultedOnCreate: isBoolean || defaultPick !== undefined,
+    defaultValue: isBoolean ? false : (defaultPick ?? null),
+    picklistValues: (picklist ?? []).map((value) => ({ value, label: value, defaultValue: value === defaultPick })),
+    restrictedPicklist: false,
+    referenceTo: [],
+    relationshipName: null,
+    externalId: false,
+    unique: false,
+    caseSensitive: false,
+    custom: name.endsWith('__c'),
+    // Long text areas cannot be filtered or sorted on (Case.Description is filterable:false in describe).
+    filterable: !longText,
+    sortable: !longText,
+    nameField: false,
+    autoNumber: false,
+    calculated: false,
+    idLookup: false,
+    ...rest,
+  };
+}
+
+const readOnly = { createable: false, updateable: false } as const;
+
+function reference(name: string, referenceTo: string[], relationshipName: string, options: FieldOptions = {}) {
+  return field(name, 'reference', { referenceTo, relationshipName, ...options });
+}
+
+function systemFields(label: string): FieldDef[] {
+  return [
+    field('Id', 'id', { label: `${label} ID`, nillable: false, ...readOnly, defaultedOnCreate: true, idLookup: true }),
+    field('IsDeleted', 'boolean', { label: 'Deleted', ...readOnly }),
+  ];
+}
+
+function auditFields(): FieldDef[] {
+  const audit = { nillable: false, ...readOnly, defaultedOnCreate: true } as const;
+  return [
+    reference('OwnerId', ['User'], 'Owner', { nillable: false, defaultedOnCreate: true, label: 'Owner ID' }),
+    field('CreatedDate', 'datetime', { label: 'Created Date', ...audit }),
+    reference('CreatedById', ['User'], 'CreatedBy', { label: 'Created By ID', ...audit }),
+    field('LastModifiedDate', 'datetime', { label: 'Last Modified Date', ...audit }),
+    reference('LastModifiedById', ['User'], 'LastModifiedBy', { label: 'Last Modified By ID', ...audit }),
+    field('SystemModstamp', 'datetime', { label: 'System Modstamp', ...audit }),
+  ];
+}
+
+/** The gateway's unique idempotency key (schema/salesforce/.../Gateway_Request_Key__c.field-meta.xml). */
+function gatewayRequestKey(): FieldDef {
+  return field('Gateway_Request_Key__c', 'string', {
+    label: 'Gateway Request Key',
+    length: 255,
+    externalId: true,
+    unique: true,
+    caseSensitive: true,
+    idLookup: true,
+  });
+}
+
+export const CASE_STATUSES = ['New', 'Working', 'Escalated', 'Closed'] as const;
+/** Statuses whose CaseStatus row has IsClosed = true (sforce_api_objects_casestatus.htm). */
+export const CLOSED_CASE_STATUSES: ReadonlySet<string> = new Set(['closed']);
+export const CLOSED_TASK_STATUSES: ReadonlySet<string> = new Set(['completed']);
+
+const account: ObjectDef = {
+  name: 'Account',
+  label: 'Account',
+  labelPlural: 'Accounts',
+  keyPrefix: '001',
+  searchable: true,
+  fields: [
+    ...systemFields('Account'),
+    field('Name', 'string', { label: 'Account Name', nillable: false, nameField: true }),
+    field('Type', 'picklist', {
+      label: 'Account Type',
+      length: 255,
+      picklist: ['Prospect', 'Customer - Direct', 'Customer - Channel', 'Partner', 'Other'],
+    }),
+    field('Phone', 'phone', { label: 'Account Phone' }),
+    field('Website', 'url'),
+    field('Industry', 'picklist', {
+      picklist: ['Banking', 'Education', 'Energy', 'Healthcare', 'Hospitality', 'Retail', 'Technology', 'Telecommunications'],
+    }),
+    field('BillingCity', 'string', { length: 40, label: 'Billing City' }),
+    field('BillingCountry', 'string', { length: 80, label: 'Billing Country' }),
+    field('Description', 'textarea', { label: 'Account Description', length: 32000 }),
+    ...auditFields(),
+  ],
+  childRelationships: [
+    { childSObject: 'Contact', field: 'AccountId', relationshipName: 'Contacts', cascadeDelete: false },
+    { childSObject: 'Case', field: 'AccountId', relationshipName: 'Cases', cascadeDelete: false },
+    { childSObject: 'Task', field: 'WhatId', relationshipName: 'Tasks', cascadeDelete: true },
+  ],
+  validationRules: [],
+};
+
+const contact: ObjectDef = {
+  name: 'Contact',
+  label: 'Contact',
+  labelPlural: 'Contacts',
+  keyPrefix: '003',
+  searchable: true,
+  fields: [
+    ...systemFields('Contact'),
+    reference('AccountId', ['Account'], 'Account', { label: 'Account ID' }),
+    field('LastName', 'string', { label: 'Last Name', length: 80, nillable: false }),
+    field('FirstName', 'string', { label: 'First Name', length: 40 }),
+    field('Salutation', 'picklist', { length: 40, picklist: ['Mr.', 'Ms.', 'Mrs.', 'Dr.', 'Prof.'] }),
+    field('Name', 'string', { label: 'Full Name', length: 121, nillable: false, nameField: true, ...readOnly }),
+    field('MailingCity', 'string', { length: 40, label: 'Mailing City' }),
+    field('MailingCountry', 'string', { length: 80, label: 'Mailing Country' }),
+    field('Phone', 'phone', { label: 'Business Phone' }),
+    field('MobilePhone', 'phone', { label: 'Mobile Phone' }),
+    field('HomePhone', 'phone', { label: 'Home Phone' }),
+    field('OtherPhone', 'phone', { label: 'Other Phone' }),
+    field('Email', 'email', { idLookup: true }),
+    field('Title', 'string', { length: 128 }),
+    field('Department', 'string', { length: 80 }),
+    field('Description', 'textarea', { label: 'Contact Description', length: 32000 }),
+    field('HasOptedOutOfEmail', 'boolean', { label: 'Email Opt Out' }),
+    field('DoNotCall', 'boolean', { label: 'Do Not Call' }),
+    // Demo-org fields: an SMS opt-out checkbox (the gateway's default SMS consent field) and a
+    // multi-select picklist. An org without them is configured through the gateway's settings.
+    field('SMS_Opt_Out__c', 'boolean', { label: 'SMS Opt Out' }),
+    field('Languages__c', 'multipicklist', { label: 'Languages', picklist: ['English', 'Spanish', 'French', 'German'] }),
+    ...auditFields(),
+  ],
+  childRelationships: [
+    { childSObject: 'Case', field: 'ContactId', relationshipName: 'Cases', cascadeDelete: false },
+    { childSObject: 'Task', field: 'WhoId', relationshipName: 'Tasks', cascadeDelete: true },
+  ],
+  validationRules: [],
+};
+
+const caseObject: ObjectDef = {
+  name: 'Case',
+  label: 'Case',
+  labelPlural: 'Cases',
+  keyPrefix: '500',
+  searchable: true,
+  fields: [
+    ...systemFields('Case'),
+    field('CaseNumber', 'string', {
+      label: 'Case Number',
+      length: 30,
+      nillable: false,
+      ...readOnly,
+      defaultedOnCreate: true,
+      autoNumber: true,
+      nameField: true,
+      idLookup: true,
+    }),
+    reference('ContactId', ['Contact'], 'Contact', { label: 'Contact ID' }),
+    reference('AccountId', ['Account'], 'Account', { label: 'Account ID' }),
+    reference('ParentId', ['Case'], 'Parent', { label: 'Parent Case ID' }),
+    field('SuppliedName', 'string', { label: 'Name', length: 80 }),
+    field('SuppliedEmail', 'email', { label: 'Email Address' }),
+    field('SuppliedPhone', 'string', { label: 'Phone', length: 40 }),
+    field('SuppliedCompany', 'string', { label: 'Company', length: 80 }),
+    field('Type', 'picklist', { label: 'Case Type', length: 40, picklist: ['Mechanical', 'Electrical', 'Electronic', 'Structural', 'Other'] }),
+    field('Status', 'picklist', { length: 40, picklist: CASE_STATUSES, defaultPick: 'New' }),
+    field('Reason', 'picklist', {
+      label: 'Case Reason',
+      length: 40,
+      picklist: ['Installation', 'Equipment Complexity', 'Performance', 'Breakdown', 'Equipment Design', 'Feedback', 'Other'],
+    }),
+    field('Origin', 'picklist', { label: 'Case Origin', length: 40, picklist: ['Phone', 'Email', 'Web'] }),
+    field('Subject', 'string', { length: 255 }),
+    field('Priority', 'picklist', { length: 40, picklist: ['High', 'Medium', 'Low'], defaultPick: 'Medium' }),
+    field('Description', 'textarea', { length: 32000 }),
+    field('IsClosed', 'boolean', { label: 'Closed', ...readOnly, defaultedOnCreate: true }),
+    field('ClosedDate', 'datetime', { label: 'Closed Date', ...readOnly }),
+    field('IsEscalated', 'boolean', { label: 'Escalated' }),
+    gatewayRequestKey(),
+    ...auditFields(),
+  ],
+  childRelationships: [
+    { childSObject: 'Case', field: 'ParentId', relationshipName: 'Cases', cascadeDelete: false },
+    { childSObject: 'Task', field: 'WhatId', relationshipName: 'Tasks', cascadeDelete: true },
+  ],
+  validationRules: [
+    {
+      // A demo-org validation rule, so that FIELD_CUSTOM_VALIDATION_EXCEPTION can be exercised.
+      name: 'Escalated_Needs_High_Priority',
+      errorField: 'Priority',
+      message: 'Escalated cases must have High priority.',
+      failsWhen: (r) => r.Status === 'Escalated' && r.Priority !== 'High',
+    },
+  ],
+};
+
+const task: ObjectDef = {
+  name: 'Task',
+  label: 'Task',
+  labelPlural: 'Tasks',
+  keyPrefix: '00T',
+  searchable: true,
+  fields: [
+    field('Id', 'id', { label: 'Activity ID', nillable: false, ...readOnly, defaultedOnCreate: true, idLookup: true }),
+    reference('WhoId', ['Contact', 'Lead'], 'Who', { label: 'Name ID' }),
+    reference('WhatId', ['Account', 'Case'], 'What', { label: 'Related To ID' }),
+    field('Subject', 'combobox', { length: 255, nameField: true, picklist: ['Call', 'Send Letter', 'Send Quote', 'Other'] }),
+    field('ActivityDate', 'date', { label: 'Due Date Only' }),
+    field('Status', 'picklist', {
+      length: 40,
+      nillable: false,
+      picklist: ['Not Started', 'In Progress', 'Completed', 'Waiting on someone else', 'Deferred'],
+      defaultPick: 'Not Started',
+    }),
+    field('Priority', 'picklist', { length: 40, nillable: false, picklist: ['High', 'Normal', 'Low'], defaultPick: 'Normal' }),
+    field('Description', 'textarea', { length: 32000 }),
+    field('IsDeleted', 'boolean', { label: 'Deleted', ...readOnly }),
+    reference('AccountId', ['Account'], 'Account', { label: 'Account ID', ...readOnly }),
+    field('IsClosed', 'boolean', { label: 'Closed', ...readOnly, defaultedOnCreate: true }),
+    field('TaskSubtype', 'picklist', {
+      label: 'Task Subtype',
+      length: 40,
+      picklist: ['Task', 'Email', 'Call'],
+      restrictedPicklist: true,
+      updateable: false,
+    }),
+    gatewayRequestKey(),
+    field('Follow_Up_Channel__c', 'picklist', {
+      label: 'Follow-up Channel',
+      picklist: ['SMS', 'EMAIL'],
+      restrictedPicklist: true,
+    }),
+    field('Follow_Up_To__c', 'string', { label: 'Follow-up To', length: 255 }),
+    field('Follow_Up_Status__c', 'picklist', {
+      label: 'Follow-up Status',
+      picklist: ['PENDING', 'SENT', 'DELIVERED', 'FAILED'],
+      restrictedPicklist: true,
+    }),
+    ...auditFields(),
+  ],
+  childRelationships: [],
+  validationRules: [],
+};
+
+const user: ObjectDef = {
+  name: 'User',
+  label: 'User',
+  labelPlural: 'Users',
+  keyPrefix: '005',
+  searchable: true,
+  fields: [
+    field('Id', 'id', { label: 'User ID', nillable: false, ...readOnly, defaultedOnCreate: true, idLookup: true }),
+    field('Username', 'string', { length: 80, nillable: false, unique: true, idLookup: true }),
+    field('LastName', 'string', { label: 'Last Name', length: 80, nillable: false }),
+    field('FirstName', 'string', { label: 'First Name', length: 40 }),
+    field('Name', 'string', { label: 'Full Name', length: 121, nillable: false, nameField: true, ...readOnly }),
+    field('Email', 'email', { nillable: false }),
+    field('IsActive', 'boolean', { label: 'Active' }),
+    field('CreatedDate', 'datetime', { label: 'Created Date', nillable: false, ...readOnly, defaultedOnCreate: true }),
+    field('LastModifiedDate', 'datetime', { label: 'Last Modified Date', nillable: false, ...readOnly, defaultedOnCreate: true }),
+    field('SystemModstamp', 'datetime', { label: 'System Modstamp', nillable: false, ...readOnly, defaultedOnCreate: true }),
+  ],
+  childRelationships: [],
+  validationRules: [],
+};
+
+export interface OrgSchema {
+  objects: readonly ObjectDef[];
+  /** Case-insensitive object lookup by API name. */
+  object(name: string): ObjectDef | undefined;
+  objectByPrefix(id: string): ObjectDef | undefined;
+  field(object: ObjectDef, name: string): FieldDef | undefined;
+  /** The reference field whose relationshipName is `name` (case-insensitive). */
+  relationship(object: ObjectDef, name: string): FieldDef | undefined;
+  child(object: ObjectDef, relationshipName: string): ChildRelationship | undefined;
+}
+
+export function createOrgSchema(objects: readonly ObjectDef[] = [account, contact, caseObject, task, user]): OrgSchema {
+  const byName = new Map(objects.map((o) => [o.name.toLowerCase(), o]));
+  const byPrefix = new Map(objects.map((o) => [o.keyPrefix, o]));
+  const fields = new Map(objects.map((o) => [o, new Map(o.fields.map((f) => [f.name.toLowerCase(), f]))]));
+  const relationships = new Map(
+    objects.map((o) => [
+      o,
+      new Map(o.fields.filter((f) => f.relationshipName).map((f) => [f.relationshipName!.toLowerCase(), f])),
+    ]),
+  );
+  return {
+    objects,
+    object: (name) => byName.get(name.toLowerCase()),
+    objectByPrefix: (id) => byPrefix.get(id.slice(0, 3)),
+    field: (object, name) => fields.get(object)?.get(name.toLowerCase()),
+    relationship: (object, name) => relationships.get(object)?.get(name.toLowerCase()),
+    child: (object, name) => object.childRelationships.find((c) => c.relationshipName.toLowerCase() === name.toLowerCase()),
+  };
+}
+
+const SOAP_TYPE: Record<FieldType, string> = {
+  id: 'tns:ID',
+  reference: 'tns:ID',
+  boolean: 'xsd:boolean',
+  datetime: 'xsd:dateTime',
+  date: 'xsd:date',
+  int: 'xsd:int',
+  double: 'xsd:double',
+  string: 'xsd:string',
+  picklist: 'xsd:string',
+  multipicklist: 'xsd:string',
+  combobox: 'xsd:string',
+  textarea: 'xsd:string',
+  phone: 'xsd:string',
+  email: 'xsd:string',
+  url: 'xsd:string',
+};
+
+/** A field entry with every key a real describe returns (key set of the Case describe fixture). */
+export function describeField(f: FieldDef): Record<string, unknown> {
+  const text = !['boolean', 'datetime', 'date', 'int', 'double'].includes(f.type);
+  return {
+    aggregatable: f.type !== 'textarea' || f.length <= 255,
+    aiPredictionField: false,
+    autoNumber: f.autoNumber,
+    byteLength: text ? f.length * 3 : 0,
+    calculated: f.calculated,
+    calculatedFormula: null,
+    cascadeDelete: false,
+    caseSensitive: f.caseSensitive,
+    compoundFieldName: null,
+    controllerName: null,
+    createable: f.createable,
+    custom: f.custom,
+    defaultValue: f.defaultValue,
+    defaultValueFormula: null,
+    defaultedOnCreate: f.defaultedOnCreate,
+    dependentPicklist: false,
+    deprecatedAndHidden: false,
+    digits: f.type === 'int' ? 9 : 0,
+    displayLocationInDecimal: false,
+    encrypted: false,
+    externalId: f.externalId,
+    extraTypeInfo: f.name === 'Name' && f.createable === false ? 'personname' : null,
+    filterable: f.filterable,
+    filteredLookupInfo: null,
+    formulaTreatNullNumberAsZero: false,
+    groupable: f.filterable && f.type !== 'datetime',
+    highScaleNumber: false,
+    htmlFormatted: false,
+    idLookup: f.idLookup,
+    inlineHelpText: null,
+    label: f.label,
+    length: text ? f.length : 0,
+    mask: null,
+    maskType: null,
+    name: f.name,
+    nameField: f.nameField,
+    namePointing: f.referenceTo.length > 1,
+    nillable: f.nillable,
+    permissionable: f.nillable && !f.nameField,
+    picklistValues: f.picklistValues.map((p) => ({
+      active: true,
+      defaultValue: p.defaultValue,
+      label: p.label,
+      validFor: null,
+      value: p.value,
+    })),
+    polymorphicForeignKey: f.referenceTo.length > 1,
+    precision: 0,
+    queryByDistance: false,
+    referenceTargetField: null,
+    referenceTo: f.referenceTo,
+    relationshipName: f.relationshipName,
+    relationshipOrder: null,
+    restrictedDelete: false,
+    restrictedPicklist: f.restrictedPicklist,
+    scale: 0,
+    searchPrefilterable: f.type === 'reference',
+    soapType: SOAP_TYPE[f.type],
+    sortable: f.sortable,
+    type: f.type,
+    unique: f.unique,
+    updateable: f.updateable,
+    writeRequiresMasterRead: false,
+  };
+}
+
+function objectUrls(o: ObjectDef, version: string): Record<string, string> {
+  const base = `/services/data/v${version}/sobjects/${o.name}`;
+  return {
+    compactLayouts: `${base}/describe/compactLayouts`,
+    rowTemplate: `${base}/{ID}`,
+    approvalLayouts: `${base}/describe/approvalLayouts`,
+    defaultValues: `${base}/defaultValues?recordTypeId&fields`,
+    listviews: `${base}/listviews`,
+    describe: `${base}/describe`,
+    quickActions: `${base}/quickActions`,
+    layouts: `${base}/describe/layouts`,
+    sobject: base,
+  };
+}
+
+/** One entry of `GET /sobjects` (key set of the global describe fixture). */
+export function describeGlobalEntry(o: ObjectDef, version: string): Record<string, unknown> {
+  const writable = o.name !== 'User';
+  return {
+    activateable: false,
+    createable: writable,
+    custom: false,
+    customSetting: false,
+    deepCloneable: false,
+    deletable: writable,
+    deprecatedAndHidden: false,
+    feedEnabled: true,
+    hasSubtypes: false,
+    isInterface: false,
+    isSubtype: false,
+    keyPrefix: o.keyPrefix,
+    label: o.label,
+    labelPlural: o.labelPlural,
+    layoutable: true,
+    mergeable: o.name === 'Account' || o.name === 'Contact',
+    mruEnabled: true,
+    name: o.name,
+    queryable: true,
+    replicateable: true,
+    retrieveable: true,
+    searchable: o.searchable,
+    triggerable: true,
+    undeletable: writable,
+    updateable: writable,
+    urls: objectUrls(o, version),
+  };
+}
+
+/** `GET /sobjects/{Type}/describe` (key set of the Case describe fixture). */
+export function describeObject(o: ObjectDef, version: string): Record<string, unknown> {
+  const { feedEnabled: _f, hasSubtypes, isInterface, isSubtype, mergeable, ...global } = describeGlobalEntry(o, version);
+  return {
+    actionOverrides: [],
+    activateable: global.activateable,
+    childRelationships: o.childRelationships.map((c) => ({
+      cascadeDelete: c.cascadeDelete,
+      childSObject: c.childSObject,
+      deprecatedAndHidden: false,
+      field: c.field,
+      junctionIdListNames: [],
+      junctionReferenceTo: [],
+      relationshipName: c.relationshipName,
+      restrictedDelete: false,
+    })),
+    compactLayoutable: true,
+    createable: global.createable,
+    custom: false,
+    customSetting: false,
+    deepCloneable: false,
+    defaultImplementation: null,
+    deletable: global.deletable,
+    deprecatedAndHidden: false,
+    extendedBy: null,
+    extendsInterfaces: null,
+    feedEnabled: true,
+    fields: o.fields.map(describeField),
+    hasSubtypes,
+    implementedBy: null,
+    implementsInterfaces: null,
+    isInterface,
+    isSubtype,
+    keyPrefix: o.keyPrefix,
+    label: o.label,
+    labelPlural: o.labelPlural,
+    layoutable: true,
+    listviewable: null,
+    lookupLayoutable: null,
+    mergeable,
+    mruEnabled: true,
+    name: o.name,
+    namedLayoutInfos: [],
+    networkScopeFieldName: null,
+    queryable: true,
+    recordTypeInfos: [
+      {
+        active: true,
+        available: true,
+        defaultRecordTypeMapping: true,
+        developerName: 'Master',
+        master: true,
+        name: 'Master',
+        recordTypeId: '012000000000000AAA',
+        urls: { layout: `/services/data/v${version}/sobjects/${o.name}/describe/layouts/012000000000000AAA` },
+      },
+    ],
+    replicateable: true,
+    retrieveable: true,
+    searchLayoutable: true,
+    searchable: o.searchable,
+    supportedScopes: [
+      { label: 'All records', name: 'everything' },
+      { label: 'My records', name: 'mine' },
+    ],
+    triggerable: true,
+    undeletable: global.undeletable,
+    updateable: global.updateable,
+    urls: global.urls,
+  };
+}

@@ -1,0 +1,380 @@
+/**
+ * The emulated org's records, held in memory, with DML that validates like a real org: field
+ * existence and access, types, lengths, restricted picklists, email format, required fields,
+ * unique fields, references and validation rules. Writes are visible to the next read at once
+ * (SOSL may lag behind them, see `writtenAt`).
+ */
+import { IdAllocator, normaliseId } from './ids';
+import { SfError, type SfErrorItem } from './errors';
+import { CLOSED_CASE_STATUSES, CLOSED_TASK_STATUSES, type FieldDef, type ObjectDef, type OrgSchema } from './schema';
+
+export type SfRecord = Record<string, unknown>;
+
+/** `2013-05-20T20:49:32.000+0000`: how the REST API writes dateTimes (reference §3.4). */
+export function sfDateTime(ms: number): string {
+  return new Date(ms).toISOString().replace('Z', '+0000');
+}
+
+export function parseSfDateTime(value: string): number | null {
+  // Accepts ...Z, ...+0000 and ...+00:00, with or without milliseconds (REST "valid date formats").
+  const m = /^(\d{4}-\d{2}-\d{2})T(\d{2}:\d{2}:\d{2}(?:\.\d{1,3})?)(Z|[+-]\d{2}:?\d{2})$/.exec(value);
+  if (!m) return null;
+  const offset = m[3] === 'Z' ? 'Z' : `${m[3]!.slice(0, 3)}:${m[3]!.slice(-2)}`;
+  const t = Date.parse(`${m[1]}T${m[2]}${offset}`);
+  return Number.isNaN(t) ? null : t;
+}
+
+const EMAIL = /^[^\s@"(),:;<>[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const STRING_TYPES = new Set(['string', 'textarea', 'phone', 'email', 'url', 'picklist', 'multipicklist', 'combobox']);
+
+interface UndoEntry {
+  object: string;
+  id: string;
+  before: SfRecord | undefined;
+}
+
+export interface WriteOptions {
+  /** Seeding: allow read-only fields (CreatedDate, CaseNumber ...) and skip the clock. */
+  system?: boolean;
+}
+
+export class Store {
+  private readonly tables = new Map<string, Map<string, SfRecord>>();
+  private readonly written = new Map<string, number>();
+  private readonly ids = new IdAllocator();
+  private caseNumber = 1000;
+  private undo: UndoEntry[] | null = null;
+
+  constructor(
+    readonly schema: OrgSchema,
+    private readonly clock: () => number = Date.now,
+    /** The integration user that owns and audits every write. */
+    public userId = '',
+  ) {
+    for (const o of schema.objects) this.tables.set(o.name, new Map());
+  }
+
+  now(): number {
+    return this.clock();
+  }
+
+  table(object: string): Map<string, SfRecord> {
+    const t = this.tables.get(object);
+    if (!t) throw new Error(`no table for ${object}`);
+    return t;
+  }
+
+  /** Live (not deleted) rows, or every row for queryAll. */
+  *rows(object: string, includeDeleted = false): Iterable<SfRecord> {
+    for (const r of this.table(object).values()) if (includeDeleted || r.IsDeleted !== true) yield r;
+  }
+
+  get(id: string, includeDeleted = false): SfRecord | undefined {
+    const full = normaliseId(id);
+    if (!full) return undefined;
+    const o = this.schema.objectByPrefix(full);
+    const r = o ? this.table(o.name).get(full) : undefined;
+    return r && (includeDeleted || r.IsDeleted !== true) ? r : undefined;
+  }
+
+  /** When a record was last written (ms); seeded records count as written long ago. */
+  writtenAt(id: string): number {
+    return this.written.get(id) ?? 0;
+  }
+
+  findBy(object: string, fieldName: string, value: string): SfRecord[] {
+    const f = this.fieldOf(this.objectOf(object), fieldName);
+    const out: SfRecord[] = [];
+    for (const r of this.rows(object)) if (sameValue(f, r[f.name], value)) out.push(r);
+    return out;
+  }
+
+  objectOf(name: string): ObjectDef {
+    const o = this.schema.object(name);
+    if (!o) throw SfError.one(404, 'NOT_FOUND', 'The requested resource does not exist');
+    return o;
+  }
+
+  private fieldOf(o: ObjectDef, name: string): FieldDef {
+    const f = this.schema.field(o, name);
+    if (!f) throw SfError.one(400, 'INVALID_FIELD', `No such column '${name}' on sobject of type ${o.name}`, [name]);
+    return f;
+  }
+
+  insert(object: string, values: SfRecord, options: WriteOptions = {}): string {
+    const o = this.objectOf(object);
+    const now = this.clock();
+    const record: SfRecord = {};
+    for (const f of o.fields) record[f.name] = f.type === 'boolean' ? false : null;
+    const errors = this.assign(o, record, values, 'create', options);
+    const id = this.ids.allocate(o.keyPrefix);
+    record.Id = id;
+    for (const f of o.fields) {
+      if (f.defaultValue !== null && f.type !== 'boolean' && (record[f.name] === null || record[f.name] === undefined))
+        record[f.name] = f.defaultValue;
+    }
+    const stamp = sfDateTime(now);
+    for (const [name, value] of [
+      ['CreatedDate', stamp],
+      ['LastModifiedDate', stamp],
+      ['SystemModstamp', stamp],
+      ['CreatedById', this.userId],
+      ['LastModifiedById', this.userId],
+      ['OwnerId', this.userId],
+    ] as const) {
+      if (this.schema.field(o, name) && (record[name] === null || record[name] === undefined)) record[name] = value;
+    }
+    if (o.name === 'Case' && !record.CaseNumber) record.CaseNumber = String(++this.caseNumber).padStart(8, '0');
+    this.derive(o, record, undefined, now);
+    if (!options.system) {
+      for (const f of o.fields) {
+        if (!f.nillable && f.createable && (record[f.name] === null || record[f.name] === '')) {
+          errors.push({ message: `Required fields are missing: [${f.name}]`, errorCode: 'REQUIRED_FIELD_MISSING', fields: [f.name] });
+        }
+      }
+    }
+    this.checkUnique(o, record, errors);
+    if (errors.length === 0) this.checkRules(o, record, errors);
+    if (errors.length > 0) throw new SfError(400, errors);
+    if (o.name === 'Case' && options.system) this.caseNumber = Math.max(this.caseNumber, Number(record.CaseNumber));
+    this.put(o, id, record, now);
+    return id;
+  }
+
+  update(object: string, id: string, values: SfRecord): void {
+    const o = this.objectOf(object);
+    const current = this.getOf(o, id);
+    const now = this.clock();
+    const record: SfRecord = { ...current };
+    const errors = this.assign(o, record, values, 'update', {});
+    for (const f of o.fields) {
+      if (!f.nillable && f.updateable && f.name in values && (record[f.name] === null || record[f.name] === '')) {
+        errors.push({ message: `Required fields are missing: [${f.name}]`, errorCode: 'REQUIRED_FIELD_MISSING', fields: [f.name] });
+      }
+    }
+    this.derive(o, record, current, now);
+    this.checkUnique(o, record, errors);
+    if (errors.length === 0) this.checkRules(o, record, errors);
+    if (errors.length > 0) throw new SfError(400, errors);
+    const stamp = sfDateTime(now);
+    if ('LastModifiedDate' in record) record.LastModifiedDate = stamp;
+    if ('SystemModstamp' in record) record.SystemModstamp = stamp;
+    if ('LastModifiedById' in record) record.LastModifiedById = this.userId;
+    this.put(o, current.Id as string, record, now);
+  }
+
+  delete(object: string, id: string): void {
+    const o = this.objectOf(object);
+    const current = this.getOf(o, id);
+    this.put(o, current.Id as string, { ...current, IsDeleted: true }, this.clock());
+  }
+
+  private getOf(o: ObjectDef, id: string): SfRecord {
+    const full = normaliseId(id);
+    const r = full && full.startsWith(o.keyPrefix) ? this.table(o.name).get(full) : undefined;
+    if (!r) {
+      if (full && this.table(o.name).has(full)) throw SfError.one(404, 'ENTITY_IS_DELETED', 'entity is deleted', []);
+      throw SfError.one(404, 'NOT_FOUND', 'The requested resource does not exist');
+    }
+    if (r.IsDeleted === true) throw SfError.one(404, 'ENTITY_IS_DELETED', 'entity is deleted', []);
+    return r;
+  }
+
+  private put(o: ObjectDef, id: string, record: SfRecord, now: number): void {
+    const table = this.table(o.name);
+    this.undo?.push({ object: o.name, id, before: table.get(id) });
+    table.set(id, record);
+    this.written.set(id, now);
+  }
+
+  /**
+   * Starts a unit of work (composite allOrNone, collections): writes are logged until `end()`,
+   * and `rollback()` undoes them in reverse order. Units do not nest.
+   */
+  begin(): { rollback(): void; end(): void } {
+    const log: UndoEntry[] = [];
+    this.undo = log;
+    return {
+      rollback: () => {
+        for (const u of log.reverse()) {
+          const table = this.table(u.object);
+          if (u.before) table.set(u.id, u.before);
+          else table.delete(u.id);
+        }
+        log.length = 0;
+      },
+      end: () => {
+        this.undo = null;
+      },
+    };
+  }
+
+  snapshot(): () => void {
+    const tables = new Map([...this.tables].map(([k, t]) => [k, new Map(t)]));
+    const ids = this.ids.snapshot();
+    const caseNumber = this.caseNumber;
+    return () => {
+      for (const [k, t] of tables) this.tables.set(k, new Map(t));
+      this.ids.restore(ids);
+      this.caseNumber = caseNumber;
+      this.written.clear();
+    };
+  }
+
+  private assign(o: ObjectDef, record: SfRecord, values: SfRecord, mode: 'create' | 'update', options: WriteOptions) {
+    const errors: SfErrorItem[] = [];
+    const notWritable: string[] = [];
+    for (const [key, raw] of Object.entries(values)) {
+      if (key === 'attributes' || (key === 'Id' && mode === 'update')) continue;
+      const f = this.schema.field(o, key);
+      if (!f) {
+        throw SfError.one(400, 'INVALID_FIELD', `No such column '${key}' on sobject of type ${o.name}`, [key]);
+      }
+      if (!options.system && !(mode === 'create' ? f.createable : f.updateable)) {
+        notWritable.push(f.name);
+        continue;
+      }
+      const result = coerce(f, raw, this);
+      if ('error' in result) errors.push(result.error);
+      else record[f.name] = result.value;
+    }
+    if (notWritable.length > 0) {
+      errors.unshift({
+        message: `Unable to create/update fields: ${notWritable.join(', ')}. Please check the security settings of this field and verify that it is read/write for your profile or permission set.`,
+        errorCode: 'INVALID_FIELD_FOR_INSERT_UPDATE',
+        fields: notWritable,
+      });
+    }
+    return errors;
+  }
+
+  private derive(o: ObjectDef, record: SfRecord, before: SfRecord | undefined, now: number): void {
+    if (o.name === 'Contact' || o.name === 'User') {
+      record.Name = [record.FirstName, record.LastName].filter((p) => typeof p === 'string' && p !== '').join(' ');
+    }
+    if (o.name === 'Case') {
+      const closed = CLOSED_CASE_STATUSES.has(String(record.Status ?? '').toLowerCase());
+      record.IsClosed = closed;
+      if (closed && !before?.IsClosed) record.ClosedDate = record.ClosedDate ?? sfDateTime(now);
+      if (!closed) record.ClosedDate = null;
+      if (closed && before?.IsClosed) record.ClosedDate = before.ClosedDate;
+    }
+    if (o.name === 'Task') {
+      record.IsClosed = CLOSED_TASK_STATUSES.has(String(record.Status ?? '').toLowerCase());
+      const what = typeof record.WhatId === 'string' ? this.get(record.WhatId) : undefined;
+      const who = typeof record.WhoId === 'string' ? this.get(record.WhoId) : undefined;
+      const whatAccount = what ? (String(what.Id).startsWith('001') ? what.Id : what.AccountId) : null;
+      record.AccountId = whatAccount ?? who?.AccountId ?? null;
+    }
+  }
+
+  private checkUnique(o: ObjectDef, record: SfRecord, errors: SfErrorItem[]): void {
+    for (const f of o.fields) {
+      const v = record[f.name];
+      if (!f.unique || typeof v !== 'string' || v === '') continue;
+      for (const other of this.rows(o.name)) {
+        if (other.Id !== record.Id && sameValue(f, other[f.name], v)) {
+          errors.push({
+            message: `duplicate value found: ${f.name} duplicates value on record with id: ${other.Id}`,
+            errorCode: 'DUPLICATE_VALUE',
+            fields: [f.name],
+          });
+          break;
+        }
+      }
+    }
+  }
+
+  private checkRules(o: ObjectDef, record: SfRecord, errors: SfErrorItem[]): void {
+    for (const rule of o.validationRules) {
+      if (rule.failsWhen(record)) {
+        errors.push({
+          message: rule.message,
+          errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',
+          fields: rule.errorField ? [rule.errorField] : [],
+        });
+      }
+    }
+  }
+}
+
+function sameValue(f: FieldDef, stored: unknown, value: string): boolean {
+  if (typeof stored !== 'string') return false;
+  if (f.type === 'id' || f.type === 'reference') return normaliseId(value) === stored;
+  return f.caseSensitive ? stored === value : stored.toLowerCase() === value.toLowerCase();
+}
+
+type Coerced = { value: unknown } | { error: SfErrorItem };
+
+function coerce(f: FieldDef, raw: unknown, store: Store): Coerced {
+  const jsonError = (what: string): Coerced => ({
+    error: { message: `Cannot deserialize instance of ${what} from ${JSON.stringify(raw)} for field ${f.name}`, errorCode: 'JSON_PARSER_ERROR', fields: [f.name] },
+  });
+  if (raw === null || raw === undefined || (raw === '' && f.type !== 'boolean')) {
+    return f.type === 'boolean' ? jsonError('boolean') : { value: null };
+  }
+  switch (f.type) {
+    case 'boolean':
+      return typeof raw === 'boolean' ? { value: raw } : jsonError('boolean');
+    case 'int':
+    case 'double': {
+      const n = typeof raw === 'number' ? raw : typeof raw === 'string' ? Number(raw) : NaN;
+      if (!Number.isFinite(n) || (f.type === 'int' && !Number.isInteger(n))) return jsonError(f.type);
+      return { value: n };
+    }
+    case 'datetime': {
+      const t = typeof raw === 'string' ? parseSfDateTime(raw) : null;
+      return t === null ? jsonError('datetime') : { value: sfDateTime(t) };
+    }
+    case 'date':
+      return typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw))
+        ? { value: raw }
+        : jsonError('date');
+    case 'id':
+    case 'reference': {
+      const id = typeof raw === 'string' ? normaliseId(raw) : null;
+      const target = id ? store.get(id) : undefined;
+      if (!id || !f.referenceTo.some((t) => store.schema.object(t)?.keyPrefix === id.slice(0, 3))) {
+        return {
+          error: { message: `${f.label}: id value of incorrect type: ${String(raw)}`, errorCode: 'MALFORMED_ID', fields: [f.name] },
+        };
+      }
+      if (!target) {
+        // Wording unverified (reference §2.1 lists the code family, not this message).
+        return { error: { message: 'invalid cross reference id', errorCode: 'INVALID_CROSS_REFERENCE_KEY', fields: [f.name] } };
+      }
+      return { value: id };
+    }
+    default: {
+      if (!STRING_TYPES.has(f.type)) return { value: raw };
+      if (typeof raw !== 'string' && typeof raw !== 'number') return jsonError('String');
+      const value = String(raw);
+      if (value.length > f.length) {
+        return {
+          error: {
+            message: `${f.label}: data value too large: ${value.slice(0, 80)} (max length=${f.length})`,
+            errorCode: 'STRING_TOO_LONG',
+            fields: [f.name],
+          },
+        };
+      }
+      if (f.type === 'email' && !EMAIL.test(value)) {
+        return { error: { message: `${f.label}: invalid email address: ${value}`, errorCode: 'INVALID_EMAIL_ADDRESS', fields: [f.name] } };
+      }
+      if (f.restrictedPicklist) {
+        const allowed = new Set(f.picklistValues.map((p) => p.value));
+        const parts = f.type === 'multipicklist' ? value.split(';') : [value];
+        if (!parts.every((p) => allowed.has(p))) {
+          return {
+            error: {
+              message: `${f.label}: bad value for restricted picklist field: ${value}`,
+              errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+              fields: [f.name],
+            },
+          };
+        }
+      }
+      return { value };
+    }
+  }
+}
