@@ -1,0 +1,173 @@
+/**
+ * Configuration, parsed once from the environment with zod. `loadConfig(env)` returns a typed,
+ * nested object or throws one ConfigError that names every bad or missing variable, without
+ * echoing any value (some of them are secrets).
+ */
+import { readFileSync } from 'node:fs';
+import { z } from 'zod';
+
+/** The Salesforce REST API version the gateway speaks. jsforce's own default is 50.0. */
+export const DEFAULT_API_VERSION = '62.0';
+
+export type AuthFlow = 'password' | 'client_credentials' | 'jwt';
+
+export interface SalesforceCredentials {
+  flow: AuthFlow;
+  clientId: string;
+  clientSecret?: string;
+  username?: string;
+  /** Password with the security token appended, for the password flow. */
+  password?: string;
+  /** PEM private key for the JWT bearer flow. */
+  privateKey?: string;
+  /** The token endpoint, e.g. https://login.salesforce.com/services/oauth2/token or the My Domain one. */
+  tokenUrl: string;
+  /** JWT `aud`: https://login.salesforce.com, or https://test.salesforce.com for sandboxes. */
+  audience: string;
+  /** The org's base URL; taken from the token response when not set. */
+  instanceUrl?: string;
+}
+
+export interface Config {
+  env: 'development' | 'production' | 'test';
+  server: { host: string; port: number };
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** `embedded`: no Salesforce configured, the gateway runs the local emulator with demo credentials. */
+  salesforce:
+    | { mode: 'embedded'; emulatorPort: number; apiVersion: string; flow: AuthFlow }
+    | ({ mode: 'org'; apiVersion: string } & SalesforceCredentials);
+}
+
+export class ConfigError extends Error {
+  constructor(readonly problems: string[]) {
+    super(`Invalid configuration:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+    this.name = 'ConfigError';
+  }
+}
+
+const port = (fallback: number) =>
+  z.coerce.number().int().min(0).max(65535).default(fallback);
+
+const optionalText = z
+  .string()
+  .transform((s) => s.trim())
+  .pipe(z.string())
+  .optional()
+  .transform((s) => (s === '' ? undefined : s));
+
+const httpsUrl = z
+  .string()
+  .trim()
+  .url()
+  .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')
+  .transform((u) => u.replace(/\/+$/, ''));
+
+const EnvSchema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  PORT: port(4000),
+  EMULATOR_PORT: port(4010),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  SALESFORCE_AUTH_FLOW: z.enum(['password', 'client_credentials', 'jwt']).default('password'),
+  SALESFORCE_API_VERSION: z
+    .string()
+    .trim()
+    .regex(/^\d{2}\.0$/, 'must look like 62.0')
+    .default(DEFAULT_API_VERSION),
+  SALESFORCE_CLIENT_ID: optionalText,
+  SALESFORCE_CLIENT_SECRET: optionalText,
+  SALESFORCE_USERNAME: optionalText,
+  SALESFORCE_PASSWORD: optionalText,
+  SALESFORCE_SECURITY_TOKEN: optionalText,
+  SALESFORCE_TOKEN_URL: httpsUrl.optional(),
+  SALESFORCE_INSTANCE_URL: httpsUrl.optional(),
+  SALESFORCE_LOGIN_AUDIENCE: httpsUrl.optional(),
+  SALESFORCE_PRIVATE_KEY: optionalText,
+  SALESFORCE_PRIVATE_KEY_FILE: optionalText,
+});
+
+/** Variables whose presence means "talk to a real org" rather than the embedded emulator. */
+const ORG_VARIABLES = [
+  'SALESFORCE_CLIENT_ID',
+  'SALESFORCE_CLIENT_SECRET',
+  'SALESFORCE_USERNAME',
+  'SALESFORCE_PASSWORD',
+  'SALESFORCE_TOKEN_URL',
+  'SALESFORCE_INSTANCE_URL',
+  'SALESFORCE_PRIVATE_KEY',
+  'SALESFORCE_PRIVATE_KEY_FILE',
+] as const;
+
+/**
+ * Parses the environment. Never reads `process.env` itself: main.ts passes it in.
+ * @throws ConfigError listing every problem (names only, never values)
+ */
+export function loadConfig(env: Record<string, string | undefined>, readFile: (path: string) => string = (p) => readFileSync(p, 'utf8')): Config {
+  const parsed = EnvSchema.safeParse(env);
+  if (!parsed.success) {
+    // zod issues carry the path and a message; the input value is left out on purpose.
+    throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
+  }
+  const e = parsed.data;
+  const base = {
+    env: e.NODE_ENV,
+    server: { host: e.HOST, port: e.PORT },
+    logLevel: e.LOG_LEVEL,
+  } as const;
+  if (!ORG_VARIABLES.some((k) => env[k] !== undefined && env[k] !== '')) {
+    return { ...base, salesforce: { mode: 'embedded', emulatorPort: e.EMULATOR_PORT, apiVersion: e.SALESFORCE_API_VERSION, flow: e.SALESFORCE_AUTH_FLOW } };
+  }
+  const problems: string[] = [];
+  const need = (name: string, value: string | undefined) => {
+    if (value === undefined) problems.push(`${name}: required for the ${e.SALESFORCE_AUTH_FLOW} flow`);
+    return value;
+  };
+  const clientId = need('SALESFORCE_CLIENT_ID', e.SALESFORCE_CLIENT_ID) ?? '';
+  const tokenUrl = need('SALESFORCE_TOKEN_URL', e.SALESFORCE_TOKEN_URL) ?? '';
+  const credentials: SalesforceCredentials = {
+    flow: e.SALESFORCE_AUTH_FLOW,
+    clientId,
+    tokenUrl,
+    audience: e.SALESFORCE_LOGIN_AUDIENCE ?? defaultAudience(tokenUrl),
+    instanceUrl: e.SALESFORCE_INSTANCE_URL,
+  };
+  switch (e.SALESFORCE_AUTH_FLOW) {
+    case 'password':
+      credentials.clientSecret = need('SALESFORCE_CLIENT_SECRET', e.SALESFORCE_CLIENT_SECRET);
+      credentials.username = need('SALESFORCE_USERNAME', e.SALESFORCE_USERNAME);
+      credentials.password = need('SALESFORCE_PASSWORD', e.SALESFORCE_PASSWORD);
+      if (credentials.password !== undefined && e.SALESFORCE_SECURITY_TOKEN) credentials.password += e.SALESFORCE_SECURITY_TOKEN;
+      break;
+    case 'client_credentials':
+      credentials.clientSecret = need('SALESFORCE_CLIENT_SECRET', e.SALESFORCE_CLIENT_SECRET);
+      if (/^https:\/\/(login|test)\.salesforce\.com\//.test(tokenUrl)) {
+        // Salesforce answers "request not supported on this domain" (reference §0.3).
+        problems.push('SALESFORCE_TOKEN_URL: the client credentials flow needs the org\u2019s My Domain token URL, not login/test.salesforce.com');
+      }
+      break;
+    case 'jwt': {
+      credentials.username = need('SALESFORCE_USERNAME', e.SALESFORCE_USERNAME);
+      if (e.SALESFORCE_PRIVATE_KEY) credentials.privateKey = e.SALESFORCE_PRIVATE_KEY.replace(/\\n/g, '\n');
+      else if (e.SALESFORCE_PRIVATE_KEY_FILE) {
+        try {
+          credentials.privateKey = readFile(e.SALESFORCE_PRIVATE_KEY_FILE);
+        } catch {
+          problems.push('SALESFORCE_PRIVATE_KEY_FILE: cannot be read');
+        }
+      } else problems.push('SALESFORCE_PRIVATE_KEY or SALESFORCE_PRIVATE_KEY_FILE: required for the jwt flow');
+      if (credentials.privateKey !== undefined && !/-----BEGIN [A-Z ]*PRIVATE KEY-----/.test(credentials.privateKey)) {
+        problems.push('SALESFORCE_PRIVATE_KEY: must be a PEM private key');
+      }
+      break;
+    }
+  }
+  if (problems.length > 0) throw new ConfigError(problems);
+  return { ...base, salesforce: { mode: 'org', apiVersion: e.SALESFORCE_API_VERSION, ...credentials } };
+}
+
+/** Salesforce wants the login host as `aud`, even when the token request goes to My Domain. */
+function defaultAudience(tokenUrl: string): string {
+  return /^https:\/\/(test\.salesforce\.com|[^/]+\.sandbox\.my\.salesforce\.com)\//.test(tokenUrl)
+    ? 'https://test.salesforce.com'
+    : 'https://login.salesforce.com';
+}

@@ -1,0 +1,70 @@
+/**
+ * The one entry point with side effects: config → embedded emulator when no org is configured →
+ * the shared Salesforce connection → gateway → listen. Closes everything on SIGTERM/SIGINT.
+ */
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import { ConfigError, loadConfig, type SalesforceCredentials } from './config';
+import { createGateway } from './gateway';
+import { TtlCache } from './salesforce/cache';
+import { createSalesforceApi } from './salesforce/client';
+import { createSalesforceConnection } from './salesforce/connection';
+
+let config;
+try {
+  config = loadConfig(process.env);
+} catch (e) {
+  if (e instanceof ConfigError) {
+    console.error(e.message);
+    process.exit(1);
+  }
+  throw e;
+}
+
+const logger = pino({ level: config.logLevel, redact: { paths: ['*.password', '*.clientSecret', '*.accessToken', '*.privateKey', 'req.headers.authorization'], censor: '[redacted]' } });
+const closers: (() => Promise<void>)[] = [];
+
+let credentials: SalesforceCredentials;
+if (config.salesforce.mode === 'embedded') {
+  // Imported only here: the gateway itself never depends on the emulator.
+  const { startEmulators, DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE } = await import('./emulator/index');
+  const { readFileSync } = await import('node:fs');
+  const emulators = await startEmulators({ port: config.salesforce.emulatorPort });
+  closers.push(() => emulators.close());
+  credentials = {
+    flow: config.salesforce.flow,
+    clientId: DEMO_CREDENTIALS.clientId,
+    clientSecret: DEMO_CREDENTIALS.clientSecret,
+    username: DEMO_CREDENTIALS.username,
+    password: DEMO_CREDENTIALS.password + DEMO_CREDENTIALS.securityToken,
+    privateKey: readFileSync(DEMO_JWT_PRIVATE_KEY_FILE, 'utf8'),
+    tokenUrl: `${emulators.url}/services/oauth2/token`,
+    audience: 'https://login.salesforce.com',
+  };
+  logger.info({ url: emulators.url }, 'no Salesforce org configured: started the local Salesforce emulator with its demo org');
+  console.log(`Salesforce emulator: ${emulators.url}  (demo org; control API at ${emulators.url}/__emulator/stats)`);
+} else {
+  credentials = config.salesforce;
+}
+
+const connection = createSalesforceConnection({ apiVersion: config.salesforce.apiVersion, credentials });
+await connection.login();
+logger.info({ flow: credentials.flow, apiVersion: connection.apiVersion }, 'logged in to Salesforce');
+
+const sf = createSalesforceApi(connection);
+const yoga = createGateway({ config, logger, services: { sf, describeCache: new TtlCache(10 * 60_000), logger } });
+const server = createServer(yoga);
+await new Promise<void>((resolve) => server.listen(config.server.port, config.server.host, resolve));
+const { address, port } = server.address() as AddressInfo;
+const host = address.includes(':') ? `[${address}]` : address;
+console.log(`Gateway: http://${host}:${port}/graphql`);
+
+const shutdown = async () => {
+  server.close();
+  server.closeAllConnections();
+  for (const close of closers) await close();
+  process.exit(0);
+};
+process.on('SIGTERM', () => void shutdown());
+process.on('SIGINT', () => void shutdown());

@@ -1,0 +1,146 @@
+/**
+ * The one authenticated jsforce Connection of the process. It logs in with the configured OAuth
+ * flow (password, client credentials or JWT bearer) through `authorize()`, and re-logs in through
+ * a guarded `refreshFn`: jsforce coalesces concurrent refreshes into one, and the guard bounds
+ * how often a refused session may trigger a login, because jsforce 3.10.16 would otherwise
+ * re-login forever on repeated 401s (reference §9.3).
+ */
+import { createSign } from 'node:crypto';
+import jsforce, { type Connection } from 'jsforce';
+import type { SalesforceCredentials } from '../config';
+
+export interface LoginGuardOptions {
+  /** Logins allowed in a burst before the guard refuses. @default 3 */
+  burst?: number;
+  /** One more login is allowed after each interval. @default 20_000 (≤ 180 per hour, far under Salesforce's 3,600) */
+  refillMs?: number;
+  clock?: () => number;
+}
+
+/** A token bucket for logins. */
+export class LoginGuard {
+  private tokens: number;
+  private last: number;
+  private readonly burst: number;
+  private readonly refillMs: number;
+  private readonly clock: () => number;
+
+  constructor(options: LoginGuardOptions = {}) {
+    this.burst = options.burst ?? 3;
+    this.refillMs = options.refillMs ?? 20_000;
+    this.clock = options.clock ?? Date.now;
+    this.tokens = this.burst;
+    this.last = this.clock();
+  }
+
+  tryTake(): boolean {
+    const now = this.clock();
+    const refill = Math.floor((now - this.last) / this.refillMs);
+    if (refill > 0) {
+      this.tokens = Math.min(this.burst, this.tokens + refill);
+      this.last += refill * this.refillMs;
+    }
+    if (this.tokens < 1) return false;
+    this.tokens--;
+    return true;
+  }
+}
+
+/** Raised when Salesforce refuses our credentials or the login guard refuses another attempt. */
+export class SalesforceAuthError extends Error {
+  constructor(
+    message: string,
+    readonly reason: 'refused' | 'guard',
+  ) {
+    super(message);
+    this.name = 'SalesforceAuthError';
+  }
+}
+
+export interface SalesforceConnection {
+  conn: Connection;
+  apiVersion: string;
+  /** The first login, before the connection serves requests; later ones go through `refreshFn`. */
+  login(): Promise<void>;
+  /** Logins performed so far, successful or not. */
+  readonly logins: number;
+}
+
+export interface ConnectionOptions {
+  apiVersion: string;
+  credentials: SalesforceCredentials;
+  guard?: LoginGuard;
+  clock?: () => number;
+}
+
+/** An RS256-signed JWT bearer assertion (iss = consumer key, sub = username, aud = login host). */
+export function jwtAssertion(c: SalesforceCredentials, nowMs: number): string {
+  const encode = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
+  const header = encode({ alg: 'RS256', typ: 'JWT' });
+  // Salesforce accepts an exp up to 3 minutes ahead (JWT bearer flow docs).
+  const claims = encode({ iss: c.clientId, sub: c.username, aud: c.audience, exp: Math.floor(nowMs / 1000) + 180 });
+  const signature = createSign('RSA-SHA256').update(`${header}.${claims}`).sign(c.privateKey ?? '', 'base64url');
+  return `${header}.${claims}.${signature}`;
+}
+
+function grantParams(c: SalesforceCredentials, now: number): { grant_type: string; [name: string]: string } {
+  switch (c.flow) {
+    case 'password':
+      return { grant_type: 'password', username: c.username ?? '', password: c.password ?? '' };
+    case 'client_credentials':
+      return { grant_type: 'client_credentials' };
+    case 'jwt':
+      return { grant_type: 'urn:ietf:params:oauth:grant-type:jwt-bearer', assertion: jwtAssertion(c, now) };
+  }
+}
+
+/** Turns a jsforce OAuth failure into our error, keeping only Salesforce's error code. */
+function authFailure(e: unknown): SalesforceAuthError {
+  const code = e instanceof Error && /^[a-z_]+$/.test(e.name) ? e.name : 'login_failed';
+  return new SalesforceAuthError(`Salesforce refused the login (${code})`, 'refused');
+}
+
+export function createSalesforceConnection(options: ConnectionOptions): SalesforceConnection {
+  const { credentials: c } = options;
+  const guard = options.guard ?? new LoginGuard();
+  const clock = options.clock ?? Date.now;
+  let logins = 0;
+
+  const authorize = async (conn: Connection) => {
+    if (!guard.tryTake()) throw new SalesforceAuthError('Salesforce login attempts are being rate-limited', 'guard');
+    logins++;
+    try {
+      await conn.authorize(grantParams(c, clock()));
+    } catch (e) {
+      throw authFailure(e);
+    }
+    if (!conn.instanceUrl && c.instanceUrl) conn.instanceUrl = c.instanceUrl;
+  };
+
+  const conn = new jsforce.Connection({
+    version: options.apiVersion,
+    oauth2: {
+      clientId: c.clientId,
+      // The JWT grant needs no secret; jsforce would add it to the form if it were set.
+      ...(c.flow === 'jwt' ? {} : { clientSecret: c.clientSecret }),
+      tokenServiceUrl: c.tokenUrl,
+      authzServiceUrl: c.tokenUrl.replace(/\/token$/, '/authorize'),
+    },
+    ...(c.instanceUrl ? { instanceUrl: c.instanceUrl } : {}),
+    refreshFn: (connection, callback) => {
+      authorize(connection as Connection).then(
+        () => callback(null, (connection as Connection).accessToken ?? undefined),
+        (e: Error) => callback(e),
+      );
+    },
+  });
+
+  return {
+    conn,
+    apiVersion: options.apiVersion,
+    get logins() {
+      return logins;
+    },
+    login: () => authorize(conn),
+  };
+}

@@ -1,0 +1,25 @@
+/** sObject describe, cached for the configured TTL (orgs change picklists rarely). */
+import type { TtlCache } from './cache';
+import type { SalesforceApi } from './client';
+
+export interface DescribeField {
+  name: string;
+  type: string;
+  length: number;
+  nillable: boolean;
+  createable: boolean;
+  updateable: boolean;
+  externalId: boolean;
+  unique: boolean;
+  restrictedPicklist: boolean;
+  picklistValues: { value: string; label: string; active: boolean; defaultValue: boolean }[];
+}
+
+export interface DescribeResult {
+  name: string;
+  fields: DescribeField[];
+}
+
+export function describeObject(sf: SalesforceApi, cache: TtlCache<unknown>, object: string): Promise<DescribeResult> {
+  return cache.get(`describe:${object}`, () => sf.request<DescribeResult>('GET', `/sobjects/${object}/describe`));
+}
