@@ -30,7 +30,9 @@ export interface RunningEmulators {
 export async function startEmulators(options: EmulatorOptions = {}): Promise<RunningEmulators> {
   const salesforce = new SalesforceEmulator(options);
   let baseUrl = '';
-  const server: Server = createServer((req, res) => {
+  // Node refuses request lines and headers over 16 KiB itself (431); let the emulator apply
+  // Salesforce's own rules (414 for a long URI) instead.
+  const server: Server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
     const url = new URL(req.url ?? '/', baseUrl);
     const work = url.pathname.startsWith('/__emulator/')
       ? handleControl(req, res, url, salesforce, [], () => {})

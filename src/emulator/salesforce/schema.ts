@@ -534,12 +534,14 @@ export function describeGlobalEntry(o: ObjectDef, version: string): Record<strin
   };
 }
 
-/** `GET /sobjects/{Type}/describe` (key set of the Case describe fixture). */
+/** `GET /sobjects/{Type}/describe` (key set of the v53 Account describe fixture, the newest one). */
 export function describeObject(o: ObjectDef, version: string): Record<string, unknown> {
   const { feedEnabled: _f, hasSubtypes, isInterface, isSubtype, mergeable, ...global } = describeGlobalEntry(o, version);
   return {
     actionOverrides: [],
     activateable: global.activateable,
+    associateEntityType: null,
+    associateParentEntity: null,
     childRelationships: o.childRelationships.map((c) => ({
       cascadeDelete: c.cascadeDelete,
       childSObject: c.childSObject,
@@ -595,6 +597,7 @@ export function describeObject(o: ObjectDef, version: string): Record<string, un
     retrieveable: true,
     searchLayoutable: true,
     searchable: o.searchable,
+    sobjectDescribeOption: 'FULL',
     supportedScopes: [
       { label: 'All records', name: 'everything' },
       { label: 'My records', name: 'mine' },

@@ -71,7 +71,8 @@ interface Answer {
 const JSON_TYPE = 'application/json;charset=UTF-8';
 const MAX_URI = 16_384;
 const MAX_LOG = 20_000;
-const ORG_ID = '00D5g00000DEMOORGEAI';
+// The demo org's Id: 15 characters plus the checksum.
+const ORG_ID = normaliseId('00D5g00000DEMO1')!;
 
 /** mulberry32: a small seeded generator, so that fault runs can be repeated exactly. */
 function dice(seed: number): () => number {

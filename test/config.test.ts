@@ -1,0 +1,85 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, DEFAULT_API_VERSION, loadConfig } from '../src/config';
+
+const org = {
+  SALESFORCE_CLIENT_ID: 'cid',
+  SALESFORCE_CLIENT_SECRET: 'secret-canary',
+  SALESFORCE_USERNAME: 'api@example.com',
+  SALESFORCE_PASSWORD: 'pw-canary',
+  SALESFORCE_TOKEN_URL: 'https://login.salesforce.com/services/oauth2/token',
+  SALESFORCE_INSTANCE_URL: 'https://example.my.salesforce.com',
+};
+
+const problems = (env: Record<string, string>) => {
+  try {
+    loadConfig(env, () => {
+      throw new Error('no such file');
+    });
+  } catch (e) {
+    if (e instanceof ConfigError) return e;
+    throw e;
+  }
+  throw new Error('expected a ConfigError');
+};
+
+describe('loadConfig', () => {
+  it('uses the embedded emulator when no Salesforce variable is set, with defaults', () => {
+    expect(loadConfig({})).toEqual({
+      env: 'development',
+      server: { host: '127.0.0.1', port: 4000 },
+      logLevel: 'info',
+      salesforce: { mode: 'embedded', emulatorPort: 4010, apiVersion: DEFAULT_API_VERSION, flow: 'password' },
+    });
+    expect(DEFAULT_API_VERSION).toBe('62.0');
+  });
+
+  it('reads the PolyAI setup fields for the password flow, appending the security token', () => {
+    const c = loadConfig({ ...org, SALESFORCE_SECURITY_TOKEN: 'TOKEN', PORT: '8080' });
+    expect(c.server.port).toBe(8080);
+    expect(c.salesforce).toMatchObject({
+      mode: 'org',
+      flow: 'password',
+      clientId: 'cid',
+      password: 'pw-canaryTOKEN',
+      tokenUrl: org.SALESFORCE_TOKEN_URL,
+      instanceUrl: org.SALESFORCE_INSTANCE_URL,
+      audience: 'https://login.salesforce.com',
+    });
+  });
+
+  it('lists every problem at once, naming variables and never echoing values', () => {
+    const e = problems({ SALESFORCE_PASSWORD: 'pw-canary', PORT: 'eighty', SALESFORCE_TOKEN_URL: 'not a url' });
+    expect(e.problems.join('\n')).toMatch(/PORT/);
+    expect(e.problems.join('\n')).toMatch(/SALESFORCE_TOKEN_URL/);
+    expect(e.message).not.toContain('pw-canary');
+    expect(e.message).not.toContain('eighty');
+    const missing = problems({ SALESFORCE_PASSWORD: 'pw-canary' });
+    expect(missing.problems).toEqual([
+      'SALESFORCE_CLIENT_ID: required for the password flow',
+      'SALESFORCE_TOKEN_URL: required for the password flow',
+      'SALESFORCE_CLIENT_SECRET: required for the password flow',
+      'SALESFORCE_USERNAME: required for the password flow',
+    ]);
+  });
+
+  it('requires a My Domain token URL for client credentials', () => {
+    const e = problems({ ...org, SALESFORCE_AUTH_FLOW: 'client_credentials' });
+    expect(e.problems).toEqual([expect.stringMatching(/^SALESFORCE_TOKEN_URL: the client credentials flow needs the org.s My Domain/)]);
+    const ok = loadConfig({ ...org, SALESFORCE_AUTH_FLOW: 'client_credentials', SALESFORCE_TOKEN_URL: 'https://acme.my.salesforce.com/services/oauth2/token' });
+    expect(ok.salesforce).toMatchObject({ flow: 'client_credentials', clientSecret: 'secret-canary' });
+  });
+
+  it('takes a JWT key inline or from a file, and picks the sandbox audience for sandbox hosts', () => {
+    const pem = '-----BEGIN PRIVATE KEY-----\\nabc\\n-----END PRIVATE KEY-----';
+    const inline = loadConfig({ ...org, SALESFORCE_AUTH_FLOW: 'jwt', SALESFORCE_PRIVATE_KEY: pem, SALESFORCE_TOKEN_URL: 'https://acme--dev.sandbox.my.salesforce.com/services/oauth2/token' });
+    expect(inline.salesforce).toMatchObject({ flow: 'jwt', privateKey: '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----', audience: 'https://test.salesforce.com' });
+    const fromFile = loadConfig({ ...org, SALESFORCE_AUTH_FLOW: 'jwt', SALESFORCE_PRIVATE_KEY_FILE: '/keys/k.pem' }, () => '-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----');
+    expect(fromFile.salesforce).toMatchObject({ flow: 'jwt', privateKey: expect.stringContaining('BEGIN RSA PRIVATE KEY') });
+    expect(problems({ ...org, SALESFORCE_AUTH_FLOW: 'jwt', SALESFORCE_PRIVATE_KEY_FILE: '/nope' }).problems).toEqual(['SALESFORCE_PRIVATE_KEY_FILE: cannot be read']);
+    expect(problems({ ...org, SALESFORCE_AUTH_FLOW: 'jwt' }).problems).toEqual(['SALESFORCE_PRIVATE_KEY or SALESFORCE_PRIVATE_KEY_FILE: required for the jwt flow']);
+  });
+
+  it('pins the API version format', () => {
+    expect(problems({ SALESFORCE_API_VERSION: 'v62' }).problems).toEqual(['SALESFORCE_API_VERSION: must look like 62.0']);
+  });
+});
