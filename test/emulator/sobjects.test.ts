@@ -78,7 +78,8 @@ describe('describe', () => {
   it('answers 404 NOT_FOUND for an unknown object', async () => {
     const res = await api('/sobjects/Nope/describe');
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual(fixture('error-describe-not-found.json'));
+    // The body of ../shared/reference/fixtures/error-describe-not-found.json.
+    expect(await res.json()).toEqual([{ message: 'The requested resource does not exist', errorCode: 'NOT_FOUND' }]);
   });
 });
 
