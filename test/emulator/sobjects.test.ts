@@ -1,26 +1,13 @@
 import { existsSync, readFileSync } from 'node:fs';
-import type { Connection } from 'jsforce';
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulators } from '../../src/emulator/index';
-import type { SeedFixtures } from '../../src/emulator/salesforce/seed';
-import { API_VERSION, control, passwordLogin, rejection, startTestEmulator, stats } from '../support/emulator';
+import { describe, expect, it } from 'vitest';
+import { API_VERSION, control, passwordLogin, rejection, startTestEmulator, stats, useTestOrg } from '../support/emulator';
 
-let em: RunningEmulators;
-let conn: Connection;
-let ids: SeedFixtures;
-
-beforeAll(async () => {
-  em = await startTestEmulator();
-  conn = await passwordLogin(em.url);
-  ids = await control(em.url, 'GET', 'fixtures');
-});
-afterAll(() => em.close());
-beforeEach(() => control(em.url, 'POST', 'reset'));
+const org = useTestOrg();
 
 const api = (path: string, init: RequestInit = {}) =>
-  fetch(`${em.url}/services/data/v${API_VERSION}${path}`, {
+  fetch(`${org.em.url}/services/data/v${API_VERSION}${path}`, {
     ...init,
-    headers: { authorization: `Bearer ${conn.accessToken}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
+    headers: { authorization: `Bearer ${org.conn.accessToken}`, 'content-type': 'application/json', ...(init.headers ?? {}) },
   });
 
 const FIXTURES = new URL('../../../shared/reference/fixtures/', import.meta.url);
@@ -33,7 +20,7 @@ describe('describe', () => {
     const newest = fixture('account-describe.json');
     for (const object of ['Case', 'Contact', 'Account', 'Task']) {
       const real = fixture(`${object.toLowerCase()}-describe.json`);
-      const ours = (await conn.sobject(object).describe()) as unknown as Record<string, unknown> & { fields: Record<string, unknown>[] };
+      const ours = (await org.conn.sobject(object).describe()) as unknown as Record<string, unknown> & { fields: Record<string, unknown>[] };
       expect(Object.keys(ours).sort()).toEqual(Object.keys(newest).sort());
       for (const k of Object.keys(real)) expect(ours).toHaveProperty(k);
       const realField = newest.fields.find((f: { name: string }) => f.name === 'Id');
@@ -45,14 +32,14 @@ describe('describe', () => {
       }
     }
     const global = fixture('global-describe.json');
-    const ours = (await conn.describeGlobal()) as unknown as { sobjects: Record<string, unknown>[] };
+    const ours = (await org.conn.describeGlobal()) as unknown as { sobjects: Record<string, unknown>[] };
     expect(Object.keys(ours).sort()).toEqual(Object.keys(global).sort());
     const realCase = global.sobjects.find((s: { name: string }) => s.name === 'Case');
     expect(Object.keys(ours.sobjects.find((s) => s.name === 'Case')!).sort()).toEqual(Object.keys(realCase).sort());
   });
 
   it('describes fields, picklists with defaults, key prefixes and the gateway custom fields', async () => {
-    const d = await conn.sobject('Case').describe();
+    const d = await org.conn.sobject('Case').describe();
     expect(d.keyPrefix).toBe('500');
     const status = d.fields.find((f) => f.name === 'Status')!;
     expect(status.picklistValues!.map((p) => [p.value, p.defaultValue])).toEqual([
@@ -63,9 +50,9 @@ describe('describe', () => {
     ]);
     const key = d.fields.find((f) => f.name === 'Gateway_Request_Key__c')!;
     expect(key).toMatchObject({ custom: true, externalId: true, unique: true, type: 'string', length: 255 });
-    const task = await conn.sobject('Task').describe();
+    const task = await org.conn.sobject('Task').describe();
     expect(task.fields.find((f) => f.name === 'Follow_Up_Status__c')).toMatchObject({ restrictedPicklist: true, custom: true });
-    const global = await conn.describeGlobal();
+    const global = await org.conn.describeGlobal();
     expect(global.sobjects.map((s) => [s.name, s.keyPrefix])).toEqual([
       ['Account', '001'],
       ['Contact', '003'],
@@ -85,34 +72,34 @@ describe('describe', () => {
 
 describe('create, retrieve, update, delete', () => {
   it('creates with 201, fills auto fields, and the next read sees it', async () => {
-    const res = await api('/sobjects/Case', { method: 'POST', body: JSON.stringify({ Subject: 'New one', ContactId: ids.contacts.ada }) });
+    const res = await api('/sobjects/Case', { method: 'POST', body: JSON.stringify({ Subject: 'New one', ContactId: org.ids.contacts.ada }) });
     expect(res.status).toBe(201);
     const body = (await res.json()) as { id: string };
     expect(Object.keys(body)).toEqual(['id', 'success', 'errors']);
     expect(res.headers.get('location')).toBe(`/services/data/v${API_VERSION}/sobjects/Case/${body.id}`);
     expect(body.id).toMatch(/^500\w{15}$/);
-    const row = (await conn.sobject('Case').retrieve(body.id)) as unknown as Record<string, unknown>;
+    const row = (await org.conn.sobject('Case').retrieve(body.id)) as unknown as Record<string, unknown>;
     expect(row).toMatchObject({ Id: body.id, Status: 'New', Priority: 'Medium', IsClosed: false, ClosedDate: null, IsDeleted: false });
     expect(row.CaseNumber).toBe('00004001');
     expect(row.CreatedDate).toBe(row.LastModifiedDate);
-    const next = (await conn.sobject('Case').create({ Subject: 'Another' })) as { id: string };
-    expect(((await conn.sobject('Case').retrieve(next.id)) as unknown as { CaseNumber: string }).CaseNumber).toBe('00004002');
+    const next = (await org.conn.sobject('Case').create({ Subject: 'Another' })) as { id: string };
+    expect(((await org.conn.sobject('Case').retrieve(next.id)) as unknown as { CaseNumber: string }).CaseNumber).toBe('00004002');
   });
 
   it('closes a case when Status becomes Closed, and reopens it', async () => {
-    await conn.sobject('Case').update({ Id: ids.cases.graceOpen, Status: 'Closed' });
-    let row = (await conn.sobject('Case').retrieve(ids.cases.graceOpen)) as unknown as Record<string, unknown>;
+    await org.conn.sobject('Case').update({ Id: org.ids.cases.graceOpen, Status: 'Closed' });
+    let row = (await org.conn.sobject('Case').retrieve(org.ids.cases.graceOpen)) as unknown as Record<string, unknown>;
     expect(row.IsClosed).toBe(true);
     expect(row.ClosedDate).toMatch(/\+0000$/);
-    await conn.sobject('Case').update({ Id: ids.cases.graceOpen, Status: 'Working' });
-    row = (await conn.sobject('Case').retrieve(ids.cases.graceOpen)) as unknown as Record<string, unknown>;
+    await org.conn.sobject('Case').update({ Id: org.ids.cases.graceOpen, Status: 'Working' });
+    row = (await org.conn.sobject('Case').retrieve(org.ids.cases.graceOpen)) as unknown as Record<string, unknown>;
     expect([row.IsClosed, row.ClosedDate]).toEqual([false, null]);
   });
 
   it('retrieves with ?fields and by 15-character Id; answers 404 for a missing record', async () => {
-    const res = await api(`/sobjects/Contact/${ids.contacts.ada.slice(0, 15)}?fields=Name,Email`);
+    const res = await api(`/sobjects/Contact/${org.ids.contacts.ada.slice(0, 15)}?fields=Name,Email`);
     expect(await res.json()).toEqual({
-      attributes: { type: 'Contact', url: `/services/data/v${API_VERSION}/sobjects/Contact/${ids.contacts.ada}` },
+      attributes: { type: 'Contact', url: `/services/data/v${API_VERSION}/sobjects/Contact/${org.ids.contacts.ada}` },
       Name: 'Ada Lovelace',
       Email: 'ada@example.com',
     });
@@ -122,13 +109,13 @@ describe('create, retrieve, update, delete', () => {
   });
 
   it('validates like a real org and writes nothing on failure', async () => {
-    const before = (await conn.query('SELECT COUNT() FROM Case')).totalSize;
+    const before = (await org.conn.query('SELECT COUNT() FROM Case')).totalSize;
     const cases: [Record<string, unknown>, string, string[]][] = [
       [{ Subject: 'x'.repeat(256) }, 'STRING_TOO_LONG', ['Subject']],
       [{ Subject: 'ok', SuppliedEmail: 'not an email' }, 'INVALID_EMAIL_ADDRESS', ['SuppliedEmail']],
       [{ Subject: 'ok', CaseNumber: '1' }, 'INVALID_FIELD_FOR_INSERT_UPDATE', ['CaseNumber']],
       [{ Subject: 'ok', ContactId: '003000000000000AAA' }, 'INVALID_CROSS_REFERENCE_KEY', ['ContactId']],
-      [{ Subject: 'ok', ContactId: ids.accounts.acme }, 'MALFORMED_ID', ['ContactId']],
+      [{ Subject: 'ok', ContactId: org.ids.accounts.acme }, 'MALFORMED_ID', ['ContactId']],
       [{ Subject: 'ok', Status: 'Escalated', Priority: 'Low' }, 'FIELD_CUSTOM_VALIDATION_EXCEPTION', ['Priority']],
     ];
     for (const [values, code, fields] of cases) {
@@ -137,23 +124,23 @@ describe('create, retrieve, update, delete', () => {
       const [error] = (await res.json()) as { errorCode: string; fields: string[]; message: string }[];
       expect([error!.errorCode, error!.fields]).toEqual([code, fields]);
     }
-    const missing = await rejection(() => conn.sobject('Contact').create({ FirstName: 'No last name' }));
+    const missing = await rejection(() => org.conn.sobject('Contact').create({ FirstName: 'No last name' }));
     expect(missing.errorCode).toBe('REQUIRED_FIELD_MISSING');
     expect(missing.message).toBe('Required fields are missing: [LastName]');
-    const picklist = await rejection(() => conn.sobject('Task').create({ Subject: 'x', Follow_Up_Channel__c: 'FAX' }));
+    const picklist = await rejection(() => org.conn.sobject('Task').create({ Subject: 'x', Follow_Up_Channel__c: 'FAX' }));
     expect(picklist.errorCode).toBe('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
-    const unknown = await rejection(() => conn.sobject('Case').create({ Nope__c: 1 }));
+    const unknown = await rejection(() => org.conn.sobject('Case').create({ Nope__c: 1 }));
     expect(unknown.errorCode).toBe('INVALID_FIELD');
-    expect((await conn.query('SELECT COUNT() FROM Case')).totalSize).toBe(before);
+    expect((await org.conn.query('SELECT COUNT() FROM Case')).totalSize).toBe(before);
   });
 
   it('updates with 204 and deletes with 204', async () => {
-    const upd = await api(`/sobjects/Contact/${ids.contacts.grace}`, { method: 'PATCH', body: JSON.stringify({ Title: 'Admiral' }) });
+    const upd = await api(`/sobjects/Contact/${org.ids.contacts.grace}`, { method: 'PATCH', body: JSON.stringify({ Title: 'Admiral' }) });
     expect(upd.status).toBe(204);
-    expect((await conn.query(`SELECT Title FROM Contact WHERE Id = '${ids.contacts.grace}'`)).records[0]).toMatchObject({ Title: 'Admiral' });
-    const del = await api(`/sobjects/Contact/${ids.contacts.grace}`, { method: 'DELETE' });
+    expect((await org.conn.query(`SELECT Title FROM Contact WHERE Id = '${org.ids.contacts.grace}'`)).records[0]).toMatchObject({ Title: 'Admiral' });
+    const del = await api(`/sobjects/Contact/${org.ids.contacts.grace}`, { method: 'DELETE' });
     expect(del.status).toBe(204);
-    expect((await api(`/sobjects/Contact/${ids.contacts.grace}`)).status).toBe(404);
+    expect((await api(`/sobjects/Contact/${org.ids.contacts.grace}`)).status).toBe(404);
   });
 });
 
@@ -169,13 +156,13 @@ describe('upsert by external ID', () => {
     const byKey = (await (await api('/sobjects/Case/Gateway_Request_Key__c/agent:call-1?fields=Subject')).json()) as { Subject: string };
     expect(byKey.Subject).toBe('Two');
     // jsforce's upsert speaks the same protocol.
-    const viaJsforce = await conn.sobject('Case').upsert({ Subject: 'Three', Gateway_Request_Key__c: 'agent:call-2' } as never, 'Gateway_Request_Key__c');
+    const viaJsforce = await org.conn.sobject('Case').upsert({ Subject: 'Three', Gateway_Request_Key__c: 'agent:call-2' } as never, 'Gateway_Request_Key__c');
     expect(viaJsforce).toMatchObject({ success: true, created: true });
   });
 
   it('answers 300 when several records match, and 404 for an unknown field', async () => {
-    await conn.sobject('Contact').create({ LastName: 'Twin', Email: 'twin@example.com' });
-    await conn.sobject('Contact').create({ LastName: 'Twin', Email: 'twin@example.com' });
+    await org.conn.sobject('Contact').create({ LastName: 'Twin', Email: 'twin@example.com' });
+    await org.conn.sobject('Contact').create({ LastName: 'Twin', Email: 'twin@example.com' });
     const several = await api('/sobjects/Contact/Email/twin@example.com', { method: 'PATCH', body: JSON.stringify({ Title: 'x' }) });
     expect(several.status).toBe(300);
     expect(((await several.json()) as string[]).every((u) => u.startsWith(`/services/data/v${API_VERSION}/sobjects/Contact/003`))).toBe(true);
@@ -185,11 +172,11 @@ describe('upsert by external ID', () => {
   });
 
   it('refuses a duplicate value of a unique field with DUPLICATE_VALUE', async () => {
-    await conn.sobject('Case').create({ Subject: 'a', Gateway_Request_Key__c: 'k' } as never);
-    const e = await rejection(() => conn.sobject('Case').create({ Subject: 'b', Gateway_Request_Key__c: 'k' } as never));
+    await org.conn.sobject('Case').create({ Subject: 'a', Gateway_Request_Key__c: 'k' } as never);
+    const e = await rejection(() => org.conn.sobject('Case').create({ Subject: 'b', Gateway_Request_Key__c: 'k' } as never));
     expect(e.errorCode).toBe('DUPLICATE_VALUE');
     // The key is case-sensitive, as the shipped field definition says.
-    expect(await conn.sobject('Case').create({ Subject: 'c', Gateway_Request_Key__c: 'K' } as never)).toMatchObject({ success: true });
+    expect(await org.conn.sobject('Case').create({ Subject: 'c', Gateway_Request_Key__c: 'K' } as never)).toMatchObject({ success: true });
   });
 });
 
@@ -217,14 +204,14 @@ describe('composite', () => {
   });
 
   it('rolls every record back with allOrNone', async () => {
-    const before = (await conn.query('SELECT COUNT() FROM Contact')).totalSize;
+    const before = (await org.conn.query('SELECT COUNT() FROM Contact')).totalSize;
     const res = await api('/composite/sobjects', {
       method: 'POST',
       body: JSON.stringify({ allOrNone: true, records: [{ attributes: { type: 'Contact' }, LastName: 'A' }, { attributes: { type: 'Contact' } }] }),
     });
     const body = (await res.json()) as { success: boolean; errors: { statusCode: string }[] }[];
     expect(body.map((r) => r.errors[0]!.statusCode)).toEqual(['ALL_OR_NONE_OPERATION_ROLLED_BACK', 'REQUIRED_FIELD_MISSING']);
-    expect((await conn.query('SELECT COUNT() FROM Contact')).totalSize).toBe(before);
+    expect((await org.conn.query('SELECT COUNT() FROM Contact')).totalSize).toBe(before);
   });
 
   it('upserts a collection by external ID (the fixture shape)', async () => {
@@ -237,7 +224,7 @@ describe('composite', () => {
   });
 
   it('runs /composite with @{ref} references as one API call', async () => {
-    const before = await stats(em.url);
+    const before = await stats(org.em.url);
     const res = await api('/composite', {
       method: 'POST',
       body: JSON.stringify({
@@ -255,7 +242,7 @@ describe('composite', () => {
     expect(compositeResponse.map((r) => [r.referenceId, r.httpStatusCode])).toEqual([['acct', 201], ['ct', 201], ['read', 200], ['bad', 400]]);
     expect(compositeResponse[2]!.body.AccountId).toBe(compositeResponse[0]!.body.id);
     expect((compositeResponse[3]!.body as unknown as { errorCode: string }[])[0]!.errorCode).toBe('INVALID_TYPE');
-    const after = await stats(em.url);
+    const after = await stats(org.em.url);
     expect(after.apiRequests - before.apiRequests).toBe(1);
   });
 
@@ -272,7 +259,7 @@ describe('composite', () => {
     });
     const { compositeResponse } = (await res.json()) as { compositeResponse: { httpStatusCode: number }[] };
     expect(compositeResponse.map((r) => r.httpStatusCode)).toEqual([400, 400]);
-    expect((await conn.query("SELECT COUNT() FROM Account WHERE Name = 'Rolled back'")).totalSize).toBe(0);
+    expect((await org.conn.query("SELECT COUNT() FROM Account WHERE Name = 'Rolled back'")).totalSize).toBe(0);
   });
 });
 
@@ -291,7 +278,7 @@ describe('emailSimple, limits and usage headers', () => {
     const [result] = (await bad.json()) as { isSuccess: boolean; errors: { statusCode: string }[] }[];
     expect(result!.isSuccess).toBe(false);
     expect(result!.errors.map((e) => e.statusCode).sort()).toEqual(['INVALID_EMAIL_ADDRESS', 'REQUIRED_FIELD_MISSING']);
-    const { messages } = await control<{ messages: { channel: string; to: string[]; subject: string }[] }>(em.url, 'GET', 'outbox');
+    const { messages } = await control<{ messages: { channel: string; to: string[]; subject: string }[] }>(org.em.url, 'GET', 'outbox');
     expect(messages).toEqual([expect.objectContaining({ channel: 'EMAIL', to: ['ada@example.com'], subject: 'Your case' })]);
   });
 

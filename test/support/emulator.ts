@@ -1,5 +1,7 @@
 /** Test helpers for the emulator: start it on port 0 and log jsforce in with the demo org. */
 import jsforce, { type Connection } from 'jsforce';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { SeedFixtures } from '../../src/emulator/salesforce/seed';
 import { DEMO_CREDENTIALS, startEmulators, type EmulatorOptions, type RunningEmulators } from '../../src/emulator/index';
 
 export const API_VERSION = '62.0';
@@ -44,4 +46,26 @@ export async function rejection(fn: () => Promise<unknown>): Promise<Error & { e
     return e as Error & { errorCode?: string };
   }
   throw new Error('expected a rejection');
+}
+
+export interface TestOrg {
+  em: RunningEmulators;
+  conn: Connection;
+  ids: SeedFixtures;
+}
+
+/**
+ * One emulator per test file, a jsforce connection logged in to it, the fixture Ids, and a reset
+ * before each test. Read the fields inside tests (they are filled in by beforeAll).
+ */
+export function useTestOrg(options: EmulatorOptions = {}): TestOrg {
+  const org = {} as TestOrg;
+  beforeAll(async () => {
+    org.em = await startTestEmulator(options);
+    org.conn = await passwordLogin(org.em.url);
+    org.ids = await control(org.em.url, 'GET', 'fixtures');
+  });
+  afterAll(() => org.em.close());
+  beforeEach(() => control(org.em.url, 'POST', 'reset'));
+  return org;
 }

@@ -190,12 +190,10 @@ export function parseSearchTerms(text: string, strict = true): Expr {
   return expr;
 }
 
-/** Splits on a separator outside quotes and parentheses. */
-function splitTopLevel(text: string, separator: RegExp): string[] {
-  const parts: string[] = [];
+/** Positions of the characters outside string literals and parentheses. */
+function* topLevel(text: string): Generator<number> {
   let depth = 0;
   let quoted = false;
-  let start = 0;
   for (let i = 0; i < text.length; i++) {
     const ch = text[i]!;
     if (quoted) {
@@ -204,13 +202,26 @@ function splitTopLevel(text: string, separator: RegExp): string[] {
     } else if (ch === "'") quoted = true;
     else if (ch === '(') depth++;
     else if (ch === ')') depth--;
-    else if (depth === 0 && separator.test(ch)) {
-      parts.push(text.slice(start, i));
-      start = i + 1;
-    }
+    else if (depth === 0) yield i;
+  }
+}
+
+/** Splits on commas outside quotes and parentheses. */
+function splitTopLevel(text: string): string[] {
+  const parts: string[] = [];
+  let start = 0;
+  for (const i of topLevel(text)) {
+    if (text[i] !== ',') continue;
+    parts.push(text.slice(start, i));
+    start = i + 1;
   }
   parts.push(text.slice(start));
   return parts.map((p) => p.trim()).filter((p) => p !== '');
+}
+
+function findTopLevelLimit(text: string): number {
+  for (const i of topLevel(text)) if (/^\s+LIMIT\s/i.test(text.slice(i))) return i;
+  return -1;
 }
 
 function search(env: SearchEnv, expr: Expr, group: SearchGroup, returning: Returning[], overallLimit: number) {
@@ -275,7 +286,7 @@ export function executeSosl(sosl: string, env: SearchEnv): SfRecord[] {
     const limitAt = findTopLevelLimit(rest);
     const list = limitAt < 0 ? rest : rest.slice(0, limitAt);
     rest = limitAt < 0 ? '' : rest.slice(limitAt);
-    returning = splitTopLevel(list, /,/).map((item) => {
+    returning = splitTopLevel(list).map((item) => {
       const open = item.indexOf('(');
       const name = (open < 0 ? item : item.slice(0, open)).trim();
       const object = env.store.schema.object(name);
@@ -288,22 +299,6 @@ export function executeSosl(sosl: string, env: SearchEnv): SfRecord[] {
   if (limitMatch) overallLimit = Math.min(2000, Number(limitMatch[1]));
   else if (rest.trim() !== '') throw malformedSearch(`unexpected token: '${rest.trim().split(/\s+/)[0]}'`);
   return search(env, expr, group, returning, overallLimit);
-}
-
-function findTopLevelLimit(text: string): number {
-  let depth = 0;
-  let quoted = false;
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i]!;
-    if (quoted) {
-      if (ch === '\\') i++;
-      else if (ch === "'") quoted = false;
-    } else if (ch === "'") quoted = true;
-    else if (ch === '(') depth++;
-    else if (ch === ')') depth--;
-    else if (depth === 0 && /^\s+LIMIT\s/i.test(text.slice(i))) return i;
-  }
-  return -1;
 }
 
 export interface ParameterizedSearch {
