@@ -28,9 +28,25 @@ export interface SalesforceCredentials {
   instanceUrl?: string;
 }
 
+/** How the gateway reads the org: timeouts, caches, phone parsing and org-specific fields. */
+export interface GatewaySettings {
+  /** Region for numbers without a country code (ISO 3166 alpha-2). @default 'US' */
+  defaultRegion: string;
+  /** Per-call Salesforce timeout. @default 10_000 */
+  salesforceTimeoutMs: number;
+  /** How long describe results (picklists) are cached. @default 600_000 */
+  describeCacheTtlMs: number;
+  /** Checkbox for SMS opt-out; null disables it. @default 'SMS_Opt_Out__c' */
+  smsOptOutField: string | null;
+  emailOptInField: string | null;
+  smsOptInField: string | null;
+  callOptInField: string | null;
+}
+
 export interface Config {
   env: 'development' | 'production' | 'test';
   server: { host: string; port: number };
+  gateway: GatewaySettings;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `embedded`: no Salesforce configured, the gateway runs the local emulator with demo credentials. */
   salesforce:
@@ -62,12 +78,31 @@ const httpsUrl = z
   .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')
   .transform((u) => u.replace(/\/+$/, ''));
 
+/** An sObject field API name, e.g. SMS_Opt_Out__c; `none` switches the field off. */
+const fieldName = z
+  .string()
+  .trim()
+  .regex(/^(none|[A-Za-z][A-Za-z0-9_]{0,39}(__c)?)$/, 'must be a field API name such as SMS_Opt_Out__c, or none')
+  .optional()
+  .transform((v) => (v === undefined || v === '' || v === 'none' ? null : v));
+
 const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: port(4000),
   EMULATOR_PORT: port(4010),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  PHONE_DEFAULT_REGION: z
+    .string()
+    .trim()
+    .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 region such as US or GB')
+    .default('US'),
+  SALESFORCE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  DESCRIBE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(600_000),
+  SALESFORCE_SMS_OPT_OUT_FIELD: fieldName.default('SMS_Opt_Out__c'),
+  SALESFORCE_EMAIL_OPT_IN_FIELD: fieldName,
+  SALESFORCE_SMS_OPT_IN_FIELD: fieldName,
+  SALESFORCE_CALL_OPT_IN_FIELD: fieldName,
   SALESFORCE_AUTH_FLOW: z.enum(['password', 'client_credentials', 'jwt']).default('password'),
   SALESFORCE_API_VERSION: z
     .string()
@@ -113,6 +148,15 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
     env: e.NODE_ENV,
     server: { host: e.HOST, port: e.PORT },
     logLevel: e.LOG_LEVEL,
+    gateway: {
+      defaultRegion: e.PHONE_DEFAULT_REGION,
+      salesforceTimeoutMs: e.SALESFORCE_TIMEOUT_MS,
+      describeCacheTtlMs: e.DESCRIBE_CACHE_TTL_MS,
+      smsOptOutField: e.SALESFORCE_SMS_OPT_OUT_FIELD,
+      emailOptInField: e.SALESFORCE_EMAIL_OPT_IN_FIELD,
+      smsOptInField: e.SALESFORCE_SMS_OPT_IN_FIELD,
+      callOptInField: e.SALESFORCE_CALL_OPT_IN_FIELD,
+    },
   } as const;
   if (!ORG_VARIABLES.some((k) => env[k] !== undefined && env[k] !== '')) {
     return { ...base, salesforce: { mode: 'embedded', emulatorPort: e.EMULATOR_PORT, apiVersion: e.SALESFORCE_API_VERSION, flow: e.SALESFORCE_AUTH_FLOW } };

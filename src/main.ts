@@ -6,6 +6,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type SalesforceCredentials } from './config';
+import { createServices } from './context';
 import { createGateway } from './gateway';
 import { TtlCache } from './salesforce/cache';
 import { createSalesforceApi } from './salesforce/client';
@@ -52,8 +53,9 @@ const connection = createSalesforceConnection({ apiVersion: config.salesforce.ap
 await connection.login();
 logger.info({ flow: credentials.flow, apiVersion: connection.apiVersion }, 'logged in to Salesforce');
 
-const sf = createSalesforceApi(connection);
-const yoga = createGateway({ config, logger, services: { sf, describeCache: new TtlCache(10 * 60_000), logger } });
+const sf = createSalesforceApi(connection, { timeoutMs: config.gateway.salesforceTimeoutMs });
+const services = createServices(sf, logger, config.gateway, new TtlCache(config.gateway.describeCacheTtlMs));
+const yoga = createGateway({ config, logger, services });
 const server = createServer(yoga);
 await new Promise<void>((resolve) => server.listen(config.server.port, config.server.host, resolve));
 const { address, port } = server.address() as AddressInfo;

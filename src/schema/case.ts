@@ -1,7 +1,93 @@
-/** Case, its options, and the root fields that return them. */
-import { casePicklists, type CasePicklists, type PicklistValue } from '../salesforce/cases';
-import { toClientError } from '../errors';
+/** Case, its options, Customer.cases, Case.customer and the root fields that return cases. */
+import { badInput, toClientError } from '../errors';
+import { casePicklists, findCaseByNumber, type CasePicklists, type PicklistValue } from '../salesforce/cases';
+import { primeCases } from '../salesforce/loaders';
+import type { CaseRecord } from '../salesforce/records';
 import { builder } from './builder';
+import { CustomerRef } from './customer';
+import { parseIdArg } from './ids';
+import { NodeRef } from './node';
+import { connectionRef, keysetConnection, keysetPage } from './pagination';
+
+const rethrow = (e: unknown): never => {
+  throw toClientError(e);
+};
+
+export const CaseRef = builder.objectRef<CaseRecord>('Case').implement({
+  interfaces: [NodeRef],
+  fields: (t) => ({
+    id: t.exposeID('id', { nullable: false }),
+    salesforceId: t.exposeID('id', { nullable: false }),
+    caseNumber: t.exposeString('caseNumber', { nullable: false }),
+    subject: t.exposeString('subject', { nullable: true }),
+    description: t.exposeString('description', { nullable: true }),
+    status: t.exposeString('status', { nullable: false, description: "A value of the org's Case.Status picklist." }),
+    priority: t.exposeString('priority', { nullable: true, description: "A value of the org's Case.Priority picklist." }),
+    origin: t.exposeString('origin', { nullable: true, description: "A value of the org's Case.Origin picklist." }),
+    isClosed: t.exposeBoolean('isClosed', { nullable: false }),
+    createdAt: t.field({ type: 'DateTime', nullable: false, resolve: (c) => c.createdAt }),
+    closedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.closedAt }),
+    customer: t.field({
+      type: CustomerRef,
+      nullable: true,
+      resolve: (c, _args, ctx) => (c.contactId ? ctx.loaders.customer.load(c.contactId).catch(rethrow) : null),
+    }),
+  }),
+});
+
+const CaseStatusFilterRef = builder.enumType('CaseStatusFilter', { values: ['OPEN', 'CLOSED', 'ALL'] as const });
+
+const CaseConnectionRef = connectionRef('Case', CaseRef as never);
+
+builder.objectField(CustomerRef, 'cases', (t) =>
+  t.field({
+    type: CaseConnectionRef,
+    nullable: true,
+    description: "The customer's cases, newest first.",
+    args: {
+      status: t.arg({ type: CaseStatusFilterRef, required: false, defaultValue: 'ALL' }),
+      first: t.arg.int({ required: true, defaultValue: 10 }),
+      after: t.arg.string({ required: false }),
+    },
+    resolve: async (customer, args, ctx) => {
+      const page = keysetPage(args.first, args.after);
+      const result = await ctx.loaders.casesByCustomer.load({ parentId: customer.id, status: args.status ?? 'ALL', ...page }).catch(rethrow);
+      primeCases(ctx.loaders, result.records);
+      return keysetConnection(result, page);
+    },
+  }),
+);
+
+builder.queryField('case', (t) =>
+  t.field({
+    type: CaseRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => {
+      const id = parseIdArg(String(args.id));
+      return id.startsWith('500') ? ctx.loaders.case.load(id).catch(rethrow) : null;
+    },
+  }),
+);
+
+builder.queryField('caseByNumber', (t) =>
+  t.field({
+    type: CaseRef,
+    nullable: true,
+    description:
+      'A case by its number. Leading zeros may be left out ("1026" finds\n"00001026"). With customerId, a case of another customer is null.',
+    args: { caseNumber: t.arg.string({ required: true }), customerId: t.arg.id({ required: false }) },
+    resolve: async (_root, args, ctx) => {
+      const digits = args.caseNumber.trim();
+      if (!/^\d{1,10}$/.test(digits)) throw badInput('caseNumber must be 1 to 10 digits', 'caseNumber');
+      const customerId = args.customerId === null || args.customerId === undefined ? null : parseIdArg(String(args.customerId), 'customerId');
+      const found = await findCaseByNumber(ctx.sf, digits).catch(rethrow);
+      if (!found || (customerId !== null && found.contactId !== customerId)) return null;
+      ctx.loaders.case.prime(found.id, found);
+      return found;
+    },
+  }),
+);
 
 const PicklistValueRef = builder.objectRef<PicklistValue>('PicklistValue').implement({
   fields: (t) => ({
@@ -23,6 +109,7 @@ const CaseOptionsRef = builder.objectRef<CasePicklists>('CaseOptions').implement
 builder.queryField('caseOptions', (t) =>
   t.field({
     type: CaseOptionsRef,
-    resolve: (_root, _args, ctx) => casePicklists(ctx.sf, ctx.describeCache).catch((e) => Promise.reject(toClientError(e))),
+    nullable: true,
+    resolve: (_root, _args, ctx) => casePicklists(ctx.sf, ctx.describeCache).catch(rethrow),
   }),
 );

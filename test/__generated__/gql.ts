@@ -2,7 +2,30 @@
 import * as types from './graphql';
 import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 
-const documents = {};
+/**
+ * Map of all GraphQL operations in the project.
+ *
+ * This map has several performance disadvantages:
+ * 1. It is not tree-shakeable, so it will include all operations in the project.
+ * 2. It is not minifiable, so the string of a GraphQL query will be multiple times inside the bundle.
+ * 3. It does not support dead code elimination, so it will add unused operations.
+ *
+ * Therefore it is highly recommended to use the babel or swc plugin for production.
+ * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
+ */
+type Documents = {
+    "\n  query CustomerById($id: ID!) {\n    customer(id: $id) {\n      id\n      salesforceId\n      firstName\n      lastName\n      name\n      email\n      phone\n      mobilePhone\n      account { id name phone }\n      consent { email sms call }\n    }\n  }\n": typeof types.CustomerByIdDocument,
+    "\n  query PhoneLookup($phone: String!, $first: Int! = 5) {\n    customersByPhone(phone: $phone, first: $first) {\n      phone\n      outcome\n      totalCount\n      bestMatch { field customer { id name } }\n      matches { field customer { id name } }\n    }\n  }\n": typeof types.PhoneLookupDocument,
+    "\n  query Search($text: String!, $first: Int! = 10, $after: String) {\n    searchCustomers(text: $text, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": typeof types.SearchDocument,
+    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Customer { name }\n      ... on Account { name }\n      ... on Case { caseNumber }\n      ... on FollowUp { channel }\n    }\n  }\n": typeof types.NodeByIdDocument,
+};
+const documents: Documents = {
+    "\n  query CustomerById($id: ID!) {\n    customer(id: $id) {\n      id\n      salesforceId\n      firstName\n      lastName\n      name\n      email\n      phone\n      mobilePhone\n      account { id name phone }\n      consent { email sms call }\n    }\n  }\n": types.CustomerByIdDocument,
+    "\n  query PhoneLookup($phone: String!, $first: Int! = 5) {\n    customersByPhone(phone: $phone, first: $first) {\n      phone\n      outcome\n      totalCount\n      bestMatch { field customer { id name } }\n      matches { field customer { id name } }\n    }\n  }\n": types.PhoneLookupDocument,
+    "\n  query Search($text: String!, $first: Int! = 10, $after: String) {\n    searchCustomers(text: $text, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": types.SearchDocument,
+    "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Customer { name }\n      ... on Account { name }\n      ... on Case { caseNumber }\n      ... on FollowUp { channel }\n    }\n  }\n": types.NodeByIdDocument,
+};
+
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  *
@@ -16,6 +39,23 @@ const documents = {};
  * Please regenerate the types.
  */
 export function graphql(source: string): unknown;
+
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerById($id: ID!) {\n    customer(id: $id) {\n      id\n      salesforceId\n      firstName\n      lastName\n      name\n      email\n      phone\n      mobilePhone\n      account { id name phone }\n      consent { email sms call }\n    }\n  }\n"): (typeof documents)["\n  query CustomerById($id: ID!) {\n    customer(id: $id) {\n      id\n      salesforceId\n      firstName\n      lastName\n      name\n      email\n      phone\n      mobilePhone\n      account { id name phone }\n      consent { email sms call }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query PhoneLookup($phone: String!, $first: Int! = 5) {\n    customersByPhone(phone: $phone, first: $first) {\n      phone\n      outcome\n      totalCount\n      bestMatch { field customer { id name } }\n      matches { field customer { id name } }\n    }\n  }\n"): (typeof documents)["\n  query PhoneLookup($phone: String!, $first: Int! = 5) {\n    customersByPhone(phone: $phone, first: $first) {\n      phone\n      outcome\n      totalCount\n      bestMatch { field customer { id name } }\n      matches { field customer { id name } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query Search($text: String!, $first: Int! = 10, $after: String) {\n    searchCustomers(text: $text, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n"): (typeof documents)["\n  query Search($text: String!, $first: Int! = 10, $after: String) {\n    searchCustomers(text: $text, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Customer { name }\n      ... on Account { name }\n      ... on Case { caseNumber }\n      ... on FollowUp { channel }\n    }\n  }\n"): (typeof documents)["\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Customer { name }\n      ... on Account { name }\n      ... on Case { caseNumber }\n      ... on FollowUp { channel }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -1,4 +1,5 @@
 /* eslint-disable */
+import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-node/core';
 export type Maybe<T> = T | null;
 export type InputMaybe<T> = T | null | undefined;
 export type Exact<T extends { [key: string]: unknown }> = { [K in keyof T]: T[K] };
@@ -17,12 +18,228 @@ export type Scalars = {
   DateTime: { input: string; output: string; }
 };
 
+export type Account = Node & {
+  __typename?: 'Account';
+  id: Scalars['ID']['output'];
+  name: Scalars['String']['output'];
+  phone?: Maybe<Scalars['String']['output']>;
+  salesforceId: Scalars['ID']['output'];
+};
+
+export type Case = Node & {
+  __typename?: 'Case';
+  caseNumber: Scalars['String']['output'];
+  closedAt?: Maybe<Scalars['DateTime']['output']>;
+  createdAt: Scalars['DateTime']['output'];
+  customer?: Maybe<Customer>;
+  description?: Maybe<Scalars['String']['output']>;
+  /** Follow-up messages sent about this case, newest first. */
+  followUps?: Maybe<FollowUpConnection>;
+  id: Scalars['ID']['output'];
+  isClosed: Scalars['Boolean']['output'];
+  /** A value of the org's Case.Origin picklist. */
+  origin?: Maybe<Scalars['String']['output']>;
+  /** A value of the org's Case.Priority picklist. */
+  priority?: Maybe<Scalars['String']['output']>;
+  salesforceId: Scalars['ID']['output'];
+  /** A value of the org's Case.Status picklist. */
+  status: Scalars['String']['output'];
+  subject?: Maybe<Scalars['String']['output']>;
+};
+
+
+export type CaseFollowUpsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+export type CaseConnection = {
+  __typename?: 'CaseConnection';
+  edges: Array<CaseEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CaseEdge = {
+  __typename?: 'CaseEdge';
+  cursor: Scalars['String']['output'];
+  node: Case;
+};
+
 /** The values that the org's Case picklists accept, read from Salesforce. */
 export type CaseOptions = {
   __typename?: 'CaseOptions';
   origins: Array<PicklistValue>;
   priorities: Array<PicklistValue>;
   statuses: Array<PicklistValue>;
+};
+
+export type CaseStatusFilter =
+  | 'ALL'
+  | 'CLOSED'
+  | 'OPEN';
+
+export type Consent = {
+  __typename?: 'Consent';
+  /** OPTED_OUT when DoNotCall is set. */
+  call: ConsentStatus;
+  /** OPTED_OUT when HasOptedOutOfEmail is set. */
+  email: ConsentStatus;
+  /** OPTED_OUT when the org's SMS opt-out field (or DoNotCall) is set. */
+  sms: ConsentStatus;
+};
+
+export type ConsentStatus =
+  /** The customer agreed to be contacted on this channel. */
+  | 'OPTED_IN'
+  /** The customer asked not to be contacted on this channel. */
+  | 'OPTED_OUT'
+  /** Salesforce records neither; ask before using the channel. */
+  | 'UNKNOWN';
+
+/** A person the business serves: a Salesforce Contact, with its Account. */
+export type Customer = Node & {
+  __typename?: 'Customer';
+  account?: Maybe<Account>;
+  /** The customer's cases, newest first. */
+  cases?: Maybe<CaseConnection>;
+  /** What the customer has said about being contacted on each channel. */
+  consent: Consent;
+  email?: Maybe<Scalars['String']['output']>;
+  firstName?: Maybe<Scalars['String']['output']>;
+  /** Follow-up messages sent to the customer, newest first. */
+  followUps?: Maybe<FollowUpConnection>;
+  /** The home number as it is stored in Salesforce. */
+  homePhone?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  lastName: Scalars['String']['output'];
+  /** The mobile number as it is stored in Salesforce. */
+  mobilePhone?: Maybe<Scalars['String']['output']>;
+  name: Scalars['String']['output'];
+  /** The other number as it is stored in Salesforce. */
+  otherPhone?: Maybe<Scalars['String']['output']>;
+  /** The phone number as it is stored in Salesforce. */
+  phone?: Maybe<Scalars['String']['output']>;
+  salesforceId: Scalars['ID']['output'];
+};
+
+
+/** A person the business serves: a Salesforce Contact, with its Account. */
+export type CustomerCasesArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  status?: InputMaybe<CaseStatusFilter>;
+};
+
+
+/** A person the business serves: a Salesforce Contact, with its Account. */
+export type CustomerFollowUpsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+export type CustomerConnection = {
+  __typename?: 'CustomerConnection';
+  edges: Array<CustomerEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CustomerEdge = {
+  __typename?: 'CustomerEdge';
+  cursor: Scalars['String']['output'];
+  node: Customer;
+};
+
+/**
+ * A message sent to a customer after a conversation, recorded in Salesforce as a
+ * Task on the customer (and on the case, when there is one).
+ */
+export type FollowUp = Node & {
+  __typename?: 'FollowUp';
+  body: Scalars['String']['output'];
+  case?: Maybe<Case>;
+  channel: FollowUpChannel;
+  createdAt: Scalars['DateTime']['output'];
+  customer?: Maybe<Customer>;
+  id: Scalars['ID']['output'];
+  salesforceId: Scalars['ID']['output'];
+  status: FollowUpStatus;
+  subject?: Maybe<Scalars['String']['output']>;
+  /** The E.164 phone number (SMS) or email address (EMAIL) it was sent to. */
+  to: Scalars['String']['output'];
+};
+
+export type FollowUpChannel =
+  | 'EMAIL'
+  | 'SMS';
+
+export type FollowUpConnection = {
+  __typename?: 'FollowUpConnection';
+  edges: Array<FollowUpEdge>;
+  pageInfo: PageInfo;
+};
+
+export type FollowUpEdge = {
+  __typename?: 'FollowUpEdge';
+  cursor: Scalars['String']['output'];
+  node: FollowUp;
+};
+
+export type FollowUpStatus =
+  /** Confirmed delivered by the provider. */
+  | 'DELIVERED'
+  /** The provider refused or could not deliver it. */
+  | 'FAILED'
+  /** Recorded; not yet accepted by the provider. */
+  | 'PENDING'
+  /** Accepted by the provider; delivery not yet confirmed. */
+  | 'SENT';
+
+export type Node = {
+  id: Scalars['ID']['output'];
+};
+
+export type PageInfo = {
+  __typename?: 'PageInfo';
+  endCursor?: Maybe<Scalars['String']['output']>;
+  hasNextPage: Scalars['Boolean']['output'];
+  hasPreviousPage: Scalars['Boolean']['output'];
+  startCursor?: Maybe<Scalars['String']['output']>;
+};
+
+export type PhoneField =
+  | 'ACCOUNT_PHONE'
+  | 'HOME_PHONE'
+  | 'MOBILE_PHONE'
+  | 'OTHER_PHONE'
+  | 'PHONE';
+
+export type PhoneLookup = {
+  __typename?: 'PhoneLookup';
+  /** The match to use without asking, present only when outcome is UNIQUE_MATCH. */
+  bestMatch?: Maybe<PhoneMatch>;
+  /** Matching customers, best first, at most `first` of them. */
+  matches: Array<PhoneMatch>;
+  outcome: PhoneLookupOutcome;
+  /** The number looked up, in E.164 form; null when it could not be parsed. */
+  phone?: Maybe<Scalars['String']['output']>;
+  /** How many customers matched in all. */
+  totalCount: Scalars['Int']['output'];
+};
+
+export type PhoneLookupOutcome =
+  /** The number could not be parsed (withheld, too short, not a number). */
+  | 'INVALID_NUMBER'
+  /** Several customers matched, or only an account phone matched. */
+  | 'MULTIPLE_MATCHES'
+  | 'NO_MATCH'
+  /** Exactly one customer matched on one of their own numbers. */
+  | 'UNIQUE_MATCH';
+
+export type PhoneMatch = {
+  __typename?: 'PhoneMatch';
+  customer: Customer;
+  /** Which of the customer's numbers matched. */
+  field: PhoneField;
 };
 
 export type PicklistValue = {
@@ -34,5 +251,97 @@ export type PicklistValue = {
 
 export type Query = {
   __typename?: 'Query';
+  case?: Maybe<Case>;
+  /**
+   * A case by its number. Leading zeros may be left out ("1026" finds
+   * "00001026"). With customerId, a case of another customer is null.
+   */
+  caseByNumber?: Maybe<Case>;
   caseOptions?: Maybe<CaseOptions>;
+  customer?: Maybe<Customer>;
+  /**
+   * Customers with a number that matches the given one, whatever format it is
+   * stored in. Made for the caller ID of a live call: an unusable number is the
+   * outcome INVALID_NUMBER, not an error.
+   */
+  customersByPhone?: Maybe<PhoneLookup>;
+  node?: Maybe<Node>;
+  /** Customers whose name, email or phone matches the search text. */
+  searchCustomers?: Maybe<CustomerConnection>;
 };
+
+
+export type QueryCaseArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCaseByNumberArgs = {
+  caseNumber: Scalars['String']['input'];
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type QueryCustomerArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QueryCustomersByPhoneArgs = {
+  first?: Scalars['Int']['input'];
+  phone: Scalars['String']['input'];
+};
+
+
+export type QueryNodeArgs = {
+  id: Scalars['ID']['input'];
+};
+
+
+export type QuerySearchCustomersArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+  text: Scalars['String']['input'];
+};
+
+export type CustomerByIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type CustomerByIdQuery = { __typename?: 'Query', customer?: { __typename?: 'Customer', id: string, salesforceId: string, firstName?: string | null, lastName: string, name: string, email?: string | null, phone?: string | null, mobilePhone?: string | null, account?: { __typename?: 'Account', id: string, name: string, phone?: string | null } | null, consent: { __typename?: 'Consent', email: ConsentStatus, sms: ConsentStatus, call: ConsentStatus } } | null };
+
+export type PhoneLookupQueryVariables = Exact<{
+  phone: Scalars['String']['input'];
+  first?: Scalars['Int']['input'];
+}>;
+
+
+export type PhoneLookupQuery = { __typename?: 'Query', customersByPhone?: { __typename?: 'PhoneLookup', phone?: string | null, outcome: PhoneLookupOutcome, totalCount: number, bestMatch?: { __typename?: 'PhoneMatch', field: PhoneField, customer: { __typename?: 'Customer', id: string, name: string } } | null, matches: Array<{ __typename?: 'PhoneMatch', field: PhoneField, customer: { __typename?: 'Customer', id: string, name: string } }> } | null };
+
+export type SearchQueryVariables = Exact<{
+  text: Scalars['String']['input'];
+  first?: Scalars['Int']['input'];
+  after?: InputMaybe<Scalars['String']['input']>;
+}>;
+
+
+export type SearchQuery = { __typename?: 'Query', searchCustomers?: { __typename?: 'CustomerConnection', edges: Array<{ __typename?: 'CustomerEdge', cursor: string, node: { __typename?: 'Customer', id: string, name: string, email?: string | null } }>, pageInfo: { __typename?: 'PageInfo', hasNextPage: boolean, hasPreviousPage: boolean, startCursor?: string | null, endCursor?: string | null } } | null };
+
+export type NodeByIdQueryVariables = Exact<{
+  id: Scalars['ID']['input'];
+}>;
+
+
+export type NodeByIdQuery = { __typename?: 'Query', node?:
+    | { __typename: 'Account', name: string, id: string }
+    | { __typename: 'Case', caseNumber: string, id: string }
+    | { __typename: 'Customer', name: string, id: string }
+    | { __typename: 'FollowUp', channel: FollowUpChannel, id: string }
+   | null };
+
+
+export const CustomerByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"CustomerById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customer"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"salesforceId"}},{"kind":"Field","name":{"kind":"Name","value":"firstName"}},{"kind":"Field","name":{"kind":"Name","value":"lastName"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"mobilePhone"}},{"kind":"Field","name":{"kind":"Name","value":"account"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"phone"}}]}},{"kind":"Field","name":{"kind":"Name","value":"consent"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"email"}},{"kind":"Field","name":{"kind":"Name","value":"sms"}},{"kind":"Field","name":{"kind":"Name","value":"call"}}]}}]}}]}}]} as unknown as DocumentNode<CustomerByIdQuery, CustomerByIdQueryVariables>;
+export const PhoneLookupDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"PhoneLookup"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"phone"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"5"}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"customersByPhone"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"phone"},"value":{"kind":"Variable","name":{"kind":"Name","value":"phone"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"phone"}},{"kind":"Field","name":{"kind":"Name","value":"outcome"}},{"kind":"Field","name":{"kind":"Name","value":"totalCount"}},{"kind":"Field","name":{"kind":"Name","value":"bestMatch"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"matches"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"field"}},{"kind":"Field","name":{"kind":"Name","value":"customer"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}}]}}]}}]}}]}}]} as unknown as DocumentNode<PhoneLookupQuery, PhoneLookupQueryVariables>;
+export const SearchDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"Search"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"text"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"first"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"Int"}}},"defaultValue":{"kind":"IntValue","value":"10"}},{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"after"}},"type":{"kind":"NamedType","name":{"kind":"Name","value":"String"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"searchCustomers"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"text"},"value":{"kind":"Variable","name":{"kind":"Name","value":"text"}}},{"kind":"Argument","name":{"kind":"Name","value":"first"},"value":{"kind":"Variable","name":{"kind":"Name","value":"first"}}},{"kind":"Argument","name":{"kind":"Name","value":"after"},"value":{"kind":"Variable","name":{"kind":"Name","value":"after"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"edges"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"cursor"}},{"kind":"Field","name":{"kind":"Name","value":"node"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"Field","name":{"kind":"Name","value":"name"}},{"kind":"Field","name":{"kind":"Name","value":"email"}}]}}]}},{"kind":"Field","name":{"kind":"Name","value":"pageInfo"},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"hasNextPage"}},{"kind":"Field","name":{"kind":"Name","value":"hasPreviousPage"}},{"kind":"Field","name":{"kind":"Name","value":"startCursor"}},{"kind":"Field","name":{"kind":"Name","value":"endCursor"}}]}}]}}]}}]} as unknown as DocumentNode<SearchQuery, SearchQueryVariables>;
+export const NodeByIdDocument = {"kind":"Document","definitions":[{"kind":"OperationDefinition","operation":"query","name":{"kind":"Name","value":"NodeById"},"variableDefinitions":[{"kind":"VariableDefinition","variable":{"kind":"Variable","name":{"kind":"Name","value":"id"}},"type":{"kind":"NonNullType","type":{"kind":"NamedType","name":{"kind":"Name","value":"ID"}}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"node"},"arguments":[{"kind":"Argument","name":{"kind":"Name","value":"id"},"value":{"kind":"Variable","name":{"kind":"Name","value":"id"}}}],"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"__typename"}},{"kind":"Field","name":{"kind":"Name","value":"id"}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Customer"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Account"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"name"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"Case"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"caseNumber"}}]}},{"kind":"InlineFragment","typeCondition":{"kind":"NamedType","name":{"kind":"Name","value":"FollowUp"}},"selectionSet":{"kind":"SelectionSet","selections":[{"kind":"Field","name":{"kind":"Name","value":"channel"}}]}}]}}]}}]} as unknown as DocumentNode<NodeByIdQuery, NodeByIdQueryVariables>;

@@ -2,9 +2,15 @@
  * startTestGateway(): the emulators on port 0, a real jsforce connection logged in to them, and
  * the gateway built with createGateway. `execute` goes through Yoga's whole HTTP pipeline.
  */
+import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
+import { print } from 'graphql';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import type { SeedFixtures } from '../../src/emulator/salesforce/seed';
+import { control } from './emulator';
 import { pino } from 'pino';
 import { DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE, startEmulators, type RunningEmulators } from '../../src/emulator/index';
-import type { AuthFlow, SalesforceCredentials } from '../../src/config';
+import { loadConfig, type AuthFlow, type GatewaySettings, type SalesforceCredentials } from '../../src/config';
+import { createServices } from '../../src/context';
 import { createGateway, type Gateway } from '../../src/gateway';
 import { TtlCache } from '../../src/salesforce/cache';
 import { createSalesforceApi, type SalesforceApi } from '../../src/salesforce/client';
@@ -16,6 +22,8 @@ export interface TestGateway {
   connection: SalesforceConnection;
   sf: SalesforceApi;
   yoga: Gateway;
+  /** Runs a typed operation (from `graphql()` in test/__generated__) through POST /graphql. */
+  execute<R, V>(document: TypedDocumentNode<R, V>, ...variables: V extends Record<string, never> ? [] | [V] : [V]): Promise<{ data?: R | null; errors?: GraphQLErrorBody[] }>;
   /** POSTs a GraphQL operation to /graphql and returns the parsed body. */
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: T; errors?: GraphQLErrorBody[] }>;
   close(): Promise<void>;
@@ -43,6 +51,9 @@ export function demoCredentials(url: string, flow: AuthFlow = 'password'): Sales
 export interface TestGatewayOptions {
   flow?: AuthFlow;
   guard?: LoginGuard;
+  settings?: Partial<GatewaySettings>;
+  /** false builds the naive N+1 baseline (no DataLoader batching). */
+  batch?: boolean;
 }
 
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
@@ -51,20 +62,46 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   await connection.login();
   const sf = createSalesforceApi(connection);
   const logger = pino({ level: 'silent' });
-  const yoga = createGateway({ config: { env: 'test' }, logger, services: { sf, describeCache: new TtlCache(60_000), logger } });
+  const settings = loadConfig({}).gateway;
+  const services = createServices(sf, logger, { ...settings, ...options.settings }, new TtlCache(60_000));
+  const yoga = createGateway({ config: { env: 'test' }, logger, services: { ...services, settings: { ...services.settings, batch: options.batch ?? true } } });
+  const graphql: TestGateway['graphql'] = async (query, variables, headers = {}) => {
+    const res = await yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as never;
+  };
   return {
     emulators,
     connection,
     sf,
     yoga,
-    async graphql(query, variables, headers = {}) {
-      const res = await yoga.fetch('http://gateway.test/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
-        body: JSON.stringify({ query, variables }),
-      });
-      return (await res.json()) as never;
-    },
+    graphql,
+    execute: (document, ...variables) => graphql(print(document), variables[0] as Record<string, unknown> | undefined) as never,
     close: () => emulators.close(),
   };
+}
+
+export interface UsedGateway extends TestGateway {
+  ids: SeedFixtures;
+  /** The emulator's API requests since the last reset or `mark()`. */
+  calls(): Promise<{ apiRequests: number; byKind: Record<string, number> }>;
+  /** The SOQL/SOSL statements received since the last reset. */
+  statements(): Promise<{ kind: string; statement?: string; status: number }[]>;
+}
+
+/** One gateway per test file (beforeAll), the emulator reset before each test. */
+export function useTestGateway(options: TestGatewayOptions = {}): UsedGateway {
+  const used = {} as UsedGateway;
+  beforeAll(async () => {
+    Object.assign(used, await startTestGateway(options));
+    used.ids = used.emulators.salesforce.fixtures;
+    used.calls = () => control(used.emulators.url, 'GET', 'stats');
+    used.statements = async () => (await control<{ requests: { kind: string; statement?: string; status: number }[] }>(used.emulators.url, 'GET', 'requests')).requests;
+  });
+  afterAll(() => used.close());
+  beforeEach(() => control(used.emulators.url, 'POST', 'reset'));
+  return used;
 }

@@ -39,6 +39,10 @@ export function validateFaults(input: unknown): { faults?: Partial<Faults>; prob
         if (typeof value !== 'string' || !ERROR_CODES.has(value)) problems.push(`errorCode must be one of ${[...ERROR_CODES].join(', ')}`);
         else out.errorCode = value as Faults['errorCode'];
         break;
+      case 'errorStatementContains':
+        if (value !== null && typeof value !== 'string') problems.push('errorStatementContains must be a string or null');
+        else out.errorStatementContains = value;
+        break;
       case 'rejectTokens':
         if (typeof value !== 'boolean') problems.push('rejectTokens must be a boolean');
         else out.rejectTokens = value;

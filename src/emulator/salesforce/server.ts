@@ -31,6 +31,8 @@ export interface Faults {
   searchIndexLagMs: number;
   /** Seed for the fault dice, so a run with faults is repeatable. */
   seed: number;
+  /** When set, errorRate applies only to queries and searches whose statement contains this text. */
+  errorStatementContains: string | null;
 }
 
 export const NO_FAULTS: Faults = {
@@ -41,6 +43,7 @@ export const NO_FAULTS: Faults = {
   rejectTokens: false,
   searchIndexLagMs: 0,
   seed: 1,
+  errorStatementContains: null,
 };
 
 export type RequestKind = 'query' | 'search' | 'sobject' | 'describe' | 'composite' | 'action' | 'limits' | 'other';
@@ -226,7 +229,8 @@ export class SalesforceEmulator {
     }
     this.apiRequests++;
     this.byKind[kind] = (this.byKind[kind] ?? 0) + 1;
-    if (this.faults.errorRate > 0 && this.roll() < this.faults.errorRate) {
+    const targeted = this.faults.errorStatementContains === null || (statement ?? '').includes(this.faults.errorStatementContains);
+    if (this.faults.errorRate > 0 && targeted && this.roll() < this.faults.errorRate) {
       const answer = this.faultAnswer();
       log(answer.status);
       send(res, answer.status, answer.body, { 'Content-Type': JSON_TYPE, ...this.limitHeader(), ...answer.headers });

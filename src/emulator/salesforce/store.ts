@@ -10,9 +10,12 @@ import { CLOSED_CASE_STATUSES, CLOSED_TASK_STATUSES, type FieldDef, type ObjectD
 
 export type SfRecord = Record<string, unknown>;
 
-/** `2013-05-20T20:49:32.000+0000`: how the REST API writes dateTimes (reference §3.4). */
+/**
+ * `2013-05-20T20:49:32.000+0000`: how the REST API writes dateTimes (reference §3.4). Salesforce
+ * keeps dateTimes to the second, so the milliseconds are always `.000`.
+ */
 export function sfDateTime(ms: number): string {
-  return new Date(ms).toISOString().replace('Z', '+0000');
+  return new Date(Math.floor(ms / 1000) * 1000).toISOString().replace('Z', '+0000');
 }
 
 export function parseSfDateTime(value: string): number | null {

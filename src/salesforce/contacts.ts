@@ -1,0 +1,99 @@
+/** Contacts: by Id, by caller phone number, and by free-text search. */
+import { isSameNumber, storedVariants, type PhoneNumber } from '../phone';
+import type { SalesforceApi } from './client';
+import { contactSelect, toCustomer, type ContactFieldConfig, type CustomerRecord } from './records';
+import { chunk, findClause, idList, soslTerm, stringList } from './soql';
+
+type Row = Record<string, unknown>;
+
+export async function findContactsByIds(sf: SalesforceApi, config: ContactFieldConfig, ids: readonly string[]): Promise<CustomerRecord[]> {
+  const pages = await Promise.all(
+    chunk(ids).map((part) => sf.query<Row>(`SELECT ${contactSelect(config)} FROM Contact WHERE Id IN ${idList(part)}`)),
+  );
+  return pages.flatMap((p) => p.records.map((r) => toCustomer(r, config)));
+}
+
+export interface SearchPage {
+  records: CustomerRecord[];
+  hasMore: boolean;
+}
+
+/**
+ * Contacts whose name, email or phone matches `text` (SOSL, ALL FIELDS). Pages by OFFSET, which
+ * SOSL caps at 2,000 (reference §4.1).
+ */
+export async function searchContacts(
+  sf: SalesforceApi,
+  config: ContactFieldConfig,
+  text: string,
+  page: { first: number; offset: number },
+): Promise<SearchPage> {
+  const sosl = `${findClause(soslTerm(text))} IN ALL FIELDS RETURNING Contact(${contactSelect(config)} ORDER BY Name, Id LIMIT ${page.first + 1}${page.offset > 0 ? ` OFFSET ${page.offset}` : ''})`;
+  const rows = await sf.search<Row>(sosl);
+  const records = rows.map((r) => toCustomer(r, config));
+  return { records: records.slice(0, page.first), hasMore: records.length > page.first };
+}
+
+export type PhoneField = 'MOBILE_PHONE' | 'PHONE' | 'HOME_PHONE' | 'OTHER_PHONE' | 'ACCOUNT_PHONE';
+
+/** Ranking of the field a customer matched on: their mobile first, their account's phone last. */
+const FIELD_RANK: readonly PhoneField[] = ['MOBILE_PHONE', 'PHONE', 'HOME_PHONE', 'OTHER_PHONE', 'ACCOUNT_PHONE'];
+
+export interface PhoneMatch {
+  customer: CustomerRecord;
+  field: PhoneField;
+}
+
+export interface PhoneLookupResult {
+  /** Every matching customer, best first. */
+  matches: PhoneMatch[];
+  /** False when one of the two searches failed and the answer rests on the other. */
+  complete: boolean;
+}
+
+/** The best field on which `c` has the caller's number, or null (a search false positive). */
+function matchedField(c: CustomerRecord, caller: PhoneNumber): PhoneField | null {
+  const candidates: [PhoneField, string | null | undefined][] = [
+    ['MOBILE_PHONE', c.mobilePhone],
+    ['PHONE', c.phone],
+    ['HOME_PHONE', c.homePhone],
+    ['OTHER_PHONE', c.otherPhone],
+    ['ACCOUNT_PHONE', c.account?.phone],
+  ];
+  return candidates.find(([, stored]) => isSameNumber(stored, caller))?.[0] ?? null;
+}
+
+/** How many rows each of the two lookups reads at most. */
+const PHONE_LOOKUP_ROWS = 200;
+
+/**
+ * Customers with the caller's number, whatever format it is stored in. Two calls at once:
+ * SOSL `IN PHONE FIELDS` on the digits (format-tolerant, but the search index lags behind recent
+ * writes) and SOQL equality on the common stored formats across the four Contact phone fields
+ * and the Account phone (exact, and fresh). Results are merged, checked number by number,
+ * de-duplicated and ranked (reference §4.3). If one of the two calls fails, the other's answer
+ * is used and `complete` is false; if both fail, the first error is thrown.
+ */
+export async function findContactsByPhone(sf: SalesforceApi, config: ContactFieldConfig, caller: PhoneNumber): Promise<PhoneLookupResult> {
+  const select = contactSelect(config);
+  const variants = stringList(storedVariants(caller));
+  const soql =
+    `SELECT ${select} FROM Contact WHERE Phone IN ${variants} OR MobilePhone IN ${variants} OR HomePhone IN ${variants}` +
+    ` OR OtherPhone IN ${variants} OR Account.Phone IN ${variants} ORDER BY LastModifiedDate DESC LIMIT ${PHONE_LOOKUP_ROWS}`;
+  const digits = [...new Set([caller.nationalNumber, caller.number.slice(1)])].join(' OR ');
+  const sosl = `${findClause(digits)} IN PHONE FIELDS RETURNING Contact(${select} ORDER BY LastModifiedDate DESC LIMIT ${PHONE_LOOKUP_ROWS})`;
+  const [exact, fuzzy] = await Promise.allSettled([sf.query<Row>(soql), sf.search<Row>(sosl)]);
+  if (exact.status === 'rejected' && fuzzy.status === 'rejected') throw exact.reason;
+  const rows = [...(exact.status === 'fulfilled' ? exact.value.records : []), ...(fuzzy.status === 'fulfilled' ? fuzzy.value : [])];
+  const byId = new Map<string, PhoneMatch>();
+  for (const row of rows) {
+    const customer = toCustomer(row, config);
+    if (byId.has(customer.id)) continue;
+    const field = matchedField(customer, caller);
+    if (field) byId.set(customer.id, { customer, field });
+  }
+  const matches = [...byId.values()].sort(
+    (a, b) => FIELD_RANK.indexOf(a.field) - FIELD_RANK.indexOf(b.field) || b.customer.lastModifiedAt.localeCompare(a.customer.lastModifiedAt),
+  );
+  return { matches, complete: exact.status === 'fulfilled' && fuzzy.status === 'fulfilled' };
+}

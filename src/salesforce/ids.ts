@@ -1,0 +1,38 @@
+/**
+ * Salesforce Ids: validation, 15 → 18 character normalisation and key prefixes. The 18-character
+ * form is case-insensitive thanks to its checksum, so loaders key on it.
+ * https://help.salesforce.com/s/articleView?id=000385008&type=1 (reference §7)
+ */
+const CHECKSUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
+const PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
+
+function checksum(id15: string): string {
+  let out = '';
+  for (let chunk = 0; chunk < 3; chunk++) {
+    let bits = 0;
+    for (let i = 0; i < 5; i++) {
+      const c = id15.charCodeAt(chunk * 5 + i);
+      if (c >= 65 && c <= 90) bits |= 1 << i;
+    }
+    out += CHECKSUM[bits];
+  }
+  return out;
+}
+
+/** The 18-character Id, or null when `id` is not a well-formed Salesforce Id. */
+export function normaliseId(id: string): string | null {
+  if (!PATTERN.test(id)) return null;
+  const base = id.slice(0, 15);
+  const full = base + checksum(base);
+  return id.length === 18 && id.slice(15).toUpperCase() !== full.slice(15) ? null : full;
+}
+
+/** Key prefixes of the objects the gateway reads (Task 00T is documented as unverified, reference §7). */
+export const KEY_PREFIX = { Account: '001', Contact: '003', Case: '500', Task: '00T' } as const;
+export type KnownObject = keyof typeof KEY_PREFIX;
+
+export function objectOf(id18: string): KnownObject | null {
+  const prefix = id18.slice(0, 3);
+  const hit = (Object.entries(KEY_PREFIX) as [KnownObject, string][]).find(([, p]) => p === prefix);
+  return hit ? hit[0] : null;
+}

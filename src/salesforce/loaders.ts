@@ -1,0 +1,108 @@
+/**
+ * The DataLoaders of one request, over the data-layer functions. A batch function returns one
+ * slot per key, in key order, `null` where Salesforce had no row (DataLoader pairs results with
+ * keys by position). Keys are 18-character Ids, so 15-character input must be normalised first.
+ */
+import DataLoader from 'dataloader';
+import type { SalesforceApi } from './client';
+import { findAccountsByIds } from './accounts';
+import { findCasesByContacts, findCasesByIds, type CaseStatusFilter } from './cases';
+import { findContactsByIds } from './contacts';
+import type { Page, PageRequest } from './pages';
+import type { AccountRecord, CaseRecord, ContactFieldConfig, CustomerRecord, FollowUpRecord } from './records';
+import { MAX_IDS_PER_QUERY } from './soql';
+import { findFollowUpsByIds, findFollowUpsByParents } from './tasks';
+
+export interface PageKey extends PageRequest {
+  parentId: string;
+}
+
+export interface CasePageKey extends PageKey {
+  status: CaseStatusFilter;
+}
+
+export interface Loaders {
+  customer: DataLoader<string, CustomerRecord | null>;
+  account: DataLoader<string, AccountRecord | null>;
+  case: DataLoader<string, CaseRecord | null>;
+  followUp: DataLoader<string, FollowUpRecord | null>;
+  casesByCustomer: DataLoader<CasePageKey, Page<CaseRecord>, string>;
+  followUpsByCustomer: DataLoader<PageKey, Page<FollowUpRecord>, string>;
+  followUpsByCase: DataLoader<PageKey, Page<FollowUpRecord>, string>;
+}
+
+export interface LoaderOptions {
+  contactFields: ContactFieldConfig;
+  /** Off only for the naive N+1 baseline of the benchmark. @default true */
+  batch?: boolean;
+}
+
+const inKeyOrder = <T extends { id: string }>(keys: readonly string[], rows: T[]): (T | null)[] => {
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return keys.map((k) => byId.get(k) ?? null);
+};
+
+/** Keys with the same paging arguments can share one query; the group key says which. */
+const pageGroup = (k: PageKey & { status?: string }) => JSON.stringify([k.status ?? '', k.first, k.after ?? null]);
+
+/** Runs one query per group of keys that share paging arguments, and answers in key order. */
+async function pagesInKeyOrder<K extends PageKey, T>(
+  keys: readonly K[],
+  load: (parentIds: string[], sample: K) => Promise<Map<string, Page<T>>>,
+): Promise<Page<T>[]> {
+  const groups = new Map<string, K[]>();
+  for (const k of keys) groups.set(pageGroup(k), [...(groups.get(pageGroup(k)) ?? []), k]);
+  const answers = new Map<K, Page<T>>();
+  await Promise.all(
+    [...groups.values()].map(async (group) => {
+      const pages = await load([...new Set(group.map((k) => k.parentId))], group[0]!);
+      for (const k of group) answers.set(k, pages.get(k.parentId) ?? { records: [], hasMore: false });
+    }),
+  );
+  return keys.map((k) => answers.get(k)!);
+}
+
+export function createLoaders(sf: SalesforceApi, options: LoaderOptions): Loaders {
+  const batching = { batch: options.batch ?? true, maxBatchSize: MAX_IDS_PER_QUERY };
+  const byId = <T extends { id: string }>(find: (ids: readonly string[]) => Promise<T[]>) =>
+    new DataLoader<string, T | null>(async (ids) => inKeyOrder(ids, await find(ids)), batching);
+  const loaders: Loaders = {
+    customer: byId((ids) => findContactsByIds(sf, options.contactFields, ids)),
+    account: byId((ids) => findAccountsByIds(sf, ids)),
+    case: byId((ids) => findCasesByIds(sf, ids)),
+    followUp: byId((ids) => findFollowUpsByIds(sf, ids)),
+    casesByCustomer: new DataLoader<CasePageKey, Page<CaseRecord>, string>(
+      (keys) => pagesInKeyOrder(keys, (ids, k) => findCasesByContacts(sf, ids, k.status, k)),
+      { ...batching, cacheKeyFn: pageGroupWithParent },
+    ),
+    followUpsByCustomer: new DataLoader<PageKey, Page<FollowUpRecord>, string>(
+      (keys) => pagesInKeyOrder(keys, (ids, k) => findFollowUpsByParents(sf, 'Contact', ids, k)),
+      { ...batching, cacheKeyFn: pageGroupWithParent },
+    ),
+    followUpsByCase: new DataLoader<PageKey, Page<FollowUpRecord>, string>(
+      (keys) => pagesInKeyOrder(keys, (ids, k) => findFollowUpsByParents(sf, 'Case', ids, k)),
+      { ...batching, cacheKeyFn: pageGroupWithParent },
+    ),
+  };
+  return loaders;
+}
+
+function pageGroupWithParent(k: PageKey & { status?: string }): string {
+  return `${k.parentId}:${pageGroup(k)}`;
+}
+
+/** Puts rows read elsewhere (a search, a nested page) into the loaders, saving a later call. */
+export function primeCustomers(loaders: Loaders, customers: readonly CustomerRecord[]): void {
+  for (const c of customers) {
+    loaders.customer.prime(c.id, c);
+    if (c.account) loaders.account.prime(c.account.id, c.account);
+  }
+}
+
+export function primeCases(loaders: Loaders, cases: readonly CaseRecord[]): void {
+  for (const c of cases) loaders.case.prime(c.id, c);
+}
+
+export function primeFollowUps(loaders: Loaders, followUps: readonly FollowUpRecord[]): void {
+  for (const f of followUps) loaders.followUp.prime(f.id, f);
+}

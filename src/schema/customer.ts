@@ -1,0 +1,172 @@
+/** Customer (a Contact), its consent, the phone lookup, and the root fields that return them. */
+import { badInput, toClientError } from '../errors';
+import { consentOf, type Consent } from '../messaging/consent';
+import { parseCallerNumber } from '../phone';
+import { findContactsByPhone, searchContacts, type PhoneMatch } from '../salesforce/contacts';
+import { primeCustomers } from '../salesforce/loaders';
+import type { CustomerRecord } from '../salesforce/records';
+import { AccountRef } from './account';
+import { builder } from './builder';
+import { parseIdArg } from './ids';
+import { NodeRef } from './node';
+import { connectionRef, offsetConnection, offsetPage, parseFirst } from './pagination';
+
+export const CustomerRef = builder.objectRef<CustomerRecord>('Customer');
+
+const ConsentStatusRef = builder.enumType('ConsentStatus', {
+  values: {
+    OPTED_IN: { description: 'The customer agreed to be contacted on this channel.' },
+    OPTED_OUT: { description: 'The customer asked not to be contacted on this channel.' },
+    UNKNOWN: { description: 'Salesforce records neither; ask before using the channel.' },
+  } as const,
+});
+
+const ConsentRef = builder.objectRef<Consent>('Consent').implement({
+  fields: (t) => ({
+    email: t.expose('email', { type: ConsentStatusRef, nullable: false, description: 'OPTED_OUT when HasOptedOutOfEmail is set.' }),
+    sms: t.expose('sms', { type: ConsentStatusRef, nullable: false, description: "OPTED_OUT when the org's SMS opt-out field (or DoNotCall) is set." }),
+    call: t.expose('call', { type: ConsentStatusRef, nullable: false, description: 'OPTED_OUT when DoNotCall is set.' }),
+  }),
+});
+
+CustomerRef.implement({
+  description: 'A person the business serves: a Salesforce Contact, with its Account.',
+  interfaces: [NodeRef],
+  fields: (t) => ({
+    id: t.exposeID('id', { nullable: false }),
+    salesforceId: t.exposeID('id', { nullable: false }),
+    firstName: t.exposeString('firstName', { nullable: true }),
+    lastName: t.exposeString('lastName', { nullable: false }),
+    name: t.exposeString('name', { nullable: false }),
+    email: t.exposeString('email', { nullable: true }),
+    phone: t.exposeString('phone', { nullable: true, description: 'The phone number as it is stored in Salesforce.' }),
+    mobilePhone: t.exposeString('mobilePhone', { nullable: true, description: 'The mobile number as it is stored in Salesforce.' }),
+    homePhone: t.exposeString('homePhone', { nullable: true, description: 'The home number as it is stored in Salesforce.' }),
+    otherPhone: t.exposeString('otherPhone', { nullable: true, description: 'The other number as it is stored in Salesforce.' }),
+    account: t.field({
+      type: AccountRef,
+      nullable: true,
+      resolve: (c, _args, ctx) => {
+        if (c.account !== undefined) return c.account;
+        return c.accountId ? ctx.loaders.account.load(c.accountId).catch(rethrow) : null;
+      },
+    }),
+    consent: t.field({
+      type: ConsentRef,
+      nullable: false,
+      description: 'What the customer has said about being contacted on each channel.',
+      resolve: (c) => consentOf(c),
+    }),
+  }),
+});
+
+const rethrow = (e: unknown): never => {
+  throw toClientError(e);
+};
+
+builder.queryField('customer', (t) =>
+  t.field({
+    type: CustomerRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: (_root, args, ctx) => {
+      const id = parseIdArg(String(args.id));
+      return id.startsWith('003') ? ctx.loaders.customer.load(id).catch(rethrow) : null;
+    },
+  }),
+);
+
+const PhoneFieldRef = builder.enumType('PhoneField', {
+  values: ['PHONE', 'MOBILE_PHONE', 'HOME_PHONE', 'OTHER_PHONE', 'ACCOUNT_PHONE'] as const,
+});
+
+const PhoneMatchRef = builder.objectRef<PhoneMatch>('PhoneMatch').implement({
+  fields: (t) => ({
+    customer: t.field({ type: CustomerRef, nullable: false, resolve: (m) => m.customer }),
+    field: t.expose('field', { type: PhoneFieldRef, nullable: false, description: "Which of the customer's numbers matched." }),
+  }),
+});
+
+const PhoneLookupOutcomeRef = builder.enumType('PhoneLookupOutcome', {
+  values: {
+    UNIQUE_MATCH: { description: 'Exactly one customer matched on one of their own numbers.' },
+    MULTIPLE_MATCHES: { description: 'Several customers matched, or only an account phone matched.' },
+    NO_MATCH: {},
+    INVALID_NUMBER: { description: 'The number could not be parsed (withheld, too short, not a number).' },
+  } as const,
+});
+
+interface PhoneLookup {
+  phone: string | null;
+  outcome: 'UNIQUE_MATCH' | 'MULTIPLE_MATCHES' | 'NO_MATCH' | 'INVALID_NUMBER';
+  bestMatch: PhoneMatch | null;
+  matches: PhoneMatch[];
+  totalCount: number;
+}
+
+const PhoneLookupRef = builder.objectRef<PhoneLookup>('PhoneLookup').implement({
+  fields: (t) => ({
+    phone: t.exposeString('phone', { nullable: true, description: 'The number looked up, in E.164 form; null when it could not be parsed.' }),
+    outcome: t.expose('outcome', { type: PhoneLookupOutcomeRef, nullable: false }),
+    bestMatch: t.field({
+      type: PhoneMatchRef,
+      nullable: true,
+      description: 'The match to use without asking, present only when outcome is UNIQUE_MATCH.',
+      resolve: (l) => l.bestMatch,
+    }),
+    matches: t.field({ type: [PhoneMatchRef], nullable: false, description: 'Matching customers, best first, at most `first` of them.', resolve: (l) => l.matches }),
+    totalCount: t.exposeInt('totalCount', { nullable: false, description: 'How many customers matched in all.' }),
+  }),
+});
+
+builder.queryField('customersByPhone', (t) =>
+  t.field({
+    type: PhoneLookupRef,
+    nullable: true,
+    description:
+      'Customers with a number that matches the given one, whatever format it is\nstored in. Made for the caller ID of a live call: an unusable number is the\noutcome INVALID_NUMBER, not an error.',
+    args: { phone: t.arg.string({ required: true }), first: t.arg.int({ required: true, defaultValue: 5 }) },
+    resolve: async (_root, args, ctx): Promise<PhoneLookup> => {
+      const first = parseFirst(args.first);
+      const caller = parseCallerNumber(args.phone, ctx.settings.defaultRegion);
+      if (!caller) return { phone: null, outcome: 'INVALID_NUMBER', bestMatch: null, matches: [], totalCount: 0 };
+      const { matches, complete } = await findContactsByPhone(ctx.sf, ctx.settings.contactFields, caller).catch(rethrow);
+      if (!complete) ctx.logger.warn({ requestId: ctx.requestId }, 'phone lookup answered from one of its two searches');
+      primeCustomers(ctx.loaders, matches.map((m) => m.customer));
+      const own = matches.filter((m) => m.field !== 'ACCOUNT_PHONE');
+      const outcome = matches.length === 0 ? 'NO_MATCH' : own.length === 1 && matches.length === 1 ? 'UNIQUE_MATCH' : 'MULTIPLE_MATCHES';
+      return {
+        phone: caller.number,
+        outcome,
+        bestMatch: outcome === 'UNIQUE_MATCH' ? own[0]! : null,
+        matches: matches.slice(0, first),
+        totalCount: matches.length,
+      };
+    },
+  }),
+);
+
+const CustomerConnectionRef = connectionRef('Customer', CustomerRef as never);
+
+builder.queryField('searchCustomers', (t) =>
+  t.field({
+    type: CustomerConnectionRef,
+    nullable: true,
+    description: 'Customers whose name, email or phone matches the search text.',
+    args: {
+      text: t.arg.string({ required: true }),
+      first: t.arg.int({ required: true, defaultValue: 10 }),
+      after: t.arg.string({ required: false }),
+    },
+    resolve: async (_root, args, ctx) => {
+      const page = offsetPage(args.first, args.after);
+      const text = args.text.trim();
+      if (text.replace(/\W/g, '').length < 2 || text.length > 100) {
+        throw badInput('text must have 2 to 100 characters, at least 2 of them letters or digits', 'text');
+      }
+      const result = await searchContacts(ctx.sf, ctx.settings.contactFields, text, page).catch(rethrow);
+      primeCustomers(ctx.loaders, result.records);
+      return offsetConnection(result.records, result.hasMore, page.offset);
+    },
+  }),
+);

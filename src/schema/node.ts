@@ -1,0 +1,45 @@
+/**
+ * The Node interface and Query.node, which resolves an Id by its key prefix through the
+ * request's loaders. This file imports no type file: the objects register themselves as
+ * implementations, and resolveType works from the Id.
+ */
+import { objectOf } from '../salesforce/ids';
+import { builder } from './builder';
+import { parseIdArg } from './ids';
+
+export interface NodeRecord {
+  id: string;
+}
+
+const TYPE_BY_OBJECT = { Account: 'Account', Contact: 'Customer', Case: 'Case', Task: 'FollowUp' } as const;
+
+export const NodeRef = builder.interfaceRef<NodeRecord>('Node').implement({
+  fields: (t) => ({ id: t.exposeID('id', { nullable: false }) }),
+  resolveType: (value) => {
+    const object = objectOf(value.id);
+    return object ? TYPE_BY_OBJECT[object] : null;
+  },
+});
+
+builder.queryField('node', (t) =>
+  t.field({
+    type: NodeRef,
+    nullable: true,
+    args: { id: t.arg.id({ required: true }) },
+    resolve: async (_root, args, ctx) => {
+      const id = parseIdArg(String(args.id));
+      switch (objectOf(id)) {
+        case 'Contact':
+          return ctx.loaders.customer.load(id);
+        case 'Account':
+          return ctx.loaders.account.load(id);
+        case 'Case':
+          return ctx.loaders.case.load(id);
+        case 'Task':
+          return ctx.loaders.followUp.load(id);
+        default:
+          return null;
+      }
+    },
+  }),
+);

@@ -1,0 +1,107 @@
+/**
+ * Relay-style connections: PageInfo, opaque cursors, and the `first` rule (1..50, else
+ * BAD_USER_INPUT). Cursors are base64url JSON: a keyset position (createdAt, id) for lists that
+ * are newest first, or an offset for search results.
+ */
+import type { ObjectRef } from '@pothos/core';
+import { badInput } from '../errors';
+import { normaliseId } from '../salesforce/ids';
+import type { Page, PageRequest } from '../salesforce/pages';
+import { builder } from './builder';
+
+export interface PageInfo {
+  hasNextPage: boolean;
+  hasPreviousPage: boolean;
+  startCursor: string | null;
+  endCursor: string | null;
+}
+
+export interface Connection<T> {
+  edges: { cursor: string; node: T }[];
+  pageInfo: PageInfo;
+}
+
+export const PageInfoRef = builder.objectRef<PageInfo>('PageInfo').implement({
+  fields: (t) => ({
+    hasNextPage: t.exposeBoolean('hasNextPage', { nullable: false }),
+    hasPreviousPage: t.exposeBoolean('hasPreviousPage', { nullable: false }),
+    startCursor: t.exposeString('startCursor', { nullable: true }),
+    endCursor: t.exposeString('endCursor', { nullable: true }),
+  }),
+});
+
+export const MAX_FIRST = 50;
+
+export function parseFirst(first: number): number {
+  if (!Number.isInteger(first) || first < 1 || first > MAX_FIRST) throw badInput(`first must be 1..${MAX_FIRST}`, 'first');
+  return first;
+}
+
+const encode = (value: unknown) => Buffer.from(JSON.stringify(value)).toString('base64url');
+
+function decode(cursor: string): unknown {
+  try {
+    return JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+  } catch {
+    return null;
+  }
+}
+
+const invalidCursor = () => badInput('after is not a cursor from this connection', 'after');
+
+/** A newest-first page request from `first` and `after`. */
+export function keysetPage(first: number, after: string | null | undefined): PageRequest {
+  const page: PageRequest = { first: parseFirst(first) };
+  if (after === null || after === undefined) return page;
+  const value = decode(after);
+  if (!Array.isArray(value) || value[0] !== 'k' || typeof value[1] !== 'string' || typeof value[2] !== 'string') throw invalidCursor();
+  const id = normaliseId(value[2]);
+  if (!id || Number.isNaN(Date.parse(value[1].replace(/([+-]\d{2})(\d{2})$/, '$1:$2')))) throw invalidCursor();
+  return { ...page, after: { createdAt: value[1], id } };
+}
+
+export function offsetPage(first: number, after: string | null | undefined): { first: number; offset: number } {
+  const n = parseFirst(first);
+  if (after === null || after === undefined) return { first: n, offset: 0 };
+  const value = decode(after);
+  // SOSL caps OFFSET at 2,000 (reference §4.1).
+  if (!Array.isArray(value) || value[0] !== 'o' || !Number.isInteger(value[1]) || value[1] < 0 || value[1] > 2000) throw invalidCursor();
+  return { first: n, offset: value[1] as number };
+}
+
+export function keysetConnection<T extends { id: string; createdAt: string }>(page: Page<T>, request: PageRequest): Connection<T> {
+  return toConnection(page.records, page.hasMore, request.after !== undefined, (r) => encode(['k', r.createdAt, r.id]));
+}
+
+export function offsetConnection<T>(records: T[], hasMore: boolean, offset: number): Connection<T> {
+  return toConnection(records, hasMore, offset > 0, (_r, i) => encode(['o', offset + i + 1]));
+}
+
+function toConnection<T>(records: T[], hasMore: boolean, hasPrevious: boolean, cursor: (r: T, i: number) => string): Connection<T> {
+  const edges = records.map((node, i) => ({ cursor: cursor(node, i), node }));
+  return {
+    edges,
+    pageInfo: {
+      hasNextPage: hasMore,
+      hasPreviousPage: hasPrevious,
+      startCursor: edges[0]?.cursor ?? null,
+      endCursor: edges.at(-1)?.cursor ?? null,
+    },
+  };
+}
+
+/** `<Name>Connection` and `<Name>Edge` for a node type. */
+export function connectionRef<T>(name: string, node: ObjectRef<never, T>) {
+  const edge = builder.objectRef<{ cursor: string; node: T }>(`${name}Edge`).implement({
+    fields: (t) => ({
+      cursor: t.exposeString('cursor', { nullable: false }),
+      node: t.field({ type: node as never, nullable: false, resolve: (e) => e.node as never }),
+    }),
+  });
+  return builder.objectRef<Connection<T>>(`${name}Connection`).implement({
+    fields: (t) => ({
+      edges: t.field({ type: [edge], nullable: false, resolve: (c) => c.edges }),
+      pageInfo: t.field({ type: PageInfoRef, nullable: false, resolve: (c) => c.pageInfo }),
+    }),
+  });
+}
