@@ -3,6 +3,7 @@
  * request; the DataLoaders, which hold records, are made anew for each request.
  */
 import type { Logger } from 'pino';
+import type { GatewaySettings } from './config';
 import type { CountryCode } from './phone';
 import type { TtlCache } from './salesforce/cache';
 import type { SalesforceApi } from './salesforce/client';
@@ -38,7 +39,7 @@ export function makeContext(services: Services) {
 }
 
 /** The shared services from configuration. */
-export function createServices(sf: SalesforceApi, logger: Logger, settings: import('./config').GatewaySettings, cache: TtlCache<unknown>): Services {
+export function createServices(sf: SalesforceApi, logger: Logger, settings: GatewaySettings, cache: TtlCache<unknown>): Services {
   return {
     sf,
     logger,
