@@ -1,16 +1,15 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { control, stats } from './support/emulator';
-import { startTestGateway, type TestGateway } from './support/gateway';
+import { pino } from 'pino';
+import { describe, expect, it } from 'vitest';
+import { createServices } from '../src/context';
+import { createGateway } from '../src/gateway';
+import { loadConfig } from '../src/config';
+import { TtlCache } from '../src/salesforce/cache';
+import { useTestGateway } from './support/gateway';
 
-let gw: TestGateway;
-beforeAll(async () => {
-  gw = await startTestGateway();
-});
-afterAll(() => gw.close());
-beforeEach(() => control(gw.emulators.url, 'POST', 'reset'));
+const gw = useTestGateway();
 
-describe('gateway over the emulator', () => {
-  it('answers caseOptions from the org describe, cached across requests', async () => {
+describe('caseOptions', () => {
+  it('answers from the org describe, cached across requests', async () => {
     const query = '{ caseOptions { statuses { value label isDefault } priorities { value isDefault } origins { value } } }';
     const first = await gw.graphql(query);
     expect(first.errors).toBeUndefined();
@@ -31,6 +30,52 @@ describe('gateway over the emulator', () => {
       },
     });
     await gw.graphql(query);
-    expect((await stats(gw.emulators.url)).byKind).toEqual({ describe: 1 });
+    expect((await gw.calls()).byKind.describe ?? 0).toBeLessThanOrEqual(1);
+  });
+});
+
+describe('GraphiQL', () => {
+  it('opens with the designers’ example operations, bundled rather than from a CDN', async () => {
+    const res = await gw.yoga.fetch('http://gateway.test/graphql', { headers: { accept: 'text/html' } });
+    expect(res.status).toBe(200);
+    const html = await res.text();
+    for (const op of ['query CallerContext', 'query CustomerWithOpenCases', 'query CaseOptions']) expect(html).toContain(op);
+    expect(html).not.toMatch(/unpkg\.com|cdn\.jsdelivr/);
+  });
+
+  it('is off in production', async () => {
+    const logger = pino({ level: 'silent' });
+    const services = createServices(gw.sf, logger, loadConfig({}).gateway, new TtlCache(1000));
+    const prod = createGateway({ config: { env: 'production' }, logger, services });
+    const res = await prod.fetch('http://gateway.test/graphql', { headers: { accept: 'text/html' } });
+    expect(await res.text()).not.toContain('CallerContext');
+  });
+});
+
+describe('errors', () => {
+  it('masks unexpected failures as "Unexpected error." (INTERNAL_ERROR) and logs the cause', async () => {
+    // A misconfigured org field makes Salesforce refuse the query (INVALID_FIELD): our bug, not the caller's.
+    const lines: string[] = [];
+    const logger = pino({ level: 'error' }, { write: (line: string) => lines.push(line) });
+    const settings = { ...loadConfig({}).gateway, smsOptOutField: 'Missing_Field__c' };
+    const broken = createGateway({ config: { env: 'test' }, logger, services: createServices(gw.sf, logger, settings, new TtlCache(1000)) });
+    const res = await broken.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ query: `{ customer(id: "${gw.ids.contacts.ada}") { name } caseOptions { origins { value } } }` }),
+    });
+    const body = (await res.json()) as { data: Record<string, unknown>; errors: { message: string; extensions: unknown }[] };
+    expect(body.data.customer).toBeNull();
+    expect(body.data.caseOptions).not.toBeNull();
+    expect(body.errors).toEqual([
+      { message: 'Unexpected error.', locations: expect.any(Array), path: ['customer'], extensions: { code: 'INTERNAL_ERROR', retryable: false } },
+    ]);
+    expect(JSON.stringify(body)).not.toMatch(/INVALID_FIELD|Missing_Field__c|stack/);
+    expect(lines.join('\n')).toContain('INVALID_FIELD');
+  });
+
+  it('passes validation errors through', async () => {
+    const bad = await gw.graphql('{ nope }');
+    expect(bad.errors?.[0]?.message).toMatch(/Cannot query field "nope"/);
   });
 });

@@ -14,12 +14,24 @@ import type { TypedDocumentNode as DocumentNode } from '@graphql-typed-document-
  * Learn more about it here: https://the-guild.dev/graphql/codegen/plugins/presets/preset-client#reducing-bundle-size
  */
 type Documents = {
+    "\n  query NestedSearch($text: String!, $first: Int!) {\n    searchCustomers(text: $text, first: $first) {\n      edges {\n        node {\n          name\n          account { name }\n          cases(first: 5) { edges { node { subject followUps(first: 3) { edges { node { body } } } } } }\n        }\n      }\n    }\n  }\n": typeof types.NestedSearchDocument,
+    "\n  query NestedPhone($phone: String!, $first: Int!) {\n    customersByPhone(phone: $phone, first: $first) {\n      matches {\n        customer {\n          name\n          account { name }\n          cases(first: 5) { edges { node { subject followUps(first: 3) { edges { node { body } } } } } }\n        }\n      }\n    }\n  }\n": typeof types.NestedPhoneDocument,
+    "\n  query FollowUps($id: ID!) {\n    customer(id: $id) {\n      name\n      followUps(first: 10) {\n        edges { node { id channel to subject body status createdAt customer { name } case { caseNumber } } }\n      }\n    }\n  }\n": typeof types.FollowUpsDocument,
+    "\n  query CustomerCases($id: ID!, $status: CaseStatusFilter = ALL, $first: Int! = 10, $after: String) {\n    customer(id: $id) {\n      cases(status: $status, first: $first, after: $after) {\n        edges { cursor node { id caseNumber subject status isClosed createdAt closedAt } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }\n": typeof types.CustomerCasesDocument,
+    "\n  query CaseById($id: ID!) {\n    case(id: $id) {\n      id\n      salesforceId\n      caseNumber\n      subject\n      description\n      status\n      priority\n      origin\n      isClosed\n      createdAt\n      closedAt\n      customer { id name }\n      followUps(first: 5) { edges { node { id channel to body status } } }\n    }\n  }\n": typeof types.CaseByIdDocument,
+    "\n  query ByNumber($caseNumber: String!, $customerId: ID) {\n    caseByNumber(caseNumber: $caseNumber, customerId: $customerId) { id caseNumber }\n  }\n": typeof types.ByNumberDocument,
     "\n  query CustomerById($id: ID!) {\n    customer(id: $id) {\n      id\n      salesforceId\n      firstName\n      lastName\n      name\n      email\n      phone\n      mobilePhone\n      account { id name phone }\n      consent { email sms call }\n    }\n  }\n": typeof types.CustomerByIdDocument,
     "\n  query PhoneLookup($phone: String!, $first: Int! = 5) {\n    customersByPhone(phone: $phone, first: $first) {\n      phone\n      outcome\n      totalCount\n      bestMatch { field customer { id name } }\n      matches { field customer { id name } }\n    }\n  }\n": typeof types.PhoneLookupDocument,
     "\n  query Search($text: String!, $first: Int! = 10, $after: String) {\n    searchCustomers(text: $text, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": typeof types.SearchDocument,
     "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Customer { name }\n      ... on Account { name }\n      ... on Case { caseNumber }\n      ... on FollowUp { channel }\n    }\n  }\n": typeof types.NodeByIdDocument,
 };
 const documents: Documents = {
+    "\n  query NestedSearch($text: String!, $first: Int!) {\n    searchCustomers(text: $text, first: $first) {\n      edges {\n        node {\n          name\n          account { name }\n          cases(first: 5) { edges { node { subject followUps(first: 3) { edges { node { body } } } } } }\n        }\n      }\n    }\n  }\n": types.NestedSearchDocument,
+    "\n  query NestedPhone($phone: String!, $first: Int!) {\n    customersByPhone(phone: $phone, first: $first) {\n      matches {\n        customer {\n          name\n          account { name }\n          cases(first: 5) { edges { node { subject followUps(first: 3) { edges { node { body } } } } } }\n        }\n      }\n    }\n  }\n": types.NestedPhoneDocument,
+    "\n  query FollowUps($id: ID!) {\n    customer(id: $id) {\n      name\n      followUps(first: 10) {\n        edges { node { id channel to subject body status createdAt customer { name } case { caseNumber } } }\n      }\n    }\n  }\n": types.FollowUpsDocument,
+    "\n  query CustomerCases($id: ID!, $status: CaseStatusFilter = ALL, $first: Int! = 10, $after: String) {\n    customer(id: $id) {\n      cases(status: $status, first: $first, after: $after) {\n        edges { cursor node { id caseNumber subject status isClosed createdAt closedAt } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }\n": types.CustomerCasesDocument,
+    "\n  query CaseById($id: ID!) {\n    case(id: $id) {\n      id\n      salesforceId\n      caseNumber\n      subject\n      description\n      status\n      priority\n      origin\n      isClosed\n      createdAt\n      closedAt\n      customer { id name }\n      followUps(first: 5) { edges { node { id channel to body status } } }\n    }\n  }\n": types.CaseByIdDocument,
+    "\n  query ByNumber($caseNumber: String!, $customerId: ID) {\n    caseByNumber(caseNumber: $caseNumber, customerId: $customerId) { id caseNumber }\n  }\n": types.ByNumberDocument,
     "\n  query CustomerById($id: ID!) {\n    customer(id: $id) {\n      id\n      salesforceId\n      firstName\n      lastName\n      name\n      email\n      phone\n      mobilePhone\n      account { id name phone }\n      consent { email sms call }\n    }\n  }\n": types.CustomerByIdDocument,
     "\n  query PhoneLookup($phone: String!, $first: Int! = 5) {\n    customersByPhone(phone: $phone, first: $first) {\n      phone\n      outcome\n      totalCount\n      bestMatch { field customer { id name } }\n      matches { field customer { id name } }\n    }\n  }\n": types.PhoneLookupDocument,
     "\n  query Search($text: String!, $first: Int! = 10, $after: String) {\n    searchCustomers(text: $text, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": types.SearchDocument,
@@ -40,6 +52,30 @@ const documents: Documents = {
  */
 export function graphql(source: string): unknown;
 
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NestedSearch($text: String!, $first: Int!) {\n    searchCustomers(text: $text, first: $first) {\n      edges {\n        node {\n          name\n          account { name }\n          cases(first: 5) { edges { node { subject followUps(first: 3) { edges { node { body } } } } } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query NestedSearch($text: String!, $first: Int!) {\n    searchCustomers(text: $text, first: $first) {\n      edges {\n        node {\n          name\n          account { name }\n          cases(first: 5) { edges { node { subject followUps(first: 3) { edges { node { body } } } } } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query NestedPhone($phone: String!, $first: Int!) {\n    customersByPhone(phone: $phone, first: $first) {\n      matches {\n        customer {\n          name\n          account { name }\n          cases(first: 5) { edges { node { subject followUps(first: 3) { edges { node { body } } } } } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query NestedPhone($phone: String!, $first: Int!) {\n    customersByPhone(phone: $phone, first: $first) {\n      matches {\n        customer {\n          name\n          account { name }\n          cases(first: 5) { edges { node { subject followUps(first: 3) { edges { node { body } } } } } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FollowUps($id: ID!) {\n    customer(id: $id) {\n      name\n      followUps(first: 10) {\n        edges { node { id channel to subject body status createdAt customer { name } case { caseNumber } } }\n      }\n    }\n  }\n"): (typeof documents)["\n  query FollowUps($id: ID!) {\n    customer(id: $id) {\n      name\n      followUps(first: 10) {\n        edges { node { id channel to subject body status createdAt customer { name } case { caseNumber } } }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CustomerCases($id: ID!, $status: CaseStatusFilter = ALL, $first: Int! = 10, $after: String) {\n    customer(id: $id) {\n      cases(status: $status, first: $first, after: $after) {\n        edges { cursor node { id caseNumber subject status isClosed createdAt closedAt } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }\n"): (typeof documents)["\n  query CustomerCases($id: ID!, $status: CaseStatusFilter = ALL, $first: Int! = 10, $after: String) {\n    customer(id: $id) {\n      cases(status: $status, first: $first, after: $after) {\n        edges { cursor node { id caseNumber subject status isClosed createdAt closedAt } }\n        pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query CaseById($id: ID!) {\n    case(id: $id) {\n      id\n      salesforceId\n      caseNumber\n      subject\n      description\n      status\n      priority\n      origin\n      isClosed\n      createdAt\n      closedAt\n      customer { id name }\n      followUps(first: 5) { edges { node { id channel to body status } } }\n    }\n  }\n"): (typeof documents)["\n  query CaseById($id: ID!) {\n    case(id: $id) {\n      id\n      salesforceId\n      caseNumber\n      subject\n      description\n      status\n      priority\n      origin\n      isClosed\n      createdAt\n      closedAt\n      customer { id name }\n      followUps(first: 5) { edges { node { id channel to body status } } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ByNumber($caseNumber: String!, $customerId: ID) {\n    caseByNumber(caseNumber: $caseNumber, customerId: $customerId) { id caseNumber }\n  }\n"): (typeof documents)["\n  query ByNumber($caseNumber: String!, $customerId: ID) {\n    caseByNumber(caseNumber: $caseNumber, customerId: $customerId) { id caseNumber }\n  }\n"];
 /**
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */

@@ -23,7 +23,7 @@ export interface TestGateway {
   sf: SalesforceApi;
   yoga: Gateway;
   /** Runs a typed operation (from `graphql()` in test/__generated__) through POST /graphql. */
-  execute<R, V>(document: TypedDocumentNode<R, V>, ...variables: V extends Record<string, never> ? [] | [V] : [V]): Promise<{ data?: R | null; errors?: GraphQLErrorBody[] }>;
+  execute<R, V>(document: TypedDocumentNode<R, V>, variables?: V): Promise<{ data?: R | null; errors?: GraphQLErrorBody[] }>;
   /** POSTs a GraphQL operation to /graphql and returns the parsed body. */
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: T; errors?: GraphQLErrorBody[] }>;
   close(): Promise<void>;
@@ -79,7 +79,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     sf,
     yoga,
     graphql,
-    execute: (document, ...variables) => graphql(print(document), variables[0] as Record<string, unknown> | undefined) as never,
+    execute: (document, variables) => graphql(print(document), variables as Record<string, unknown> | undefined) as never,
     close: () => emulators.close(),
   };
 }

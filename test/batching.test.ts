@@ -1,0 +1,136 @@
+import { describe, expect, it } from 'vitest';
+import { graphql } from './__generated__';
+import { control } from './support/emulator';
+import { useTestGateway } from './support/gateway';
+
+const gw = useTestGateway();
+
+const NestedSearch = graphql(`
+  query NestedSearch($text: String!, $first: Int!) {
+    searchCustomers(text: $text, first: $first) {
+      edges {
+        node {
+          name
+          account { name }
+          cases(first: 5) { edges { node { subject followUps(first: 3) { edges { node { body } } } } } }
+        }
+      }
+    }
+  }
+`);
+
+const NestedPhone = graphql(`
+  query NestedPhone($phone: String!, $first: Int!) {
+    customersByPhone(phone: $phone, first: $first) {
+      matches {
+        customer {
+          name
+          account { name }
+          cases(first: 5) { edges { node { subject followUps(first: 3) { edges { node { body } } } } } }
+        }
+      }
+    }
+  }
+`);
+
+const FollowUps = graphql(`
+  query FollowUps($id: ID!) {
+    customer(id: $id) {
+      name
+      followUps(first: 10) {
+        edges { node { id channel to subject body status createdAt customer { name } case { caseNumber } } }
+      }
+    }
+  }
+`);
+
+describe('upstream call budget', () => {
+  it.each([
+    ['Lovelace', 1],
+    ['gmail', 10],
+    ['gmail', 50],
+  ])('searchCustomers(%s, first: %i) with accounts, cases and follow-ups costs at most 4 calls', async (text, first) => {
+    const { data, errors } = await gw.execute(NestedSearch, { text, first });
+    expect(errors).toBeUndefined();
+    const customers = data!.searchCustomers!.edges;
+    expect(customers).toHaveLength(first);
+    const cases = customers.flatMap((c) => c.node.cases!.edges);
+    expect(cases.length).toBeGreaterThanOrEqual(first);
+    // One SOSL (customers and accounts), one query for the cases, one for their follow-ups.
+    expect((await gw.calls()).byKind).toEqual({ search: 1, query: 2 });
+  });
+
+  it.each([1, 10, 50])('customersByPhone with %i matching customers costs at most 5 calls', async (n) => {
+    const records = Array.from({ length: n }, (_, i) => ({ attributes: { type: 'Contact' }, LastName: `Shared ${i}`, MobilePhone: '+1 (415) 555-0123' }));
+    await gw.connection.conn.requestPost('/services/data/v62.0/composite/sobjects', { allOrNone: true, records });
+    const before = (await gw.calls()).apiRequests;
+    const { data, errors } = await gw.execute(NestedPhone, { phone: '+14155550123', first: 50 });
+    expect(errors).toBeUndefined();
+    expect(data!.customersByPhone!.matches).toHaveLength(n);
+    expect((await gw.calls()).apiRequests - before).toBeLessThanOrEqual(4);
+  });
+
+  it('batches hundreds of lookups into chunked IN lists that stay under the URI limit', async () => {
+    const ids = (await gw.connection.conn.query<{ Id: string }>('SELECT Id FROM Contact ORDER BY Id LIMIT 300')).records.map((r) => r.Id);
+    await control(gw.emulators.url, 'POST', 'reset');
+    const query = `{ ${ids.map((id, i) => `c${i}: customer(id: "${id}") { id }`).join(' ')} }`;
+    const { data, errors } = await gw.graphql<Record<string, { id: string }>>(query);
+    expect(errors).toBeUndefined();
+    expect(Object.values(data!).map((c) => c.id)).toEqual(ids);
+    const statements = await gw.statements();
+    expect(statements.map((s) => s.status)).toEqual([200, 200]);
+    for (const s of statements) expect(encodeURIComponent(s.statement!).length).toBeLessThan(12_000);
+  });
+});
+
+describe('follow-ups', () => {
+  it('lists a customer’s follow-ups newest first, with their customer and case', async () => {
+    const { data } = await gw.execute(FollowUps, { id: gw.ids.contacts.ada });
+    expect(data?.customer?.followUps?.edges.map((e) => e.node)).toEqual([
+      {
+        id: gw.ids.tasks.adaEmail,
+        channel: 'EMAIL',
+        to: 'ada@example.com',
+        subject: 'Your invoice',
+        body: 'A corrected invoice is attached.',
+        status: 'SENT',
+        createdAt: '2026-09-12T00:00:00.000Z',
+        customer: { name: 'Ada Lovelace' },
+        case: { caseNumber: '00001003' },
+      },
+      expect.objectContaining({ id: gw.ids.tasks.adaSms, channel: 'SMS', status: 'DELIVERED', case: { caseNumber: '00001002' } }),
+    ]);
+  });
+
+  it('leaves out tasks that are not follow-ups', async () => {
+    await gw.connection.conn.sobject('Task').create({ WhoId: gw.ids.contacts.ada, Subject: 'Call back', Status: 'Not Started' });
+    const { data } = await gw.execute(FollowUps, { id: gw.ids.contacts.ada });
+    expect(data?.customer?.followUps?.edges).toHaveLength(2);
+  });
+});
+
+describe('partial failure', () => {
+  it('nulls only the field whose upstream call failed, with a coded, retryable error and no upstream text', async () => {
+    await control(gw.emulators.url, 'PUT', 'faults', { errorRate: 1, errorStatementContains: 'FROM Tasks' });
+    const res = await gw.execute(NestedSearch, { text: 'Lovelace', first: 1 });
+    const customer = res.data!.searchCustomers!.edges[0]!.node;
+    expect(customer.name).toBe('Ada Lovelace');
+    expect(customer.cases!.edges).toHaveLength(4);
+    expect(customer.cases!.edges.every((e) => e.node.followUps === null)).toBe(true);
+    expect(res.errors).toHaveLength(4);
+    expect(res.errors![0]).toEqual({
+      message: 'Salesforce is unavailable; try again shortly.',
+      path: ['searchCustomers', 'edges', 0, 'node', 'cases', 'edges', 0, 'node', 'followUps'],
+      locations: expect.any(Array),
+      extensions: { code: 'UPSTREAM_UNAVAILABLE', retryable: true },
+    });
+    expect(JSON.stringify(res)).not.toMatch(/SERVER_UNAVAILABLE|temporarily|services\/data/);
+  });
+
+  it('reports an exhausted API limit as UPSTREAM_LIMIT', async () => {
+    await control(gw.emulators.url, 'PUT', 'faults', { errorRate: 1, errorCode: 'REQUEST_LIMIT_EXCEEDED' });
+    const { data, errors } = await gw.execute(FollowUps, { id: gw.ids.contacts.ada });
+    expect(data?.customer).toBeNull();
+    expect(errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_LIMIT', retryable: true });
+  });
+});

@@ -1,0 +1,91 @@
+import { parseQuery } from '@jetstreamapp/soql-parser-js';
+import { describe, expect, it } from 'vitest';
+import { normaliseId, objectOf } from '../src/salesforce/ids';
+import { assertId, chunk, idList, likeContains, literal, soslTerm, stringList } from '../src/salesforce/soql';
+
+/** The value the SOQL parser reads back from `Name = <literal>`, unescaped. */
+function roundTrip(value: string): string {
+  const where = parseQuery(`SELECT Id FROM Contact WHERE Name = ${literal(value)}`).where!;
+  const raw = (where.left as { value: string }).value;
+  return raw.slice(1, -1).replace(/\\(.)/g, (_m, c: string) => ({ n: '\n', r: '\r', t: '\t', b: '\b', f: '\f' })[c] ?? c);
+}
+
+describe('literal', () => {
+  it.each([
+    ["O'Brien", "'O\\'Brien'"],
+    ['back\\slash', "'back\\\\slash'"],
+    ["x\\' OR Name != null OR Name = \\'", "'x\\\\\\' OR Name != null OR Name = \\\\\\''"],
+    ['line\nbreak\ttab', "'line\\nbreak\\ttab'"],
+    ['say "hi"', "'say \\\"hi\\\"'"],
+    ['bell\u0007', "'bell'"],
+    ['Zoë 名前', "'Zoë 名前'"],
+  ])('%j → %s', (input, expected) => {
+    expect(literal(input)).toBe(expected);
+  });
+
+  it.each(["O'Brien", "x\\' OR Name != null OR Name = \\'", '\\', "'", "\\'", 'a\nb', '%_'])('keeps %j as one literal that parses back to itself', (input) => {
+    const soql = `SELECT Id FROM Contact WHERE Name = ${literal(input)} AND Email = 'x'`;
+    const where = parseQuery(soql).where!;
+    expect((where.left as { field: string }).field).toBe('Name');
+    expect(((where as { right: { left: { field: string } } }).right.left).field).toBe('Email');
+    expect(roundTrip(input)).toBe(input);
+  });
+
+  it('escapes LIKE wildcards', () => {
+    expect(likeContains('50%_off')).toBe("'%50\\%\\_off%'");
+    expect(likeContains("O'B")).toBe("'%O\\'B%'");
+  });
+
+  it('checks Ids and builds IN lists; refuses anything else', () => {
+    expect(idList(['003D000000QV9n2', '001D000000IRFmaIAH'])).toBe("('003D000000QV9n2IAD', '001D000000IRFmaIAH')");
+    expect(() => assertId("003' OR Id != '")).toThrow('not a Salesforce Id');
+    expect(() => idList(['003D000000QV9n2IAX'])).toThrow();
+    expect(stringList(["a'b", 'c'])).toBe("('a\\'b', 'c')");
+  });
+
+  it('chunks lists', () => {
+    expect(chunk([1, 2, 3, 4, 5], 2)).toEqual([[1, 2], [3, 4], [5]]);
+    expect(chunk(Array.from({ length: 600 }, (_, i) => i)).map((c) => c.length)).toEqual([250, 250, 100]);
+  });
+});
+
+describe('soslTerm', () => {
+  it.each([
+    ["O'Brien", "O\\'Brien"],
+    ['Berners-Lee', 'Berners\\-Lee'],
+    ['{}', '\\{\\}'],
+    ['*', '\\*'],
+    ['a} RETURNING User(Id', 'a\\} RETURNING User\\(Id'],
+    ['cats and dogs', 'cats "and" dogs'],
+    ['  two   spaces ', 'two spaces'],
+    ['+1 (415) 555-0134', '\\+1 \\(415\\) 555\\-0134'],
+    ['back\\slash', 'back\\\\slash'],
+  ])('%j → %s', (input, expected) => {
+    expect(soslTerm(input)).toBe(expected);
+  });
+});
+
+describe('ids', () => {
+  it.each([
+    ['001D000000IRFma', '001D000000IRFmaIAH'],
+    ['003D000000QV9n2', '003D000000QV9n2IAD'],
+    ['003d000000qv9N2', '003d000000qv9N2AAI'], // the capital N (position 14) sets bit 3 of the third chunk
+    ['003D000000QV9n2iad', '003D000000QV9n2IAD'],
+    ['003D000000QV9n2IAX', null],
+    ['003D000000QV9n', null],
+    ['', null],
+    ['003D000000QV9n2IAD ', null],
+  ])('normaliseId(%j) = %j', (input, expected) => {
+    expect(normaliseId(input)).toBe(expected);
+  });
+
+  it('knows the key prefixes', () => {
+    expect(['001D000000IRFmaIAH', '003D000000QV9n2IAD', '5005g0000000001AAA', '00T5g0000000001AAA', '0055g0000000001AAA'].map(objectOf)).toEqual([
+      'Account',
+      'Contact',
+      'Case',
+      'Task',
+      null,
+    ]);
+  });
+});
