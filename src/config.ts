@@ -4,6 +4,7 @@
  * echoing any value (some of them are secrets).
  */
 import { readFileSync } from 'node:fs';
+import { isSupportedCountry } from 'libphonenumber-js/max';
 import { z } from 'zod';
 
 /** The Salesforce REST API version the gateway speaks. jsforce's own default is 50.0. */
@@ -96,6 +97,7 @@ const EnvSchema = z.object({
     .string()
     .trim()
     .regex(/^[A-Z]{2}$/, 'must be an ISO 3166 alpha-2 region such as US or GB')
+    .refine(isSupportedCountry, 'is not a region libphonenumber knows')
     .default('US'),
   SALESFORCE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   DESCRIBE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(600_000),

@@ -28,6 +28,15 @@ describe('loadConfig', () => {
       env: 'development',
       server: { host: '127.0.0.1', port: 4000 },
       logLevel: 'info',
+      gateway: {
+        defaultRegion: 'US',
+        salesforceTimeoutMs: 10_000,
+        describeCacheTtlMs: 600_000,
+        smsOptOutField: 'SMS_Opt_Out__c',
+        emailOptInField: null,
+        smsOptInField: null,
+        callOptInField: null,
+      },
       salesforce: { mode: 'embedded', emulatorPort: 4010, apiVersion: DEFAULT_API_VERSION, flow: 'password' },
     });
     expect(DEFAULT_API_VERSION).toBe('62.0');
@@ -77,6 +86,17 @@ describe('loadConfig', () => {
     expect(fromFile.salesforce).toMatchObject({ flow: 'jwt', privateKey: expect.stringContaining('BEGIN RSA PRIVATE KEY') });
     expect(problems({ ...org, SALESFORCE_AUTH_FLOW: 'jwt', SALESFORCE_PRIVATE_KEY_FILE: '/nope' }).problems).toEqual(['SALESFORCE_PRIVATE_KEY_FILE: cannot be read']);
     expect(problems({ ...org, SALESFORCE_AUTH_FLOW: 'jwt' }).problems).toEqual(['SALESFORCE_PRIVATE_KEY or SALESFORCE_PRIVATE_KEY_FILE: required for the jwt flow']);
+  });
+
+  it('reads org-specific consent fields and switches the SMS opt-out off with none', () => {
+    expect(loadConfig({ SALESFORCE_SMS_OPT_OUT_FIELD: 'none', SALESFORCE_EMAIL_OPT_IN_FIELD: 'Email_Opt_In__c' }).gateway).toMatchObject({
+      smsOptOutField: null,
+      emailOptInField: 'Email_Opt_In__c',
+    });
+    expect(problems({ SALESFORCE_SMS_OPT_OUT_FIELD: "x' OR Id != '" }).problems).toEqual([
+      'SALESFORCE_SMS_OPT_OUT_FIELD: must be a field API name such as SMS_Opt_Out__c, or none',
+    ]);
+    expect(problems({ PHONE_DEFAULT_REGION: 'usa' }).problems[0]).toMatch(/^PHONE_DEFAULT_REGION/);
   });
 
   it('pins the API version format', () => {
