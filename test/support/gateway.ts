@@ -8,14 +8,16 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { SeedFixtures } from '../../src/emulator/salesforce/seed';
 import { control } from './emulator';
 import { pino } from 'pino';
-import { DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE, startEmulators, type RunningEmulators } from '../../src/emulator/index';
-import { loadConfig, type AuthFlow, type GatewaySettings, type SalesforceCredentials } from '../../src/config';
+import { startEmulators, type RunningEmulators } from '../../src/emulator/index';
+import { demoCredentials } from './credentials';
+
+export { demoCredentials };
+import { loadConfig, type AuthFlow, type GatewaySettings } from '../../src/config';
 import { createServices } from '../../src/context';
 import { createGateway, type Gateway } from '../../src/gateway';
 import { TtlCache } from '../../src/salesforce/cache';
 import { createSalesforceApi, type SalesforceApi } from '../../src/salesforce/client';
 import { createSalesforceConnection, type LoginGuard, type SalesforceConnection } from '../../src/salesforce/connection';
-import { readFileSync } from 'node:fs';
 
 export interface TestGateway {
   emulators: RunningEmulators;
@@ -33,19 +35,6 @@ export interface GraphQLErrorBody {
   message: string;
   path?: (string | number)[];
   extensions?: { code?: string; retryable?: boolean; [k: string]: unknown };
-}
-
-export function demoCredentials(url: string, flow: AuthFlow = 'password'): SalesforceCredentials {
-  return {
-    flow,
-    clientId: DEMO_CREDENTIALS.clientId,
-    clientSecret: DEMO_CREDENTIALS.clientSecret,
-    username: DEMO_CREDENTIALS.username,
-    password: DEMO_CREDENTIALS.password + DEMO_CREDENTIALS.securityToken,
-    privateKey: readFileSync(DEMO_JWT_PRIVATE_KEY_FILE, 'utf8'),
-    tokenUrl: `${url}/services/oauth2/token`,
-    audience: 'https://login.salesforce.com',
-  };
 }
 
 export interface TestGatewayOptions {
