@@ -20,6 +20,7 @@ import { createGateway, type Gateway } from '../src/gateway';
 import { TtlCache } from '../src/salesforce/cache';
 import { createSalesforceApi } from '../src/salesforce/client';
 import { createSalesforceConnection } from '../src/salesforce/connection';
+import { createEmailChannel } from '../src/messaging/email';
 import { demoCredentials } from '../test/support/credentials';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -43,7 +44,7 @@ const connection = createSalesforceConnection({ apiVersion: '62.0', credentials:
 await connection.login();
 const sf = createSalesforceApi(connection);
 const logger = pino({ level: 'silent' });
-const services = createServices(sf, logger, loadConfig({}).gateway, new TtlCache(60_000));
+const services = createServices(sf, logger, loadConfig({}).gateway, new TtlCache(60_000), { EMAIL: createEmailChannel(sf, 'CurrentUser') });
 const gateways: Record<'gateway' | 'baseline', Gateway> = {
   gateway: createGateway({ config: { env: 'test' }, logger, services }),
   baseline: createGateway({ config: { env: 'test' }, logger, services: { ...services, settings: { ...services.settings, batch: false } } }),

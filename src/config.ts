@@ -42,12 +42,33 @@ export interface GatewaySettings {
   emailOptInField: string | null;
   smsOptInField: string | null;
   callOptInField: string | null;
+  /** Unique external-ID field for idempotency keys, on Case and Task. @default 'Gateway_Request_Key__c' */
+  idempotencyKeyField: string;
+  /** Text(64) field for input fingerprints, on Case and Task. @default 'Gateway_Request_Fingerprint__c' */
+  fingerprintField: string;
+  /** Origin of cases that name none, if the org's picklist has it. @default 'Phone' */
+  defaultCaseOrigin: string | null;
+  /** @default 30_000 */
+  pendingTimeoutMs: number;
+}
+
+/** Where follow-ups go out. */
+export interface MessagingSettings {
+  /** A Twilio-compatible Messages API; null when no SMS provider is configured. */
+  sms: { baseUrl: string; accountSid: string; authToken: string; from: string } | null;
+  /** This gateway's public URL, for the provider's delivery-status callbacks; null: no callbacks. */
+  publicBaseUrl: string | null;
+  /** emailSimple senderType. @default 'CurrentUser' */
+  emailSenderType: 'CurrentUser' | 'DefaultWorkflowUser' | 'OrgWideEmailAddress';
+  /** Provider call timeout. @default 5_000 */
+  timeoutMs: number;
 }
 
 export interface Config {
   env: 'development' | 'production' | 'test';
   server: { host: string; port: number };
   gateway: GatewaySettings;
+  messaging: MessagingSettings;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `embedded`: no Salesforce configured, the gateway runs the local emulator with demo credentials. */
   salesforce:
@@ -79,6 +100,8 @@ const httpsUrl = z
   .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')
   .transform((u) => u.replace(/\/+$/, ''));
 
+const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}(__c)?$/;
+
 /** An sObject field API name, e.g. SMS_Opt_Out__c; `none` switches the field off. */
 const fieldName = z
   .string()
@@ -105,6 +128,17 @@ const EnvSchema = z.object({
   SALESFORCE_EMAIL_OPT_IN_FIELD: fieldName,
   SALESFORCE_SMS_OPT_IN_FIELD: fieldName,
   SALESFORCE_CALL_OPT_IN_FIELD: fieldName,
+  SALESFORCE_IDEMPOTENCY_KEY_FIELD: z.string().trim().regex(FIELD_NAME, 'must be a field API name').default('Gateway_Request_Key__c'),
+  SALESFORCE_FINGERPRINT_FIELD: z.string().trim().regex(FIELD_NAME, 'must be a field API name').default('Gateway_Request_Fingerprint__c'),
+  CASE_DEFAULT_ORIGIN: z.string().trim().max(40).default('Phone'),
+  FOLLOW_UP_PENDING_TIMEOUT_MS: z.coerce.number().int().min(1000).default(30_000),
+  SMS_PROVIDER_URL: httpsUrl.default('https://api.twilio.com'),
+  SMS_ACCOUNT_SID: optionalText,
+  SMS_AUTH_TOKEN: optionalText,
+  SMS_FROM: optionalText,
+  PUBLIC_BASE_URL: httpsUrl.optional(),
+  EMAIL_SENDER_TYPE: z.enum(['CurrentUser', 'DefaultWorkflowUser', 'OrgWideEmailAddress']).default('CurrentUser'),
+  MESSAGING_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   SALESFORCE_AUTH_FLOW: z.enum(['password', 'client_credentials', 'jwt']).default('password'),
   SALESFORCE_API_VERSION: z
     .string()
@@ -158,6 +192,19 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
       emailOptInField: e.SALESFORCE_EMAIL_OPT_IN_FIELD,
       smsOptInField: e.SALESFORCE_SMS_OPT_IN_FIELD,
       callOptInField: e.SALESFORCE_CALL_OPT_IN_FIELD,
+      idempotencyKeyField: e.SALESFORCE_IDEMPOTENCY_KEY_FIELD,
+      fingerprintField: e.SALESFORCE_FINGERPRINT_FIELD,
+      defaultCaseOrigin: e.CASE_DEFAULT_ORIGIN === '' ? null : e.CASE_DEFAULT_ORIGIN,
+      pendingTimeoutMs: e.FOLLOW_UP_PENDING_TIMEOUT_MS,
+    },
+    messaging: {
+      sms:
+        e.SMS_ACCOUNT_SID && e.SMS_AUTH_TOKEN && e.SMS_FROM
+          ? { baseUrl: e.SMS_PROVIDER_URL, accountSid: e.SMS_ACCOUNT_SID, authToken: e.SMS_AUTH_TOKEN, from: e.SMS_FROM }
+          : null,
+      publicBaseUrl: e.PUBLIC_BASE_URL ?? null,
+      emailSenderType: e.EMAIL_SENDER_TYPE,
+      timeoutMs: e.MESSAGING_TIMEOUT_MS,
     },
   } as const;
   if (!ORG_VARIABLES.some((k) => env[k] !== undefined && env[k] !== '')) {

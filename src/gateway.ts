@@ -11,11 +11,14 @@ import { makeContext, type Context, type Services } from './context';
 import { toClientError } from './errors';
 import { GRAPHIQL_EXAMPLES } from './graphiql-examples';
 import { schema } from './schema/index';
+import { useSmsStatusWebhook } from './use-sms-status-webhook';
 
 export interface GatewayDeps {
   config: Pick<Config, 'env'>;
   services: Services;
   logger: Logger;
+  /** The SMS provider's delivery reports; off when no SMS provider is configured. */
+  smsWebhook?: { authToken: string; publicBaseUrl: string | null } | null;
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
@@ -42,9 +45,10 @@ function maskError(logger: Logger) {
   };
 }
 
-export function createGateway({ config, services, logger }: GatewayDeps): Gateway {
+export function createGateway({ config, services, logger, smsWebhook }: GatewayDeps): Gateway {
   return createYoga<Record<string, unknown>, Context>({
     schema,
+    plugins: smsWebhook ? [useSmsStatusWebhook({ ...smsWebhook, sf: services.sf, logger })] : [],
     context: makeContext(services) as never,
     graphqlEndpoint: '/graphql',
     // Bundled GraphiQL: no CDN, which many networks cannot reach.

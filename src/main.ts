@@ -11,6 +11,9 @@ import { createGateway } from './gateway';
 import { TtlCache } from './salesforce/cache';
 import { createSalesforceApi } from './salesforce/client';
 import { createSalesforceConnection } from './salesforce/connection';
+import type { Channels } from './messaging/channel';
+import { createEmailChannel } from './messaging/email';
+import { createSmsChannel } from './messaging/sms';
 
 let config;
 try {
@@ -27,9 +30,10 @@ const logger = pino({ level: config.logLevel, redact: { paths: ['*.password', '*
 const closers: (() => Promise<void>)[] = [];
 
 let credentials: SalesforceCredentials;
+let sms = config.messaging.sms;
 if (config.salesforce.mode === 'embedded') {
   // Imported only here: the gateway itself never depends on the emulator.
-  const { startEmulators, DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE } = await import('./emulator/index');
+  const { startEmulators, DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE, DEMO_SMS } = await import('./emulator/index');
   const { readFileSync } = await import('node:fs');
   const emulators = await startEmulators({ port: config.salesforce.emulatorPort });
   closers.push(() => emulators.close());
@@ -43,6 +47,8 @@ if (config.salesforce.mode === 'embedded') {
     tokenUrl: `${emulators.url}/services/oauth2/token`,
     audience: 'https://login.salesforce.com',
   };
+  // The emulator's SMS provider too, unless a real one is configured.
+  sms ??= { baseUrl: emulators.url, accountSid: DEMO_SMS.accountSid, authToken: DEMO_SMS.authToken, from: DEMO_SMS.from };
   logger.info({ url: emulators.url }, 'no Salesforce org configured: started the local Salesforce emulator with its demo org');
   console.log(`Salesforce emulator: ${emulators.url}  (demo org; control API at ${emulators.url}/__emulator/stats)`);
 } else {
@@ -54,8 +60,12 @@ await connection.login();
 logger.info({ flow: credentials.flow, apiVersion: connection.apiVersion }, 'logged in to Salesforce');
 
 const sf = createSalesforceApi(connection, { timeoutMs: config.gateway.salesforceTimeoutMs });
-const services = createServices(sf, logger, config.gateway, new TtlCache(config.gateway.describeCacheTtlMs));
-const yoga = createGateway({ config, logger, services });
+// Delivery reports come back to this gateway; its public URL is configured, or where it listens.
+const publicBaseUrl = config.messaging.publicBaseUrl ?? (config.server.port === 0 ? null : `http://${config.server.host}:${config.server.port}`);
+const channels: Channels = { EMAIL: createEmailChannel(sf, config.messaging.emailSenderType) };
+if (sms) channels.SMS = createSmsChannel({ ...sms, publicBaseUrl, timeoutMs: config.messaging.timeoutMs });
+const services = createServices(sf, logger, config.gateway, new TtlCache(config.gateway.describeCacheTtlMs), channels);
+const yoga = createGateway({ config, logger, services, smsWebhook: sms ? { authToken: sms.authToken, publicBaseUrl } : null });
 const server = createServer(yoga);
 await new Promise<void>((resolve) => server.listen(config.server.port, config.server.host, resolve));
 const { address, port } = server.address() as AddressInfo;

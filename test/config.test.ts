@@ -36,7 +36,12 @@ describe('loadConfig', () => {
         emailOptInField: null,
         smsOptInField: null,
         callOptInField: null,
+        idempotencyKeyField: 'Gateway_Request_Key__c',
+        fingerprintField: 'Gateway_Request_Fingerprint__c',
+        defaultCaseOrigin: 'Phone',
+        pendingTimeoutMs: 30_000,
       },
+      messaging: { sms: null, publicBaseUrl: null, emailSenderType: 'CurrentUser', timeoutMs: 5_000 },
       salesforce: { mode: 'embedded', emulatorPort: 4010, apiVersion: DEFAULT_API_VERSION, flow: 'password' },
     });
     expect(DEFAULT_API_VERSION).toBe('62.0');

@@ -45,7 +45,7 @@ describe('GraphiQL', () => {
 
   it('is off in production', async () => {
     const logger = pino({ level: 'silent' });
-    const services = createServices(gw.sf, logger, loadConfig({}).gateway, new TtlCache(1000));
+    const services = createServices(gw.sf, logger, loadConfig({}).gateway, new TtlCache(1000), {});
     const prod = createGateway({ config: { env: 'production' }, logger, services });
     const res = await prod.fetch('http://gateway.test/graphql', { headers: { accept: 'text/html' } });
     expect(await res.text()).not.toContain('CallerContext');
@@ -58,7 +58,7 @@ describe('errors', () => {
     const lines: string[] = [];
     const logger = pino({ level: 'error' }, { write: (line: string) => lines.push(line) });
     const settings = { ...loadConfig({}).gateway, smsOptOutField: 'Missing_Field__c' };
-    const broken = createGateway({ config: { env: 'test' }, logger, services: createServices(gw.sf, logger, settings, new TtlCache(1000)) });
+    const broken = createGateway({ config: { env: 'test' }, logger, services: createServices(gw.sf, logger, settings, new TtlCache(1000), {}) });
     const res = await broken.fetch('http://gateway.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json' },

@@ -1,15 +1,18 @@
 /**
  * The local emulators in one HTTP server: the Salesforce REST API (`/services/...`), the control
- * API (`/__emulator/...`) and, later, the SMS provider. It imports nothing from the gateway.
+ * API (`/__emulator/...`) and a Twilio-compatible SMS provider (`/2010-04-01/...`). It imports
+ * nothing from the gateway.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleControl } from './salesforce/control';
-import { SalesforceEmulator, send, type SalesforceEmulatorOptions } from './salesforce/server';
+import { SalesforceEmulator, readBody, send, type SalesforceEmulatorOptions } from './salesforce/server';
+import { SmsEmulator } from './sms/server';
 import { SfError } from './salesforce/errors';
 
 export { DEMO_CREDENTIALS, DEMO_JWT_CERTIFICATE_FILE, DEMO_JWT_PRIVATE_KEY_FILE } from './salesforce/oauth';
 export type { Faults } from './salesforce/server';
+export { DEMO_SMS, twilioSignature } from './sms/server';
 
 export interface EmulatorOptions extends SalesforceEmulatorOptions {
   /** @default 0 (any free port) */
@@ -23,22 +26,27 @@ export interface RunningEmulators {
   url: string;
   port: number;
   salesforce: SalesforceEmulator;
+  sms: SmsEmulator;
   reset(): void;
   close(): Promise<void>;
 }
 
 export async function startEmulators(options: EmulatorOptions = {}): Promise<RunningEmulators> {
   const salesforce = new SalesforceEmulator(options);
+  const sms = new SmsEmulator();
   let baseUrl = '';
   // Node refuses request lines and headers over 16 KiB itself (431); let the emulator apply
   // Salesforce's own rules (414 for a long URI) instead.
   const server: Server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
     const url = new URL(req.url ?? '/', baseUrl);
-    const work = url.pathname.startsWith('/__emulator/')
-      ? handleControl(req, res, url, salesforce, [], () => {})
-      : salesforce.handle(req, res, url, baseUrl).then((handled) => {
-          if (!handled) send(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }], { 'Content-Type': 'application/json;charset=UTF-8' });
-        });
+    const route = async () => {
+      if (url.pathname.startsWith('/__emulator/')) return handleControl(req, res, url, salesforce, sms);
+      if (url.pathname.startsWith('/2010-04-01/')) {
+        if (await sms.handle(req, res, url, (await readBody(req)).toString('utf8'))) return;
+      } else if (await salesforce.handle(req, res, url, baseUrl)) return;
+      send(res, 404, [{ errorCode: 'NOT_FOUND', message: 'The requested resource does not exist' }], { 'Content-Type': 'application/json;charset=UTF-8' });
+    };
+    const work = route();
     work.catch((e: unknown) => {
       const status = e instanceof SfError ? e.status : 500;
       const body = e instanceof SfError ? e.errors : [{ errorCode: 'UNKNOWN_EXCEPTION', message: 'An unexpected error occurred.' }];
@@ -58,7 +66,11 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Run
     url: baseUrl,
     port,
     salesforce,
-    reset: () => salesforce.reset(),
+    sms,
+    reset: () => {
+      salesforce.reset();
+      sms.reset();
+    },
     close: () =>
       new Promise<void>((resolve, reject) => {
         server.close((e) => (e ? reject(e) : resolve()));

@@ -1,10 +1,13 @@
 /** Cases: picklists, lookups and pages of a customer's cases. */
+import { IdempotencyConflictError, NotFoundError, ValidationError, toDomainError, type FieldError } from '../errors';
 import type { TtlCache } from './cache';
-import type { SalesforceApi } from './client';
-import { describeObject } from './describe';
+import { SalesforceError, type SalesforceApi } from './client';
+import { describeObject, type DescribeResult } from './describe';
+import { normaliseId } from './ids';
+import { IDEMPOTENCY_KEY_PATTERN, fingerprint, findByKey, hasIdempotencyFields, scopedKey, type IdempotencyServices, type KeyedRecord } from './idempotency';
 import { afterCondition, NEWEST_FIRST, toPage, type Page, type PageRequest } from './pages';
 import { CASE_FIELDS, toCase, type CaseRecord } from './records';
-import { chunk, idList, stringList } from './soql';
+import { chunk, idList, literal, stringList } from './soql';
 
 type Row = Record<string, unknown>;
 
@@ -73,4 +76,178 @@ export async function findCasesByContacts(
     out.set(String(row.Id), toPage(children.map(toCase), page.first));
   }
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// createCase: validated, idempotent.
+
+export interface NewCaseInput {
+  customerId: string | null;
+  suppliedName: string | null;
+  suppliedPhone: string | null;
+  suppliedEmail: string | null;
+  subject: string;
+  description: string | null;
+  status: string | null;
+  priority: string | null;
+  origin: string | null;
+  idempotencyKey: string;
+}
+
+export interface CaseWriteDeps {
+  sf: SalesforceApi;
+  cache: TtlCache<unknown>;
+  idempotency: IdempotencyServices;
+  /** The origin for cases that name none, used when the org's picklist has it. */
+  defaultOrigin: string | null;
+  clientId: string;
+}
+
+/** Input names of the Case fields, for errors Salesforce reports by API name. */
+export const CASE_INPUT_NAMES: Record<string, string> = {
+  Subject: 'subject',
+  Description: 'description',
+  Status: 'status',
+  Priority: 'priority',
+  Origin: 'origin',
+  SuppliedName: 'suppliedName',
+  SuppliedPhone: 'suppliedPhone',
+  SuppliedEmail: 'suppliedEmail',
+  ContactId: 'customerId',
+  AccountId: 'customerId',
+};
+
+const EMAIL = /^[^\s@"(),:;<>[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+
+/** Checks that need no upstream call. */
+export function checkCaseInput(input: NewCaseInput): FieldError[] {
+  const errors: FieldError[] = [];
+  if (!input.idempotencyKey) errors.push({ field: 'idempotencyKey', code: 'REQUIRED', message: 'idempotencyKey is required.' });
+  else if (input.idempotencyKey.length > 64) errors.push({ field: 'idempotencyKey', code: 'TOO_LONG', message: 'idempotencyKey may have at most 64 characters.' });
+  else if (!IDEMPOTENCY_KEY_PATTERN.test(input.idempotencyKey)) {
+    errors.push({ field: 'idempotencyKey', code: 'INVALID', message: 'idempotencyKey may use letters, digits and . _ : @ + = ~ - only.' });
+  }
+  if (!input.subject) errors.push({ field: 'subject', code: 'REQUIRED', message: 'subject is required.' });
+  if (input.customerId !== null && !normaliseId(input.customerId)) {
+    errors.push({ field: 'customerId', code: 'INVALID', message: 'customerId is not a Salesforce Id.' });
+  }
+  if (input.suppliedEmail !== null && !EMAIL.test(input.suppliedEmail)) {
+    errors.push({ field: 'suppliedEmail', code: 'INVALID', message: 'suppliedEmail is not an email address.' });
+  }
+  return errors;
+}
+
+/** Lengths and picklist values as the org's describe has them (orgs customise both). */
+function checkAgainstDescribe(describe: DescribeResult, values: Record<string, string | null>): FieldError[] {
+  const errors: FieldError[] = [];
+  for (const [apiName, value] of Object.entries(values)) {
+    if (value === null) continue;
+    const f = describe.fields.find((x) => x.name === apiName);
+    const input = CASE_INPUT_NAMES[apiName] ?? apiName;
+    if (!f) continue;
+    if (f.type === 'picklist') {
+      const allowed = f.picklistValues.filter((p) => p.active).map((p) => p.value);
+      if (!allowed.includes(value)) {
+        errors.push({ field: input, code: 'INVALID_PICKLIST_VALUE', message: `${input} must be one of: ${allowed.join(', ')}.` });
+      }
+    } else if (f.length > 0 && value.length > f.length) {
+      errors.push({ field: input, code: 'TOO_LONG', message: `${input} may have at most ${f.length} characters.` });
+    }
+  }
+  return errors;
+}
+
+const replayOrConflict = (existing: KeyedRecord, fp: string) => {
+  if (existing.fingerprint !== fp) throw new IdempotencyConflictError('DIFFERENT_INPUT');
+  return { id: existing.id, replayed: true };
+};
+
+/**
+ * Creates a case once per idempotency key. A retry with the same key and input answers the case
+ * created the first time (`replayed`), a different input is DIFFERENT_INPUT, and a call while the
+ * first is still running in this process is IN_PROGRESS. The case is written with an upsert on
+ * the key field; two instances racing on one key meet in Salesforce's unique index, and the loser
+ * reads the winner's case back (DUPLICATE_VALUE is never surfaced). If the answer to the write is
+ * lost, the key is looked up before the error is reported, so a committed case is acknowledged.
+ */
+export async function createCase(deps: CaseWriteDeps, input: NewCaseInput): Promise<{ id: string; replayed: boolean }> {
+  const local = checkCaseInput(input);
+  if (local.length > 0) throw new ValidationError(local);
+  const { sf, idempotency } = deps;
+  const key = scopedKey(deps.clientId, input.idempotencyKey);
+  if (!idempotency.inFlight.enter(key)) throw new IdempotencyConflictError('IN_PROGRESS');
+  try {
+    const { idempotencyKey: _key, ...rest } = input;
+    const fp = fingerprint({ ...rest, customerId: rest.customerId && normaliseId(rest.customerId) });
+    const [describe, keyed] = await Promise.all([
+      describeObject(sf, deps.cache, 'Case'),
+      hasIdempotencyFields(sf, deps.cache, 'Case', idempotency.settings),
+    ]);
+    const existing = keyed ? await findByKey(sf, 'Case', idempotency.settings, key) : idempotency.fallback.get(`Case:${key}`);
+    if (existing) return replayOrConflict(existing, fp);
+
+    const origins = describe.fields.find((f) => f.name === 'Origin')?.picklistValues.map((p) => p.value) ?? [];
+    const origin = input.origin ?? (deps.defaultOrigin && origins.includes(deps.defaultOrigin) ? deps.defaultOrigin : null);
+    const values: Record<string, string | null> = {
+      Subject: input.subject,
+      Description: input.description,
+      Status: input.status,
+      Priority: input.priority,
+      Origin: origin,
+      SuppliedName: input.suppliedName,
+      SuppliedPhone: input.suppliedPhone,
+      SuppliedEmail: input.suppliedEmail,
+    };
+    const errors = checkAgainstDescribe(describe, values);
+    let contact: { id: string; accountId: string | null } | null = null;
+    if (input.customerId !== null) {
+      const id = normaliseId(input.customerId)!;
+      const found = await sf.query<{ Id: string; AccountId: string | null }>(`SELECT Id, AccountId FROM Contact WHERE Id = ${literal(id)}`);
+      if (!found.records[0]) throw new NotFoundError('No customer has this customerId; nothing was written.', input.customerId);
+      contact = { id, accountId: found.records[0].AccountId };
+    }
+    if (errors.length > 0) throw new ValidationError(errors);
+
+    const body: Record<string, unknown> = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
+    if (contact) {
+      body.ContactId = contact.id;
+      if (contact.accountId) body.AccountId = contact.accountId;
+    }
+    if (!keyed) {
+      const created = await writeOrRefuse(() => sf.request<{ id: string }>('POST', '/sobjects/Case', body));
+      idempotency.fallback.set(`Case:${key}`, { id: created.id, fingerprint: fp });
+      return { id: created.id, replayed: false };
+    }
+    body[idempotency.settings.fingerprintField] = fp;
+    try {
+      const result = await writeOrRefuse(() =>
+        sf.request<{ id: string; created?: boolean }>('PATCH', `/sobjects/Case/${idempotency.settings.keyField}/${encodeURIComponent(key)}`, body),
+      );
+      if (result.created === false) {
+        // Another instance created it between our look-up and our write: it is theirs.
+        const winner = await findByKey(sf, 'Case', idempotency.settings, key);
+        return replayOrConflict(winner!, fp);
+      }
+      return { id: result.id, replayed: false };
+    } catch (e) {
+      const lost = e instanceof SalesforceError && (e.noResponse || e.errorCode === 'DUPLICATE_VALUE');
+      if (!lost) throw e;
+      // The write may have happened (lost answer), or a racing call won (DUPLICATE_VALUE): look.
+      const after = await findByKey(sf, 'Case', idempotency.settings, key).catch(() => null);
+      if (!after) throw e;
+      if (after.fingerprint === fp && e instanceof SalesforceError && e.noResponse) return { id: after.id, replayed: false };
+      return replayOrConflict(after, fp);
+    }
+  } finally {
+    idempotency.inFlight.leave(key);
+  }
+}
+
+/** Runs a write; Salesforce's validation refusals become ValidationError. */
+async function writeOrRefuse<T>(write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    throw toDomainError(e, CASE_INPUT_NAMES) ?? e;
+  }
 }

@@ -22,6 +22,8 @@ export class SalesforceError extends Error {
     readonly items: { errorCode: string; message: string; fields: string[] }[] = [],
     /** Seconds, from a Retry-After header. */
     readonly retryAfter?: number,
+    /** No answer came back (timeout, reset connection): a write may or may not have happened. */
+    readonly noResponse = false,
   ) {
     super(message);
     this.name = 'SalesforceError';
@@ -53,13 +55,16 @@ export function toSalesforceError(e: unknown): SalesforceError {
   if (e instanceof SalesforceError) return e;
   const err = e as { name?: string; errorCode?: string; message?: string; data?: unknown; code?: string };
   const message = typeof err?.message === 'string' ? err.message : String(e);
-  if (message === 'Request Timeout') return new SalesforceError('timeout', 'UPSTREAM_TIMEOUT', 'Salesforce did not answer in time');
+  if (message === 'Request Timeout') {
+    return new SalesforceError('timeout', 'UPSTREAM_TIMEOUT', 'Salesforce did not answer in time', undefined, [], [], undefined, true);
+  }
   if (message.startsWith('Unable to refresh session')) {
     return new SalesforceError('auth', 'UPSTREAM_AUTH', 'Salesforce session could not be renewed');
   }
   if (err?.name === 'SalesforceAuthError') return new SalesforceError('auth', 'UPSTREAM_AUTH', message);
   if (err?.name === 'FetchError' || err?.code === 'ECONNRESET' || err?.code === 'ECONNREFUSED') {
-    return new SalesforceError('unavailable', err.code ?? 'NETWORK_ERROR', 'Salesforce could not be reached');
+    // ECONNREFUSED means nothing was sent; anything else may have reached Salesforce.
+    return new SalesforceError('unavailable', err.code ?? 'NETWORK_ERROR', 'Salesforce could not be reached', undefined, [], [], undefined, err.code !== 'ECONNREFUSED');
   }
   if (typeof err?.errorCode === 'string') {
     const data = err.data as { fields?: unknown } | unknown[] | undefined;

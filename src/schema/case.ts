@@ -1,6 +1,6 @@
 /** Case, its options, Customer.cases, Case.customer and the root fields that return cases. */
-import { badInput, toClientError } from '../errors';
-import { casePicklists, findCaseByNumber, type CasePicklists, type PicklistValue } from '../salesforce/cases';
+import { IdempotencyConflictError, NotFoundError, ValidationError, badInput, toClientError } from '../errors';
+import { casePicklists, createCase, findCaseByNumber, type CasePicklists, type PicklistValue } from '../salesforce/cases';
 import { primeCases } from '../salesforce/loaders';
 import type { CaseRecord } from '../salesforce/records';
 import { builder } from './builder';
@@ -9,6 +9,7 @@ import { parseIdArg } from './ids';
 import { NodeRef } from './node';
 import { connectionRef, keysetConnection, keysetPage } from './pagination';
 
+/** Upstream failures get their client-facing code; UserErrors pass on to the errors plugin. */
 const rethrow = (e: unknown): never => {
   throw toClientError(e);
 };
@@ -111,5 +112,69 @@ builder.queryField('caseOptions', (t) =>
     type: CaseOptionsRef,
     nullable: true,
     resolve: (_root, _args, ctx) => casePicklists(ctx.sf, ctx.describeCache).catch(rethrow),
+  }),
+);
+
+const CreateCaseInputRef = builder.inputType('CreateCaseInput', {
+  fields: (t) => ({
+    customerId: t.id({ required: false, description: 'The customer (Contact) the case is about; its Account is set too.' }),
+    suppliedName: t.string({ required: false, description: 'For a caller with no customer record: who called, as they said it.' }),
+    suppliedPhone: t.string({ required: false }),
+    suppliedEmail: t.string({ required: false }),
+    subject: t.string({ required: true }),
+    description: t.string({ required: false }),
+    status: t.string({ required: false, description: "Defaults to the org's default Case.Status." }),
+    priority: t.string({ required: false }),
+    origin: t.string({ required: false, description: "Defaults to the gateway's configured origin (Phone when the org has it)." }),
+    idempotencyKey: t.string({
+      required: true,
+      description:
+        'Unique per attempt to create one case (up to 64 characters), e.g. derived from\nthe conversation id. Retrying with the same key returns the case created the\nfirst time and never creates a second one. Keys are kept for at least 24 hours\nand are scoped to the calling client.',
+    }),
+  }),
+});
+
+const CreateCaseSuccessRef = builder.objectRef<{ case: CaseRecord; replayed: boolean }>('CreateCaseSuccess').implement({
+  fields: (t) => ({
+    case: t.field({ type: CaseRef, nullable: false, resolve: (s) => s.case }),
+    replayed: t.exposeBoolean('replayed', { nullable: false, description: 'True when this answer is the replay of an earlier call with the same key.' }),
+  }),
+});
+
+/** Trimmed text, or null for absent or blank input. */
+export const text = (v: string | null | undefined): string | null => {
+  const trimmed = v?.trim();
+  return trimmed ? trimmed : null;
+};
+
+builder.mutationField('createCase', (t) =>
+  t.field({
+    type: CreateCaseSuccessRef,
+    nullable: false,
+    errors: { types: [ValidationError, NotFoundError, IdempotencyConflictError], directResult: true, union: { name: 'CreateCaseResult' } },
+    args: { input: t.arg({ type: CreateCaseInputRef, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const result = await createCase(
+        { sf: ctx.sf, cache: ctx.describeCache, idempotency: ctx.writes.idempotency, defaultOrigin: ctx.writes.defaultCaseOrigin, clientId: ctx.clientId },
+        {
+          customerId: text(input.customerId === null || input.customerId === undefined ? null : String(input.customerId)),
+          suppliedName: text(input.suppliedName),
+          suppliedPhone: text(input.suppliedPhone),
+          suppliedEmail: text(input.suppliedEmail),
+          subject: text(input.subject) ?? '',
+          description: text(input.description),
+          status: text(input.status),
+          priority: text(input.priority),
+          origin: text(input.origin),
+          idempotencyKey: input.idempotencyKey.trim(),
+        },
+      ).catch(rethrow);
+      // Reads later in this request see the new case.
+      ctx.loaders.case.clear(result.id);
+      ctx.loaders.casesByCustomer.clearAll();
+      const created = await ctx.loaders.case.load(result.id).catch(rethrow);
+      if (!created) throw new Error(`case ${result.id} was written but cannot be read back`);
+      return { case: created, replayed: result.replayed };
+    },
   }),
 );

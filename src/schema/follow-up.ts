@@ -1,9 +1,11 @@
 /** FollowUp (a Task with a follow-up channel), Customer.followUps and Case.followUps. */
-import { toClientError } from '../errors';
+import { ConsentError, DeliveryError, IdempotencyConflictError, NotFoundError, ValidationError, toClientError } from '../errors';
+import { sendFollowUp } from '../messaging/send-follow-up';
 import { primeFollowUps } from '../salesforce/loaders';
 import type { FollowUpRecord } from '../salesforce/records';
 import { builder } from './builder';
-import { CaseRef } from './case';
+import { CaseRef, text } from './case';
+import { ErrorInterface } from './errors';
 import { CustomerRef } from './customer';
 import { NodeRef } from './node';
 import { connectionRef, keysetConnection, keysetPage } from './pagination';
@@ -69,3 +71,106 @@ for (const [parent, loader, description] of [
     }),
   );
 }
+
+builder.objectType(ConsentError, {
+  name: 'ConsentError',
+  description: 'The customer opted out of this channel; nothing was sent.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({ channel: t.expose('channel', { type: FollowUpChannelRef, nullable: false }) }),
+});
+
+builder.objectType(DeliveryError, {
+  name: 'DeliveryError',
+  description: 'The provider refused the message (e.g. a landline for SMS); another channel may work.',
+  interfaces: [ErrorInterface],
+  fields: (t) => ({
+    channel: t.expose('channel', { type: FollowUpChannelRef, nullable: false }),
+    followUp: t.field({
+      type: FollowUpRef,
+      nullable: true,
+      description: 'The recorded follow-up, with status FAILED.',
+      resolve: (e) => e.followUp as FollowUpRecord | null,
+    }),
+  }),
+});
+
+const SendFollowUpInputRef = builder.inputType('SendFollowUpInput', {
+  fields: (t) => ({
+    customerId: t.id({ required: true }),
+    caseId: t.id({ required: false }),
+    channel: t.field({ type: FollowUpChannelRef, required: true }),
+    to: t.string({
+      required: false,
+      description:
+        "One of the customer's own stored numbers (SMS) or their email (EMAIL), in any\nformat. Defaults to the mobile, then the phone, for SMS; the email for EMAIL.",
+    }),
+    subject: t.string({ required: false, description: 'Required for EMAIL.' }),
+    body: t.string({ required: true, description: 'At most 1,600 characters for SMS.' }),
+    idempotencyKey: t.string({
+      required: true,
+      description: 'Unique per message (up to 64 characters). Retrying with the same key returns\nthe first follow-up and never sends the message twice.',
+    }),
+  }),
+});
+
+const SendFollowUpSuccessRef = builder.objectRef<{ followUp: FollowUpRecord; replayed: boolean }>('SendFollowUpSuccess').implement({
+  fields: (t) => ({
+    followUp: t.field({ type: FollowUpRef, nullable: false, resolve: (s) => s.followUp }),
+    replayed: t.exposeBoolean('replayed', { nullable: false }),
+  }),
+});
+
+builder.mutationField('sendFollowUp', (t) =>
+  t.field({
+    type: SendFollowUpSuccessRef,
+    nullable: false,
+    errors: {
+      types: [ValidationError, NotFoundError, ConsentError, IdempotencyConflictError, DeliveryError],
+      directResult: true,
+      union: { name: 'SendFollowUpResult' },
+    },
+    args: { input: t.arg({ type: SendFollowUpInputRef, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const fresh = async (id: string) => {
+        // Reads later in this request see the new follow-up.
+        ctx.loaders.followUp.clear(id);
+        ctx.loaders.followUpsByCustomer.clearAll();
+        ctx.loaders.followUpsByCase.clearAll();
+        return ctx.loaders.followUp.load(id).catch(rethrow);
+      };
+      try {
+        const outcome = await sendFollowUp(
+          {
+            sf: ctx.sf,
+            cache: ctx.describeCache,
+            idempotency: ctx.writes.idempotency,
+            channels: ctx.channels,
+            contactFields: ctx.settings.contactFields,
+            defaultRegion: ctx.settings.defaultRegion,
+            clientId: ctx.clientId,
+            pendingTimeoutMs: ctx.writes.pendingTimeoutMs,
+            logger: ctx.logger,
+          },
+          {
+            customerId: String(input.customerId).trim(),
+            caseId: text(input.caseId === null || input.caseId === undefined ? null : String(input.caseId)),
+            channel: input.channel,
+            to: text(input.to),
+            subject: text(input.subject),
+            body: input.body.trim(),
+            idempotencyKey: input.idempotencyKey.trim(),
+          },
+        );
+        const followUp = await fresh(outcome.followUpId);
+        if (!followUp) throw new Error(`follow-up ${outcome.followUpId} was written but cannot be read back`);
+        return { followUp, replayed: outcome.replayed };
+      } catch (e) {
+        // The data layer names the recorded follow-up by Id; the client gets the record.
+        if (e instanceof DeliveryError && typeof e.followUp === 'string') {
+          throw new DeliveryError(e.channel, await fresh(e.followUp), e.message);
+        }
+        return rethrow(e);
+      }
+    },
+  }),
+);

@@ -3,6 +3,7 @@ import { lexicographicSortSchema } from 'graphql';
 import { builder } from './builder';
 import './scalars';
 import './pagination';
+import './errors';
 import './node';
 import './account';
 import './customer';

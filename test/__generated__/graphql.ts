@@ -88,6 +88,13 @@ export type Consent = {
   sms: ConsentStatus;
 };
 
+/** The customer opted out of this channel; nothing was sent. */
+export type ConsentError = Error & {
+  __typename?: 'ConsentError';
+  channel: FollowUpChannel;
+  message: Scalars['String']['output'];
+};
+
 export type ConsentStatus =
   /** The customer agreed to be contacted on this channel. */
   | 'OPTED_IN'
@@ -95,6 +102,38 @@ export type ConsentStatus =
   | 'OPTED_OUT'
   /** Salesforce records neither; ask before using the channel. */
   | 'UNKNOWN';
+
+export type CreateCaseInput = {
+  /** The customer (Contact) the case is about; its Account is set too. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  description?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * Unique per attempt to create one case (up to 64 characters), e.g. derived from
+   * the conversation id. Retrying with the same key returns the case created the
+   * first time and never creates a second one. Keys are kept for at least 24 hours
+   * and are scoped to the calling client.
+   */
+  idempotencyKey: Scalars['String']['input'];
+  /** Defaults to the gateway's configured origin (Phone when the org has it). */
+  origin?: InputMaybe<Scalars['String']['input']>;
+  priority?: InputMaybe<Scalars['String']['input']>;
+  /** Defaults to the org's default Case.Status. */
+  status?: InputMaybe<Scalars['String']['input']>;
+  subject: Scalars['String']['input'];
+  suppliedEmail?: InputMaybe<Scalars['String']['input']>;
+  /** For a caller with no customer record: who called, as they said it. */
+  suppliedName?: InputMaybe<Scalars['String']['input']>;
+  suppliedPhone?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type CreateCaseResult = CreateCaseSuccess | IdempotencyConflictError | NotFoundError | ValidationError;
+
+export type CreateCaseSuccess = {
+  __typename?: 'CreateCaseSuccess';
+  case: Case;
+  /** True when this answer is the replay of an earlier call with the same key. */
+  replayed: Scalars['Boolean']['output'];
+};
 
 /** A person the business serves: a Salesforce Contact, with its Account. */
 export type Customer = Node & {
@@ -149,6 +188,35 @@ export type CustomerEdge = {
   node: Customer;
 };
 
+/** The provider refused the message (e.g. a landline for SMS); another channel may work. */
+export type DeliveryError = Error & {
+  __typename?: 'DeliveryError';
+  channel: FollowUpChannel;
+  /** The recorded follow-up, with status FAILED. */
+  followUp?: Maybe<FollowUp>;
+  message: Scalars['String']['output'];
+};
+
+export type Error = {
+  message: Scalars['String']['output'];
+};
+
+export type FieldError = {
+  __typename?: 'FieldError';
+  code: FieldErrorCode;
+  /** The input field, e.g. "priority". */
+  field: Scalars['String']['output'];
+  message: Scalars['String']['output'];
+};
+
+export type FieldErrorCode =
+  | 'INVALID'
+  | 'INVALID_PICKLIST_VALUE'
+  /** The value is not allowed here, e.g. a number that is not the customer's. */
+  | 'NOT_ALLOWED'
+  | 'REQUIRED'
+  | 'TOO_LONG';
+
 /**
  * A message sent to a customer after a conversation, recorded in Salesforce as a
  * Task on the customer (and on the case, when there is one).
@@ -194,8 +262,44 @@ export type FollowUpStatus =
   /** Accepted by the provider; delivery not yet confirmed. */
   | 'SENT';
 
+/** Nothing was written. */
+export type IdempotencyConflictError = Error & {
+  __typename?: 'IdempotencyConflictError';
+  message: Scalars['String']['output'];
+  reason: IdempotencyConflictReason;
+};
+
+export type IdempotencyConflictReason =
+  /** The key was used before with a different input. */
+  | 'DIFFERENT_INPUT'
+  /** The first call with this key is still running; retry shortly. */
+  | 'IN_PROGRESS';
+
+export type Mutation = {
+  __typename?: 'Mutation';
+  createCase: CreateCaseResult;
+  sendFollowUp: SendFollowUpResult;
+};
+
+
+export type MutationCreateCaseArgs = {
+  input: CreateCaseInput;
+};
+
+
+export type MutationSendFollowUpArgs = {
+  input: SendFollowUpInput;
+};
+
 export type Node = {
   id: Scalars['ID']['output'];
+};
+
+/** A record that the input names does not exist; nothing was written. */
+export type NotFoundError = Error & {
+  __typename?: 'NotFoundError';
+  id: Scalars['ID']['output'];
+  message: Scalars['String']['output'];
 };
 
 export type PageInfo = {
@@ -302,6 +406,41 @@ export type QuerySearchCustomersArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
   text: Scalars['String']['input'];
+};
+
+export type SendFollowUpInput = {
+  /** At most 1,600 characters for SMS. */
+  body: Scalars['String']['input'];
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  channel: FollowUpChannel;
+  customerId: Scalars['ID']['input'];
+  /**
+   * Unique per message (up to 64 characters). Retrying with the same key returns
+   * the first follow-up and never sends the message twice.
+   */
+  idempotencyKey: Scalars['String']['input'];
+  /** Required for EMAIL. */
+  subject?: InputMaybe<Scalars['String']['input']>;
+  /**
+   * One of the customer's own stored numbers (SMS) or their email (EMAIL), in any
+   * format. Defaults to the mobile, then the phone, for SMS; the email for EMAIL.
+   */
+  to?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type SendFollowUpResult = ConsentError | DeliveryError | IdempotencyConflictError | NotFoundError | SendFollowUpSuccess | ValidationError;
+
+export type SendFollowUpSuccess = {
+  __typename?: 'SendFollowUpSuccess';
+  followUp: FollowUp;
+  replayed: Scalars['Boolean']['output'];
+};
+
+/** The input was refused; nothing was written. */
+export type ValidationError = Error & {
+  __typename?: 'ValidationError';
+  fieldErrors: Array<FieldError>;
+  message: Scalars['String']['output'];
 };
 
 export type NestedSearchQueryVariables = Exact<{

@@ -62,9 +62,9 @@ describe('control API', () => {
     await conn.search('FIND {Ada} RETURNING Contact(Id)');
     await conn.sobject('Case').create({ Subject: 'temp' });
     await conn.sobject('Case').describe();
-    expect(await stats(em.url)).toEqual({ apiRequests: 4, logins: 0, byKind: { query: 1, search: 1, sobject: 1, describe: 1 } });
+    expect(await stats(em.url)).toEqual({ apiRequests: 4, logins: 0, byKind: { query: 1, search: 1, sobject: 1, describe: 1 }, smsRequests: 0 });
     await control(em.url, 'POST', 'reset');
-    expect(await stats(em.url)).toEqual({ apiRequests: 0, logins: 0, byKind: {} });
+    expect(await stats(em.url)).toEqual({ apiRequests: 0, logins: 0, byKind: {}, smsRequests: 0 });
     expect((await conn.query('SELECT COUNT() FROM Case')).totalSize).toBe(SEED_COUNTS.cases);
   });
 

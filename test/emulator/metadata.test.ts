@@ -29,11 +29,13 @@ describe('custom field metadata', () => {
 
   it('ships every gateway field', () => {
     expect(fields.map((f) => `${f.object}.${f.name}`).sort()).toEqual([
+      'Case.Gateway_Request_Fingerprint__c',
       'Case.Gateway_Request_Key__c',
       'Contact.SMS_Opt_Out__c',
       'Task.Follow_Up_Channel__c',
       'Task.Follow_Up_Status__c',
       'Task.Follow_Up_To__c',
+      'Task.Gateway_Request_Fingerprint__c',
       'Task.Gateway_Request_Key__c',
     ]);
   });

@@ -34,6 +34,7 @@ export interface Stats {
   apiRequests: number;
   logins: number;
   byKind: Record<string, number>;
+  smsRequests: number;
 }
 
 export const stats = (url: string) => control<Stats>(url, 'GET', 'stats');

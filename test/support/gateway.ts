@@ -8,7 +8,10 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { SeedFixtures } from '../../src/emulator/salesforce/seed';
 import { control } from './emulator';
 import { pino } from 'pino';
-import { startEmulators, type RunningEmulators } from '../../src/emulator/index';
+import { DEMO_SMS, startEmulators, type RunningEmulators } from '../../src/emulator/index';
+import type { Channels } from '../../src/messaging/channel';
+import { createEmailChannel } from '../../src/messaging/email';
+import { createSmsChannel } from '../../src/messaging/sms';
 import { demoCredentials } from './credentials';
 
 export { demoCredentials };
@@ -43,6 +46,8 @@ export interface TestGatewayOptions {
   settings?: Partial<GatewaySettings>;
   /** false builds the naive N+1 baseline (no DataLoader batching). */
   batch?: boolean;
+  /** Where the SMS provider's status callbacks go. @default 'http://gateway.test' */
+  publicBaseUrl?: string;
 }
 
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
@@ -52,8 +57,18 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const sf = createSalesforceApi(connection);
   const logger = pino({ level: 'silent' });
   const settings = loadConfig({}).gateway;
-  const services = createServices(sf, logger, { ...settings, ...options.settings }, new TtlCache(60_000));
-  const yoga = createGateway({ config: { env: 'test' }, logger, services: { ...services, settings: { ...services.settings, batch: options.batch ?? true } } });
+  const publicBaseUrl = options.publicBaseUrl ?? 'http://gateway.test';
+  const channels: Channels = {
+    EMAIL: createEmailChannel(sf, 'CurrentUser'),
+    SMS: createSmsChannel({ baseUrl: emulators.url, ...DEMO_SMS, publicBaseUrl, timeoutMs: 5_000 }),
+  };
+  const services = createServices(sf, logger, { ...settings, ...options.settings }, new TtlCache(60_000), channels);
+  const yoga = createGateway({
+    config: { env: 'test' },
+    logger,
+    services: { ...services, settings: { ...services.settings, batch: options.batch ?? true } },
+    smsWebhook: { authToken: DEMO_SMS.authToken, publicBaseUrl },
+  });
   const graphql: TestGateway['graphql'] = async (query, variables, headers = {}) => {
     const res = await yoga.fetch('http://gateway.test/graphql', {
       method: 'POST',

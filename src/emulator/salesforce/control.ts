@@ -6,12 +6,31 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NO_FAULTS, type Faults, type SalesforceEmulator } from './server';
 import { readBody, send } from './server';
+import type { SentSms, SmsEmulator } from '../sms/server';
 
 const JSON_TYPE = { 'Content-Type': 'application/json;charset=UTF-8' };
 const ERROR_CODES = new Set(['SERVER_UNAVAILABLE', 'REQUEST_LIMIT_EXCEEDED', 'UNABLE_TO_LOCK_ROW']);
 
-/** Outbox entries from every channel (emails here; the SMS emulator adds its messages). */
-export type OutboxSource = () => readonly unknown[];
+async function jsonBody(req: IncomingMessage): Promise<unknown> {
+  try {
+    return JSON.parse((await readBody(req)).toString('utf8') || 'null');
+  } catch {
+    return null;
+  }
+}
+
+function validateSmsFaults(input: unknown): string[] {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return ['body must be a JSON object'];
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(input)) {
+    if (key === 'errorRate' || key === 'dropResponseAfterAcceptRate') {
+      if (typeof value !== 'number' || value < 0 || value > 1) problems.push(`${key} must be a number from 0 to 1`);
+    } else if (key === 'refuse') {
+      if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) problems.push('refuse must be a list of E.164 numbers');
+    } else problems.push(`unknown fault: ${key}`);
+  }
+  return problems;
+}
 
 export function isLoopback(address: string | undefined): boolean {
   return address === '::1' || /^(::ffff:)?127\./.test(address ?? '');
@@ -54,14 +73,7 @@ export function validateFaults(input: unknown): { faults?: Partial<Faults>; prob
   return { faults: out, problems };
 }
 
-export async function handleControl(
-  req: IncomingMessage,
-  res: ServerResponse,
-  url: URL,
-  sf: SalesforceEmulator,
-  outboxes: OutboxSource[],
-  resetOthers: () => void,
-): Promise<void> {
+export async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL, sf: SalesforceEmulator, sms: SmsEmulator): Promise<void> {
   if (!isLoopback(req.socket.remoteAddress)) {
     send(res, 403, { error: 'the control API answers loopback clients only' }, JSON_TYPE);
     return;
@@ -69,10 +81,10 @@ export async function handleControl(
   const route = `${req.method} ${url.pathname.replace(/\/$/, '')}`;
   switch (route) {
     case 'GET /__emulator/stats':
-      return send(res, 200, sf.stats(), JSON_TYPE);
+      return send(res, 200, { ...sf.stats(), smsRequests: sms.requests }, JSON_TYPE);
     case 'POST /__emulator/reset':
       sf.reset();
-      resetOthers();
+      sms.reset();
       return send(res, 200, { ok: true }, JSON_TYPE);
     case 'POST /__emulator/sessions/expire':
       return send(res, 200, { expired: sf.oauth.expireAll() }, JSON_TYPE);
@@ -92,7 +104,17 @@ export async function handleControl(
     case 'DELETE /__emulator/faults':
       return send(res, 200, sf.setFaults({ ...NO_FAULTS }), JSON_TYPE);
     case 'GET /__emulator/outbox':
-      return send(res, 200, { messages: [...sf.emails, ...outboxes.flatMap((o) => o())] }, JSON_TYPE);
+      return send(res, 200, { messages: [...sf.emails, ...sms.messages] }, JSON_TYPE);
+    case 'PUT /__emulator/sms/faults': {
+      const body = await jsonBody(req);
+      const problems = validateSmsFaults(body);
+      if (problems.length > 0) return send(res, 400, { errors: problems }, JSON_TYPE);
+      sms.faults = { errorRate: 0, dropResponseAfterAcceptRate: 0, refuse: [], ...(body as object) };
+      return send(res, 200, sms.faults, JSON_TYPE);
+    }
+    case 'DELETE /__emulator/sms/faults':
+      sms.faults = { errorRate: 0, dropResponseAfterAcceptRate: 0, refuse: [] };
+      return send(res, 200, sms.faults, JSON_TYPE);
     case 'GET /__emulator/requests':
       return send(res, 200, { requests: sf.requests }, JSON_TYPE);
     case 'POST /__emulator/refresh-tokens':
@@ -100,7 +122,18 @@ export async function handleControl(
       return send(res, 200, { refresh_token: sf.oauth.issueRefreshToken() }, JSON_TYPE);
     case 'GET /__emulator/fixtures':
       return send(res, 200, sf.fixtures, JSON_TYPE);
-    default:
+    default: {
+      // POST /__emulator/sms/messages/{sid}/status {"status": "delivered"}: report a delivery.
+      const m = /^POST \/__emulator\/sms\/messages\/(SM\w+)\/status$/.exec(route);
+      if (m) {
+        const { status } = (await jsonBody(req)) as { status?: SentSms['status'] };
+        if (!status || !['sent', 'delivered', 'undelivered', 'failed'].includes(status)) {
+          return send(res, 400, { errors: ['status must be sent, delivered, undelivered or failed'] }, JSON_TYPE);
+        }
+        if (!sms.messages.some((x) => x.id === m[1])) return send(res, 404, { error: `no message ${m[1]}` }, JSON_TYPE);
+        return send(res, 200, { callbackStatus: await sms.report(m[1]!, status) }, JSON_TYPE);
+      }
       return send(res, 404, { error: `no control route ${route}` }, JSON_TYPE);
+    }
   }
 }

@@ -153,16 +153,22 @@ function auditFields(): FieldDef[] {
   ];
 }
 
-/** The gateway's unique idempotency key (schema/salesforce/.../Gateway_Request_Key__c.field-meta.xml). */
-function gatewayRequestKey(): FieldDef {
-  return field('Gateway_Request_Key__c', 'string', {
-    label: 'Gateway Request Key',
-    length: 255,
-    externalId: true,
-    unique: true,
-    caseSensitive: true,
-    idLookup: true,
-  });
+/**
+ * The gateway's idempotency fields (schema/salesforce/.../Gateway_Request_*.field-meta.xml): the
+ * unique key, and a fingerprint of the input that wrote the record.
+ */
+function gatewayRequestFields(): FieldDef[] {
+  return [
+    field('Gateway_Request_Key__c', 'string', {
+      label: 'Gateway Request Key',
+      length: 255,
+      externalId: true,
+      unique: true,
+      caseSensitive: true,
+      idLookup: true,
+    }),
+    field('Gateway_Request_Fingerprint__c', 'string', { label: 'Gateway Request Fingerprint', length: 64 }),
+  ];
 }
 
 export const CASE_STATUSES = ['New', 'Working', 'Escalated', 'Closed'] as const;
@@ -279,7 +285,7 @@ const caseObject: ObjectDef = {
     field('IsClosed', 'boolean', { label: 'Closed', ...readOnly, defaultedOnCreate: true }),
     field('ClosedDate', 'datetime', { label: 'Closed Date', ...readOnly }),
     field('IsEscalated', 'boolean', { label: 'Escalated' }),
-    gatewayRequestKey(),
+    ...gatewayRequestFields(),
     ...auditFields(),
   ],
   childRelationships: [
@@ -327,7 +333,7 @@ const task: ObjectDef = {
       restrictedPicklist: true,
       updateable: false,
     }),
-    gatewayRequestKey(),
+    ...gatewayRequestFields(),
     field('Follow_Up_Channel__c', 'picklist', {
       label: 'Follow-up Channel',
       picklist: ['SMS', 'EMAIL'],
