@@ -157,6 +157,24 @@ function checkAgainstDescribe(describe: DescribeResult, values: Record<string, s
   return errors;
 }
 
+/** The Case fields to write, and what the org's describe says is wrong with them. */
+async function describedErrors(deps: CaseWriteDeps, input: NewCaseInput) {
+  const describe = await describeObject(deps.sf, deps.cache, 'Case');
+  const origins = describe.fields.find((f) => f.name === 'Origin')?.picklistValues.map((p) => p.value) ?? [];
+  const origin = input.origin ?? (deps.defaultOrigin && origins.includes(deps.defaultOrigin) ? deps.defaultOrigin : null);
+  const values: Record<string, string | null> = {
+    Subject: input.subject || null,
+    Description: input.description,
+    Status: input.status,
+    Priority: input.priority,
+    Origin: origin,
+    SuppliedName: input.suppliedName,
+    SuppliedPhone: input.suppliedPhone,
+    SuppliedEmail: input.suppliedEmail,
+  };
+  return { values, errors: checkAgainstDescribe(describe, values) };
+}
+
 const replayOrConflict = (existing: KeyedRecord, fp: string) => {
   if (existing.fingerprint !== fp) throw new IdempotencyConflictError('DIFFERENT_INPUT');
   return { id: existing.id, replayed: true };
@@ -171,34 +189,21 @@ const replayOrConflict = (existing: KeyedRecord, fp: string) => {
  * lost, the key is looked up before the error is reported, so a committed case is acknowledged.
  */
 export async function createCase(deps: CaseWriteDeps, input: NewCaseInput): Promise<{ id: string; replayed: boolean }> {
-  const local = checkCaseInput(input);
-  if (local.length > 0) throw new ValidationError(local);
   const { sf, idempotency } = deps;
+  const local = checkCaseInput(input);
+  // Without a usable key there is nothing to replay: report every problem at once.
+  if (local.some((e) => e.field === 'idempotencyKey')) throw new ValidationError([...local, ...(await describedErrors(deps, input)).errors]);
   const key = scopedKey(deps.clientId, input.idempotencyKey);
   if (!idempotency.inFlight.enter(key)) throw new IdempotencyConflictError('IN_PROGRESS');
   try {
     const { idempotencyKey: _key, ...rest } = input;
     const fp = fingerprint({ ...rest, customerId: rest.customerId && normaliseId(rest.customerId) });
-    const [describe, keyed] = await Promise.all([
-      describeObject(sf, deps.cache, 'Case'),
-      hasIdempotencyFields(sf, deps.cache, 'Case', idempotency.settings),
-    ]);
+    const keyed = await hasIdempotencyFields(sf, deps.cache, 'Case', idempotency.settings);
     const existing = keyed ? await findByKey(sf, 'Case', idempotency.settings, key) : idempotency.fallback.get(`Case:${key}`);
     if (existing) return replayOrConflict(existing, fp);
 
-    const origins = describe.fields.find((f) => f.name === 'Origin')?.picklistValues.map((p) => p.value) ?? [];
-    const origin = input.origin ?? (deps.defaultOrigin && origins.includes(deps.defaultOrigin) ? deps.defaultOrigin : null);
-    const values: Record<string, string | null> = {
-      Subject: input.subject,
-      Description: input.description,
-      Status: input.status,
-      Priority: input.priority,
-      Origin: origin,
-      SuppliedName: input.suppliedName,
-      SuppliedPhone: input.suppliedPhone,
-      SuppliedEmail: input.suppliedEmail,
-    };
-    const errors = checkAgainstDescribe(describe, values);
+    const { errors, values } = await describedErrors(deps, input);
+    if (local.length + errors.length > 0) throw new ValidationError([...local, ...errors]);
     let contact: { id: string; accountId: string | null } | null = null;
     if (input.customerId !== null) {
       const id = normaliseId(input.customerId)!;
@@ -206,7 +211,6 @@ export async function createCase(deps: CaseWriteDeps, input: NewCaseInput): Prom
       if (!found.records[0]) throw new NotFoundError('No customer has this customerId; nothing was written.', input.customerId);
       contact = { id, accountId: found.records[0].AccountId };
     }
-    if (errors.length > 0) throw new ValidationError(errors);
 
     const body: Record<string, unknown> = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
     if (contact) {
