@@ -26,6 +26,8 @@ type Documents = {
     "\n  query PhoneLookup($phone: String!, $first: Int! = 5) {\n    customersByPhone(phone: $phone, first: $first) {\n      phone\n      outcome\n      totalCount\n      bestMatch { field customer { id name } }\n      matches { field customer { id name } }\n    }\n  }\n": typeof types.PhoneLookupDocument,
     "\n  query Search($text: String!, $first: Int! = 10, $after: String) {\n    searchCustomers(text: $text, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": typeof types.SearchDocument,
     "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Customer { name }\n      ... on Account { name }\n      ... on Case { caseNumber }\n      ... on FollowUp { channel }\n    }\n  }\n": typeof types.NodeByIdDocument,
+    "\n  mutation Send($input: SendFollowUpInput!) {\n    sendFollowUp(input: $input) {\n      __typename\n      ... on SendFollowUpSuccess { replayed followUp { id channel to subject body status customer { id } case { id } } }\n      ... on ValidationError { fieldErrors { field code message } }\n      ... on NotFoundError { id }\n      ... on ConsentError { channel }\n      ... on IdempotencyConflictError { reason }\n      ... on DeliveryError { channel failed: followUp { id status to } }\n      ... on Error { message }\n    }\n  }\n": typeof types.SendDocument,
+    "\n  query FollowUpStatus($id: ID!) {\n    node(id: $id) { ... on FollowUp { status } }\n  }\n": typeof types.FollowUpStatusDocument,
 };
 const documents: Documents = {
     "\n  query NestedSearch($text: String!, $first: Int!) {\n    searchCustomers(text: $text, first: $first) {\n      edges {\n        node {\n          name\n          account { name }\n          cases(first: 5) { edges { node { subject followUps(first: 3) { edges { node { body } } } } } }\n        }\n      }\n    }\n  }\n": types.NestedSearchDocument,
@@ -40,6 +42,8 @@ const documents: Documents = {
     "\n  query PhoneLookup($phone: String!, $first: Int! = 5) {\n    customersByPhone(phone: $phone, first: $first) {\n      phone\n      outcome\n      totalCount\n      bestMatch { field customer { id name } }\n      matches { field customer { id name } }\n    }\n  }\n": types.PhoneLookupDocument,
     "\n  query Search($text: String!, $first: Int! = 10, $after: String) {\n    searchCustomers(text: $text, first: $first, after: $after) {\n      edges { cursor node { id name email } }\n      pageInfo { hasNextPage hasPreviousPage startCursor endCursor }\n    }\n  }\n": types.SearchDocument,
     "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Customer { name }\n      ... on Account { name }\n      ... on Case { caseNumber }\n      ... on FollowUp { channel }\n    }\n  }\n": types.NodeByIdDocument,
+    "\n  mutation Send($input: SendFollowUpInput!) {\n    sendFollowUp(input: $input) {\n      __typename\n      ... on SendFollowUpSuccess { replayed followUp { id channel to subject body status customer { id } case { id } } }\n      ... on ValidationError { fieldErrors { field code message } }\n      ... on NotFoundError { id }\n      ... on ConsentError { channel }\n      ... on IdempotencyConflictError { reason }\n      ... on DeliveryError { channel failed: followUp { id status to } }\n      ... on Error { message }\n    }\n  }\n": types.SendDocument,
+    "\n  query FollowUpStatus($id: ID!) {\n    node(id: $id) { ... on FollowUp { status } }\n  }\n": types.FollowUpStatusDocument,
 };
 
 /**
@@ -104,6 +108,14 @@ export function graphql(source: "\n  query Search($text: String!, $first: Int! =
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Customer { name }\n      ... on Account { name }\n      ... on Case { caseNumber }\n      ... on FollowUp { channel }\n    }\n  }\n"): (typeof documents)["\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Customer { name }\n      ... on Account { name }\n      ... on Case { caseNumber }\n      ... on FollowUp { channel }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation Send($input: SendFollowUpInput!) {\n    sendFollowUp(input: $input) {\n      __typename\n      ... on SendFollowUpSuccess { replayed followUp { id channel to subject body status customer { id } case { id } } }\n      ... on ValidationError { fieldErrors { field code message } }\n      ... on NotFoundError { id }\n      ... on ConsentError { channel }\n      ... on IdempotencyConflictError { reason }\n      ... on DeliveryError { channel failed: followUp { id status to } }\n      ... on Error { message }\n    }\n  }\n"): (typeof documents)["\n  mutation Send($input: SendFollowUpInput!) {\n    sendFollowUp(input: $input) {\n      __typename\n      ... on SendFollowUpSuccess { replayed followUp { id channel to subject body status customer { id } case { id } } }\n      ... on ValidationError { fieldErrors { field code message } }\n      ... on NotFoundError { id }\n      ... on ConsentError { channel }\n      ... on IdempotencyConflictError { reason }\n      ... on DeliveryError { channel failed: followUp { id status to } }\n      ... on Error { message }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query FollowUpStatus($id: ID!) {\n    node(id: $id) { ... on FollowUp { status } }\n  }\n"): (typeof documents)["\n  query FollowUpStatus($id: ID!) {\n    node(id: $id) { ... on FollowUp { status } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};
