@@ -207,10 +207,14 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
       timeoutMs: e.MESSAGING_TIMEOUT_MS,
     },
   } as const;
+  // The SMS provider is configured whole or not at all.
+  const smsMissing = (['SMS_ACCOUNT_SID', 'SMS_AUTH_TOKEN', 'SMS_FROM'] as const).filter((k) => e[k] === undefined);
+  const smsProblems = smsMissing.length > 0 && smsMissing.length < 3 ? smsMissing.map((k) => `${k}: required when any SMS_ variable is set`) : [];
   if (!ORG_VARIABLES.some((k) => env[k] !== undefined && env[k] !== '')) {
+    if (smsProblems.length > 0) throw new ConfigError(smsProblems);
     return { ...base, salesforce: { mode: 'embedded', emulatorPort: e.EMULATOR_PORT, apiVersion: e.SALESFORCE_API_VERSION, flow: e.SALESFORCE_AUTH_FLOW } };
   }
-  const problems: string[] = [];
+  const problems: string[] = [...smsProblems];
   const need = (name: string, value: string | undefined) => {
     if (value === undefined) problems.push(`${name}: required for the ${e.SALESFORCE_AUTH_FLOW} flow`);
     return value;

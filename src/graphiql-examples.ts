@@ -61,4 +61,36 @@ query CaseOptions {
     origins { value label isDefault }
   }
 }
+
+# 4. Open a case during the call. Retrying with the same idempotencyKey never makes a second one.
+mutation OpenCase($customerId: ID = "0035g0000000001AAA") {
+  createCase(input: {
+    customerId: $customerId
+    subject: "Engine overheats"
+    description: "Reported on the phone."
+    priority: "High"
+    idempotencyKey: "demo-conversation-1"
+  }) {
+    __typename
+    ... on CreateCaseSuccess { replayed case { id caseNumber status priority origin } }
+    ... on ValidationError { message fieldErrors { field code message } }
+    ... on Error { message }
+  }
+}
+
+# 5. Text the customer after the call (consent is checked; the number must be theirs).
+mutation TextCustomer($customerId: ID = "0035g0000000001AAA") {
+  sendFollowUp(input: {
+    customerId: $customerId
+    channel: SMS
+    body: "Thanks for calling. We opened a case and will keep you posted."
+    idempotencyKey: "demo-conversation-1-sms"
+  }) {
+    __typename
+    ... on SendFollowUpSuccess { replayed followUp { id to status } }
+    ... on ConsentError { channel message }
+    ... on ValidationError { fieldErrors { field code message } }
+    ... on Error { message }
+  }
+}
 `;

@@ -104,6 +104,12 @@ describe('loadConfig', () => {
     expect(problems({ PHONE_DEFAULT_REGION: 'usa' }).problems[0]).toMatch(/^PHONE_DEFAULT_REGION/);
   });
 
+  it('takes the SMS provider whole or not at all', () => {
+    expect(problems({ SMS_ACCOUNT_SID: 'AC1' }).problems).toEqual(['SMS_AUTH_TOKEN: required when any SMS_ variable is set', 'SMS_FROM: required when any SMS_ variable is set']);
+    const c = loadConfig({ SMS_ACCOUNT_SID: 'AC1', SMS_AUTH_TOKEN: 'tok', SMS_FROM: '+15005550006', PUBLIC_BASE_URL: 'https://gw.example.com/' });
+    expect(c.messaging).toMatchObject({ sms: { baseUrl: 'https://api.twilio.com', accountSid: 'AC1', from: '+15005550006' }, publicBaseUrl: 'https://gw.example.com' });
+  });
+
   it('pins the API version format', () => {
     expect(problems({ SALESFORCE_API_VERSION: 'v62' }).problems).toEqual(['SALESFORCE_API_VERSION: must look like 62.0']);
   });
