@@ -1,7 +1,27 @@
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import { describe, expect, it } from 'vitest';
 import { normaliseId, objectOf } from '../src/salesforce/ids';
-import { assertId, chunk, idList, likeContains, literal, soslTerm, stringList } from '../src/salesforce/soql';
+import {
+  anyOf,
+  assertId,
+  chunk,
+  digitsTerm,
+  eq,
+  idIn,
+  idList,
+  isTrue,
+  likeContains,
+  literal,
+  notNull,
+  olderThan,
+  search,
+  searchText,
+  select,
+  soslTerm,
+  stringList,
+  subquery,
+  textIn,
+} from '../src/salesforce/soql';
 
 /** The value the SOQL parser reads back from `Name = <literal>`, unescaped. */
 function roundTrip(value: string): string {
@@ -87,5 +107,39 @@ describe('ids', () => {
       'Task',
       null,
     ]);
+  });
+});
+
+describe('statement builder', () => {
+  it('writes SELECT with conditions, subqueries, order, limit and offset that the SOQL parser accepts', () => {
+    const soql = select({
+      fields: ['Id', 'Account.Name', subquery({ fields: ['Id'], from: 'Cases', where: [isTrue('IsClosed', false), olderThan('2026-09-21T10:00:00.000+0000', '5005g0000000004AAA')], orderBy: [['CreatedDate', 'DESC'], ['Id', 'DESC']], limit: 6 })],
+      from: 'Contact',
+      where: [idIn('Id', ['003D000000QV9n2']), anyOf([eq('Phone', "O'B"), textIn('MobilePhone', ['1', '2'])]), notNull('Email'), null],
+      orderBy: [['Name', 'ASC']],
+      limit: 10,
+      offset: 20,
+    });
+    expect(soql).toBe(
+      "SELECT Id, Account.Name, (SELECT Id FROM Cases WHERE IsClosed = false AND (CreatedDate < 2026-09-21T10:00:00Z OR (CreatedDate = 2026-09-21T10:00:00Z AND Id < '5005g0000000004AAA')) ORDER BY CreatedDate DESC, Id DESC LIMIT 6) FROM Contact WHERE Id IN ('003D000000QV9n2IAD') AND (Phone = 'O\\'B' OR MobilePhone IN ('1', '2')) AND Email != null ORDER BY Name ASC LIMIT 10 OFFSET 20",
+    );
+    expect(() => parseQuery(soql)).not.toThrow();
+  });
+
+  it('refuses names that are not identifiers, and row counts that are not counts', () => {
+    expect(() => select({ fields: ["Id FROM User WHERE Name = 'x'"], from: 'Contact' })).toThrow('not a SOQL identifier');
+    expect(() => eq('Name = null OR Name', 'x')).toThrow('not a SOQL identifier');
+    expect(() => select({ fields: ['Id'], from: 'Contact', limit: -1 })).toThrow('not a row count');
+    expect(() => olderThan('yesterday', '003D000000QV9n2')).toThrow(RangeError);
+  });
+
+  it('writes SOSL with an escaped term and one RETURNING clause', () => {
+    expect(search({ term: searchText("O'Brien {x}"), in: 'ALL', returning: { fields: ['Id', 'Name'], from: 'Contact', limit: 11, offset: 10 } })).toBe(
+      "FIND {O\\'Brien \\{x\\}} IN ALL FIELDS RETURNING Contact(Id, Name LIMIT 11 OFFSET 10)",
+    );
+    expect(search({ term: digitsTerm(['4155550134', '14155550134', '4155550134']), in: 'PHONE', returning: { fields: ['Id'], from: 'Contact' } })).toBe(
+      'FIND {4155550134 OR 14155550134} IN PHONE FIELDS RETURNING Contact(Id)',
+    );
+    expect(() => digitsTerm(['415-555'])).toThrow();
   });
 });

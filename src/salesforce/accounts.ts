@@ -1,11 +1,11 @@
 /** Accounts. */
 import type { SalesforceApi } from './client';
-import { accountSelect, toAccount, type AccountRecord } from './records';
-import { chunk, idList } from './soql';
+import { ACCOUNT_FIELDS, toAccount, type AccountRecord } from './records';
+import { chunk, idIn, select } from './soql';
 
 export async function findAccountsByIds(sf: SalesforceApi, ids: readonly string[]): Promise<AccountRecord[]> {
   const pages = await Promise.all(
-    chunk(ids).map((part) => sf.query<Record<string, unknown>>(`SELECT ${accountSelect()} FROM Account WHERE Id IN ${idList(part)}`)),
+    chunk(ids).map((part) => sf.query<Record<string, unknown>>(select({ fields: ACCOUNT_FIELDS, from: 'Account', where: [idIn('Id', part)] }))),
   );
   return pages.flatMap((p) => p.records.map(toAccount));
 }

@@ -7,7 +7,7 @@ import { normaliseId } from './ids';
 import { IDEMPOTENCY_KEY_PATTERN, fingerprint, findByKey, hasIdempotencyFields, scopedKey, type IdempotencyServices, type KeyedRecord } from './idempotency';
 import { afterCondition, NEWEST_FIRST, toPage, type Page, type PageRequest } from './pages';
 import { CASE_FIELDS, toCase, type CaseRecord } from './records';
-import { chunk, idList, literal, stringList } from './soql';
+import { chunk, eq, idIn, isTrue, select, subquery, textIn, type Condition } from './soql';
 
 type Row = Record<string, unknown>;
 
@@ -35,7 +35,7 @@ export async function casePicklists(sf: SalesforceApi, cache: TtlCache<unknown>)
 
 export async function findCasesByIds(sf: SalesforceApi, ids: readonly string[]): Promise<CaseRecord[]> {
   const pages = await Promise.all(
-    chunk(ids).map((part) => sf.query<Row>(`SELECT ${CASE_FIELDS.join(', ')} FROM Case WHERE Id IN ${idList(part)}`)),
+    chunk(ids).map((part) => sf.query<Row>(select({ fields: CASE_FIELDS, from: 'Case', where: [idIn('Id', part)] }))),
   );
   return pages.flatMap((p) => p.records.map(toCase));
 }
@@ -47,13 +47,13 @@ export async function findCasesByIds(sf: SalesforceApi, ids: readonly string[]):
 export async function findCaseByNumber(sf: SalesforceApi, digits: string): Promise<CaseRecord | null> {
   const bare = digits.replace(/^0+(?=\d)/, '');
   const widths = Array.from({ length: Math.max(1, 11 - bare.length) }, (_, i) => bare.padStart(bare.length + i, '0'));
-  const result = await sf.query<Row>(`SELECT ${CASE_FIELDS.join(', ')} FROM Case WHERE CaseNumber IN ${stringList(widths)} LIMIT 2`);
+  const result = await sf.query<Row>(select({ fields: CASE_FIELDS, from: 'Case', where: [textIn('CaseNumber', widths)], limit: 2 }));
   return result.records[0] ? toCase(result.records[0]) : null;
 }
 
 export type CaseStatusFilter = 'OPEN' | 'CLOSED' | 'ALL';
 
-const STATUS_CONDITION: Record<CaseStatusFilter, string | null> = { OPEN: 'IsClosed = false', CLOSED: 'IsClosed = true', ALL: null };
+const STATUS_CONDITION: Record<CaseStatusFilter, Condition | null> = { OPEN: isTrue('IsClosed', false), CLOSED: isTrue('IsClosed', true), ALL: null };
 
 /**
  * One page of cases for each contact, newest first, in one parent-to-child query per chunk of
@@ -65,10 +65,15 @@ export async function findCasesByContacts(
   status: CaseStatusFilter,
   page: PageRequest,
 ): Promise<Map<string, Page<CaseRecord>>> {
-  const where = [STATUS_CONDITION[status], afterCondition(page.after)].filter(Boolean).join(' AND ');
-  const sub = `(SELECT ${CASE_FIELDS.join(', ')} FROM Cases${where ? ` WHERE ${where}` : ''} ${NEWEST_FIRST} LIMIT ${page.first + 1})`;
+  const cases = subquery({
+    fields: CASE_FIELDS,
+    from: 'Cases',
+    where: [STATUS_CONDITION[status], afterCondition(page.after)],
+    orderBy: NEWEST_FIRST,
+    limit: page.first + 1,
+  });
   const results = await Promise.all(
-    chunk(contactIds).map((part) => sf.query<Row>(`SELECT Id, ${sub} FROM Contact WHERE Id IN ${idList(part)}`)),
+    chunk(contactIds).map((part) => sf.query<Row>(select({ fields: ['Id', cases], from: 'Contact', where: [idIn('Id', part)] }))),
   );
   const out = new Map<string, Page<CaseRecord>>();
   for (const row of results.flatMap((r) => r.records)) {
@@ -207,7 +212,7 @@ export async function createCase(deps: CaseWriteDeps, input: NewCaseInput): Prom
     let contact: { id: string; accountId: string | null } | null = null;
     if (input.customerId !== null) {
       const id = normaliseId(input.customerId)!;
-      const found = await sf.query<{ Id: string; AccountId: string | null }>(`SELECT Id, AccountId FROM Contact WHERE Id = ${literal(id)}`);
+      const found = await sf.query<{ Id: string; AccountId: string | null }>(select({ fields: ['Id', 'AccountId'], from: 'Contact', where: [eq('Id', id)] }));
       if (!found.records[0]) throw new NotFoundError('No customer has this customerId; nothing was written.', input.customerId);
       contact = { id, accountId: found.records[0].AccountId };
     }

@@ -1,14 +1,14 @@
 /** Contacts: by Id, by caller phone number, and by free-text search. */
 import { isSameNumber, storedVariants, type PhoneNumber } from '../phone';
 import type { SalesforceApi } from './client';
-import { contactSelect, toCustomer, type ContactFieldConfig, type CustomerRecord } from './records';
-import { chunk, findClause, idList, soslTerm, stringList } from './soql';
+import { contactFields, toCustomer, type ContactFieldConfig, type CustomerRecord } from './records';
+import { anyOf, chunk, digitsTerm, idIn, search, searchText, select, textIn } from './soql';
 
 type Row = Record<string, unknown>;
 
 export async function findContactsByIds(sf: SalesforceApi, config: ContactFieldConfig, ids: readonly string[]): Promise<CustomerRecord[]> {
   const pages = await Promise.all(
-    chunk(ids).map((part) => sf.query<Row>(`SELECT ${contactSelect(config)} FROM Contact WHERE Id IN ${idList(part)}`)),
+    chunk(ids).map((part) => sf.query<Row>(select({ fields: contactFields(config), from: 'Contact', where: [idIn('Id', part)] }))),
   );
   return pages.flatMap((p) => p.records.map((r) => toCustomer(r, config)));
 }
@@ -28,7 +28,11 @@ export async function searchContacts(
   text: string,
   page: { first: number; offset: number },
 ): Promise<SearchPage> {
-  const sosl = `${findClause(soslTerm(text))} IN ALL FIELDS RETURNING Contact(${contactSelect(config)} ORDER BY Name, Id LIMIT ${page.first + 1}${page.offset > 0 ? ` OFFSET ${page.offset}` : ''})`;
+  const sosl = search({
+    term: searchText(text),
+    in: 'ALL',
+    returning: { fields: contactFields(config), from: 'Contact', orderBy: [['Name', 'ASC'], ['Id', 'ASC']], limit: page.first + 1, offset: page.offset },
+  });
   const rows = await sf.search<Row>(sosl);
   const records = rows.map((r) => toCustomer(r, config));
   return { records: records.slice(0, page.first), hasMore: records.length > page.first };
@@ -75,13 +79,16 @@ const PHONE_LOOKUP_ROWS = 200;
  * is used and `complete` is false; if both fail, the first error is thrown.
  */
 export async function findContactsByPhone(sf: SalesforceApi, config: ContactFieldConfig, caller: PhoneNumber): Promise<PhoneLookupResult> {
-  const select = contactSelect(config);
-  const variants = stringList(storedVariants(caller));
-  const soql =
-    `SELECT ${select} FROM Contact WHERE Phone IN ${variants} OR MobilePhone IN ${variants} OR HomePhone IN ${variants}` +
-    ` OR OtherPhone IN ${variants} OR Account.Phone IN ${variants} ORDER BY LastModifiedDate DESC LIMIT ${PHONE_LOOKUP_ROWS}`;
-  const digits = [...new Set([caller.nationalNumber, caller.number.slice(1)])].join(' OR ');
-  const sosl = `${findClause(digits)} IN PHONE FIELDS RETURNING Contact(${select} ORDER BY LastModifiedDate DESC LIMIT ${PHONE_LOOKUP_ROWS})`;
+  const fields = contactFields(config);
+  const variants = storedVariants(caller);
+  const newest = { orderBy: [['LastModifiedDate', 'DESC']] as const, limit: PHONE_LOOKUP_ROWS };
+  const soql = select({
+    fields,
+    from: 'Contact',
+    where: [anyOf(['Phone', 'MobilePhone', 'HomePhone', 'OtherPhone', 'Account.Phone'].map((f) => textIn(f, variants)))],
+    ...newest,
+  });
+  const sosl = search({ term: digitsTerm([caller.nationalNumber, caller.number.slice(1)]), in: 'PHONE', returning: { fields, from: 'Contact', ...newest } });
   const [exact, fuzzy] = await Promise.allSettled([sf.query<Row>(soql), sf.search<Row>(sosl)]);
   if (exact.status === 'rejected' && fuzzy.status === 'rejected') throw exact.reason;
   const rows = [...(exact.status === 'fulfilled' ? exact.value.records : []), ...(fuzzy.status === 'fulfilled' ? fuzzy.value : [])];

@@ -9,7 +9,7 @@ import { createHash } from 'node:crypto';
 import type { TtlCache } from './cache';
 import type { SalesforceApi } from './client';
 import { describeObject } from './describe';
-import { literal } from './soql';
+import { eq, select } from './soql';
 
 export interface IdempotencySettings {
   /** Unique external-ID text field holding `<client>:<key>`. @default 'Gateway_Request_Key__c' */
@@ -56,7 +56,7 @@ export async function hasIdempotencyFields(sf: SalesforceApi, cache: TtlCache<un
 /** The record written with this key, if any. */
 export async function findByKey(sf: SalesforceApi, object: string, s: IdempotencySettings, key: string, extraFields: readonly string[] = []): Promise<(KeyedRecord & { row: Record<string, unknown> }) | null> {
   const fields = ['Id', s.fingerprintField, ...extraFields.filter((f) => f !== 'Id' && f !== s.fingerprintField)];
-  const result = await sf.query<Record<string, unknown>>(`SELECT ${fields.join(', ')} FROM ${object} WHERE ${s.keyField} = ${literal(key)} LIMIT 1`);
+  const result = await sf.query<Record<string, unknown>>(select({ fields, from: object, where: [eq(s.keyField, key)], limit: 1 }));
   const row = result.records[0];
   return row ? { id: String(row.Id), fingerprint: (row[s.fingerprintField] as string | null) ?? null, row } : null;
 }

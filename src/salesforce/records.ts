@@ -82,14 +82,10 @@ export const DEFAULT_CONTACT_FIELDS: ContactFieldConfig = {
   callOptInField: null,
 };
 
-const ACCOUNT_FIELDS = ['Id', 'Name', 'Phone'] as const;
-
-export function accountSelect(): string {
-  return ACCOUNT_FIELDS.join(', ');
-}
+export const ACCOUNT_FIELDS = ['Id', 'Name', 'Phone'] as const;
 
 /** Contact fields, with the Account's fields through the relationship (one call for both). */
-export function contactSelect(config: ContactFieldConfig): string {
+export function contactFields(config: ContactFieldConfig): string[] {
   const fields = [
     'Id',
     'FirstName',
@@ -109,7 +105,7 @@ export function contactSelect(config: ContactFieldConfig): string {
   for (const f of [config.smsOptOutField, config.emailOptInField, config.smsOptInField, config.callOptInField]) {
     if (f && !fields.includes(f)) fields.push(f);
   }
-  return fields.join(', ');
+  return fields;
 }
 
 export const CASE_FIELDS = [
@@ -139,8 +135,8 @@ export const FOLLOW_UP_FIELDS = [
   'WhatId',
 ] as const;
 
-/** A Task is a follow-up when its channel is set (the shipped field definition says so). */
-export const FOLLOW_UP_FILTER = 'Follow_Up_Channel__c != null';
+/** A Task is a follow-up when this field is set (the shipped field definition says so). */
+export const FOLLOW_UP_CHANNEL_FIELD = 'Follow_Up_Channel__c';
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);

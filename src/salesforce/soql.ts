@@ -59,8 +59,6 @@ export function soslTerm(text: string): string {
     .join(' ');
 }
 
-/** SOSL's FIND clause with the braces: `FIND {term}`. */
-export const findClause = (term: string): string => `FIND {${term}}`;
 
 /**
  * Ids per `IN (...)` list. An Id costs about 30 bytes of URL-encoded query string (quotes, comma
@@ -74,4 +72,112 @@ export function chunk<T>(items: readonly T[], size: number = MAX_IDS_PER_QUERY):
   const out: T[][] = [];
   for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
   return out;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Statements. Names (objects, fields, relationships) come from code and configuration and are
+// checked against the identifier pattern; values go through the escapers above.
+
+const IDENTIFIER = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*)*$/;
+
+/** A field, object or relationship name; anything else is a bug on our side. */
+export function identifier(name: string): string {
+  if (!IDENTIFIER.test(name)) throw new Error(`not a SOQL identifier: ${JSON.stringify(name)}`);
+  return name;
+}
+
+/** A WHERE condition. Only the helpers below make them, so caller text is always a literal. */
+export interface Condition {
+  readonly soql: string;
+}
+
+const condition = (soql: string): Condition => ({ soql });
+const count = (n: number): number => {
+  if (!Number.isInteger(n) || n < 0) throw new Error(`not a row count: ${n}`);
+  return n;
+};
+
+export const eq = (field: string, value: string): Condition => condition(`${identifier(field)} = ${literal(value)}`);
+export const idIn = (field: string, ids: readonly string[]): Condition => condition(`${identifier(field)} IN ${idList(ids)}`);
+export const textIn = (field: string, values: readonly string[]): Condition => condition(`${identifier(field)} IN ${stringList(values)}`);
+export const isTrue = (field: string, value: boolean): Condition => condition(`${identifier(field)} = ${value ? 'true' : 'false'}`);
+export const notNull = (field: string): Condition => condition(`${identifier(field)} != null`);
+export const anyOf = (conditions: readonly Condition[]): Condition => condition(`(${conditions.map((c) => c.soql).join(' OR ')})`);
+
+/** A SOQL dateTime literal (`2026-09-21T10:00:00Z`): unquoted, to the second. */
+export function dateTimeLiteral(value: string): string {
+  const t = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  if (Number.isNaN(t)) throw new RangeError('not a dateTime');
+  return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+}
+
+/** Rows after (createdAt, id) in newest-first order: the keyset paging condition. */
+export function olderThan(createdAt: string, id: string): Condition {
+  const at = dateTimeLiteral(createdAt);
+  return condition(`(CreatedDate < ${at} OR (CreatedDate = ${at} AND Id < ${literal(assertId(id))}))`);
+}
+
+export type Order = readonly [field: string, direction: 'ASC' | 'DESC'];
+
+export interface SelectSpec {
+  fields: readonly (string | Subquery)[];
+  from: string;
+  where?: readonly (Condition | null | undefined)[];
+  orderBy?: readonly Order[];
+  limit?: number;
+  offset?: number;
+}
+
+export interface Subquery {
+  readonly subquery: string;
+}
+
+function clauses(spec: Omit<SelectSpec, 'fields' | 'from'>): string {
+  const where = (spec.where ?? []).filter((c): c is Condition => Boolean(c));
+  return [
+    where.length > 0 ? ` WHERE ${where.map((c) => c.soql).join(' AND ')}` : '',
+    spec.orderBy?.length ? ` ORDER BY ${spec.orderBy.map(([f, d]) => `${identifier(f)} ${d}`).join(', ')}` : '',
+    spec.limit !== undefined ? ` LIMIT ${count(spec.limit)}` : '',
+    spec.offset ? ` OFFSET ${count(spec.offset)}` : '',
+  ].join('');
+}
+
+function fieldList(fields: SelectSpec['fields']): string {
+  return fields.map((f) => (typeof f === 'string' ? identifier(f) : f.subquery)).join(', ');
+}
+
+/** `SELECT fields FROM object [WHERE a AND b] [ORDER BY ...] [LIMIT n] [OFFSET n]` */
+export function select(spec: SelectSpec): string {
+  return `SELECT ${fieldList(spec.fields)} FROM ${identifier(spec.from)}${clauses(spec)}`;
+}
+
+/** A parent-to-child subquery over a child relationship, for a SELECT's field list. */
+export function subquery(spec: SelectSpec): Subquery {
+  return { subquery: `(${select(spec)})` };
+}
+
+export interface SearchSpec {
+  /** A term from soslTerm() or digitsTerm(). */
+  term: SearchTerm;
+  in: 'ALL' | 'NAME' | 'EMAIL' | 'PHONE';
+  returning: Omit<SelectSpec, 'where'> & { where?: SelectSpec['where'] };
+}
+
+export interface SearchTerm {
+  readonly sosl: string;
+}
+
+/** Caller text as a search term (escaped). */
+export const searchText = (text: string): SearchTerm => ({ sosl: soslTerm(text) });
+
+/** Alternative digit strings (phone numbers) as one term: `4155550134 OR 14155550134`. */
+export function digitsTerm(alternatives: readonly string[]): SearchTerm {
+  if (alternatives.length === 0 || !alternatives.every((d) => /^\d+$/.test(d))) throw new Error('digitsTerm takes digit strings');
+  return { sosl: [...new Set(alternatives)].join(' OR ') };
+}
+
+/** `FIND {term} IN <group> FIELDS RETURNING Object(fields [WHERE] [ORDER BY] [LIMIT] [OFFSET])` */
+export function search(spec: SearchSpec): string {
+  const r = spec.returning;
+  return `FIND {${spec.term.sosl}} IN ${spec.in} FIELDS RETURNING ${identifier(r.from)}(${fieldList(r.fields)}${clauses(r)})`;
 }

@@ -1,15 +1,15 @@
 /** Follow-ups: the Tasks whose Follow_Up_Channel__c is set. */
 import type { SalesforceApi } from './client';
 import { afterCondition, NEWEST_FIRST, toPage, type Page, type PageRequest } from './pages';
-import { FOLLOW_UP_FIELDS, FOLLOW_UP_FILTER, toFollowUp, type FollowUpChannel, type FollowUpRecord, type FollowUpStatus } from './records';
-import { assertId, chunk, idList } from './soql';
+import { FOLLOW_UP_CHANNEL_FIELD, FOLLOW_UP_FIELDS, toFollowUp, type FollowUpChannel, type FollowUpRecord, type FollowUpStatus } from './records';
+import { assertId, chunk, idIn, notNull, select, subquery } from './soql';
 
 type Row = Record<string, unknown>;
 
 export async function findFollowUpsByIds(sf: SalesforceApi, ids: readonly string[]): Promise<FollowUpRecord[]> {
   const pages = await Promise.all(
     chunk(ids).map((part) =>
-      sf.query<Row>(`SELECT ${FOLLOW_UP_FIELDS.join(', ')} FROM Task WHERE Id IN ${idList(part)} AND ${FOLLOW_UP_FILTER}`),
+      sf.query<Row>(select({ fields: FOLLOW_UP_FIELDS, from: 'Task', where: [idIn('Id', part), notNull(FOLLOW_UP_CHANNEL_FIELD)] })),
     ),
   );
   return pages.flatMap((p) => p.records.map(toFollowUp));
@@ -26,10 +26,15 @@ export async function findFollowUpsByParents(
   parentIds: readonly string[],
   page: PageRequest,
 ): Promise<Map<string, Page<FollowUpRecord>>> {
-  const where = [FOLLOW_UP_FILTER, afterCondition(page.after)].filter(Boolean).join(' AND ');
-  const sub = `(SELECT ${FOLLOW_UP_FIELDS.join(', ')} FROM Tasks WHERE ${where} ${NEWEST_FIRST} LIMIT ${page.first + 1})`;
+  const tasks = subquery({
+    fields: FOLLOW_UP_FIELDS,
+    from: 'Tasks',
+    where: [notNull(FOLLOW_UP_CHANNEL_FIELD), afterCondition(page.after)],
+    orderBy: NEWEST_FIRST,
+    limit: page.first + 1,
+  });
   const results = await Promise.all(
-    chunk(parentIds).map((part) => sf.query<Row>(`SELECT Id, ${sub} FROM ${parent} WHERE Id IN ${idList(part)}`)),
+    chunk(parentIds).map((part) => sf.query<Row>(select({ fields: ['Id', tasks], from: parent, where: [idIn('Id', part)] }))),
   );
   const out = new Map<string, Page<FollowUpRecord>>();
   for (const row of results.flatMap((r) => r.records)) {
