@@ -35,6 +35,12 @@ export interface GatewaySettings {
   defaultRegion: string;
   /** Per-call Salesforce timeout. @default 10_000 */
   salesforceTimeoutMs: number;
+  /** Time budget of one GraphQL request; clients may ask for less (X-Request-Timeout-Ms). @default 2_500 */
+  requestDeadlineMs: number;
+  /** Attempts per Salesforce call, retries included. @default 4 */
+  salesforceMaxAttempts: number;
+  /** While the API limit is spent, one probe call this often. @default 30_000 */
+  limitProbeMs: number;
   /** How long describe results (picklists) are cached. @default 600_000 */
   describeCacheTtlMs: number;
   /** Checkbox for SMS opt-out; null disables it. @default 'SMS_Opt_Out__c' */
@@ -123,6 +129,9 @@ const EnvSchema = z.object({
     .refine(isSupportedCountry, 'is not a region libphonenumber knows')
     .default('US'),
   SALESFORCE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
+  REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(2_500),
+  SALESFORCE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
+  LIMIT_PROBE_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   DESCRIBE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(600_000),
   SALESFORCE_SMS_OPT_OUT_FIELD: fieldName.default('SMS_Opt_Out__c'),
   SALESFORCE_EMAIL_OPT_IN_FIELD: fieldName,
@@ -187,6 +196,9 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
     gateway: {
       defaultRegion: e.PHONE_DEFAULT_REGION,
       salesforceTimeoutMs: e.SALESFORCE_TIMEOUT_MS,
+      requestDeadlineMs: e.REQUEST_DEADLINE_MS,
+      salesforceMaxAttempts: e.SALESFORCE_MAX_ATTEMPTS,
+      limitProbeMs: e.LIMIT_PROBE_INTERVAL_MS,
       describeCacheTtlMs: e.DESCRIBE_CACHE_TTL_MS,
       smsOptOutField: e.SALESFORCE_SMS_OPT_OUT_FIELD,
       emailOptInField: e.SALESFORCE_EMAIL_OPT_IN_FIELD,

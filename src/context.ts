@@ -13,6 +13,8 @@ import type { Channels } from './messaging/channel';
 import type { ContactFieldConfig } from './salesforce/records';
 
 export interface ReadSettings {
+  /** Time budget of a request. */
+  deadlineMs: number;
   contactFields: ContactFieldConfig;
   defaultRegion: CountryCode;
   /** Off only for the naive N+1 baseline of the benchmark. */
@@ -44,13 +46,27 @@ export interface Context extends Services {
   loaders: Loaders;
 }
 
+/**
+ * The request's deadline: the configured budget, or less when the client asks for less with
+ * `X-Request-Timeout-Ms` (a voice agent knows how long its caller can wait).
+ */
+export function deadlineFor(request: Request, budgetMs: number, now = Date.now()): number {
+  const asked = Number(request.headers.get('x-request-timeout-ms'));
+  const ms = Number.isInteger(asked) && asked > 0 ? Math.min(asked, budgetMs) : budgetMs;
+  return now + ms;
+}
+
 export function makeContext(services: Services) {
-  return ({ request }: { request: Request }): Context => ({
-    ...services,
+  return ({ request }: { request: Request }): Context => {
+    const sf = services.sf.withDeadline(deadlineFor(request, services.settings.deadlineMs));
+    return {
+      ...services,
+      sf,
     requestId: request.headers.get('x-request-id') ?? crypto.randomUUID(),
-    clientId: 'default',
-    loaders: createLoaders(services.sf, { contactFields: services.settings.contactFields, batch: services.settings.batch }),
-  });
+      clientId: 'default',
+      loaders: createLoaders(sf, { contactFields: services.settings.contactFields, batch: services.settings.batch }),
+    };
+  };
 }
 
 /** The shared services from configuration. */
@@ -70,6 +86,7 @@ export function createServices(sf: SalesforceApi, logger: Logger, settings: Gate
       pendingTimeoutMs: settings.pendingTimeoutMs,
     },
     settings: {
+      deadlineMs: settings.requestDeadlineMs,
       defaultRegion: settings.defaultRegion as CountryCode,
       contactFields: {
         smsOptOutField: settings.smsOptOutField,

@@ -59,7 +59,11 @@ const connection = createSalesforceConnection({ apiVersion: config.salesforce.ap
 await connection.login();
 logger.info({ flow: credentials.flow, apiVersion: connection.apiVersion }, 'logged in to Salesforce');
 
-const sf = createSalesforceApi(connection, { timeoutMs: config.gateway.salesforceTimeoutMs });
+const sf = createSalesforceApi(connection, {
+  timeoutMs: config.gateway.salesforceTimeoutMs,
+  maxAttempts: config.gateway.salesforceMaxAttempts,
+  limitProbeMs: config.gateway.limitProbeMs,
+});
 // Delivery reports come back to this gateway; its public URL is configured, or where it listens.
 const publicBaseUrl = config.messaging.publicBaseUrl ?? (config.server.port === 0 ? null : `http://${config.server.host}:${config.server.port}`);
 const channels: Channels = { EMAIL: createEmailChannel(sf, config.messaging.emailSenderType) };

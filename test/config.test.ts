@@ -31,6 +31,9 @@ describe('loadConfig', () => {
       gateway: {
         defaultRegion: 'US',
         salesforceTimeoutMs: 10_000,
+        requestDeadlineMs: 2_500,
+        salesforceMaxAttempts: 4,
+        limitProbeMs: 30_000,
         describeCacheTtlMs: 600_000,
         smsOptOutField: 'SMS_Opt_Out__c',
         emailOptInField: null,

@@ -33,8 +33,11 @@ export class DeliveryUnknownError extends Error {
 
 export interface DeliveryChannel {
   readonly channel: ChannelName;
-  /** @throws DeliveryUnknownError when the outcome cannot be known */
-  send(message: OutgoingMessage): Promise<DeliveryOutcome>;
+  /**
+   * @param timeoutMs at most this long (what is left of the request's deadline)
+   * @throws DeliveryUnknownError when the outcome cannot be known
+   */
+  send(message: OutgoingMessage, timeoutMs?: number): Promise<DeliveryOutcome>;
 }
 
 export type Channels = Partial<Record<ChannelName, DeliveryChannel>>;

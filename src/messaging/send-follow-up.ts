@@ -194,7 +194,7 @@ export async function sendFollowUp(deps: SendDeps, input: FollowUpInput): Promis
     // 2. Send. 3. Record what the provider said.
     let outcome;
     try {
-      outcome = await channel.send({ followUpId, to, subject: input.subject, body: input.body });
+      outcome = await channel.send({ followUpId, to, subject: input.subject, body: input.body }, sf.remainingMs());
     } catch (e) {
       if (!(e instanceof DeliveryUnknownError)) throw e;
       deps.logger.warn({ followUpId, channel: input.channel }, 'provider answer unknown; follow-up left PENDING');

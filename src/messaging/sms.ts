@@ -25,7 +25,7 @@ export function createSmsChannel(s: SmsProviderSettings, fetchImpl: typeof fetch
   const authorization = `Basic ${Buffer.from(`${s.accountSid}:${s.authToken}`).toString('base64')}`;
   return {
     channel: 'SMS',
-    async send(m: OutgoingMessage): Promise<DeliveryOutcome> {
+    async send(m: OutgoingMessage, timeoutMs = Infinity): Promise<DeliveryOutcome> {
       const form = new URLSearchParams({ To: m.to, From: s.from, Body: m.body });
       if (s.publicBaseUrl) form.set('StatusCallback', statusCallbackUrl(s.publicBaseUrl, m.followUpId));
       let res: Response;
@@ -34,7 +34,7 @@ export function createSmsChannel(s: SmsProviderSettings, fetchImpl: typeof fetch
           method: 'POST',
           headers: { authorization, 'content-type': 'application/x-www-form-urlencoded', accept: 'application/json' },
           body: form.toString(),
-          signal: AbortSignal.timeout(s.timeoutMs),
+          signal: AbortSignal.timeout(Math.max(1, Math.min(s.timeoutMs, timeoutMs))),
         });
       } catch (e) {
         throw new DeliveryUnknownError('SMS', 'The SMS provider did not answer', { cause: e });

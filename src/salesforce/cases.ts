@@ -230,7 +230,7 @@ export async function createCase(deps: CaseWriteDeps, input: NewCaseInput): Prom
     body[idempotency.settings.fingerprintField] = fp;
     try {
       const result = await writeOrRefuse(() =>
-        sf.request<{ id: string; created?: boolean }>('PATCH', `/sobjects/Case/${idempotency.settings.keyField}/${encodeURIComponent(key)}`, body),
+        sf.request<{ id: string; created?: boolean }>('PATCH', `/sobjects/Case/${idempotency.settings.keyField}/${encodeURIComponent(key)}`, body, { idempotent: true }),
       );
       if (result.created === false) {
         // Another instance created it between our look-up and our write: it is theirs.

@@ -1,9 +1,26 @@
 /**
  * Every Salesforce REST call of the gateway goes through here, over the one shared jsforce
- * Connection: per-call timeout, no jsforce retry (its 5 retries with 15 s of sleeping are far too
- * slow for a live call, reference §9.2), and failures normalised into SalesforceError with
- * Salesforce's own errorCode, so that callers never see a raw jsforce error.
+ * Connection. This is the one retry layer (jsforce's own retries are off per call: its 5 retries
+ * sleep 15 s in all, reference §9.2) and the one place where upstream failures are classified:
+ *
+ * - each request has a deadline; no call outlives it, whatever jsforce or a login is doing;
+ * - reads, and writes marked idempotent, are retried on 503, UNABLE_TO_LOCK_ROW and network
+ *   errors, with exponential backoff and jitter, honouring Retry-After, within the deadline;
+ * - REQUEST_LIMIT_EXCEEDED opens a circuit: calls fail fast until a probe succeeds;
+ * - a session that cannot be renewed opens an auth circuit for a cool-down, so that a refused
+ *   integration user is not hammered (the login guard bounds logins on top of this).
  */
+import {
+  BrokenCircuitError,
+  CircuitState,
+  ConsecutiveBreaker,
+  DelegateBackoff,
+  IsolatedCircuitError,
+  circuitBreaker,
+  handleWhen,
+  retry,
+  type CircuitBreakerPolicy,
+} from 'cockatiel';
 import type { Connection } from 'jsforce';
 import type { SalesforceConnection } from './connection';
 
@@ -37,32 +54,66 @@ export interface QueryResult<T> {
 }
 
 export interface CallOptions {
-  /** Overrides the default per-call timeout. */
-  timeoutMs?: number;
+  /** A write that is safe to repeat (an upsert by key, a status update): it may be retried. */
+  idempotent?: boolean;
 }
 
 export interface SalesforceApiOptions {
-  /** Per-call timeout. @default 10_000 */
+  /** Longest any one call may take, deadline or not. @default 10_000 */
   timeoutMs?: number;
+  /** Attempts per call, the first included. @default 4 */
+  maxAttempts?: number;
+  /** First retry delay; later ones grow exponentially, with jitter. @default 50 */
+  retryBaseMs?: number;
+  /** @default 1_000 */
+  retryMaxMs?: number;
+  /** After REQUEST_LIMIT_EXCEEDED, one probe call is let through this often. @default 30_000 */
+  limitProbeMs?: number;
+  /** After the session could not be renewed, calls fail fast this long. @default 10_000 */
+  authCooldownMs?: number;
   /** Pages fetched at most when following `nextRecordsUrl`. @default 5 */
   maxPages?: number;
+  clock?: () => number;
+}
+
+export interface ApiUsage {
+  used: number;
+  limit: number;
+}
+
+export interface SalesforceApi {
+  readonly apiVersion: string;
+  /** Runs SOQL and follows `nextRecordsUrl` (bounded by maxPages). */
+  query<T>(soql: string, options?: CallOptions): Promise<QueryResult<T>>;
+  /** Runs SOSL; returns `searchRecords`. */
+  search<T>(sosl: string, options?: CallOptions): Promise<T[]>;
+  /** A REST call relative to `/services/data/vNN.N`. */
+  request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, options?: CallOptions): Promise<T>;
+  /** The same client, bounded by a request's deadline (epoch ms). */
+  withDeadline(deadline: number): SalesforceApi;
+  /** Milliseconds left before the deadline (Infinity without one). */
+  remainingMs(): number;
+  /** Calls made so far, retries included (for tests and benchmarks). */
+  readonly calls: number;
+  /** For operators: API usage as Salesforce reports it, and the circuits. */
+  health(): { apiUsage: ApiUsage | null; limitCircuit: string; authCircuit: string };
 }
 
 const STATUS_KIND: Record<number, FailureKind> = { 401: 'auth', 408: 'timeout', 502: 'unavailable', 503: 'unavailable', 504: 'timeout', 500: 'unavailable' };
+const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET']);
 
 /** Maps whatever jsforce threw to a SalesforceError (the only error type leaving this module). */
-export function toSalesforceError(e: unknown): SalesforceError {
+export function toSalesforceError(e: unknown, headers: Record<string, string | string[] | undefined> = {}): SalesforceError {
   if (e instanceof SalesforceError) return e;
-  const err = e as { name?: string; errorCode?: string; message?: string; data?: unknown; code?: string };
+  const err = e as { name?: string; errorCode?: string; message?: string; data?: unknown; code?: string; type?: string };
   const message = typeof err?.message === 'string' ? err.message : String(e);
-  if (message === 'Request Timeout') {
+  if (message === 'Request Timeout' || err?.name === 'AbortError' || err?.type === 'aborted') {
     return new SalesforceError('timeout', 'UPSTREAM_TIMEOUT', 'Salesforce did not answer in time', undefined, [], [], undefined, true);
   }
-  if (message.startsWith('Unable to refresh session')) {
+  if (message.startsWith('Unable to refresh session') || err?.name === 'SalesforceAuthError') {
     return new SalesforceError('auth', 'UPSTREAM_AUTH', 'Salesforce session could not be renewed');
   }
-  if (err?.name === 'SalesforceAuthError') return new SalesforceError('auth', 'UPSTREAM_AUTH', message);
-  if (err?.name === 'FetchError' || err?.code === 'ECONNRESET' || err?.code === 'ECONNREFUSED') {
+  if (err?.name === 'FetchError' || (err?.code && NETWORK_CODES.has(err.code))) {
     // ECONNREFUSED means nothing was sent; anything else may have reached Salesforce.
     return new SalesforceError('unavailable', err.code ?? 'NETWORK_ERROR', 'Salesforce could not be reached', undefined, [], [], undefined, err.code !== 'ECONNREFUSED');
   }
@@ -78,56 +129,165 @@ export function toSalesforceError(e: unknown): SalesforceError {
     else if (code === 'INVALID_SESSION_ID' || code === 'INVALID_AUTH_HEADER') kind = 'auth';
     else if (code === 'SERVER_UNAVAILABLE' || code === 'UNABLE_TO_LOCK_ROW') kind = 'unavailable';
     else if (status !== undefined) kind = STATUS_KIND[status] ?? (status >= 500 ? 'unavailable' : 'rejected');
-    return new SalesforceError(kind, code, message, status, normalised[0]?.fields ?? [], normalised);
+    const retryHeader = headers['retry-after'];
+    const retryAfter = typeof retryHeader === 'string' && /^\d+$/.test(retryHeader) ? Number(retryHeader) : undefined;
+    return new SalesforceError(kind, code, message, status, normalised[0]?.fields ?? [], normalised, retryAfter);
   }
   return new SalesforceError('unavailable', 'UNKNOWN', message);
 }
 
-export interface SalesforceApi {
-  readonly apiVersion: string;
-  /** Runs SOQL and follows `nextRecordsUrl` (bounded by maxPages). */
-  query<T>(soql: string, options?: CallOptions): Promise<QueryResult<T>>;
-  /** Runs SOSL; returns `searchRecords`. */
-  search<T>(sosl: string, options?: CallOptions): Promise<T[]>;
-  /** A REST call relative to `/services/data/vNN.N`. */
-  request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, options?: CallOptions): Promise<T>;
-  /** REST calls made so far (for tests and benchmarks). */
-  readonly calls: number;
+/** The call certainly did not change anything upstream, so it can be repeated. */
+function definitelyNotApplied(e: SalesforceError): boolean {
+  return (e.kind === 'unavailable' && !e.noResponse) || e.errorCode === 'UNABLE_TO_LOCK_ROW';
 }
 
-export function createSalesforceApi(connection: SalesforceConnection, options: SalesforceApiOptions = {}): SalesforceApi {
-  const conn: Connection = connection.conn;
-  const timeoutMs = options.timeoutMs ?? 10_000;
-  const maxPages = options.maxPages ?? 5;
-  let calls = 0;
-  const base = `/services/data/v${connection.apiVersion}`;
+/** A timeout raised by us when the request's deadline passes. */
+const deadlineError = () =>
+  new SalesforceError('timeout', 'UPSTREAM_TIMEOUT', 'The request deadline passed before Salesforce answered', undefined, [], [], undefined, true);
 
-  async function call<T>(method: string, url: string, body: unknown, opts: CallOptions = {}): Promise<T> {
-    calls++;
+interface Shared {
+  conn: Connection;
+  apiVersion: string;
+  options: Required<Omit<SalesforceApiOptions, 'clock'>> & { clock: () => number };
+  limitBreaker: CircuitBreakerPolicy;
+  authBreaker: CircuitBreakerPolicy;
+  calls: number;
+}
+
+/** The shared client. Each request takes its own view with `withDeadline`. */
+export function createSalesforceApi(connection: SalesforceConnection, options: SalesforceApiOptions = {}): SalesforceApi {
+  const opts = {
+    timeoutMs: 10_000,
+    maxAttempts: 4,
+    retryBaseMs: 50,
+    retryMaxMs: 1_000,
+    limitProbeMs: 30_000,
+    authCooldownMs: 10_000,
+    maxPages: 5,
+    clock: Date.now,
+    ...options,
+  };
+  const shared: Shared = {
+    conn: connection.conn,
+    apiVersion: connection.apiVersion,
+    options: opts,
+    // One REQUEST_LIMIT_EXCEEDED opens it: the org's daily allocation is spent (reference §9.1).
+    limitBreaker: circuitBreaker(
+      handleWhen((e) => e instanceof SalesforceError && e.kind === 'limit'),
+      { halfOpenAfter: opts.limitProbeMs, breaker: new ConsecutiveBreaker(1) },
+    ),
+    authBreaker: circuitBreaker(
+      handleWhen((e) => e instanceof SalesforceError && e.kind === 'auth'),
+      { halfOpenAfter: opts.authCooldownMs, breaker: new ConsecutiveBreaker(1) },
+    ),
+    calls: 0,
+  };
+  return view(shared, Infinity);
+}
+
+function circuitName(p: CircuitBreakerPolicy): string {
+  return { [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'isolated' }[p.state];
+}
+
+function view(shared: Shared, deadline: number): SalesforceApi {
+  const { conn, options: o } = shared;
+  const base = `/services/data/v${shared.apiVersion}`;
+  const remaining = () => deadline - o.clock();
+
+  /** One HTTP attempt, bounded by the per-call timeout and what is left of the deadline. */
+  async function attempt<T>(method: string, url: string, body: unknown): Promise<T> {
+    const left = remaining();
+    if (left <= 0) throw deadlineError();
+    const timeout = Math.max(1, Math.min(o.timeoutMs, left));
+    let headers: Record<string, string | string[] | undefined> = {};
+    const transport = (conn as unknown as { _transport: { httpRequest(req: unknown, opts: unknown): Promise<{ headers: typeof headers }> } })._transport;
+    // A transport that remembers the response headers (Retry-After) for this call only.
+    const recording = {
+      httpRequest(req: unknown, reqOptions: unknown) {
+        const p = transport.httpRequest(req, reqOptions);
+        p.then(
+          (res) => (headers = res?.headers ?? {}),
+          () => undefined,
+        );
+        return p;
+      },
+    };
+    shared.calls++;
+    let timer: NodeJS.Timeout | undefined;
     try {
-      return (await conn.request<T>(
+      const call = conn.request<T>(
         {
           method: method as 'GET',
           url,
           ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
         },
         // One retry layer: ours. jsforce's own retries are switched off per call.
-        { retry: { maxRetries: 0 }, timeout: opts.timeoutMs ?? timeoutMs } as never,
-      )) as T;
+        { retry: { maxRetries: 0 }, timeout, transport: recording } as never,
+      );
+      // Whatever jsforce waits on (a session refresh included), we stop waiting at the deadline.
+      const cutoff = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(deadlineError()), timeout + 5);
+      });
+      return (await Promise.race([call, cutoff])) as T;
     } catch (e) {
-      throw toSalesforceError(e);
+      throw toSalesforceError(e, headers);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+
+  /** An attempt under the circuits and the retry policy. */
+  async function call<T>(method: string, url: string, body: unknown, callOptions: CallOptions = {}): Promise<T> {
+    const repeatable = method === 'GET' || callOptions.idempotent === true;
+    const policy = retry(
+      handleWhen((e) => {
+        if (!(e instanceof SalesforceError) || !repeatable) return false;
+        const retryable = method === 'GET' ? e.kind === 'unavailable' : definitelyNotApplied(e);
+        // Only retry when an attempt still fits in what is left of the deadline.
+        return retryable && remaining() > o.retryBaseMs * 2 && (e.retryAfter === undefined || e.retryAfter * 1000 < remaining());
+      }),
+      {
+        maxAttempts: o.maxAttempts - 1,
+        backoff: new DelegateBackoff((ctx: { attempt: number; result: { error?: unknown } | { value: unknown } }) => {
+          const error = 'error' in ctx.result ? ctx.result.error : undefined;
+          const asked = error instanceof SalesforceError && error.retryAfter !== undefined ? error.retryAfter * 1000 : 0;
+          // Exponential backoff with full jitter, never past the deadline.
+          const exp = Math.min(o.retryMaxMs, o.retryBaseMs * 2 ** (ctx.attempt - 1));
+          return Math.max(0, Math.min(Math.max(asked, Math.random() * exp), remaining() - o.retryBaseMs));
+        }),
+      },
+    );
+    try {
+      return await shared.limitBreaker.execute(() => shared.authBreaker.execute(() => policy.execute(() => attempt<T>(method, url, body))));
+    } catch (e) {
+      if (e instanceof BrokenCircuitError || e instanceof IsolatedCircuitError) {
+        const limit = shared.limitBreaker.state !== CircuitState.Closed;
+        throw new SalesforceError(
+          limit ? 'limit' : 'auth',
+          limit ? 'REQUEST_LIMIT_EXCEEDED' : 'UPSTREAM_AUTH',
+          limit ? 'The Salesforce API limit is exhausted; waiting for a probe to succeed' : 'Salesforce login is cooling down',
+        );
+      }
+      throw e;
     }
   }
 
   return {
-    apiVersion: connection.apiVersion,
+    apiVersion: shared.apiVersion,
     get calls() {
-      return calls;
+      return shared.calls;
     },
+    withDeadline: (d) => view(shared, d),
+    remainingMs: remaining,
+    health: () => ({
+      apiUsage: (conn.limitInfo?.apiUsage as ApiUsage | undefined) ?? null,
+      limitCircuit: circuitName(shared.limitBreaker),
+      authCircuit: circuitName(shared.authBreaker),
+    }),
     async query<T>(soql: string, opts?: CallOptions) {
       let page = await call<QueryResult<T> & { nextRecordsUrl?: string }>('GET', `${base}/query?q=${encodeURIComponent(soql)}`, undefined, opts);
       const records = [...page.records];
-      for (let i = 1; !page.done && page.nextRecordsUrl && i < maxPages; i++) {
+      for (let i = 1; !page.done && page.nextRecordsUrl && i < o.maxPages; i++) {
         page = await call('GET', page.nextRecordsUrl, undefined, opts);
         records.push(...page.records);
       }

@@ -98,11 +98,13 @@ export async function recordFollowUp(
     return { id: created.id, created: true };
   }
   body[key.fingerprintField] = key.fingerprint;
-  const result = await sf.request<{ id: string; created?: boolean }>('PATCH', `/sobjects/Task/${key.field}/${encodeURIComponent(key.value)}`, body);
+  const result = await sf.request<{ id: string; created?: boolean }>('PATCH', `/sobjects/Task/${key.field}/${encodeURIComponent(key.value)}`, body, {
+    idempotent: true,
+  });
   return { id: result.id, created: result.created !== false };
 }
 
 /** Moves a follow-up to a new status. */
 export async function updateFollowUpStatus(sf: SalesforceApi, id: string, status: FollowUpStatus): Promise<void> {
-  await sf.request('PATCH', `/sobjects/Task/${assertId(id)}`, { Follow_Up_Status__c: status, Status: TASK_STATUS[status] });
+  await sf.request('PATCH', `/sobjects/Task/${assertId(id)}`, { Follow_Up_Status__c: status, Status: TASK_STATUS[status] }, { idempotent: true });
 }
