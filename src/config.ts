@@ -37,7 +37,7 @@ export interface GatewaySettings {
   salesforceTimeoutMs: number;
   /** Time budget of one GraphQL request; clients may ask for less (X-Request-Timeout-Ms). @default 2_500 */
   requestDeadlineMs: number;
-  /** Attempts per Salesforce call, retries included. @default 4 */
+  /** Attempts per Salesforce call, retries included. @default 6 */
   salesforceMaxAttempts: number;
   /** While the API limit is spent, one probe call this often. @default 30_000 */
   limitProbeMs: number;
@@ -130,7 +130,7 @@ const EnvSchema = z.object({
     .default('US'),
   SALESFORCE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(2_500),
-  SALESFORCE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(4),
+  SALESFORCE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(6),
   LIMIT_PROBE_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   DESCRIBE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(600_000),
   SALESFORCE_SMS_OPT_OUT_FIELD: fieldName.default('SMS_Opt_Out__c'),

@@ -11,6 +11,7 @@ import { makeContext, type Context, type Services } from './context';
 import { toClientError } from './errors';
 import { GRAPHIQL_EXAMPLES } from './graphiql-examples';
 import { schema } from './schema/index';
+import { useOperationLog, useReadiness } from './use-operations';
 import { useSmsStatusWebhook } from './use-sms-status-webhook';
 
 export interface GatewayDeps {
@@ -48,7 +49,11 @@ function maskError(logger: Logger) {
 export function createGateway({ config, services, logger, smsWebhook }: GatewayDeps): Gateway {
   return createYoga<Record<string, unknown>, Context>({
     schema,
-    plugins: smsWebhook ? [useSmsStatusWebhook({ ...smsWebhook, sf: services.sf, logger })] : [],
+    plugins: [
+      useReadiness(services.sf, logger),
+      useOperationLog(logger),
+      ...(smsWebhook ? [useSmsStatusWebhook({ ...smsWebhook, sf: services.sf, logger })] : []),
+    ],
     context: makeContext(services) as never,
     graphqlEndpoint: '/graphql',
     // Bundled GraphiQL: no CDN, which many networks cannot reach.

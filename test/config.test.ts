@@ -32,7 +32,7 @@ describe('loadConfig', () => {
         defaultRegion: 'US',
         salesforceTimeoutMs: 10_000,
         requestDeadlineMs: 2_500,
-        salesforceMaxAttempts: 4,
+        salesforceMaxAttempts: 6,
         limitProbeMs: 30_000,
         describeCacheTtlMs: 600_000,
         smsOptOutField: 'SMS_Opt_Out__c',

@@ -27,6 +27,8 @@ export interface RunningEmulators {
   port: number;
   salesforce: SalesforceEmulator;
   sms: SmsEmulator;
+  /** The HTTP server, for tests that watch its connections. */
+  server: Server;
   reset(): void;
   close(): Promise<void>;
 }
@@ -67,6 +69,7 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Run
     port,
     salesforce,
     sms,
+    server,
     reset: () => {
       salesforce.reset();
       sms.reset();

@@ -61,7 +61,7 @@ export interface CallOptions {
 export interface SalesforceApiOptions {
   /** Longest any one call may take, deadline or not. @default 10_000 */
   timeoutMs?: number;
-  /** Attempts per call, the first included. @default 4 */
+  /** Attempts per call, the first included. @default 6 */
   maxAttempts?: number;
   /** First retry delay; later ones grow exponentially, with jitter. @default 50 */
   retryBaseMs?: number;
@@ -158,7 +158,7 @@ interface Shared {
 export function createSalesforceApi(connection: SalesforceConnection, options: SalesforceApiOptions = {}): SalesforceApi {
   const opts = {
     timeoutMs: 10_000,
-    maxAttempts: 4,
+    maxAttempts: 6,
     retryBaseMs: 50,
     retryMaxMs: 1_000,
     limitProbeMs: 30_000,

@@ -70,6 +70,8 @@ export interface ConnectionOptions {
   apiVersion: string;
   credentials: SalesforceCredentials;
   guard?: LoginGuard;
+  /** A login that takes longer fails (jsforce's own default would be 30 minutes). @default 10_000 */
+  loginTimeoutMs?: number;
   clock?: () => number;
 }
 
@@ -109,10 +111,16 @@ export function createSalesforceConnection(options: ConnectionOptions): Salesfor
   const authorize = async (conn: Connection) => {
     if (!guard.tryTake()) throw new SalesforceAuthError('Salesforce login attempts are being rate-limited', 'guard');
     logins++;
+    let timer: NodeJS.Timeout | undefined;
     try {
-      await conn.authorize(grantParams(c, clock()));
+      const timeout = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new SalesforceAuthError('Salesforce login timed out', 'refused')), options.loginTimeoutMs ?? 10_000);
+      });
+      await Promise.race([conn.authorize(grantParams(c, clock())), timeout]);
     } catch (e) {
-      throw authFailure(e);
+      throw e instanceof SalesforceAuthError ? e : authFailure(e);
+    } finally {
+      clearTimeout(timer);
     }
     if (!conn.instanceUrl && c.instanceUrl) conn.instanceUrl = c.instanceUrl;
   };

@@ -28,6 +28,9 @@ type Documents = {
     "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Customer { name }\n      ... on Account { name }\n      ... on Case { caseNumber }\n      ... on FollowUp { channel }\n    }\n  }\n": typeof types.NodeByIdDocument,
     "\n  mutation Send($input: SendFollowUpInput!) {\n    sendFollowUp(input: $input) {\n      __typename\n      ... on SendFollowUpSuccess { replayed followUp { id channel to subject body status customer { id } case { id } } }\n      ... on ValidationError { fieldErrors { field code message } }\n      ... on NotFoundError { id }\n      ... on ConsentError { channel }\n      ... on IdempotencyConflictError { reason }\n      ... on DeliveryError { channel failed: followUp { id status to } }\n      ... on Error { message }\n    }\n  }\n": typeof types.SendDocument,
     "\n  query FollowUpStatus($id: ID!) {\n    node(id: $id) { ... on FollowUp { status } }\n  }\n": typeof types.FollowUpStatusDocument,
+    "\n  query ResilienceContext($phone: String!) {\n    customersByPhone(phone: $phone) {\n      outcome\n      bestMatch {\n        customer {\n          name\n          cases(first: 5) { edges { node { caseNumber followUps(first: 3) { edges { node { status } } } } } }\n        }\n      }\n    }\n  }\n": typeof types.ResilienceContextDocument,
+    "\n  query ResilienceCustomer($id: ID!) {\n    customer(id: $id) { name }\n  }\n": typeof types.ResilienceCustomerDocument,
+    "\n  mutation ResilienceCreate($input: CreateCaseInput!) {\n    createCase(input: $input) {\n      __typename\n      ... on CreateCaseSuccess { replayed case { id } }\n    }\n  }\n": typeof types.ResilienceCreateDocument,
 };
 const documents: Documents = {
     "\n  query NestedSearch($text: String!, $first: Int!) {\n    searchCustomers(text: $text, first: $first) {\n      edges {\n        node {\n          name\n          account { name }\n          cases(first: 5) { edges { node { subject followUps(first: 3) { edges { node { body } } } } } }\n        }\n      }\n    }\n  }\n": types.NestedSearchDocument,
@@ -44,6 +47,9 @@ const documents: Documents = {
     "\n  query NodeById($id: ID!) {\n    node(id: $id) {\n      __typename\n      id\n      ... on Customer { name }\n      ... on Account { name }\n      ... on Case { caseNumber }\n      ... on FollowUp { channel }\n    }\n  }\n": types.NodeByIdDocument,
     "\n  mutation Send($input: SendFollowUpInput!) {\n    sendFollowUp(input: $input) {\n      __typename\n      ... on SendFollowUpSuccess { replayed followUp { id channel to subject body status customer { id } case { id } } }\n      ... on ValidationError { fieldErrors { field code message } }\n      ... on NotFoundError { id }\n      ... on ConsentError { channel }\n      ... on IdempotencyConflictError { reason }\n      ... on DeliveryError { channel failed: followUp { id status to } }\n      ... on Error { message }\n    }\n  }\n": types.SendDocument,
     "\n  query FollowUpStatus($id: ID!) {\n    node(id: $id) { ... on FollowUp { status } }\n  }\n": types.FollowUpStatusDocument,
+    "\n  query ResilienceContext($phone: String!) {\n    customersByPhone(phone: $phone) {\n      outcome\n      bestMatch {\n        customer {\n          name\n          cases(first: 5) { edges { node { caseNumber followUps(first: 3) { edges { node { status } } } } } }\n        }\n      }\n    }\n  }\n": types.ResilienceContextDocument,
+    "\n  query ResilienceCustomer($id: ID!) {\n    customer(id: $id) { name }\n  }\n": types.ResilienceCustomerDocument,
+    "\n  mutation ResilienceCreate($input: CreateCaseInput!) {\n    createCase(input: $input) {\n      __typename\n      ... on CreateCaseSuccess { replayed case { id } }\n    }\n  }\n": types.ResilienceCreateDocument,
 };
 
 /**
@@ -116,6 +122,18 @@ export function graphql(source: "\n  mutation Send($input: SendFollowUpInput!) {
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  query FollowUpStatus($id: ID!) {\n    node(id: $id) { ... on FollowUp { status } }\n  }\n"): (typeof documents)["\n  query FollowUpStatus($id: ID!) {\n    node(id: $id) { ... on FollowUp { status } }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResilienceContext($phone: String!) {\n    customersByPhone(phone: $phone) {\n      outcome\n      bestMatch {\n        customer {\n          name\n          cases(first: 5) { edges { node { caseNumber followUps(first: 3) { edges { node { status } } } } } }\n        }\n      }\n    }\n  }\n"): (typeof documents)["\n  query ResilienceContext($phone: String!) {\n    customersByPhone(phone: $phone) {\n      outcome\n      bestMatch {\n        customer {\n          name\n          cases(first: 5) { edges { node { caseNumber followUps(first: 3) { edges { node { status } } } } } }\n        }\n      }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  query ResilienceCustomer($id: ID!) {\n    customer(id: $id) { name }\n  }\n"): (typeof documents)["\n  query ResilienceCustomer($id: ID!) {\n    customer(id: $id) { name }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation ResilienceCreate($input: CreateCaseInput!) {\n    createCase(input: $input) {\n      __typename\n      ... on CreateCaseSuccess { replayed case { id } }\n    }\n  }\n"): (typeof documents)["\n  mutation ResilienceCreate($input: CreateCaseInput!) {\n    createCase(input: $input) {\n      __typename\n      ... on CreateCaseSuccess { replayed case { id } }\n    }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

@@ -104,7 +104,7 @@ describe('faults', () => {
       ['UNABLE_TO_LOCK_ROW', 400],
     ] as const;
     for (const [errorCode, status] of expectations) {
-      await control(em.url, 'PUT', 'faults', { errorRate: 1, errorCode });
+      await control(em.url, 'PUT', 'faults', { errorRate: 1, errorCode, retryAfterSeconds: 1 });
       const res = await fetch(`${em.url}/services/data/v${API_VERSION}/limits`, { headers: { authorization: `Bearer ${token}` } });
       expect(res.status).toBe(status);
       expect(((await res.json()) as { errorCode: string }[])[0]!.errorCode).toBe(errorCode);

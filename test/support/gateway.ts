@@ -7,7 +7,7 @@ import { print } from 'graphql';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { SeedFixtures } from '../../src/emulator/salesforce/seed';
 import { control } from './emulator';
-import { pino } from 'pino';
+import { pino, type Logger } from 'pino';
 import { DEMO_SMS, startEmulators, type RunningEmulators } from '../../src/emulator/index';
 import type { Channels } from '../../src/messaging/channel';
 import { createEmailChannel } from '../../src/messaging/email';
@@ -19,7 +19,7 @@ import { loadConfig, type AuthFlow, type GatewaySettings } from '../../src/confi
 import { createServices } from '../../src/context';
 import { createGateway, type Gateway } from '../../src/gateway';
 import { TtlCache } from '../../src/salesforce/cache';
-import { createSalesforceApi, type SalesforceApi } from '../../src/salesforce/client';
+import { createSalesforceApi, type SalesforceApi, type SalesforceApiOptions } from '../../src/salesforce/client';
 import { createSalesforceConnection, type LoginGuard, type SalesforceConnection } from '../../src/salesforce/connection';
 
 export interface TestGateway {
@@ -48,14 +48,16 @@ export interface TestGatewayOptions {
   batch?: boolean;
   /** Where the SMS provider's status callbacks go. @default 'http://gateway.test' */
   publicBaseUrl?: string;
+  api?: SalesforceApiOptions;
+  logger?: Logger;
 }
 
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const emulators = await startEmulators({ port: 0, host: '127.0.0.1' });
   const connection = createSalesforceConnection({ apiVersion: '62.0', credentials: demoCredentials(emulators.url, options.flow), guard: options.guard });
   await connection.login();
-  const sf = createSalesforceApi(connection);
-  const logger = pino({ level: 'silent' });
+  const sf = createSalesforceApi(connection, options.api);
+  const logger = options.logger ?? pino({ level: 'silent' });
   const settings = loadConfig({}).gateway;
   const publicBaseUrl = options.publicBaseUrl ?? 'http://gateway.test';
   const channels: Channels = {

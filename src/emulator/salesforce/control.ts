@@ -46,6 +46,7 @@ export function validateFaults(input: unknown): { faults?: Partial<Faults>; prob
       case 'latencyMs':
       case 'searchIndexLagMs':
       case 'seed':
+      case 'failNext':
         if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) problems.push(`${key} must be a number >= 0`);
         else out[key] = value;
         break;
@@ -59,8 +60,13 @@ export function validateFaults(input: unknown): { faults?: Partial<Faults>; prob
         else out.errorCode = value as Faults['errorCode'];
         break;
       case 'errorStatementContains':
-        if (value !== null && typeof value !== 'string') problems.push('errorStatementContains must be a string or null');
-        else out.errorStatementContains = value;
+      case 'latencyStatementContains':
+        if (value !== null && typeof value !== 'string') problems.push(`${key} must be a string or null`);
+        else out[key] = value;
+        break;
+      case 'retryAfterSeconds':
+        if (value !== null && (typeof value !== 'number' || !Number.isInteger(value) || value < 0)) problems.push('retryAfterSeconds must be a whole number or null');
+        else out.retryAfterSeconds = value;
         break;
       case 'rejectTokens':
         if (typeof value !== 'boolean') problems.push('rejectTokens must be a boolean');

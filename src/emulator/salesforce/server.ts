@@ -33,6 +33,12 @@ export interface Faults {
   seed: number;
   /** When set, errorRate applies only to queries and searches whose statement contains this text. */
   errorStatementContains: string | null;
+  /** When set, latencyMs applies only to queries and searches whose statement contains this text. */
+  latencyStatementContains: string | null;
+  /** The next N API calls answer errorCode, whatever errorRate says. */
+  failNext: number;
+  /** Retry-After (seconds) sent with SERVER_UNAVAILABLE; null sends none. */
+  retryAfterSeconds: number | null;
 }
 
 export const NO_FAULTS: Faults = {
@@ -44,6 +50,9 @@ export const NO_FAULTS: Faults = {
   searchIndexLagMs: 0,
   seed: 1,
   errorStatementContains: null,
+  latencyStatementContains: null,
+  failNext: 0,
+  retryAfterSeconds: null,
 };
 
 export type RequestKind = 'query' | 'search' | 'sobject' | 'describe' | 'composite' | 'action' | 'limits' | 'other';
@@ -215,7 +224,6 @@ export class SalesforceEmulator {
       return;
     }
     const body = req.method === 'GET' || req.method === 'DELETE' ? null : await readBody(req);
-    if (this.faults.latencyMs > 0) await sleep(this.faults.latencyMs);
     const kind = kindOf(rest);
     const statement = kind === 'query' || kind === 'search' ? (url.searchParams.get('q') ?? undefined) : undefined;
     const log = (status: number) => {
@@ -227,10 +235,15 @@ export class SalesforceEmulator {
       send(res, 403, limitExceeded().errors, { 'Content-Type': JSON_TYPE, ...this.limitHeader() });
       return;
     }
+    // Counted on arrival, as Salesforce counts it, however long the answer then takes.
     this.apiRequests++;
     this.byKind[kind] = (this.byKind[kind] ?? 0) + 1;
+    const slow = this.faults.latencyStatementContains === null || (statement ?? '').includes(this.faults.latencyStatementContains);
+    if (this.faults.latencyMs > 0 && slow) await sleep(this.faults.latencyMs);
     const targeted = this.faults.errorStatementContains === null || (statement ?? '').includes(this.faults.errorStatementContains);
-    if (this.faults.errorRate > 0 && targeted && this.roll() < this.faults.errorRate) {
+    const forced = this.faults.failNext > 0 && targeted;
+    if (forced) this.faults.failNext--;
+    if (forced || (this.faults.errorRate > 0 && targeted && this.roll() < this.faults.errorRate)) {
       const answer = this.faultAnswer();
       log(answer.status);
       send(res, answer.status, answer.body, { 'Content-Type': JSON_TYPE, ...this.limitHeader(), ...answer.headers });
@@ -277,7 +290,7 @@ export class SalesforceEmulator {
         return {
           status: 503,
           body: [{ message: 'Server temporarily unavailable. Please try again later.', errorCode: 'SERVER_UNAVAILABLE' }],
-          headers: { 'Retry-After': '1' },
+          headers: this.faults.retryAfterSeconds === null ? {} : { 'Retry-After': String(this.faults.retryAfterSeconds) },
         };
     }
   }
