@@ -7,7 +7,10 @@
  * costs its own query: N+1). It prints Salesforce API calls per operation, then end-to-end
  * latency p50/p99 with autocannon while the emulator adds 50 ms to every Salesforce call.
  *
- * Options (env): BENCH_SECONDS (per latency run, default 5), BENCH_CONNECTIONS (default 4).
+ * Then the chaos run (bench/chaos.ts).
+ *
+ * Options (env): BENCH_SECONDS (per latency run, default 5), BENCH_CONNECTIONS (default 4),
+ * BENCH_ONLY=read|chaos.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -22,6 +25,7 @@ import { createSalesforceApi } from '../src/salesforce/client';
 import { createSalesforceConnection } from '../src/salesforce/connection';
 import { createEmailChannel } from '../src/messaging/email';
 import { demoCredentials } from '../test/support/credentials';
+import { runChaos } from './chaos';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
@@ -36,89 +40,94 @@ function operation(n: number, cursorAt50: string): string {
             b: searchCustomers(text: "gmail", first: 50, after: "${cursorAt50}") { edges { node { ${NODE} } } } }`;
 }
 
-const emulators = await startEmulators({ port: 0 });
-const control = (method: string, path: string, body?: unknown) =>
-  fetch(`${emulators.url}/__emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => r.json());
+async function runRead(): Promise<void> {
+  const emulators = await startEmulators({ port: 0 });
+  const control = (method: string, path: string, body?: unknown) =>
+    fetch(`${emulators.url}/__emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => r.json());
 
-const connection = createSalesforceConnection({ apiVersion: '62.0', credentials: demoCredentials(emulators.url) });
-await connection.login();
-const sf = createSalesforceApi(connection);
-const logger = pino({ level: 'silent' });
-const services = createServices(sf, logger, loadConfig({}).gateway, new TtlCache(60_000), { EMAIL: createEmailChannel(sf, 'CurrentUser') });
-const gateways: Record<'gateway' | 'baseline', Gateway> = {
-  gateway: createGateway({ config: { env: 'test' }, logger, services }),
-  baseline: createGateway({ config: { env: 'test' }, logger, services: { ...services, settings: { ...services.settings, batch: false } } }),
-};
+  const connection = createSalesforceConnection({ apiVersion: '62.0', credentials: demoCredentials(emulators.url) });
+  await connection.login();
+  const sf = createSalesforceApi(connection);
+  const logger = pino({ level: 'silent' });
+  const services = createServices(sf, logger, loadConfig({}).gateway, new TtlCache(60_000), { EMAIL: createEmailChannel(sf, 'CurrentUser') });
+  const gateways: Record<'gateway' | 'baseline', Gateway> = {
+    gateway: createGateway({ config: { env: 'test' }, logger, services }),
+    baseline: createGateway({ config: { env: 'test' }, logger, services: { ...services, settings: { ...services.settings, batch: false } } }),
+  };
 
-async function post(yoga: Gateway, query: string) {
-  const res = await yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
-  const body = (await res.json()) as { data?: Record<string, { edges: unknown[]; pageInfo?: { endCursor: string } }>; errors?: unknown[] };
-  if (body.errors) throw new Error(`bench query failed: ${JSON.stringify(body.errors).slice(0, 300)}`);
-  return body.data!;
-}
-
-const first50 = await gateways.gateway.fetch('http://bench/graphql', {
-  method: 'POST',
-  headers: { 'content-type': 'application/json' },
-  body: JSON.stringify({ query: '{ searchCustomers(text: "gmail", first: 50) { pageInfo { endCursor } } }' }),
-});
-const cursorAt50 = ((await first50.json()) as { data: { searchCustomers: { pageInfo: { endCursor: string } } } }).data.searchCustomers.pageInfo.endCursor;
-
-async function callsFor(yoga: Gateway, query: string) {
-  await control('POST', 'reset');
-  const data = await post(yoga, query);
-  const customers = Object.values(data).reduce((n, c) => n + c.edges.length, 0);
-  const stats = (await control('GET', 'stats')) as { apiRequests: number };
-  return { customers, calls: stats.apiRequests };
-}
-
-console.log('\nSalesforce API calls per operation (customers → account → 5 cases → 3 follow-ups each)\n');
-console.log('|   N | customers | gateway | baseline (N+1) | baseline / gateway |');
-console.log('|----:|----------:|--------:|---------------:|-------------------:|');
-const ns = [1, 10, 100];
-for (const n of ns) {
-  const query = operation(n, cursorAt50);
-  const ours = await callsFor(gateways.gateway, query);
-  const naive = await callsFor(gateways.baseline, query);
-  console.log(`| ${String(n).padStart(3)} | ${String(ours.customers).padStart(9)} | ${String(ours.calls).padStart(7)} | ${String(naive.calls).padStart(14)} | ${(naive.calls / ours.calls).toFixed(1).padStart(17)}x |`);
-}
-
-async function listen(yoga: Gateway): Promise<{ server: Server; url: string }> {
-  const server = createServer(yoga);
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` };
-}
-
-console.log(`\nEnd-to-end latency with ${LATENCY_MS} ms per Salesforce call (autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run)\n`);
-console.log('|   N | gateway p50 | gateway p99 | gateway req/s | baseline p50 | baseline p99 | baseline req/s | p50 ratio |');
-console.log('|----:|------------:|------------:|--------------:|-------------:|-------------:|---------------:|----------:|');
-await control('POST', 'reset');
-await control('PUT', 'faults', { latencyMs: LATENCY_MS });
-const servers = { gateway: await listen(gateways.gateway), baseline: await listen(gateways.baseline) };
-for (const n of ns) {
-  const body = JSON.stringify({ query: operation(n, cursorAt50) });
-  const results: Record<string, autocannon.Result> = {};
-  for (const which of ['gateway', 'baseline'] as const) {
-    results[which] = await autocannon({
-      url: servers[which].url,
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body,
-      connections: CONNECTIONS,
-      duration: SECONDS,
-    });
-    if (results[which].non2xx > 0 || results[which].errors > 0) throw new Error(`${which} had ${results[which].non2xx} non-2xx and ${results[which].errors} errors`);
+  async function post(yoga: Gateway, query: string) {
+    const res = await yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const body = (await res.json()) as { data?: Record<string, { edges: unknown[]; pageInfo?: { endCursor: string } }>; errors?: unknown[] };
+    if (body.errors) throw new Error(`bench query failed: ${JSON.stringify(body.errors).slice(0, 300)}`);
+    return body.data!;
   }
-  const g = results.gateway!;
-  const b = results.baseline!;
-  const ms = (v: number) => `${v.toFixed(0)} ms`.padStart(11);
-  console.log(
-    `| ${String(n).padStart(3)} | ${ms(g.latency.p50)} | ${ms(g.latency.p99)} | ${g.requests.average.toFixed(1).padStart(13)} | ${ms(b.latency.p50).padStart(12)} | ${ms(b.latency.p99).padStart(12)} | ${b.requests.average.toFixed(1).padStart(14)} | ${(b.latency.p50 / g.latency.p50).toFixed(1).padStart(8)}x |`,
-  );
+
+  const first50 = await gateways.gateway.fetch('http://bench/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ query: '{ searchCustomers(text: "gmail", first: 50) { pageInfo { endCursor } } }' }),
+  });
+  const cursorAt50 = ((await first50.json()) as { data: { searchCustomers: { pageInfo: { endCursor: string } } } }).data.searchCustomers.pageInfo.endCursor;
+
+  async function callsFor(yoga: Gateway, query: string) {
+    await control('POST', 'reset');
+    const data = await post(yoga, query);
+    const customers = Object.values(data).reduce((n, c) => n + c.edges.length, 0);
+    const stats = (await control('GET', 'stats')) as { apiRequests: number };
+    return { customers, calls: stats.apiRequests };
+  }
+
+  console.log('\nSalesforce API calls per operation (customers → account → 5 cases → 3 follow-ups each)\n');
+  console.log('|   N | customers | gateway | baseline (N+1) | baseline / gateway |');
+  console.log('|----:|----------:|--------:|---------------:|-------------------:|');
+  const ns = [1, 10, 100];
+  for (const n of ns) {
+    const query = operation(n, cursorAt50);
+    const ours = await callsFor(gateways.gateway, query);
+    const naive = await callsFor(gateways.baseline, query);
+    console.log(`| ${String(n).padStart(3)} | ${String(ours.customers).padStart(9)} | ${String(ours.calls).padStart(7)} | ${String(naive.calls).padStart(14)} | ${(naive.calls / ours.calls).toFixed(1).padStart(17)}x |`);
+  }
+
+  async function listen(yoga: Gateway): Promise<{ server: Server; url: string }> {
+    const server = createServer(yoga);
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    return { server, url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/graphql` };
+  }
+
+  console.log(`\nEnd-to-end latency with ${LATENCY_MS} ms per Salesforce call (autocannon, ${CONNECTIONS} connections, ${SECONDS} s per run)\n`);
+  console.log('|   N | gateway p50 | gateway p99 | gateway req/s | baseline p50 | baseline p99 | baseline req/s | p50 ratio |');
+  console.log('|----:|------------:|------------:|--------------:|-------------:|-------------:|---------------:|----------:|');
+  await control('POST', 'reset');
+  await control('PUT', 'faults', { latencyMs: LATENCY_MS });
+  const servers = { gateway: await listen(gateways.gateway), baseline: await listen(gateways.baseline) };
+  for (const n of ns) {
+    const body = JSON.stringify({ query: operation(n, cursorAt50) });
+    const results: Record<string, autocannon.Result> = {};
+    for (const which of ['gateway', 'baseline'] as const) {
+      results[which] = await autocannon({
+        url: servers[which].url,
+        method: 'POST',
+        headers: { 'content-type': 'application/json' },
+        body,
+        connections: CONNECTIONS,
+        duration: SECONDS,
+      });
+      if (results[which].non2xx > 0 || results[which].errors > 0) throw new Error(`${which} had ${results[which].non2xx} non-2xx and ${results[which].errors} errors`);
+    }
+    const g = results.gateway!;
+    const b = results.baseline!;
+    const ms = (v: number) => `${v.toFixed(0)} ms`.padStart(11);
+    console.log(
+      `| ${String(n).padStart(3)} | ${ms(g.latency.p50)} | ${ms(g.latency.p99)} | ${g.requests.average.toFixed(1).padStart(13)} | ${ms(b.latency.p50).padStart(12)} | ${ms(b.latency.p99).padStart(12)} | ${b.requests.average.toFixed(1).padStart(14)} | ${(b.latency.p50 / g.latency.p50).toFixed(1).padStart(8)}x |`,
+    );
+  }
+
+  for (const { server } of Object.values(servers)) {
+    server.closeAllConnections();
+    server.close();
+  }
+  await emulators.close();
 }
 
-for (const { server } of Object.values(servers)) {
-  server.closeAllConnections();
-  server.close();
-}
-await emulators.close();
+if (process.env.BENCH_ONLY !== 'chaos') await runRead();
+if (process.env.BENCH_ONLY !== 'read') await runChaos();
