@@ -49,7 +49,8 @@ async function runRead(): Promise<void> {
   await connection.login();
   const sf = createSalesforceApi(connection);
   const logger = pino({ level: 'silent' });
-  const services = createServices(sf, logger, loadConfig({}).gateway, new TtlCache(60_000), { EMAIL: createEmailChannel(sf, 'CurrentUser') });
+  // A generous deadline, so that the slow N+1 baseline is measured rather than cut off.
+  const services = createServices(sf, logger, { ...loadConfig({}).gateway, requestDeadlineMs: 60_000 }, new TtlCache(60_000), { EMAIL: createEmailChannel(sf, 'CurrentUser') });
   const gateways: Record<'gateway' | 'baseline', Gateway> = {
     gateway: createGateway({ config: { env: 'test' }, logger, services }),
     baseline: createGateway({ config: { env: 'test' }, logger, services: { ...services, settings: { ...services.settings, batch: false } } }),
