@@ -13,13 +13,15 @@ import { pino } from 'pino';
 import { loadConfig } from '../src/config';
 import { createServices } from '../src/context';
 import { DEMO_SMS, startEmulators } from '../src/emulator/index';
-import { createGateway } from '../src/gateway';
+import { createGateway, securityFrom } from '../src/gateway';
 import { createEmailChannel } from '../src/messaging/email';
 import { createSmsChannel } from '../src/messaging/sms';
 import { TtlCache } from '../src/salesforce/cache';
 import { createSalesforceApi } from '../src/salesforce/client';
 import { createSalesforceConnection } from '../src/salesforce/connection';
 import { demoCredentials } from '../test/support/credentials';
+
+const AGENT = 'Bearer demo-agent-key';
 
 const SECONDS = Number(process.env.CHAOS_SECONDS ?? 10);
 const WORKERS = Number(process.env.CHAOS_WORKERS ?? 8);
@@ -40,6 +42,7 @@ export async function runChaos(): Promise<void> {
   await connection.login();
   const sf = createSalesforceApi(connection);
   const logger = pino({ level: 'silent' });
+  const security = securityFrom(loadConfig({}).security);
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const publicBaseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
@@ -48,7 +51,7 @@ export async function runChaos(): Promise<void> {
     SMS: createSmsChannel({ baseUrl: emulators.url, ...DEMO_SMS, publicBaseUrl, timeoutMs: 2_000 }),
   };
   const services = createServices(sf, logger, loadConfig({}).gateway, new TtlCache(60_000), channels);
-  const yoga = createGateway({ config: { env: 'test' }, logger, services, smsWebhook: { authToken: DEMO_SMS.authToken, publicBaseUrl } });
+  const yoga = createGateway({ config: { env: 'test' }, logger, services, security, smsWebhook: { authToken: DEMO_SMS.authToken, publicBaseUrl } });
   server.on('request', yoga);
   const control = (method: string, path: string, body?: unknown) =>
     fetch(`${emulators.url}/__emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => r.json());
@@ -61,7 +64,7 @@ export async function runChaos(): Promise<void> {
     { id: contacts.tim, phone: '+447700900123' },
   ];
   const gql = async (query: string, variables: Record<string, unknown>) => {
-    const res = await fetch(`${publicBaseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables }) });
+    const res = await fetch(`${publicBaseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: AGENT }, body: JSON.stringify({ query, variables }) });
     return (await res.json()) as { data?: Record<string, { __typename?: string; case?: { id: string }; followUp?: { id: string } } | null> | null; errors?: unknown[] };
   };
 

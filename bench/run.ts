@@ -19,12 +19,14 @@ import { pino } from 'pino';
 import { loadConfig } from '../src/config';
 import { createServices } from '../src/context';
 import { startEmulators } from '../src/emulator/index';
-import { createGateway, type Gateway } from '../src/gateway';
+import { createGateway, securityFrom, type Gateway } from '../src/gateway';
 import { TtlCache } from '../src/salesforce/cache';
 import { createSalesforceApi } from '../src/salesforce/client';
 import { createSalesforceConnection } from '../src/salesforce/connection';
 import { createEmailChannel } from '../src/messaging/email';
 import { demoCredentials } from '../test/support/credentials';
+
+const AGENT = 'Bearer demo-agent-key';
 import { runChaos } from './chaos';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -49,15 +51,16 @@ async function runRead(): Promise<void> {
   await connection.login();
   const sf = createSalesforceApi(connection);
   const logger = pino({ level: 'silent' });
+  const security = securityFrom(loadConfig({}).security);
   // A generous deadline, so that the slow N+1 baseline is measured rather than cut off.
   const services = createServices(sf, logger, { ...loadConfig({}).gateway, requestDeadlineMs: 60_000 }, new TtlCache(60_000), { EMAIL: createEmailChannel(sf, 'CurrentUser') });
   const gateways: Record<'gateway' | 'baseline', Gateway> = {
-    gateway: createGateway({ config: { env: 'test' }, logger, services }),
-    baseline: createGateway({ config: { env: 'test' }, logger, services: { ...services, settings: { ...services.settings, batch: false } } }),
+    gateway: createGateway({ config: { env: 'test' }, logger, services, security }),
+    baseline: createGateway({ config: { env: 'test' }, logger, services: { ...services, settings: { ...services.settings, batch: false } }, security }),
   };
 
   async function post(yoga: Gateway, query: string) {
-    const res = await yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query }) });
+    const res = await yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: AGENT }, body: JSON.stringify({ query }) });
     const body = (await res.json()) as { data?: Record<string, { edges: unknown[]; pageInfo?: { endCursor: string } }>; errors?: unknown[] };
     if (body.errors) throw new Error(`bench query failed: ${JSON.stringify(body.errors).slice(0, 300)}`);
     return body.data!;
@@ -65,7 +68,7 @@ async function runRead(): Promise<void> {
 
   const first50 = await gateways.gateway.fetch('http://bench/graphql', {
     method: 'POST',
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', authorization: AGENT },
     body: JSON.stringify({ query: '{ searchCustomers(text: "gmail", first: 50) { pageInfo { endCursor } } }' }),
   });
   const cursorAt50 = ((await first50.json()) as { data: { searchCustomers: { pageInfo: { endCursor: string } } } }).data.searchCustomers.pageInfo.endCursor;
@@ -108,7 +111,7 @@ async function runRead(): Promise<void> {
       results[which] = await autocannon({
         url: servers[which].url,
         method: 'POST',
-        headers: { 'content-type': 'application/json' },
+        headers: { 'content-type': 'application/json', authorization: AGENT },
         body,
         connections: CONNECTIONS,
         duration: SECONDS,

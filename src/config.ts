@@ -5,6 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { isSupportedCountry } from 'libphonenumber-js/max';
+import { DEMO_API_KEYS, parseApiKeys, type ApiKeyConfig, type RateLimit, type Role } from './auth';
 import { z } from 'zod';
 
 /** The Salesforce REST API version the gateway speaks. jsforce's own default is 50.0. */
@@ -70,8 +71,19 @@ export interface MessagingSettings {
   timeoutMs: number;
 }
 
+/** Who may call, and how often. */
+export interface SecuritySettings {
+  apiKeys: ApiKeyConfig[];
+  /** True when the demo keys are in use (embedded emulator, no keys configured). */
+  demoKeys: boolean;
+  rateLimits: Record<Role, RateLimit>;
+  /** Origins allowed by CORS; empty: no cross-origin access. */
+  corsOrigins: string[];
+}
+
 export interface Config {
   env: 'development' | 'production' | 'test';
+  security: SecuritySettings;
   server: { host: string; port: number };
   gateway: GatewaySettings;
   messaging: MessagingSettings;
@@ -146,6 +158,16 @@ const EnvSchema = z.object({
   SMS_AUTH_TOKEN: optionalText,
   SMS_FROM: optionalText,
   PUBLIC_BASE_URL: httpsUrl.optional(),
+  GATEWAY_API_KEYS: optionalText,
+  GATEWAY_API_KEYS_FILE: optionalText,
+  RATE_LIMIT_AGENT: z.coerce.number().positive().optional(),
+  RATE_LIMIT_DESIGNER: z.coerce.number().positive().optional(),
+  RATE_LIMIT_FRONTEND: z.coerce.number().positive().optional(),
+  CORS_ORIGINS: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean))
+    .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be a comma-separated list of origins such as https://app.example.com'))),
   EMAIL_SENDER_TYPE: z.enum(['CurrentUser', 'DefaultWorkflowUser', 'OrgWideEmailAddress']).default('CurrentUser'),
   MESSAGING_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   SALESFORCE_AUTH_FLOW: z.enum(['password', 'client_credentials', 'jwt']).default('password'),
@@ -189,8 +211,39 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
     throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`));
   }
   const e = parsed.data;
+  const embedded = !ORG_VARIABLES.some((k) => env[k] !== undefined && env[k] !== '');
+  const keyProblems: string[] = [];
+  let keysText = e.GATEWAY_API_KEYS;
+  if (e.GATEWAY_API_KEYS_FILE) {
+    try {
+      keysText = [keysText, readFile(e.GATEWAY_API_KEYS_FILE)].filter(Boolean).join('\n');
+    } catch {
+      keyProblems.push('GATEWAY_API_KEYS_FILE: cannot be read');
+    }
+  }
+  const parsedKeys = parseApiKeys(keysText ?? '');
+  keyProblems.push(...parsedKeys.problems.map((p) => `GATEWAY_API_KEYS: ${p}`));
+  const demoKeys = embedded && parsedKeys.keys.length === 0 && keyProblems.length === 0;
+  if (!embedded && parsedKeys.keys.length === 0 && keyProblems.length === 0) {
+    keyProblems.push('GATEWAY_API_KEYS or GATEWAY_API_KEYS_FILE: required with a real Salesforce org');
+  }
+  // Demo mode allows plenty, so that demos and tests are not throttled.
+  const rate = (perSecond: number | undefined, orgDefault: number): RateLimit => {
+    const r = perSecond ?? (embedded ? 200 : orgDefault);
+    return { perSecond: r, burst: Math.max(1, Math.ceil(r * 2)) };
+  };
   const base = {
     env: e.NODE_ENV,
+    security: {
+      apiKeys: demoKeys ? [...DEMO_API_KEYS] : parsedKeys.keys,
+      demoKeys,
+      rateLimits: {
+        agent: rate(e.RATE_LIMIT_AGENT, 20),
+        designer: rate(e.RATE_LIMIT_DESIGNER, 5),
+        frontend: rate(e.RATE_LIMIT_FRONTEND, 10),
+      },
+      corsOrigins: e.CORS_ORIGINS,
+    },
     server: { host: e.HOST, port: e.PORT },
     logLevel: e.LOG_LEVEL,
     gateway: {
@@ -222,11 +275,11 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
   // The SMS provider is configured whole or not at all.
   const smsMissing = (['SMS_ACCOUNT_SID', 'SMS_AUTH_TOKEN', 'SMS_FROM'] as const).filter((k) => e[k] === undefined);
   const smsProblems = smsMissing.length > 0 && smsMissing.length < 3 ? smsMissing.map((k) => `${k}: required when any SMS_ variable is set`) : [];
-  if (!ORG_VARIABLES.some((k) => env[k] !== undefined && env[k] !== '')) {
-    if (smsProblems.length > 0) throw new ConfigError(smsProblems);
+  if (embedded) {
+    if (smsProblems.length + keyProblems.length > 0) throw new ConfigError([...smsProblems, ...keyProblems]);
     return { ...base, salesforce: { mode: 'embedded', emulatorPort: e.EMULATOR_PORT, apiVersion: e.SALESFORCE_API_VERSION, flow: e.SALESFORCE_AUTH_FLOW } };
   }
-  const problems: string[] = [...smsProblems];
+  const problems: string[] = [...smsProblems, ...keyProblems];
   const need = (name: string, value: string | undefined) => {
     if (value === undefined) problems.push(`${name}: required for the ${e.SALESFORCE_AUTH_FLOW} flow`);
     return value;

@@ -3,6 +3,8 @@
  * request; the DataLoaders, which hold records, are made anew for each request.
  */
 import type { Logger } from 'pino';
+import type { Principal } from './auth';
+import { principalOf } from './use-auth';
 import type { GatewaySettings } from './config';
 import type { CountryCode } from './phone';
 import type { TtlCache } from './salesforce/cache';
@@ -41,7 +43,9 @@ export interface Services {
 
 export interface Context extends Services {
   requestId: string;
-  /** Who is calling: idempotency keys are scoped to it. Until API keys exist, everyone is `default`. */
+  /** The API key's principal (set by the auth plugin before anything executes). */
+  principal: Principal | null;
+  /** Who is calling: idempotency keys are scoped to it (the API key's name). */
   clientId: string;
   loaders: Loaders;
 }
@@ -63,7 +67,8 @@ export function makeContext(services: Services) {
       ...services,
       sf,
     requestId: request.headers.get('x-request-id') ?? crypto.randomUUID(),
-      clientId: 'default',
+      principal: principalOf(request),
+      clientId: principalOf(request)?.name ?? 'anonymous',
       loaders: createLoaders(sf, { contactFields: services.settings.contactFields, batch: services.settings.batch }),
     };
   };

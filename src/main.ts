@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { ConfigError, loadConfig, type SalesforceCredentials } from './config';
 import { createServices } from './context';
-import { createGateway } from './gateway';
+import { createGateway, securityFrom } from './gateway';
 import { TtlCache } from './salesforce/cache';
 import { createSalesforceApi } from './salesforce/client';
 import { createSalesforceConnection } from './salesforce/connection';
@@ -69,12 +69,16 @@ const publicBaseUrl = config.messaging.publicBaseUrl ?? (config.server.port === 
 const channels: Channels = { EMAIL: createEmailChannel(sf, config.messaging.emailSenderType) };
 if (sms) channels.SMS = createSmsChannel({ ...sms, publicBaseUrl, timeoutMs: config.messaging.timeoutMs });
 const services = createServices(sf, logger, config.gateway, new TtlCache(config.gateway.describeCacheTtlMs), channels);
-const yoga = createGateway({ config, logger, services, smsWebhook: sms ? { authToken: sms.authToken, publicBaseUrl } : null });
+const yoga = createGateway({ config, logger, services, security: securityFrom(config.security), smsWebhook: sms ? { authToken: sms.authToken, publicBaseUrl } : null });
 const server = createServer(yoga);
 await new Promise<void>((resolve) => server.listen(config.server.port, config.server.host, resolve));
 const { address, port } = server.address() as AddressInfo;
 const host = address.includes(':') ? `[${address}]` : address;
 console.log(`Gateway: http://${host}:${port}/graphql`);
+if (config.security.demoKeys) {
+  console.log('Demo API keys (Authorization: Bearer <key>):');
+  for (const k of config.security.apiKeys) console.log(`  ${k.role.padEnd(9)} ${k.key}`);
+}
 
 const shutdown = async () => {
   server.close();

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { ConfigError, DEFAULT_API_VERSION, loadConfig } from '../src/config';
 
 const org = {
+  GATEWAY_API_KEYS: 'voice-agent:agent:agent-key-0123456789',
   SALESFORCE_CLIENT_ID: 'cid',
   SALESFORCE_CLIENT_SECRET: 'secret-canary',
   SALESFORCE_USERNAME: 'api@example.com',
@@ -26,6 +27,16 @@ describe('loadConfig', () => {
   it('uses the embedded emulator when no Salesforce variable is set, with defaults', () => {
     expect(loadConfig({})).toEqual({
       env: 'development',
+      security: {
+        apiKeys: [
+          { name: 'demo-agent', role: 'agent', key: 'demo-agent-key' },
+          { name: 'demo-designer', role: 'designer', key: 'demo-designer-key' },
+          { name: 'demo-frontend', role: 'frontend', key: 'demo-frontend-key' },
+        ],
+        demoKeys: true,
+        rateLimits: { agent: { perSecond: 200, burst: 400 }, designer: { perSecond: 200, burst: 400 }, frontend: { perSecond: 200, burst: 400 } },
+        corsOrigins: [],
+      },
       server: { host: '127.0.0.1', port: 4000 },
       logLevel: 'info',
       gateway: {
@@ -72,6 +83,7 @@ describe('loadConfig', () => {
     expect(e.message).not.toContain('eighty');
     const missing = problems({ SALESFORCE_PASSWORD: 'pw-canary' });
     expect(missing.problems).toEqual([
+      'GATEWAY_API_KEYS or GATEWAY_API_KEYS_FILE: required with a real Salesforce org',
       'SALESFORCE_CLIENT_ID: required for the password flow',
       'SALESFORCE_TOKEN_URL: required for the password flow',
       'SALESFORCE_CLIENT_SECRET: required for the password flow',
@@ -111,6 +123,21 @@ describe('loadConfig', () => {
     expect(problems({ SMS_ACCOUNT_SID: 'AC1' }).problems).toEqual(['SMS_AUTH_TOKEN: required when any SMS_ variable is set', 'SMS_FROM: required when any SMS_ variable is set']);
     const c = loadConfig({ SMS_ACCOUNT_SID: 'AC1', SMS_AUTH_TOKEN: 'tok', SMS_FROM: '+15005550006', PUBLIC_BASE_URL: 'https://gw.example.com/' });
     expect(c.messaging).toMatchObject({ sms: { baseUrl: 'https://api.twilio.com', accountSid: 'AC1', from: '+15005550006' }, publicBaseUrl: 'https://gw.example.com' });
+  });
+
+  it('reads API keys with roles, never echoing a key in its complaints', () => {
+    const c = loadConfig({ ...org, GATEWAY_API_KEYS: 'voice:agent:k1-0123456789abcdef, studio:designer:k2-0123456789abcdef', RATE_LIMIT_AGENT: '50' });
+    expect(c.security.apiKeys.map((k) => [k.name, k.role])).toEqual([['voice', 'agent'], ['studio', 'designer']]);
+    expect(c.security).toMatchObject({ demoKeys: false, rateLimits: { agent: { perSecond: 50, burst: 100 }, designer: { perSecond: 5 } } });
+    const bad = problems({ ...org, GATEWAY_API_KEYS: 'voice:admin:secret-canary-0123456789,short:agent:tiny-canary' });
+    expect(bad.problems).toEqual([
+      'GATEWAY_API_KEYS: entry 1 (voice): the role must be agent, designer or frontend',
+      'GATEWAY_API_KEYS: entry 2 (short): the key must have at least 16 characters',
+    ]);
+    expect(bad.message).not.toMatch(/canary/);
+    const file = loadConfig({ ...org, GATEWAY_API_KEYS: undefined as never, GATEWAY_API_KEYS_FILE: '/keys' }, () => '# keys\nfront:frontend:f-0123456789abcdef\n');
+    expect(file.security.apiKeys).toEqual([{ name: 'front', role: 'frontend', key: 'f-0123456789abcdef' }]);
+    expect(loadConfig({ CORS_ORIGINS: 'https://studio.example.com/, http://localhost:3000' }).security.corsOrigins).toEqual(['https://studio.example.com', 'http://localhost:3000']);
   });
 
   it('pins the API version format', () => {

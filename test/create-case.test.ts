@@ -47,7 +47,7 @@ describe('createCase', () => {
     });
     const id = (created as { case: { id: string } }).case.id;
     const row = (await gw.connection.conn.sobject('Case').retrieve(id)) as unknown as Record<string, unknown>;
-    expect(row).toMatchObject({ ContactId: gw.ids.contacts.ada, AccountId: gw.ids.accounts.acme, Gateway_Request_Key__c: 'default:conv-1' });
+    expect(row).toMatchObject({ ContactId: gw.ids.contacts.ada, AccountId: gw.ids.accounts.acme, Gateway_Request_Key__c: 'demo-agent:conv-1' });
     expect(row.Gateway_Request_Fingerprint__c).toMatch(/^[0-9a-f]{64}$/);
   });
 
@@ -99,7 +99,7 @@ describe('createCase', () => {
   it('answers NotFoundError for a customer that does not exist', async () => {
     const { data } = await gw.execute(CreateCase, { input: { customerId: '003000000000000AAA', subject: 'x', idempotencyKey: 'conv-4' } });
     expect(data!.createCase).toEqual({ __typename: 'NotFoundError', message: expect.any(String), id: '003000000000000AAA' });
-    expect(await count("Gateway_Request_Key__c = 'default:conv-4'")).toBe(0);
+    expect(await count("Gateway_Request_Key__c = 'demo-agent:conv-4'")).toBe(0);
   });
 
   it('turns a Salesforce validation rule into a ValidationError with its field', async () => {
@@ -117,7 +117,7 @@ describe('createCase', () => {
     expect(second.data!.createCase).toMatchObject({ __typename: 'CreateCaseSuccess', replayed: true, case: { id: (first.data!.createCase as { case: { id: string } }).case.id } });
     const other = await gw.execute(CreateCase, { input: { ...input, subject: 'Printer on fire' } });
     expect(other.data!.createCase).toMatchObject({ __typename: 'IdempotencyConflictError', reason: 'DIFFERENT_INPUT' });
-    expect(await count("Gateway_Request_Key__c = 'default:conv-6'")).toBe(1);
+    expect(await count("Gateway_Request_Key__c = 'demo-agent:conv-6'")).toBe(1);
     expect(await count("Subject = 'Printer on fire'")).toBe(0);
   });
 
@@ -139,7 +139,7 @@ describe('createCase', () => {
       const c = r.data!.createCase as { __typename: string; reason?: string };
       if (c.__typename !== 'CreateCaseSuccess') expect(c).toMatchObject({ __typename: 'IdempotencyConflictError', reason: 'IN_PROGRESS' });
     }
-    expect(await count("Gateway_Request_Key__c = 'default:conv-8'")).toBe(1);
+    expect(await count("Gateway_Request_Key__c = 'demo-agent:conv-8'")).toBe(1);
     // Once the first call has finished, a retry is a replay of that one case.
     const retry = await gw.execute(CreateCase, { input });
     expect(retry.data!.createCase).toMatchObject({ __typename: 'CreateCaseSuccess', replayed: true });
@@ -153,7 +153,7 @@ describe('createCase', () => {
     expect(first.data?.createCase).toMatchObject({ __typename: 'CreateCaseSuccess', replayed: false });
     const retry = await gw.execute(CreateCase, { input });
     expect(retry.data!.createCase).toMatchObject({ __typename: 'CreateCaseSuccess', replayed: true });
-    expect(await count("Gateway_Request_Key__c = 'default:conv-9'")).toBe(1);
+    expect(await count("Gateway_Request_Key__c = 'demo-agent:conv-9'")).toBe(1);
   });
 
   it('answers an outage as a coded, retryable error, with nothing written', async () => {
@@ -162,7 +162,7 @@ describe('createCase', () => {
     await control(gw.emulators.url, 'DELETE', 'faults');
     expect(data).toBeNull();
     expect(errors?.[0]?.extensions).toEqual({ code: 'UPSTREAM_UNAVAILABLE', retryable: true });
-    expect(await count("Gateway_Request_Key__c = 'default:conv-10'")).toBe(0);
+    expect(await count("Gateway_Request_Key__c = 'demo-agent:conv-10'")).toBe(0);
   });
 
   it('lets later reads in the same request see the new case', async () => {

@@ -61,7 +61,7 @@ describe('sendFollowUp by SMS', () => {
       Follow_Up_To__c: '+14155550134',
       Follow_Up_Status__c: 'SENT',
       Description: 'Your case 00001002 is being worked on.',
-      Gateway_Request_Key__c: 'default:msg-1',
+      Gateway_Request_Key__c: 'demo-agent:msg-1',
       Status: 'Completed',
     });
   });
@@ -130,7 +130,7 @@ describe('sendFollowUp by SMS', () => {
       if (t.__typename !== 'SendFollowUpSuccess') expect(t).toMatchObject({ __typename: 'IdempotencyConflictError', reason: 'IN_PROGRESS' });
     }
     expect(await outbox()).toHaveLength(1);
-    expect((await gw.connection.conn.query("SELECT COUNT() FROM Task WHERE Gateway_Request_Key__c = 'default:msg-10'")).totalSize).toBe(1);
+    expect((await gw.connection.conn.query("SELECT COUNT() FROM Task WHERE Gateway_Request_Key__c = 'demo-agent:msg-10'")).totalSize).toBe(1);
   });
 
   it('never sends twice when the answer to recording SENT was lost after the provider accepted', async () => {

@@ -1,7 +1,7 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createServices } from '../src/context';
-import { createGateway } from '../src/gateway';
+import { createGateway, securityFrom } from '../src/gateway';
 import { loadConfig } from '../src/config';
 import { TtlCache } from '../src/salesforce/cache';
 import { useTestGateway } from './support/gateway';
@@ -46,7 +46,7 @@ describe('GraphiQL', () => {
   it('is off in production', async () => {
     const logger = pino({ level: 'silent' });
     const services = createServices(gw.sf, logger, loadConfig({}).gateway, new TtlCache(1000), {});
-    const prod = createGateway({ config: { env: 'production' }, logger, services });
+    const prod = createGateway({ config: { env: 'production' }, logger, services, security: securityFrom(loadConfig({}).security) });
     const res = await prod.fetch('http://gateway.test/graphql', { headers: { accept: 'text/html' } });
     expect(await res.text()).not.toContain('CallerContext');
   });
@@ -58,10 +58,10 @@ describe('errors', () => {
     const lines: string[] = [];
     const logger = pino({ level: 'error' }, { write: (line: string) => lines.push(line) });
     const settings = { ...loadConfig({}).gateway, smsOptOutField: 'Missing_Field__c' };
-    const broken = createGateway({ config: { env: 'test' }, logger, services: createServices(gw.sf, logger, settings, new TtlCache(1000), {}) });
+    const broken = createGateway({ config: { env: 'test' }, logger, services: createServices(gw.sf, logger, settings, new TtlCache(1000), {}), security: securityFrom(loadConfig({}).security) });
     const res = await broken.fetch('http://gateway.test/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key' },
       body: JSON.stringify({ query: `{ customer(id: "${gw.ids.contacts.ada}") { name } caseOptions { origins { value } } }` }),
     });
     const body = (await res.json()) as { data: Record<string, unknown>; errors: { message: string; extensions: unknown }[] };

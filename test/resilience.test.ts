@@ -6,7 +6,13 @@ import { graphql } from './__generated__';
 import { control } from './support/emulator';
 import { startTestGateway, useTestGateway } from './support/gateway';
 
-const gw = useTestGateway({ api: { limitProbeMs: 500, authCooldownMs: 500 }, guard: new LoginGuard({ burst: 3, refillMs: 60_000 }) });
+const unthrottled = { agent: { perSecond: 10_000, burst: 10_000 }, designer: { perSecond: 10_000, burst: 10_000 }, frontend: { perSecond: 10_000, burst: 10_000 } };
+const gw = useTestGateway({
+  api: { limitProbeMs: 500, authCooldownMs: 500 },
+  guard: new LoginGuard({ burst: 3, refillMs: 60_000 }),
+  // 1,000 requests in a second: far over the demo rate; rate limits have their own tests.
+  security: { rateLimits: unthrottled },
+});
 
 const Context = graphql(`
   query ResilienceContext($phone: String!) {
@@ -103,7 +109,7 @@ describe('fault tests', () => {
     if (first.data?.createCase?.__typename === 'CreateCaseSuccess') {
       expect((first.data.createCase as { case: { id: string } }).case.id).toBe((retry.data!.createCase as { case: { id: string } }).case.id);
     }
-    expect((await gw.connection.conn.query("SELECT COUNT() FROM Case WHERE Gateway_Request_Key__c = 'default:fault-4'")).totalSize).toBe(1);
+    expect((await gw.connection.conn.query("SELECT COUNT() FROM Case WHERE Gateway_Request_Key__c = 'demo-agent:fault-4'")).totalSize).toBe(1);
   });
 
   it('5. with upstream latency above the deadline, the answer comes within deadline + 100 ms with UPSTREAM_TIMEOUT', async () => {

@@ -15,9 +15,9 @@ import { createSmsChannel } from '../../src/messaging/sms';
 import { demoCredentials } from './credentials';
 
 export { demoCredentials };
-import { loadConfig, type AuthFlow, type GatewaySettings } from '../../src/config';
+import { loadConfig, type AuthFlow, type GatewaySettings, type SecuritySettings } from '../../src/config';
 import { createServices } from '../../src/context';
-import { createGateway, type Gateway } from '../../src/gateway';
+import { createGateway, securityFrom, type Gateway, type GatewayDeps } from '../../src/gateway';
 import { TtlCache } from '../../src/salesforce/cache';
 import { createSalesforceApi, type SalesforceApi, type SalesforceApiOptions } from '../../src/salesforce/client';
 import { createSalesforceConnection, type LoginGuard, type SalesforceConnection } from '../../src/salesforce/connection';
@@ -33,6 +33,10 @@ export interface TestGateway {
   graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: T; errors?: GraphQLErrorBody[] }>;
   close(): Promise<void>;
 }
+
+export const AGENT_KEY = 'demo-agent-key';
+export const DESIGNER_KEY = 'demo-designer-key';
+export const FRONTEND_KEY = 'demo-frontend-key';
 
 export interface GraphQLErrorBody {
   message: string;
@@ -50,6 +54,9 @@ export interface TestGatewayOptions {
   publicBaseUrl?: string;
   api?: SalesforceApiOptions;
   logger?: Logger;
+  env?: 'test' | 'production';
+  security?: Partial<SecuritySettings>;
+  limits?: GatewayDeps['limits'];
 }
 
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
@@ -66,15 +73,19 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   };
   const services = createServices(sf, logger, { ...settings, ...options.settings }, new TtlCache(60_000), channels);
   const yoga = createGateway({
-    config: { env: 'test' },
+    config: { env: options.env ?? 'test' },
     logger,
+    security: securityFrom({ ...loadConfig({}).security, ...options.security }),
+    limits: options.limits,
     services: { ...services, settings: { ...services.settings, batch: options.batch ?? true } },
     smsWebhook: { authToken: DEMO_SMS.authToken, publicBaseUrl },
   });
   const graphql: TestGateway['graphql'] = async (query, variables, headers = {}) => {
+    // The demo agent key unless the test says otherwise ('' sends no Authorization at all).
+    const all: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${AGENT_KEY}`, ...headers };
     const res = await yoga.fetch('http://gateway.test/graphql', {
       method: 'POST',
-      headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', ...headers },
+      headers: Object.fromEntries(Object.entries(all).filter(([, v]) => v !== '')),
       body: JSON.stringify({ query, variables }),
     });
     return (await res.json()) as never;
