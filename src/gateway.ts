@@ -27,8 +27,13 @@ export interface SecurityDeps {
   demoKeys: boolean;
 }
 
-/** Limits from the contract's real operations (see test/security.test.ts): deepest is ~10 levels. */
-export const ARMOR_LIMITS = { maxDepth: 14, maxAliases: 20, maxDirectives: 10, maxTokens: 2_000, maxCost: 5_000 } as const;
+/**
+ * Limits from the contract's real operations (test/security.test.ts runs them): the deepest is 11
+ * levels, and the heaviest (50 customers × 5 cases × 3 follow-ups) costs 12,000 with armor's cost
+ * model at depth factor 1 (it multiplies by literal `first` values; Relay connections add two
+ * levels per list, so the default exponential depth factor would price them out).
+ */
+export const ARMOR_LIMITS = { maxDepth: 14, maxAliases: 20, maxDirectives: 10, maxTokens: 2_000, maxCost: 20_000 } as const;
 
 export interface GatewayDeps {
   config: Pick<Config, 'env'>;
@@ -75,7 +80,7 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
     maxAliases: { n: l.maxAliases, exposeLimits: false },
     maxDirectives: { n: l.maxDirectives, exposeLimits: false },
     maxTokens: { n: l.maxTokens, exposeLimits: false },
-    costLimit: { maxCost: l.maxCost, exposeLimits: false },
+    costLimit: { maxCost: l.maxCost, depthCostFactor: 1, exposeLimits: false },
     // Suggestions are stripped per role in useAuth (designers keep them).
     blockFieldSuggestion: { enabled: false },
   }).protect();

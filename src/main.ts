@@ -4,10 +4,10 @@
  */
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { pino } from 'pino';
 import { ConfigError, loadConfig, type SalesforceCredentials } from './config';
 import { createServices } from './context';
 import { createGateway, securityFrom } from './gateway';
+import { createLogger } from './logger';
 import { TtlCache } from './salesforce/cache';
 import { createSalesforceApi } from './salesforce/client';
 import { createSalesforceConnection } from './salesforce/connection';
@@ -26,7 +26,7 @@ try {
   throw e;
 }
 
-const logger = pino({ level: config.logLevel, redact: { paths: ['*.password', '*.clientSecret', '*.accessToken', '*.privateKey', 'req.headers.authorization'], censor: '[redacted]' } });
+const logger = createLogger(config.logLevel);
 const closers: (() => Promise<void>)[] = [];
 
 let credentials: SalesforceCredentials;

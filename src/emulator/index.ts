@@ -15,6 +15,8 @@ export type { Faults } from './salesforce/server';
 export { DEMO_SMS, twilioSignature } from './sms/server';
 
 export interface EmulatorOptions extends SalesforceEmulatorOptions {
+  /** The SMS account's auth token. @default DEMO_SMS.authToken */
+  smsAuthToken?: string;
   /** @default 0 (any free port) */
   port?: number;
   /** @default '127.0.0.1' */
@@ -35,7 +37,7 @@ export interface RunningEmulators {
 
 export async function startEmulators(options: EmulatorOptions = {}): Promise<RunningEmulators> {
   const salesforce = new SalesforceEmulator(options);
-  const sms = new SmsEmulator();
+  const sms = new SmsEmulator(options.smsAuthToken);
   let baseUrl = '';
   // Node refuses request lines and headers over 16 KiB itself (431); let the emulator apply
   // Salesforce's own rules (414 for a long URI) instead.

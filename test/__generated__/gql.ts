@@ -31,6 +31,7 @@ type Documents = {
     "\n  query ResilienceContext($phone: String!) {\n    customersByPhone(phone: $phone) {\n      outcome\n      bestMatch {\n        customer {\n          name\n          cases(first: 5) { edges { node { caseNumber followUps(first: 3) { edges { node { status } } } } } }\n        }\n      }\n    }\n  }\n": typeof types.ResilienceContextDocument,
     "\n  query ResilienceCustomer($id: ID!) {\n    customer(id: $id) { name }\n  }\n": typeof types.ResilienceCustomerDocument,
     "\n  mutation ResilienceCreate($input: CreateCaseInput!) {\n    createCase(input: $input) {\n      __typename\n      ... on CreateCaseSuccess { replayed case { id } }\n    }\n  }\n": typeof types.ResilienceCreateDocument,
+    "\n  mutation SecurityCreate($input: CreateCaseInput!) {\n    createCase(input: $input) { __typename ... on CreateCaseSuccess { case { id } } }\n  }\n": typeof types.SecurityCreateDocument,
 };
 const documents: Documents = {
     "\n  query NestedSearch($text: String!, $first: Int!) {\n    searchCustomers(text: $text, first: $first) {\n      edges {\n        node {\n          name\n          account { name }\n          cases(first: 5) { edges { node { subject followUps(first: 3) { edges { node { body } } } } } }\n        }\n      }\n    }\n  }\n": types.NestedSearchDocument,
@@ -50,6 +51,7 @@ const documents: Documents = {
     "\n  query ResilienceContext($phone: String!) {\n    customersByPhone(phone: $phone) {\n      outcome\n      bestMatch {\n        customer {\n          name\n          cases(first: 5) { edges { node { caseNumber followUps(first: 3) { edges { node { status } } } } } }\n        }\n      }\n    }\n  }\n": types.ResilienceContextDocument,
     "\n  query ResilienceCustomer($id: ID!) {\n    customer(id: $id) { name }\n  }\n": types.ResilienceCustomerDocument,
     "\n  mutation ResilienceCreate($input: CreateCaseInput!) {\n    createCase(input: $input) {\n      __typename\n      ... on CreateCaseSuccess { replayed case { id } }\n    }\n  }\n": types.ResilienceCreateDocument,
+    "\n  mutation SecurityCreate($input: CreateCaseInput!) {\n    createCase(input: $input) { __typename ... on CreateCaseSuccess { case { id } } }\n  }\n": types.SecurityCreateDocument,
 };
 
 /**
@@ -134,6 +136,10 @@ export function graphql(source: "\n  query ResilienceCustomer($id: ID!) {\n    c
  * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
  */
 export function graphql(source: "\n  mutation ResilienceCreate($input: CreateCaseInput!) {\n    createCase(input: $input) {\n      __typename\n      ... on CreateCaseSuccess { replayed case { id } }\n    }\n  }\n"): (typeof documents)["\n  mutation ResilienceCreate($input: CreateCaseInput!) {\n    createCase(input: $input) {\n      __typename\n      ... on CreateCaseSuccess { replayed case { id } }\n    }\n  }\n"];
+/**
+ * The graphql function is used to parse GraphQL queries into a document that can be used by GraphQL clients.
+ */
+export function graphql(source: "\n  mutation SecurityCreate($input: CreateCaseInput!) {\n    createCase(input: $input) { __typename ... on CreateCaseSuccess { case { id } } }\n  }\n"): (typeof documents)["\n  mutation SecurityCreate($input: CreateCaseInput!) {\n    createCase(input: $input) { __typename ... on CreateCaseSuccess { case { id } } }\n  }\n"];
 
 export function graphql(source: string) {
   return (documents as any)[source] ?? {};

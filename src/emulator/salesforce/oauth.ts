@@ -22,7 +22,11 @@ const demoFile = (name: string) => fileURLToPath(new URL(`./demo-app/${name}`, i
 export const DEMO_JWT_PRIVATE_KEY_FILE = demoFile('jwt-private-key.pem');
 export const DEMO_JWT_CERTIFICATE_FILE = demoFile('jwt-certificate.pem');
 
+export type OrgCredentials = { [K in keyof typeof DEMO_CREDENTIALS]: string };
+
 export interface OAuthOptions {
+  /** The org's credentials; the demo ones unless a test needs others (canaries). */
+  credentials?: Partial<OrgCredentials>;
   orgId: string;
   userId: string;
   /** How long an access token lives without use. Salesforce's default session timeout is 2 hours. */
@@ -57,7 +61,11 @@ export class OAuthServer {
   rejectTokens = false;
   logins = 0;
 
-  constructor(private readonly options: OAuthOptions) {}
+  private readonly creds: OrgCredentials;
+
+  constructor(private readonly options: OAuthOptions) {
+    this.creds = { ...DEMO_CREDENTIALS, ...options.credentials };
+  }
 
   /** Handles the token endpoint's form body. `baseUrl` is this server's own origin. */
   token(form: URLSearchParams, authorization: string | undefined, baseUrl: string): TokenAnswer {
@@ -73,8 +81,8 @@ export class OAuthServer {
       case 'password': {
         const client = this.checkClient(clientId, clientSecret);
         if (client) return client;
-        const expected = DEMO_CREDENTIALS.password + DEMO_CREDENTIALS.securityToken;
-        if (form.get('username') !== DEMO_CREDENTIALS.username || form.get('password') !== expected) {
+        const expected = this.creds.password + this.creds.securityToken;
+        if (form.get('username') !== this.creds.username || form.get('password') !== expected) {
           return oauthError('invalid_grant', 'authentication failure');
         }
         // The password grant never returns a refresh token (reference §0.3).
@@ -85,8 +93,8 @@ export class OAuthServer {
         return client ?? this.issue(baseUrl, false);
       }
       case 'refresh_token': {
-        if (clientId !== DEMO_CREDENTIALS.clientId) return oauthError('invalid_client_id', 'client identifier invalid');
-        if (clientSecret !== null && clientSecret !== DEMO_CREDENTIALS.clientSecret) {
+        if (clientId !== this.creds.clientId) return oauthError('invalid_client_id', 'client identifier invalid');
+        if (clientSecret !== null && clientSecret !== this.creds.clientSecret) {
           return oauthError('invalid_client', 'invalid client credentials');
         }
         const rt = form.get('refresh_token') ?? '';
@@ -101,8 +109,8 @@ export class OAuthServer {
   }
 
   private checkClient(clientId: string | null, clientSecret: string | null): TokenAnswer | null {
-    if (clientId !== DEMO_CREDENTIALS.clientId) return oauthError('invalid_client_id', 'client identifier invalid');
-    if (clientSecret !== DEMO_CREDENTIALS.clientSecret) return oauthError('invalid_client', 'invalid client credentials');
+    if (clientId !== this.creds.clientId) return oauthError('invalid_client_id', 'client identifier invalid');
+    if (clientSecret !== this.creds.clientSecret) return oauthError('invalid_client', 'invalid client credentials');
     return null;
   }
 
@@ -126,7 +134,7 @@ export class OAuthServer {
     if (header.alg !== 'RS256') return oauthError('invalid_grant', 'invalid assertion');
     const signed = verify('RSA-SHA256', Buffer.from(`${h}.${p}`), this.certificate.publicKey, Buffer.from(s, 'base64url'));
     if (!signed) return oauthError('invalid_grant', 'invalid assertion');
-    if (claims.iss !== DEMO_CREDENTIALS.clientId) return oauthError('invalid_client_id', 'client identifier invalid');
+    if (claims.iss !== this.creds.clientId) return oauthError('invalid_client_id', 'client identifier invalid');
     const audiences = ['https://login.salesforce.com', 'https://test.salesforce.com', baseUrl];
     if (typeof claims.aud !== 'string' || !audiences.includes(claims.aud.replace(/\/$/, ''))) {
       return oauthError('invalid_grant', 'audience is invalid');
@@ -134,7 +142,7 @@ export class OAuthServer {
     if (typeof claims.exp !== 'number' || claims.exp * 1000 < this.options.clock()) {
       return oauthError('invalid_grant', 'expired authorization code');
     }
-    if (claims.sub !== DEMO_CREDENTIALS.username) return oauthError('invalid_grant', 'user hasn\u2019t approved this consumer');
+    if (claims.sub !== this.creds.username) return oauthError('invalid_grant', 'user hasn\u2019t approved this consumer');
     return this.issue(baseUrl, false);
   }
 

@@ -8,7 +8,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { randomBytes } from 'node:crypto';
 import { SfError, limitExceeded, notFound, sessionInvalid } from './errors';
 import { normaliseId } from './ids';
-import { OAuthServer } from './oauth';
+import { OAuthServer, type OrgCredentials } from './oauth';
 import { createOrgSchema, describeGlobalEntry, describeObject, type ObjectDef } from './schema';
 import { seedOrg, type SeedFixtures } from './seed';
 import { executeSoql, attributes } from './soql';
@@ -67,6 +67,8 @@ export interface LoggedRequest {
 }
 
 export interface SalesforceEmulatorOptions {
+  /** Overrides of the demo org's credentials. */
+  credentials?: Partial<OrgCredentials>;
   /** Access tokens expire after this long without use. @default 7_200_000 (2 h, Salesforce's default) */
   tokenTtlMs?: number;
   /** Daily API request allocation. @default 100_000 */
@@ -140,6 +142,7 @@ export class SalesforceEmulator {
     this.fixtures = seedOrg(this.store);
     this.restoreSeed = this.store.snapshot();
     this.oauth = new OAuthServer({
+      credentials: options.credentials,
       orgId: ORG_ID,
       userId: this.fixtures.integrationUserId,
       tokenTtlMs: options.tokenTtlMs ?? 7_200_000,

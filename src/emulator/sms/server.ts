@@ -60,6 +60,9 @@ const twilioError = (res: ServerResponse, status: number, code: number, message:
 
 export class SmsEmulator {
   readonly messages: SentSms[] = [];
+  /** @param authToken the account's auth token; the demo one unless a test needs another */
+  constructor(private readonly authToken: string = DEMO_SMS.authToken) {}
+
   faults: SmsFaults = { ...NO_FAULTS };
   requests = 0;
   private dice = 0;
@@ -82,7 +85,7 @@ export class SmsEmulator {
     if (!m) return false;
     const basic = /^Basic\s+(.+)$/i.exec(req.headers.authorization ?? '');
     const [sid, token] = basic ? Buffer.from(basic[1]!, 'base64').toString('utf8').split(':') : [];
-    if (sid !== DEMO_SMS.accountSid || token !== DEMO_SMS.authToken || m[1] !== sid) {
+    if (sid !== DEMO_SMS.accountSid || token !== this.authToken || m[1] !== sid) {
       twilioError(res, 401, 20003, 'Authenticate');
       return true;
     }
@@ -177,7 +180,7 @@ export class SmsEmulator {
       method: 'POST',
       headers: {
         'content-type': 'application/x-www-form-urlencoded',
-        'x-twilio-signature': twilioSignature(DEMO_SMS.authToken, message.statusCallback, params),
+        'x-twilio-signature': twilioSignature(this.authToken, message.statusCallback, params),
       },
       body: new URLSearchParams(params).toString(),
     });
