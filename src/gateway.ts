@@ -114,7 +114,11 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
       warn: (...args) => logger.warn(args.map(String).join(' ')),
-      error: (...args) => logger.error({ err: args[0] }, 'graphql server error'),
+      // Coded errors are expected outcomes (already logged where they arose); the rest is ours to fix.
+      error: (...args) =>
+        args[0] instanceof GraphQLError && typeof args[0].extensions.code === 'string'
+          ? logger.debug({ code: args[0].extensions.code, path: args[0].path }, 'graphql error answered')
+          : logger.error({ err: args[0] }, 'graphql server error'),
     },
   });
 }

@@ -8,14 +8,14 @@ import { afterAll, beforeAll, beforeEach } from 'vitest';
 import type { SeedFixtures } from '../../src/emulator/salesforce/seed';
 import { control } from './emulator';
 import { pino, type Logger } from 'pino';
-import { DEMO_SMS, startEmulators, type RunningEmulators } from '../../src/emulator/index';
+import { DEMO_SMS, startEmulators, type EmulatorOptions, type RunningEmulators } from '../../src/emulator/index';
 import type { Channels } from '../../src/messaging/channel';
 import { createEmailChannel } from '../../src/messaging/email';
 import { createSmsChannel } from '../../src/messaging/sms';
 import { demoCredentials } from './credentials';
 
 export { demoCredentials };
-import { loadConfig, type AuthFlow, type GatewaySettings, type SecuritySettings } from '../../src/config';
+import { loadConfig, type AuthFlow, type GatewaySettings, type SalesforceCredentials, type SecuritySettings } from '../../src/config';
 import { createServices } from '../../src/context';
 import { createGateway, securityFrom, type Gateway, type GatewayDeps } from '../../src/gateway';
 import { TtlCache } from '../../src/salesforce/cache';
@@ -55,21 +55,30 @@ export interface TestGatewayOptions {
   api?: SalesforceApiOptions;
   logger?: Logger;
   env?: 'test' | 'production';
+  /** Emulator options, e.g. other org credentials or SMS auth token (canaries). */
+  emulator?: EmulatorOptions;
+  /** Overrides of the demo org credentials the gateway logs in with. */
+  credentials?: Partial<SalesforceCredentials>;
   security?: Partial<SecuritySettings>;
   limits?: GatewayDeps['limits'];
 }
 
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
-  const emulators = await startEmulators({ port: 0, host: '127.0.0.1' });
-  const connection = createSalesforceConnection({ apiVersion: '62.0', credentials: demoCredentials(emulators.url, options.flow), guard: options.guard });
+  const emulators = await startEmulators({ port: 0, host: '127.0.0.1', ...options.emulator });
+  const connection = createSalesforceConnection({
+    apiVersion: '62.0',
+    credentials: { ...demoCredentials(emulators.url, options.flow), ...options.credentials },
+    guard: options.guard,
+  });
   await connection.login();
   const sf = createSalesforceApi(connection, options.api);
   const logger = options.logger ?? pino({ level: 'silent' });
   const settings = loadConfig({}).gateway;
   const publicBaseUrl = options.publicBaseUrl ?? 'http://gateway.test';
+  const smsAuthToken = options.emulator?.smsAuthToken ?? DEMO_SMS.authToken;
   const channels: Channels = {
     EMAIL: createEmailChannel(sf, 'CurrentUser'),
-    SMS: createSmsChannel({ baseUrl: emulators.url, ...DEMO_SMS, publicBaseUrl, timeoutMs: 5_000 }),
+    SMS: createSmsChannel({ baseUrl: emulators.url, ...DEMO_SMS, authToken: smsAuthToken, publicBaseUrl, timeoutMs: 5_000 }),
   };
   const services = createServices(sf, logger, { ...settings, ...options.settings }, new TtlCache(60_000), channels);
   const yoga = createGateway({
@@ -78,7 +87,7 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     security: securityFrom({ ...loadConfig({}).security, ...options.security }),
     limits: options.limits,
     services: { ...services, settings: { ...services.settings, batch: options.batch ?? true } },
-    smsWebhook: { authToken: DEMO_SMS.authToken, publicBaseUrl },
+    smsWebhook: { authToken: smsAuthToken, publicBaseUrl },
   });
   const graphql: TestGateway['graphql'] = async (query, variables, headers = {}) => {
     // The demo agent key unless the test says otherwise ('' sends no Authorization at all).
