@@ -35,6 +35,11 @@ const UPSTREAM: Record<SalesforceError['kind'], { code: ErrorCode; message: stri
   rejected: null,
 };
 
+/** For `.catch(rethrow)` in resolvers: upstream failures get their code; UserErrors pass on unchanged. */
+export function rethrow(e: unknown): never {
+  throw toClientError(e);
+}
+
 /**
  * The one place where upstream failures become client-facing errors. A SalesforceError that is an
  * outage (unavailable, timeout, limit, auth) becomes a coded GraphQLError; a rejected call is a bug

@@ -10,7 +10,6 @@ import {
   idIn,
   idList,
   isTrue,
-  likeContains,
   literal,
   notNull,
   olderThan,
@@ -49,11 +48,6 @@ describe('literal', () => {
     expect((where.left as { field: string }).field).toBe('Name');
     expect(((where as { right: { left: { field: string } } }).right.left).field).toBe('Email');
     expect(roundTrip(input)).toBe(input);
-  });
-
-  it('escapes LIKE wildcards', () => {
-    expect(likeContains('50%_off')).toBe("'%50\\%\\_off%'");
-    expect(likeContains("O'B")).toBe("'%O\\'B%'");
   });
 
   it('checks Ids and builds IN lists; refuses anything else', () => {

@@ -17,8 +17,8 @@ import { SalesforceError, type SalesforceApi } from '../salesforce/client';
 import { findContactsByIds } from '../salesforce/contacts';
 import { findCasesByIds } from '../salesforce/cases';
 import { normaliseId } from '../salesforce/ids';
-import { IDEMPOTENCY_KEY_PATTERN, findByKey, fingerprint, hasIdempotencyFields, scopedKey, type IdempotencyServices } from '../salesforce/idempotency';
-import type { ContactFieldConfig, CustomerRecord, FollowUpChannel, FollowUpStatus } from '../salesforce/records';
+import { checkIdempotencyKey, findByKey, fingerprint, hasIdempotencyFields, scopedKey, type IdempotencyServices } from '../salesforce/idempotency';
+import { EMAIL_PATTERN, type ContactFieldConfig, type CustomerRecord, type FollowUpChannel, type FollowUpStatus } from '../salesforce/records';
 import { FOLLOW_UP_INPUT_NAMES, findFollowUpsByIds, recordFollowUp, updateFollowUpStatus } from '../salesforce/tasks';
 import { DeliveryUnknownError, type Channels } from './channel';
 import { consentOf } from './consent';
@@ -52,17 +52,10 @@ export interface SendOutcome {
 }
 
 export const SMS_MAX_LENGTH = 1600;
-const EMAIL = /^[^\s@"(),:;<>[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 
 /** Checks that need no upstream call. */
 export function checkFollowUpInput(input: FollowUpInput): FieldError[] {
-  const errors: FieldError[] = [];
-  const key = input.idempotencyKey;
-  if (!key) errors.push({ field: 'idempotencyKey', code: 'REQUIRED', message: 'idempotencyKey is required.' });
-  else if (key.length > 64) errors.push({ field: 'idempotencyKey', code: 'TOO_LONG', message: 'idempotencyKey may have at most 64 characters.' });
-  else if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
-    errors.push({ field: 'idempotencyKey', code: 'INVALID', message: 'idempotencyKey may use letters, digits and . _ : @ + = ~ - only.' });
-  }
+  const errors: FieldError[] = checkIdempotencyKey(input.idempotencyKey);
   if (!normaliseId(input.customerId)) errors.push({ field: 'customerId', code: 'INVALID', message: 'customerId is not a Salesforce Id.' });
   if (input.caseId !== null && !normaliseId(input.caseId)) errors.push({ field: 'caseId', code: 'INVALID', message: 'caseId is not a Salesforce Id.' });
   if (!input.body) errors.push({ field: 'body', code: 'REQUIRED', message: 'body is required.' });
@@ -71,7 +64,7 @@ export function checkFollowUpInput(input: FollowUpInput): FieldError[] {
   } else if (input.body.length > 32_000) errors.push({ field: 'body', code: 'TOO_LONG', message: 'body may have at most 32000 characters.' });
   if (input.channel === 'EMAIL' && !input.subject) errors.push({ field: 'subject', code: 'REQUIRED', message: 'An email needs a subject.' });
   if (input.subject && input.subject.length > 255) errors.push({ field: 'subject', code: 'TOO_LONG', message: 'subject may have at most 255 characters.' });
-  if (input.to !== null && input.channel === 'EMAIL' && !EMAIL.test(input.to)) {
+  if (input.to !== null && input.channel === 'EMAIL' && !EMAIL_PATTERN.test(input.to)) {
     errors.push({ field: 'to', code: 'INVALID', message: 'to is not an email address.' });
   }
   return errors;

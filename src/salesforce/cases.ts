@@ -4,10 +4,10 @@ import type { TtlCache } from './cache';
 import { SalesforceError, type SalesforceApi } from './client';
 import { describeObject, type DescribeResult } from './describe';
 import { normaliseId } from './ids';
-import { IDEMPOTENCY_KEY_PATTERN, fingerprint, findByKey, hasIdempotencyFields, scopedKey, type IdempotencyServices, type KeyedRecord } from './idempotency';
-import { afterCondition, NEWEST_FIRST, toPage, type Page, type PageRequest } from './pages';
-import { CASE_FIELDS, toCase, type CaseRecord } from './records';
-import { chunk, eq, idIn, isTrue, select, subquery, textIn, type Condition } from './soql';
+import { checkIdempotencyKey, fingerprint, findByKey, hasIdempotencyFields, scopedKey, type IdempotencyServices, type KeyedRecord } from './idempotency';
+import { childPages, type Page, type PageRequest } from './pages';
+import { CASE_FIELDS, EMAIL_PATTERN, toCase, type CaseRecord } from './records';
+import { chunk, eq, idIn, isTrue, select, textIn, type Condition } from './soql';
 
 type Row = Record<string, unknown>;
 
@@ -55,32 +55,9 @@ export type CaseStatusFilter = 'OPEN' | 'CLOSED' | 'ALL';
 
 const STATUS_CONDITION: Record<CaseStatusFilter, Condition | null> = { OPEN: isTrue('IsClosed', false), CLOSED: isTrue('IsClosed', true), ALL: null };
 
-/**
- * One page of cases for each contact, newest first, in one parent-to-child query per chunk of
- * contacts (the per-contact `first` goes into the subquery's LIMIT).
- */
-export async function findCasesByContacts(
-  sf: SalesforceApi,
-  contactIds: readonly string[],
-  status: CaseStatusFilter,
-  page: PageRequest,
-): Promise<Map<string, Page<CaseRecord>>> {
-  const cases = subquery({
-    fields: CASE_FIELDS,
-    from: 'Cases',
-    where: [STATUS_CONDITION[status], afterCondition(page.after)],
-    orderBy: NEWEST_FIRST,
-    limit: page.first + 1,
-  });
-  const results = await Promise.all(
-    chunk(contactIds).map((part) => sf.query<Row>(select({ fields: ['Id', cases], from: 'Contact', where: [idIn('Id', part)] }))),
-  );
-  const out = new Map<string, Page<CaseRecord>>();
-  for (const row of results.flatMap((r) => r.records)) {
-    const children = (row.Cases as { records?: Row[] } | null)?.records ?? [];
-    out.set(String(row.Id), toPage(children.map(toCase), page.first));
-  }
-  return out;
+/** One page of cases for each contact, newest first, in one query per chunk of contacts. */
+export function findCasesByContacts(sf: SalesforceApi, contactIds: readonly string[], status: CaseStatusFilter, page: PageRequest): Promise<Map<string, Page<CaseRecord>>> {
+  return childPages(sf, { parent: 'Contact', relationship: 'Cases', fields: CASE_FIELDS, where: [STATUS_CONDITION[status]], map: toCase }, contactIds, page);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -122,21 +99,14 @@ export const CASE_INPUT_NAMES: Record<string, string> = {
   AccountId: 'customerId',
 };
 
-const EMAIL = /^[^\s@"(),:;<>[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
-
 /** Checks that need no upstream call. */
 export function checkCaseInput(input: NewCaseInput): FieldError[] {
-  const errors: FieldError[] = [];
-  if (!input.idempotencyKey) errors.push({ field: 'idempotencyKey', code: 'REQUIRED', message: 'idempotencyKey is required.' });
-  else if (input.idempotencyKey.length > 64) errors.push({ field: 'idempotencyKey', code: 'TOO_LONG', message: 'idempotencyKey may have at most 64 characters.' });
-  else if (!IDEMPOTENCY_KEY_PATTERN.test(input.idempotencyKey)) {
-    errors.push({ field: 'idempotencyKey', code: 'INVALID', message: 'idempotencyKey may use letters, digits and . _ : @ + = ~ - only.' });
-  }
+  const errors = checkIdempotencyKey(input.idempotencyKey);
   if (!input.subject) errors.push({ field: 'subject', code: 'REQUIRED', message: 'subject is required.' });
   if (input.customerId !== null && !normaliseId(input.customerId)) {
     errors.push({ field: 'customerId', code: 'INVALID', message: 'customerId is not a Salesforce Id.' });
   }
-  if (input.suppliedEmail !== null && !EMAIL.test(input.suppliedEmail)) {
+  if (input.suppliedEmail !== null && !EMAIL_PATTERN.test(input.suppliedEmail)) {
     errors.push({ field: 'suppliedEmail', code: 'INVALID', message: 'suppliedEmail is not an email address.' });
   }
   return errors;

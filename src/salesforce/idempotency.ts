@@ -6,6 +6,7 @@
  * process stands in (see README).
  */
 import { createHash } from 'node:crypto';
+import type { FieldError } from '../errors';
 import type { TtlCache } from './cache';
 import type { SalesforceApi } from './client';
 import { describeObject } from './describe';
@@ -19,6 +20,16 @@ export interface IdempotencySettings {
 }
 
 export const IDEMPOTENCY_KEY_PATTERN = /^[A-Za-z0-9][A-Za-z0-9._:@+=~-]{0,63}$/;
+
+/** What is wrong with a caller's idempotency key (required, 1..64 characters of a safe set). */
+export function checkIdempotencyKey(key: string): FieldError[] {
+  if (!key) return [{ field: 'idempotencyKey', code: 'REQUIRED', message: 'idempotencyKey is required.' }];
+  if (key.length > 64) return [{ field: 'idempotencyKey', code: 'TOO_LONG', message: 'idempotencyKey may have at most 64 characters.' }];
+  if (!IDEMPOTENCY_KEY_PATTERN.test(key)) {
+    return [{ field: 'idempotencyKey', code: 'INVALID', message: 'idempotencyKey may use letters, digits and . _ : @ + = ~ - only.' }];
+  }
+  return [];
+}
 
 /** `<client>:<key>`: keys are scoped to the calling client. */
 export const scopedKey = (clientId: string, key: string): string => `${clientId}:${key}`;

@@ -1,5 +1,6 @@
 /** Keyset paging over (CreatedDate DESC, Id DESC): stable while records are added. */
-import { olderThan, type Condition, type Order } from './soql';
+import type { SalesforceApi } from './client';
+import { chunk, idIn, olderThan, select, subquery, type Condition, type Order } from './soql';
 
 export interface PageRequest {
   first: number;
@@ -23,4 +24,40 @@ export const NEWEST_FIRST: readonly Order[] = [
 /** Splits the `first + 1` rows fetched into the page and whether there is more. */
 export function toPage<T>(rows: T[], first: number): Page<T> {
   return { records: rows.slice(0, first), hasMore: rows.length > first };
+}
+
+type Row = Record<string, unknown>;
+
+export interface ChildPages<T> {
+  /** The parent object, e.g. Contact. */
+  parent: string;
+  /** The child relationship, e.g. Cases. */
+  relationship: string;
+  fields: readonly string[];
+  where: readonly (Condition | null)[];
+  map: (row: Row) => T;
+}
+
+/**
+ * One page of children for each parent, newest first, in one parent-to-child query per chunk of
+ * parents: the per-parent `first` goes into the subquery's LIMIT, so no parent's full history is
+ * fetched (reference §3.3).
+ */
+export async function childPages<T>(sf: SalesforceApi, spec: ChildPages<T>, parentIds: readonly string[], page: PageRequest): Promise<Map<string, Page<T>>> {
+  const children = subquery({
+    fields: spec.fields,
+    from: spec.relationship,
+    where: [...spec.where, afterCondition(page.after)],
+    orderBy: NEWEST_FIRST,
+    limit: page.first + 1,
+  });
+  const results = await Promise.all(
+    chunk(parentIds).map((part) => sf.query<Row>(select({ fields: ['Id', children], from: spec.parent, where: [idIn('Id', part)] }))),
+  );
+  const out = new Map<string, Page<T>>();
+  for (const row of results.flatMap((r) => r.records)) {
+    const rows = (row[spec.relationship] as { records?: Row[] } | null)?.records ?? [];
+    out.set(String(row.Id), toPage(rows.map(spec.map), page.first));
+  }
+  return out;
 }

@@ -138,6 +138,9 @@ export const FOLLOW_UP_FIELDS = [
 /** A Task is a follow-up when this field is set (the shipped field definition says so). */
 export const FOLLOW_UP_CHANNEL_FIELD = 'Follow_Up_Channel__c';
 
+/** An email address as Salesforce's email fields accept it (close enough to refuse early). */
+export const EMAIL_PATTERN = /^[^\s@"(),:;<>[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+
 type Row = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const flag = (row: Row, field: string | null): ConsentFlag => (field ? row[field] === true : null);

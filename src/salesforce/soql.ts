@@ -17,9 +17,6 @@ function escape(s: string): string {
 /** A quoted SOQL string literal. */
 export const literal = (s: string): string => `'${escape(s)}'`;
 
-/** A LIKE pattern that matches `s` anywhere, with `%` and `_` in `s` taken literally. */
-export const likeContains = (s: string): string => `'%${escape(s).replace(/[%_]/g, '\\$&')}%'`;
-
 export class InvalidIdError extends Error {
   constructor(readonly value: string) {
     super('not a Salesforce Id');

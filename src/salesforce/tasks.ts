@@ -1,8 +1,8 @@
 /** Follow-ups: the Tasks whose Follow_Up_Channel__c is set. */
 import type { SalesforceApi } from './client';
-import { afterCondition, NEWEST_FIRST, toPage, type Page, type PageRequest } from './pages';
+import { childPages, type Page, type PageRequest } from './pages';
 import { FOLLOW_UP_CHANNEL_FIELD, FOLLOW_UP_FIELDS, toFollowUp, type FollowUpChannel, type FollowUpRecord, type FollowUpStatus } from './records';
-import { assertId, chunk, idIn, notNull, select, subquery } from './soql';
+import { assertId, chunk, idIn, notNull, select } from './soql';
 
 type Row = Record<string, unknown>;
 
@@ -15,33 +15,14 @@ export async function findFollowUpsByIds(sf: SalesforceApi, ids: readonly string
   return pages.flatMap((p) => p.records.map(toFollowUp));
 }
 
-/**
- * One page of follow-ups for each parent (Contact via WhoId, Case via WhatId), newest first, in
- * one parent-to-child query per chunk of parents: the per-parent `first` is pushed into the
- * subquery's LIMIT, so no parent's full history is fetched.
- */
-export async function findFollowUpsByParents(
+/** One page of follow-ups for each parent (Contact via WhoId, Case via WhatId), newest first. */
+export function findFollowUpsByParents(
   sf: SalesforceApi,
   parent: 'Contact' | 'Case',
   parentIds: readonly string[],
   page: PageRequest,
 ): Promise<Map<string, Page<FollowUpRecord>>> {
-  const tasks = subquery({
-    fields: FOLLOW_UP_FIELDS,
-    from: 'Tasks',
-    where: [notNull(FOLLOW_UP_CHANNEL_FIELD), afterCondition(page.after)],
-    orderBy: NEWEST_FIRST,
-    limit: page.first + 1,
-  });
-  const results = await Promise.all(
-    chunk(parentIds).map((part) => sf.query<Row>(select({ fields: ['Id', tasks], from: parent, where: [idIn('Id', part)] }))),
-  );
-  const out = new Map<string, Page<FollowUpRecord>>();
-  for (const row of results.flatMap((r) => r.records)) {
-    const children = (row.Tasks as { records?: Row[] } | null)?.records ?? [];
-    out.set(String(row.Id), toPage(children.map(toFollowUp), page.first));
-  }
-  return out;
+  return childPages(sf, { parent, relationship: 'Tasks', fields: FOLLOW_UP_FIELDS, where: [notNull(FOLLOW_UP_CHANNEL_FIELD)], map: toFollowUp }, parentIds, page);
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -1,5 +1,5 @@
 /** Case, its options, Customer.cases, Case.customer and the root fields that return cases. */
-import { IdempotencyConflictError, NotFoundError, ValidationError, badInput, toClientError } from '../errors';
+import { IdempotencyConflictError, NotFoundError, ValidationError, badInput, rethrow } from '../errors';
 import { casePicklists, createCase, findCaseByNumber, type CasePicklists, type PicklistValue } from '../salesforce/cases';
 import { primeCases } from '../salesforce/loaders';
 import type { CaseRecord } from '../salesforce/records';
@@ -8,11 +8,6 @@ import { CustomerRef } from './customer';
 import { parseIdArg } from './ids';
 import { NodeRef } from './node';
 import { connectionRef, keysetConnection, keysetPage } from './pagination';
-
-/** Upstream failures get their client-facing code; UserErrors pass on to the errors plugin. */
-const rethrow = (e: unknown): never => {
-  throw toClientError(e);
-};
 
 export const CaseRef = builder.objectRef<CaseRecord>('Case').implement({
   interfaces: [NodeRef],

@@ -1,5 +1,5 @@
 /** Customer (a Contact), its consent, the phone lookup, and the root fields that return them. */
-import { badInput, toClientError } from '../errors';
+import { badInput, rethrow } from '../errors';
 import { consentOf, type Consent } from '../messaging/consent';
 import { parseCallerNumber } from '../phone';
 import { findContactsByPhone, searchContacts, type PhoneMatch } from '../salesforce/contacts';
@@ -59,10 +59,6 @@ CustomerRef.implement({
     }),
   }),
 });
-
-const rethrow = (e: unknown): never => {
-  throw toClientError(e);
-};
 
 builder.queryField('customer', (t) =>
   t.field({

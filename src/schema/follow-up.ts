@@ -1,5 +1,5 @@
 /** FollowUp (a Task with a follow-up channel), Customer.followUps and Case.followUps. */
-import { ConsentError, DeliveryError, IdempotencyConflictError, NotFoundError, ValidationError, toClientError } from '../errors';
+import { ConsentError, DeliveryError, IdempotencyConflictError, NotFoundError, ValidationError, rethrow } from '../errors';
 import { sendFollowUp } from '../messaging/send-follow-up';
 import { primeFollowUps } from '../salesforce/loaders';
 import type { FollowUpRecord } from '../salesforce/records';
@@ -9,10 +9,6 @@ import { ErrorInterface } from './errors';
 import { CustomerRef } from './customer';
 import { NodeRef } from './node';
 import { connectionRef, keysetConnection, keysetPage } from './pagination';
-
-const rethrow = (e: unknown): never => {
-  throw toClientError(e);
-};
 
 export const FollowUpChannelRef = builder.enumType('FollowUpChannel', { values: ['SMS', 'EMAIL'] as const });
 
