@@ -194,7 +194,7 @@ describe('fault tests', () => {
 });
 
 describe('operators', () => {
-  it('/ready makes one Salesforce call and reports API usage and the circuits', async () => {
+  it('/ready makes one Salesforce call (reused for 30 s) and reports API usage and the circuits', async () => {
     await gw.execute(Customer, { id: gw.ids.contacts.ada });
     const res = await gw.yoga.fetch('http://gateway.test/ready');
     expect(res.status).toBe(200);
@@ -208,13 +208,21 @@ describe('operators', () => {
         authCircuit: 'closed',
       },
     });
+    // Probes every few seconds do not spend the org's API budget.
+    expect((await gw.yoga.fetch('http://gateway.test/ready')).status).toBe(200);
+    expect((await gw.calls()).apiRequests).toBe(apiRequests);
   });
 
   it('/ready answers 503 when Salesforce is down', async () => {
-    await faults({ errorRate: 1 });
-    const res = await gw.yoga.fetch('http://gateway.test/ready');
-    expect(res.status).toBe(503);
-    expect(await res.json()).toMatchObject({ status: 'unavailable' });
+    const fresh = await startTestGateway();
+    await control(fresh.emulators.url, 'PUT', 'faults', { errorRate: 1 });
+    try {
+      const res = await fresh.yoga.fetch('http://gateway.test/ready');
+      expect(res.status).toBe(503);
+      expect(await res.json()).toMatchObject({ status: 'unavailable' });
+    } finally {
+      await fresh.close();
+    }
   });
 
   it('logs each operation with its request id and the API usage', async () => {
