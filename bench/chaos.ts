@@ -10,6 +10,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
+import { DEMO_API_KEYS } from '../src/auth';
 import { loadConfig } from '../src/config';
 import { createServices } from '../src/context';
 import { DEMO_SMS, startEmulators } from '../src/emulator/index';
@@ -22,6 +23,8 @@ import { createSalesforceConnection } from '../src/salesforce/connection';
 import { demoCredentials } from '../test/support/credentials';
 
 const AGENT = 'Bearer demo-agent-key';
+/** Idempotency keys are scoped to the key's name. */
+const AGENT_NAME = DEMO_API_KEYS.find((k) => k.key === 'demo-agent-key')!.name;
 
 const SECONDS = Number(process.env.CHAOS_SECONDS ?? 10);
 const WORKERS = Number(process.env.CHAOS_WORKERS ?? 8);
@@ -140,12 +143,12 @@ export async function runChaos(): Promise<void> {
   // Invariants, read straight from the emulated org and the provider's outbox.
   const verify = sf.withDeadline(Date.now() + 60_000);
   const cases = await verify.query<{ Id: string; Gateway_Request_Key__c: string }>(
-    "SELECT Id, Gateway_Request_Key__c FROM Case WHERE Gateway_Request_Key__c LIKE 'default:chaos-%'",
+    `SELECT Id, Gateway_Request_Key__c FROM Case WHERE Gateway_Request_Key__c LIKE '${AGENT_NAME}:chaos-%'`,
   );
   const perKey = new Map<string, string[]>();
   for (const c of cases.records) perKey.set(c.Gateway_Request_Key__c, [...(perKey.get(c.Gateway_Request_Key__c) ?? []), c.Id]);
   const doubledCases = [...perKey.values()].filter((ids) => ids.length > 1).length;
-  const lostCases = [...acknowledgedCases].filter(([key, id]) => perKey.get(`default:${key}`)?.[0] !== id).length;
+  const lostCases = [...acknowledgedCases].filter(([key, id]) => perKey.get(`${AGENT_NAME}:${key}`)?.[0] !== id).length;
   const outbox = (await control('GET', 'outbox')) as { messages: { channel: string; statusCallback?: string | null }[] };
   const smsPerFollowUp = new Map<string, number>();
   for (const m of outbox.messages.filter((x) => x.channel === 'SMS')) {

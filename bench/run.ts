@@ -120,7 +120,8 @@ async function runRead(): Promise<void> {
     }
     const g = results.gateway!;
     const b = results.baseline!;
-    const ms = (v: number) => `${v.toFixed(0)} ms`.padStart(11);
+    // A run shorter than one answer measures nothing: say so rather than print 0 ms.
+    const ms = (v: number) => (g.requests.total > 0 && b.requests.total > 0 ? `${v.toFixed(0)} ms` : 'n/a').padStart(11);
     console.log(
       `| ${String(n).padStart(3)} | ${ms(g.latency.p50)} | ${ms(g.latency.p99)} | ${g.requests.average.toFixed(1).padStart(13)} | ${ms(b.latency.p50).padStart(12)} | ${ms(b.latency.p99).padStart(12)} | ${b.requests.average.toFixed(1).padStart(14)} | ${(b.latency.p50 / g.latency.p50).toFixed(1).padStart(8)}x |`,
     );
