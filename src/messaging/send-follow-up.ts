@@ -18,7 +18,7 @@ import { findContactsByIds } from '../salesforce/contacts';
 import { findCasesByIds } from '../salesforce/cases';
 import { normaliseId } from '../salesforce/ids';
 import { checkIdempotencyKey, findByKey, fingerprint, hasIdempotencyFields, scopedKey, type IdempotencyServices } from '../salesforce/idempotency';
-import { EMAIL_PATTERN, type ContactFieldConfig, type CustomerRecord, type FollowUpChannel, type FollowUpStatus } from '../salesforce/records';
+import { EMAIL_PATTERN, parseDateTime, type ContactFieldConfig, type CustomerRecord, type FollowUpChannel, type FollowUpStatus } from '../salesforce/records';
 import { FOLLOW_UP_INPUT_NAMES, findFollowUpsByIds, recordFollowUp, updateFollowUpStatus } from '../salesforce/tasks';
 import { DeliveryUnknownError, type Channels } from './channel';
 import { consentOf } from './consent';
@@ -125,11 +125,11 @@ export async function sendFollowUp(deps: SendDeps, input: FollowUpInput): Promis
       if (!keyed) {
         const hit = idempotency.fallback.get(`Task:${key}`);
         const [row] = hit ? await findFollowUpsByIds(sf, [hit.id]) : [];
-        return hit && row ? { ...hit, status: row.status, createdAt: Date.parse(row.createdAt.replace('+0000', 'Z')) } : null;
+        return hit && row ? { ...hit, status: row.status, createdAt: parseDateTime(row.createdAt) } : null;
       }
       const hit = await findByKey(sf, 'Task', idempotency.settings, key, KEY_FIELDS);
       return hit
-        ? { id: hit.id, fingerprint: hit.fingerprint, status: hit.row.Follow_Up_Status__c as FollowUpStatus, createdAt: Date.parse(String(hit.row.CreatedDate).replace('+0000', 'Z')) }
+        ? { id: hit.id, fingerprint: hit.fingerprint, status: hit.row.Follow_Up_Status__c as FollowUpStatus, createdAt: parseDateTime(String(hit.row.CreatedDate)) }
         : null;
     };
 

@@ -138,6 +138,11 @@ export const FOLLOW_UP_FIELDS = [
 /** A Task is a follow-up when this field is set (the shipped field definition says so). */
 export const FOLLOW_UP_CHANNEL_FIELD = 'Follow_Up_Channel__c';
 
+/** Epoch ms of a Salesforce dateTime (`2026-09-21T10:00:00.000+0000`, or ISO with `Z`); NaN if it is none. */
+export function parseDateTime(value: string): number {
+  return Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+}
+
 /** An email address as Salesforce's email fields accept it (close enough to refuse early). */
 export const EMAIL_PATTERN = /^[^\s@"(),:;<>[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
 

@@ -4,6 +4,7 @@
  * https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_quotedstringescapes.htm
  */
 import { normaliseId } from './ids';
+import { parseDateTime } from './records';
 
 const ESC: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '"': '\\"' };
 
@@ -103,7 +104,7 @@ export const anyOf = (conditions: readonly Condition[]): Condition => condition(
 
 /** A SOQL dateTime literal (`2026-09-21T10:00:00Z`): unquoted, to the second. */
 export function dateTimeLiteral(value: string): string {
-  const t = Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  const t = parseDateTime(value);
   if (Number.isNaN(t)) throw new RangeError('not a dateTime');
   return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
 }

@@ -7,6 +7,7 @@ import type { ObjectRef } from '@pothos/core';
 import { badInput } from '../errors';
 import { normaliseId } from '../salesforce/ids';
 import type { Page, PageRequest } from '../salesforce/pages';
+import { parseDateTime } from '../salesforce/records';
 import { builder } from './builder';
 
 export interface PageInfo {
@@ -56,7 +57,7 @@ export function keysetPage(first: number, after: string | null | undefined): Pag
   const value = decode(after);
   if (!Array.isArray(value) || value[0] !== 'k' || typeof value[1] !== 'string' || typeof value[2] !== 'string') throw invalidCursor();
   const id = normaliseId(value[2]);
-  if (!id || Number.isNaN(Date.parse(value[1].replace(/([+-]\d{2})(\d{2})$/, '$1:$2')))) throw invalidCursor();
+  if (!id || Number.isNaN(parseDateTime(value[1]))) throw invalidCursor();
   return { ...page, after: { createdAt: value[1], id } };
 }
 

@@ -1,9 +1,10 @@
 import { GraphQLError, Kind } from 'graphql';
+import { parseDateTime } from '../salesforce/records';
 import { builder } from './builder';
 
 /** Salesforce writes `2013-05-20T20:49:32.000+0000`; clients get `2013-05-20T20:49:32.000Z`. */
 function toIso(value: Date | string): string {
-  const d = value instanceof Date ? value : new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+  const d = value instanceof Date ? value : new Date(parseDateTime(value));
   if (Number.isNaN(d.getTime())) throw new GraphQLError('DateTime cannot represent an invalid date');
   return d.toISOString();
 }
