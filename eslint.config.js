@@ -14,13 +14,18 @@ export default tseslint.config(
         'error',
         {
           selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: 'Read process.env only in src/main.ts and src/emulator/main.ts (STYLE rule 4).',
+          message: 'Read process.env only in src/main.ts and emulator/src/main.ts (STYLE rule 4).',
         },
       ],
     },
   },
   {
-    files: ['src/main.ts', 'src/emulator/main.ts', 'bench/**', 'codegen.ts', 'vitest.config.ts', '.ci/**'],
+    files: ['src/main.ts', 'emulator/src/main.ts', 'emulator/bin/**', 'bench/**', 'codegen.ts', 'vitest.config.ts', '.ci/**'],
     rules: { 'no-restricted-syntax': 'off' },
+  },
+  {
+    // Plain Node scripts (not TypeScript): Node's globals.
+    files: ['emulator/bin/**'],
+    languageOptions: { globals: { process: 'readonly', URL: 'readonly' } },
   },
 );

@@ -13,7 +13,7 @@ import { pino } from 'pino';
 import { DEMO_API_KEYS } from '../src/auth';
 import { loadConfig } from '../src/config';
 import { createServices } from '../src/context';
-import { DEMO_SMS, startEmulators } from '../src/emulator/index';
+import { DEMO_SMS, startEmulators } from 'salesforce-emulator';
 import { createGateway, securityFrom } from '../src/gateway';
 import { createEmailChannel } from '../src/messaging/email';
 import { createSmsChannel } from '../src/messaging/sms';

@@ -18,7 +18,7 @@ import autocannon from 'autocannon';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config';
 import { createServices } from '../src/context';
-import { startEmulators } from '../src/emulator/index';
+import { startEmulators } from 'salesforce-emulator';
 import { createGateway, securityFrom, type Gateway } from '../src/gateway';
 import { TtlCache } from '../src/salesforce/cache';
 import { createSalesforceApi } from '../src/salesforce/client';

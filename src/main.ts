@@ -33,7 +33,7 @@ let credentials: SalesforceCredentials;
 let sms = config.messaging.sms;
 if (config.salesforce.mode === 'embedded') {
   // Imported only here: the gateway itself never depends on the emulator.
-  const { startEmulators, DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE, DEMO_SMS } = await import('./emulator/index');
+  const { startEmulators, DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE, DEMO_SMS } = await import('salesforce-emulator');
   const { readFileSync } = await import('node:fs');
   const emulators = await startEmulators({ port: config.salesforce.emulatorPort });
   closers.push(() => emulators.close());

@@ -5,7 +5,7 @@
  * logged or returned.
  */
 import { describe, expect, it } from 'vitest';
-import { twilioSignature } from '../src/emulator/index';
+import { twilioSignature } from 'salesforce-emulator';
 import { createLogger } from '../src/logger';
 import { createSalesforceConnection } from '../src/salesforce/connection';
 import { control } from './support/emulator';

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulators } from '../src/emulator/index';
+import type { RunningEmulators } from 'salesforce-emulator';
 import { createSalesforceApi, SalesforceError } from '../src/salesforce/client';
 import { createSalesforceConnection, LoginGuard } from '../src/salesforce/connection';
 import { control, startTestEmulator, stats } from './support/emulator';

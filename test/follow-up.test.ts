@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { DEMO_SMS, twilioSignature } from '../src/emulator/index';
+import { DEMO_SMS, twilioSignature } from 'salesforce-emulator';
 import { graphql } from './__generated__';
 import { control } from './support/emulator';
 import { startTestGateway, useTestGateway } from './support/gateway';

@@ -1,7 +1,7 @@
 /** The demo org's credentials as the gateway's configuration would hold them (no test runner imports). */
 import { readFileSync } from 'node:fs';
 import type { AuthFlow, SalesforceCredentials } from '../../src/config';
-import { DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE } from '../../src/emulator/index';
+import { DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE } from 'salesforce-emulator';
 
 export function demoCredentials(url: string, flow: AuthFlow = 'password'): SalesforceCredentials {
   return {

@@ -5,10 +5,10 @@
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { SeedFixtures } from '../../src/emulator/salesforce/seed';
+import type { SeedFixtures } from 'salesforce-emulator';
 import { control } from './emulator';
 import { pino, type Logger } from 'pino';
-import { DEMO_SMS, startEmulators, type EmulatorOptions, type RunningEmulators } from '../../src/emulator/index';
+import { DEMO_SMS, startEmulators, type EmulatorOptions, type RunningEmulators } from 'salesforce-emulator';
 import type { Channels } from '../../src/messaging/channel';
 import { createEmailChannel } from '../../src/messaging/email';
 import { createSmsChannel } from '../../src/messaging/sms';

@@ -1,12 +1,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { createOrgSchema } from '../../src/emulator/salesforce/schema';
+import { createOrgSchema } from 'salesforce-emulator';
 
 /**
  * The custom fields an admin deploys to a real org (schema/salesforce, source format) and the
  * emulator's org schema must agree: same names, types, lengths, keys and picklist values.
  */
-const ROOT = new URL('../../schema/salesforce/force-app/main/default/objects/', import.meta.url);
+const ROOT = new URL('../schema/salesforce/force-app/main/default/objects/', import.meta.url);
 // Task custom fields are defined on Activity in metadata.
 const OBJECT_FOR = { Activity: 'Task', Case: 'Case', Contact: 'Contact' } as Record<string, string>;
 const TYPES: Record<string, string> = { Text: 'string', Picklist: 'picklist', Checkbox: 'boolean' };

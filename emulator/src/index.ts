@@ -6,7 +6,8 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { handleControl } from './salesforce/control';
-import { SalesforceEmulator, readBody, send, type SalesforceEmulatorOptions } from './salesforce/server';
+import { readBody, send } from './http';
+import { SalesforceEmulator, type SalesforceEmulatorOptions } from './salesforce/server';
 import { SmsEmulator } from './sms/server';
 import { SfError } from './salesforce/errors';
 
@@ -83,3 +84,8 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Run
       }),
   };
 }
+
+export { control, stats, type EmulatorStats } from './control-client';
+export { createOrgSchema, type FieldDef, type ObjectDef } from './salesforce/schema';
+export { SEED_COUNTS, type SeedFixtures } from './salesforce/seed';
+export { idChecksum, normaliseId } from './salesforce/ids';

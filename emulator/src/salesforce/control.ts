@@ -5,7 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NO_FAULTS, type Faults, type SalesforceEmulator } from './server';
-import { readBody, send } from './server';
+import { readBody, send } from '../http';
 import type { SentSms, SmsEmulator } from '../sms/server';
 
 const JSON_TYPE = { 'Content-Type': 'application/json;charset=UTF-8' };

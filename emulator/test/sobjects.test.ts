@@ -1,6 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { API_VERSION, control, passwordLogin, rejection, startTestEmulator, stats, useTestOrg } from '../support/emulator';
+import { API_VERSION, control, passwordLogin, rejection, startTestEmulator, stats, useTestOrg } from './support';
 
 const org = useTestOrg();
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { API_VERSION, rejection, useTestOrg } from '../support/emulator';
+import { API_VERSION, rejection, useTestOrg } from './support';
 
 const org = useTestOrg();
 

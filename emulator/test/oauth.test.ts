@@ -1,9 +1,8 @@
 import { readFileSync } from 'node:fs';
 import jsforce from 'jsforce';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { jwtAssertion } from '../../src/salesforce/connection';
-import { DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE, type RunningEmulators } from '../../src/emulator/index';
-import { API_VERSION, control, passwordLogin, rejection, startTestEmulator, stats } from '../support/emulator';
+import { DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE, type RunningEmulators } from '../src/index';
+import { API_VERSION, control, passwordLogin, rejection, signAssertion, startTestEmulator, stats, type JwtClaims } from './support';
 
 let em: RunningEmulators;
 beforeAll(async () => {
@@ -19,12 +18,10 @@ const token = (form: Record<string, string>, headers: Record<string, string> = {
     body: new URLSearchParams(form).toString(),
   });
 
-const jwtCredentials = (overrides: Partial<Parameters<typeof jwtAssertion>[0]> = {}) => ({
-  flow: 'jwt' as const,
+const jwtCredentials = (overrides: Partial<JwtClaims> = {}): JwtClaims => ({
   clientId: DEMO_CREDENTIALS.clientId,
   username: DEMO_CREDENTIALS.username,
   privateKey: readFileSync(DEMO_JWT_PRIVATE_KEY_FILE, 'utf8'),
-  tokenUrl: `${em.url}/services/oauth2/token`,
   audience: 'https://login.salesforce.com',
   ...overrides,
 });
@@ -110,14 +107,14 @@ describe('JWT bearer grant', () => {
 
   it('accepts an RS256 assertion signed with the demo app key, through jsforce', async () => {
     const conn = new jsforce.Connection({ oauth2: { clientId: DEMO_CREDENTIALS.clientId, loginUrl: em.url }, version: API_VERSION });
-    await conn.authorize({ grant_type: grant, assertion: jwtAssertion(jwtCredentials(), Date.now()) });
+    await conn.authorize({ grant_type: grant, assertion: signAssertion(jwtCredentials(), Date.now()) });
     expect((await conn.query("SELECT Id FROM Contact WHERE LastName = 'Lovelace'")).totalSize).toBe(1);
   });
 
   it('refuses a wrong key, a wrong issuer, a wrong audience, an unknown user and an expired assertion', async () => {
     const { generateKeyPairSync } = await import('node:crypto');
     const other = generateKeyPairSync('rsa', { modulusLength: 2048 }).privateKey.export({ type: 'pkcs8', format: 'pem' }).toString();
-    const cases: [Parameters<typeof jwtAssertion>[0], number, string][] = [
+    const cases: [JwtClaims, number, string][] = [
       [jwtCredentials({ privateKey: other }), Date.now(), 'invalid assertion'],
       [jwtCredentials({ clientId: 'someone-else' }), Date.now(), 'client identifier invalid'],
       [jwtCredentials({ audience: 'https://evil.example' }), Date.now(), 'audience is invalid'],
@@ -125,7 +122,7 @@ describe('JWT bearer grant', () => {
       [jwtCredentials(), Date.now() - 10 * 60_000, 'expired authorization code'],
     ];
     for (const [credentials, at, description] of cases) {
-      const res = await token({ grant_type: grant, assertion: jwtAssertion(credentials, at) });
+      const res = await token({ grant_type: grant, assertion: signAssertion(credentials, at) });
       expect(res.status).toBe(400);
       expect(((await res.json()) as { error_description: string }).error_description).toBe(description);
     }

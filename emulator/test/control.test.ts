@@ -1,9 +1,9 @@
 import type { Connection } from 'jsforce';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import type { RunningEmulators } from '../../src/emulator/index';
-import { idChecksum, normaliseId } from '../../src/emulator/salesforce/ids';
-import { SEED_COUNTS } from '../../src/emulator/salesforce/seed';
-import { API_VERSION, control, passwordLogin, rejection, startTestEmulator, stats } from '../support/emulator';
+import type { RunningEmulators } from '../src/index';
+import { idChecksum, normaliseId } from '../src/salesforce/ids';
+import { SEED_COUNTS } from '../src/salesforce/seed';
+import { API_VERSION, control, passwordLogin, rejection, startTestEmulator, stats } from './support';
 
 let em: RunningEmulators;
 let conn: Connection;

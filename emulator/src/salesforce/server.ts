@@ -1,0 +1,265 @@
+/**
+ * The Salesforce REST API of the emulated org, under `/services/data/vNN.N/` and
+ * `/services/oauth2/`: authentication, API counting, fault injection and the router. Each
+ * resource answers in its own module under routes/. Headers, status codes and bodies follow
+ * ../shared/reference/salesforce-api.md.
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { JSON_TYPE, header, readBody, send, sleep } from '../http';
+import { SfError, limitExceeded, notFound, sessionInvalid } from './errors';
+import { NO_FAULTS, dice, faultAnswer, type Faults } from './faults';
+import { normaliseId } from './ids';
+import { OAuthServer, type OrgCredentials } from './oauth';
+import { emailSimple, type SentEmail } from './routes/actions';
+import { composite } from './routes/composite';
+import type { Answer, Org } from './routes/context';
+import { limits } from './routes/limits';
+import { QueryResource } from './routes/query';
+import { sobjects } from './routes/sobjects';
+import { createOrgSchema } from './schema';
+import { seedOrg, type SeedFixtures } from './seed';
+import { Store } from './store';
+
+export { NO_FAULTS, type Faults, type FaultErrorCode } from './faults';
+export type { SentEmail } from './routes/actions';
+
+export type RequestKind = 'query' | 'search' | 'sobject' | 'describe' | 'composite' | 'action' | 'limits' | 'other';
+
+export interface LoggedRequest {
+  method: string;
+  path: string;
+  kind: RequestKind;
+  status: number;
+  /** The SOQL or SOSL text, for query and search calls. */
+  statement?: string;
+}
+
+export interface SalesforceEmulatorOptions {
+  /** Overrides of the demo org's credentials. */
+  credentials?: Partial<OrgCredentials>;
+  /** Access tokens expire after this long without use. @default 7_200_000 (2 h, Salesforce's default) */
+  tokenTtlMs?: number;
+  /** Daily API request allocation. @default 100_000 */
+  dailyApiLimit?: number;
+  clock?: () => number;
+}
+
+const MAX_URI = 16_384;
+const MAX_LOG = 20_000;
+// The demo org's Id: 15 characters plus the checksum.
+const ORG_ID = normaliseId('00D5g00000DEMO1')!;
+
+export class SalesforceEmulator {
+  readonly schema = createOrgSchema();
+  readonly store: Store;
+  readonly oauth: OAuthServer;
+  readonly fixtures: SeedFixtures;
+  faults: Faults = { ...NO_FAULTS };
+  apiRequests = 0;
+  byKind: Record<string, number> = {};
+  readonly requests: LoggedRequest[] = [];
+  readonly emails: SentEmail[] = [];
+  dailyApiLimit: number;
+  private roll = dice(NO_FAULTS.seed);
+  private readonly org: Org;
+  private readonly queries: QueryResource;
+  private readonly restoreSeed: () => void;
+  private readonly clock: () => number;
+
+  constructor(options: SalesforceEmulatorOptions = {}) {
+    this.clock = options.clock ?? Date.now;
+    this.dailyApiLimit = options.dailyApiLimit ?? 100_000;
+    this.store = new Store(this.schema, this.clock);
+    this.fixtures = seedOrg(this.store);
+    this.restoreSeed = this.store.snapshot();
+    this.org = { schema: this.schema, store: this.store, clock: this.clock };
+    this.queries = new QueryResource(this.org, () => this.faults.searchIndexLagMs);
+    this.oauth = new OAuthServer({
+      credentials: options.credentials,
+      orgId: ORG_ID,
+      userId: this.fixtures.integrationUserId,
+      tokenTtlMs: options.tokenTtlMs ?? 7_200_000,
+      clock: this.clock,
+    });
+  }
+
+  setFaults(faults: Partial<Faults>): Faults {
+    this.faults = { ...NO_FAULTS, ...faults };
+    this.oauth.rejectTokens = this.faults.rejectTokens;
+    this.roll = dice(this.faults.seed);
+    return this.faults;
+  }
+
+  /** Back to the seeded org: data, counters, faults, locators and the outbox. Tokens stay valid. */
+  reset(): void {
+    this.restoreSeed();
+    this.setFaults({});
+    this.apiRequests = 0;
+    this.oauth.logins = 0;
+    this.byKind = {};
+    this.requests.length = 0;
+    this.emails.length = 0;
+    this.queries.reset();
+  }
+
+  stats() {
+    return { apiRequests: this.apiRequests, logins: this.oauth.logins, byKind: { ...this.byKind } };
+  }
+
+  /** Handles `/services/...`; returns false for any other path. */
+  async handle(req: IncomingMessage, res: ServerResponse, url: URL, baseUrl: string): Promise<boolean> {
+    if (url.pathname === '/services/oauth2/token' && req.method === 'POST') {
+      const form = new URLSearchParams((await readBody(req)).toString('utf8'));
+      if (this.faults.latencyMs > 0) await sleep(this.faults.latencyMs);
+      const answer = this.oauth.token(form, header(req, 'authorization'), baseUrl);
+      send(res, answer.status, answer.body, { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-cache,must-revalidate,max-age=0,no-store,private' });
+      return true;
+    }
+    if (url.pathname === '/services/oauth2/revoke' && req.method === 'POST') {
+      const form = new URLSearchParams((await readBody(req)).toString('utf8'));
+      this.oauth.revoke(form.get('token') ?? '');
+      send(res, 200, undefined);
+      return true;
+    }
+    const m = /^\/services\/data(?:\/v(\d{2}\.\d))?(\/.*)?$/.exec(url.pathname);
+    if (!m) return false;
+    await this.api(req, res, url, m[1], m[2] ?? '');
+    return true;
+  }
+
+  private limitHeader(): Record<string, string> {
+    return { 'Sforce-Limit-Info': `api-usage=${this.apiRequests}/${this.dailyApiLimit}` };
+  }
+
+  private async api(req: IncomingMessage, res: ServerResponse, url: URL, version: string | undefined, rest: string) {
+    const raw = req.url ?? '';
+    const headerBytes = req.rawHeaders.reduce((n, h) => n + h.length + 2, 0);
+    if (raw.length > MAX_URI) {
+      // URI alone over 16,384 bytes → 414; URI + headers → 431 (reference §2). Body shape unverified.
+      send(res, 414, '414 URI Too Long', { 'Content-Type': 'text/plain' });
+      return;
+    }
+    if (raw.length + headerBytes > MAX_URI) {
+      send(res, 431, '431 Request Header Fields Too Large', { 'Content-Type': 'text/plain' });
+      return;
+    }
+    if (version === undefined) {
+      // GET /services/data: the versions list, the one resource without a limit header.
+      const versions = ['58.0', '59.0', '60.0', '61.0', '62.0', '63.0', '64.0', '65.0'].map((v) => ({
+        label: 'Emulated',
+        url: `/services/data/v${v}`,
+        version: v,
+      }));
+      send(res, 200, versions, { 'Content-Type': JSON_TYPE });
+      return;
+    }
+    const auth = this.oauth.check(header(req, 'authorization'));
+    if (auth !== 'ok') {
+      const error = auth === 'missing' ? SfError.one(401, 'INVALID_AUTH_HEADER', 'INVALID_HEADER_TYPE') : sessionInvalid();
+      send(res, 401, error.errors, { 'Content-Type': JSON_TYPE, ...this.limitHeader() });
+      return;
+    }
+    const body = req.method === 'GET' || req.method === 'DELETE' ? null : await readBody(req);
+    const kind = kindOf(rest);
+    const statement = kind === 'query' || kind === 'search' ? (url.searchParams.get('q') ?? undefined) : undefined;
+    const log = (status: number) => {
+      if (this.requests.length >= MAX_LOG) this.requests.shift();
+      this.requests.push({ method: req.method ?? 'GET', path: url.pathname, kind, status, ...(statement !== undefined ? { statement } : {}) });
+    };
+    if (this.apiRequests >= this.dailyApiLimit) {
+      log(403);
+      send(res, 403, limitExceeded().errors, { 'Content-Type': JSON_TYPE, ...this.limitHeader() });
+      return;
+    }
+    // Counted on arrival, as Salesforce counts it, however long the answer then takes.
+    this.apiRequests++;
+    this.byKind[kind] = (this.byKind[kind] ?? 0) + 1;
+    const slow = this.faults.latencyStatementContains === null || (statement ?? '').includes(this.faults.latencyStatementContains);
+    if (this.faults.latencyMs > 0 && slow) await sleep(this.faults.latencyMs);
+    const targeted = this.faults.errorStatementContains === null || (statement ?? '').includes(this.faults.errorStatementContains);
+    const forced = this.faults.failNext > 0 && targeted;
+    if (forced) this.faults.failNext--;
+    if (forced || (this.faults.errorRate > 0 && targeted && this.roll() < this.faults.errorRate)) {
+      const answer = faultAnswer(this.faults);
+      log(answer.status);
+      send(res, answer.status, answer.body, { 'Content-Type': JSON_TYPE, ...this.limitHeader(), ...answer.headers });
+      return;
+    }
+    let answer: Answer;
+    try {
+      let parsed: unknown = null;
+      if (body && body.length > 0) {
+        try {
+          parsed = JSON.parse(body.toString('utf8'));
+        } catch {
+          throw SfError.one(400, 'JSON_PARSER_ERROR', 'Unexpected character in request body: not valid JSON');
+        }
+      }
+      answer = this.route(req.method ?? 'GET', version, rest, url.searchParams, parsed, header(req, 'sforce-query-options'));
+    } catch (e) {
+      if (!(e instanceof SfError)) throw e;
+      answer = { status: e.status, body: e.errors };
+    }
+    log(answer.status);
+    const isWrite = req.method === 'POST' || req.method === 'PATCH' || req.method === 'PUT' || req.method === 'DELETE';
+    if (isWrite && this.faults.dropResponseAfterCommitRate > 0 && this.roll() < this.faults.dropResponseAfterCommitRate) {
+      // The write is committed; the answer is lost on the way back.
+      req.socket.destroy();
+      return;
+    }
+    send(res, answer.status, answer.body, {
+      ...(answer.body === undefined ? {} : { 'Content-Type': JSON_TYPE }),
+      ...this.limitHeader(),
+      ...answer.headers,
+    });
+  }
+
+  /** Answers one REST call; also used for composite subrequests. */
+  route(method: string, version: string, rest: string, params: URLSearchParams, body: unknown, queryOptions?: string): Answer {
+    const segments = rest.split('/').filter((s) => s !== '').map(decodeURIComponent);
+    const [head, ...tail] = segments;
+    const request = { method, version, tail, params, body, queryOptions };
+    switch (head) {
+      case undefined:
+        return { status: 200, body: this.resources(version) };
+      case 'query':
+      case 'queryAll':
+        return this.queries.query(request, head === 'queryAll');
+      case 'search':
+        return this.queries.search(request);
+      case 'parameterizedSearch':
+        return this.queries.parameterizedSearch(request);
+      case 'sobjects':
+        return sobjects(this.org, request);
+      case 'composite':
+        return composite(this.org, request, (m, v, r, p, b) => this.route(m, v, r, p, b));
+      case 'limits':
+        return { status: 200, body: limits({ dailyApiLimit: this.dailyApiLimit, apiRequests: this.apiRequests, emailsSent: this.emails.length }) };
+      case 'actions':
+        if (method === 'POST' && tail[0] === 'standard' && tail[1] === 'emailSimple' && tail.length === 2) {
+          return emailSimple(this.emails, this.clock(), body);
+        }
+        throw notFound();
+      default:
+        throw notFound();
+    }
+  }
+
+  private resources(version: string) {
+    const base = `/services/data/v${version}`;
+    return Object.fromEntries(
+      ['sobjects', 'query', 'queryAll', 'search', 'parameterizedSearch', 'composite', 'limits', 'actions'].map((r) => [r, `${base}/${r}`]),
+    );
+  }
+}
+
+function kindOf(rest: string): RequestKind {
+  const head = rest.split('/')[1] ?? '';
+  if (head === 'query' || head === 'queryAll') return 'query';
+  if (head === 'search' || head === 'parameterizedSearch') return 'search';
+  if (head === 'sobjects') return /\/describe\/?$/.test(rest) || rest === '/sobjects' || rest === '/sobjects/' ? 'describe' : 'sobject';
+  if (head === 'composite') return 'composite';
+  if (head === 'actions') return 'action';
+  if (head === 'limits') return 'limits';
+  return 'other';
+}
