@@ -10,17 +10,10 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
-import { DEMO_API_KEYS } from '../src/auth';
-import { loadConfig } from '../src/config';
-import { createServices } from '../src/context';
-import { DEMO_SMS, startEmulators } from 'salesforce-emulator';
-import { createGateway, securityFrom } from '../src/gateway';
-import { createEmailChannel } from '../src/messaging/email';
-import { createSmsChannel } from '../src/messaging/sms';
-import { TtlCache } from '../src/salesforce/cache';
-import { createSalesforceApi } from '../src/salesforce/client';
-import { createSalesforceConnection } from '../src/salesforce/connection';
-import { demoCredentials } from '../test/support/credentials';
+import { createApp } from '../src/app';
+import { testConfig } from '../test/support/config';
+import { DEMO_API_KEYS } from '../src/http/api-keys';
+import { startEmulators } from 'salesforce-emulator';
 
 const AGENT = 'Bearer demo-agent-key';
 /** Idempotency keys are scoped to the key's name. */
@@ -41,20 +34,13 @@ function percentile(values: number[], p: number): number {
 
 export async function runChaos(): Promise<void> {
   const emulators = await startEmulators({ port: 0 });
-  const connection = createSalesforceConnection({ apiVersion: '62.0', credentials: demoCredentials(emulators.url) });
-  await connection.login();
-  const sf = createSalesforceApi(connection);
   const logger = pino({ level: 'silent' });
-  const security = securityFrom(loadConfig({}).security);
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const publicBaseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const channels = {
-    EMAIL: createEmailChannel(sf, 'CurrentUser'),
-    SMS: createSmsChannel({ baseUrl: emulators.url, ...DEMO_SMS, publicBaseUrl, timeoutMs: 2_000 }),
-  };
-  const services = createServices(sf, logger, loadConfig({}).gateway, new TtlCache(60_000), channels);
-  const yoga = createGateway({ config: { env: 'test' }, logger, services, security, smsWebhook: { authToken: DEMO_SMS.authToken, publicBaseUrl } });
+  const config = testConfig(emulators.url, { publicBaseUrl });
+  const app = await createApp({ ...config, messaging: { ...config.messaging, timeoutMs: 2_000 } }, { logger });
+  const { yoga } = app;
   server.on('request', yoga);
   const control = (method: string, path: string, body?: unknown) =>
     fetch(`${emulators.url}/__emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => r.json());
@@ -141,7 +127,7 @@ export async function runChaos(): Promise<void> {
   await control('DELETE', 'sms/faults');
 
   // Invariants, read straight from the emulated org and the provider's outbox.
-  const verify = sf.withDeadline(Date.now() + 60_000);
+  const verify = app.sf.withDeadline(Date.now() + 60_000);
   const cases = await verify.query<{ Id: string; Gateway_Request_Key__c: string }>(
     `SELECT Id, Gateway_Request_Key__c FROM Case WHERE Gateway_Request_Key__c LIKE '${AGENT_NAME}:chaos-%'`,
   );
@@ -178,6 +164,7 @@ export async function runChaos(): Promise<void> {
   console.log(held ? '\nAll invariants held.' : '\nINVARIANT BROKEN.');
   server.closeAllConnections();
   server.close();
+  await app.close();
   await emulators.close();
   if (!held) process.exitCode = 1;
 }

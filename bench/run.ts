@@ -16,15 +16,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import autocannon from 'autocannon';
 import { pino } from 'pino';
-import { loadConfig } from '../src/config';
-import { createServices } from '../src/context';
 import { startEmulators } from 'salesforce-emulator';
-import { createGateway, securityFrom, type Gateway } from '../src/gateway';
-import { TtlCache } from '../src/salesforce/cache';
-import { createSalesforceApi } from '../src/salesforce/client';
-import { createSalesforceConnection } from '../src/salesforce/connection';
-import { createEmailChannel } from '../src/messaging/email';
-import { demoCredentials } from '../test/support/credentials';
+import { createApp } from '../src/app';
+import type { Gateway } from '../src/http/yoga';
+import { testConfig } from '../test/support/config';
 
 const AGENT = 'Bearer demo-agent-key';
 import { runChaos } from './chaos';
@@ -47,17 +42,11 @@ async function runRead(): Promise<void> {
   const control = (method: string, path: string, body?: unknown) =>
     fetch(`${emulators.url}/__emulator/${path}`, { method, body: body === undefined ? undefined : JSON.stringify(body) }).then((r) => r.json());
 
-  const connection = createSalesforceConnection({ apiVersion: '62.0', credentials: demoCredentials(emulators.url) });
-  await connection.login();
-  const sf = createSalesforceApi(connection);
   const logger = pino({ level: 'silent' });
-  const security = securityFrom(loadConfig({}).security);
   // A generous deadline, so that the slow N+1 baseline is measured rather than cut off.
-  const services = createServices(sf, logger, { ...loadConfig({}).gateway, requestDeadlineMs: 60_000 }, new TtlCache(60_000), { EMAIL: createEmailChannel(sf, 'CurrentUser') });
-  const gateways: Record<'gateway' | 'baseline', Gateway> = {
-    gateway: createGateway({ config: { env: 'test' }, logger, services, security }),
-    baseline: createGateway({ config: { env: 'test' }, logger, services: { ...services, settings: { ...services.settings, batch: false } }, security }),
-  };
+  const config = testConfig(emulators.url, { settings: { requestDeadlineMs: 60_000 } });
+  const apps = { gateway: await createApp(config, { logger }), baseline: await createApp(config, { logger, batch: false }) };
+  const gateways: Record<'gateway' | 'baseline', Gateway> = { gateway: apps.gateway.yoga, baseline: apps.baseline.yoga };
 
   async function post(yoga: Gateway, query: string) {
     const res = await yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: AGENT }, body: JSON.stringify({ query }) });
@@ -131,6 +120,7 @@ async function runRead(): Promise<void> {
     server.closeAllConnections();
     server.close();
   }
+  await Promise.all(Object.values(apps).map((a) => a.close()));
   await emulators.close();
 }
 

@@ -5,7 +5,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { isSupportedCountry } from 'libphonenumber-js/max';
-import { DEMO_API_KEYS, parseApiKeys, type ApiKeyConfig, type RateLimit, type Role } from './auth';
+import type { Role } from './domain/principal';
+import { DEMO_API_KEYS, parseApiKeys, type ApiKeyConfig, type RateLimit } from './http/api-keys';
 import { z } from 'zod';
 
 /** The Salesforce REST API version the gateway speaks. jsforce's own default is 50.0. */
@@ -89,10 +90,11 @@ export interface Config {
   messaging: MessagingSettings;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** `embedded`: no Salesforce configured, the gateway runs the local emulator with demo credentials. */
-  salesforce:
-    | { mode: 'embedded'; emulatorPort: number; apiVersion: string; flow: AuthFlow }
-    | ({ mode: 'org'; apiVersion: string } & SalesforceCredentials);
+  salesforce: { mode: 'embedded'; emulatorPort: number; apiVersion: string; flow: AuthFlow } | OrgSettings;
 }
+
+/** A Salesforce org to log in to. */
+export type OrgSettings = { mode: 'org'; apiVersion: string } & SalesforceCredentials;
 
 export class ConfigError extends Error {
   constructor(readonly problems: string[]) {
@@ -276,6 +278,13 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
   const smsMissing = (['SMS_ACCOUNT_SID', 'SMS_AUTH_TOKEN', 'SMS_FROM'] as const).filter((k) => e[k] === undefined);
   const smsProblems = smsMissing.length > 0 && smsMissing.length < 3 ? smsMissing.map((k) => `${k}: required when any SMS_ variable is set`) : [];
   if (embedded) {
+    if (e.NODE_ENV === 'production') {
+      // Fail closed: a production gateway with no org would take real callers' cases into a
+      // demo org that vanishes on restart.
+      throw new ConfigError([
+        'NODE_ENV=production needs a Salesforce org: set SALESFORCE_CLIENT_ID, SALESFORCE_TOKEN_URL and the credentials of SALESFORCE_AUTH_FLOW (README, "Pointing the gateway at a real org"); the demo emulator runs only outside production',
+      ]);
+    }
     if (smsProblems.length + keyProblems.length > 0) throw new ConfigError([...smsProblems, ...keyProblems]);
     return { ...base, salesforce: { mode: 'embedded', emulatorPort: e.EMULATOR_PORT, apiVersion: e.SALESFORCE_API_VERSION, flow: e.SALESFORCE_AUTH_FLOW } };
   }

@@ -1,21 +1,16 @@
 /**
- * The one entry point with side effects: config → embedded emulator when no org is configured →
- * the shared Salesforce connection → gateway → listen. Closes everything on SIGTERM/SIGINT.
+ * The process: env → loadConfig → (outside production, with no org configured: the embedded
+ * emulator) → createApp → listen. Closes everything on SIGTERM/SIGINT. The only module that reads
+ * `process.env`.
  */
+import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { ConfigError, loadConfig, type SalesforceCredentials } from './config';
-import { createServices } from './context';
-import { createGateway, securityFrom } from './gateway';
+import { createApp, type AppConfig } from './app';
+import { ConfigError, loadConfig, type Config } from './config';
 import { createLogger } from './logger';
-import { TtlCache } from './salesforce/cache';
-import { createSalesforceApi } from './salesforce/client';
-import { createSalesforceConnection } from './salesforce/connection';
-import type { Channels } from './messaging/channel';
-import { createEmailChannel } from './messaging/email';
-import { createSmsChannel } from './messaging/sms';
 
-let config;
+let config: Config;
 try {
   config = loadConfig(process.env);
 } catch (e) {
@@ -29,48 +24,46 @@ try {
 const logger = createLogger(config.logLevel);
 const closers: (() => Promise<void>)[] = [];
 
-let credentials: SalesforceCredentials;
-let sms = config.messaging.sms;
+/** Delivery reports come back to this gateway: its public URL, or where it listens. */
+const publicBaseUrl = config.messaging.publicBaseUrl ?? (config.server.port === 0 ? null : `http://${config.server.host}:${config.server.port}`);
+
+let appConfig: AppConfig;
 if (config.salesforce.mode === 'embedded') {
-  // Imported only here: the gateway itself never depends on the emulator.
+  // Development only (loadConfig refuses embedded mode in production). The emulator is a dev
+  // dependency, imported here alone: the gateway's own modules never load it.
   const { startEmulators, DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE, DEMO_SMS } = await import('salesforce-emulator');
-  const { readFileSync } = await import('node:fs');
   const emulators = await startEmulators({ port: config.salesforce.emulatorPort });
   closers.push(() => emulators.close());
-  credentials = {
-    flow: config.salesforce.flow,
-    clientId: DEMO_CREDENTIALS.clientId,
-    clientSecret: DEMO_CREDENTIALS.clientSecret,
-    username: DEMO_CREDENTIALS.username,
-    password: DEMO_CREDENTIALS.password + DEMO_CREDENTIALS.securityToken,
-    privateKey: readFileSync(DEMO_JWT_PRIVATE_KEY_FILE, 'utf8'),
-    tokenUrl: `${emulators.url}/services/oauth2/token`,
-    audience: 'https://login.salesforce.com',
+  appConfig = {
+    ...config,
+    salesforce: {
+      mode: 'org',
+      apiVersion: config.salesforce.apiVersion,
+      flow: config.salesforce.flow,
+      clientId: DEMO_CREDENTIALS.clientId,
+      clientSecret: DEMO_CREDENTIALS.clientSecret,
+      username: DEMO_CREDENTIALS.username,
+      password: DEMO_CREDENTIALS.password + DEMO_CREDENTIALS.securityToken,
+      privateKey: readFileSync(DEMO_JWT_PRIVATE_KEY_FILE, 'utf8'),
+      tokenUrl: `${emulators.url}/services/oauth2/token`,
+      audience: 'https://login.salesforce.com',
+    },
+    // The emulator's SMS provider too, unless a real one is configured.
+    messaging: {
+      ...config.messaging,
+      publicBaseUrl,
+      sms: config.messaging.sms ?? { baseUrl: emulators.url, accountSid: DEMO_SMS.accountSid, authToken: DEMO_SMS.authToken, from: DEMO_SMS.from },
+    },
   };
-  // The emulator's SMS provider too, unless a real one is configured.
-  sms ??= { baseUrl: emulators.url, accountSid: DEMO_SMS.accountSid, authToken: DEMO_SMS.authToken, from: DEMO_SMS.from };
   logger.info({ url: emulators.url }, 'no Salesforce org configured: started the local Salesforce emulator with its demo org');
   console.log(`Salesforce emulator: ${emulators.url}  (demo org; control API at ${emulators.url}/__emulator/stats)`);
 } else {
-  credentials = config.salesforce;
+  appConfig = { ...config, salesforce: config.salesforce, messaging: { ...config.messaging, publicBaseUrl } };
 }
 
-const connection = createSalesforceConnection({ apiVersion: config.salesforce.apiVersion, credentials });
-await connection.login();
-logger.info({ flow: credentials.flow, apiVersion: connection.apiVersion }, 'logged in to Salesforce');
-
-const sf = createSalesforceApi(connection, {
-  timeoutMs: config.gateway.salesforceTimeoutMs,
-  maxAttempts: config.gateway.salesforceMaxAttempts,
-  limitProbeMs: config.gateway.limitProbeMs,
-});
-// Delivery reports come back to this gateway; its public URL is configured, or where it listens.
-const publicBaseUrl = config.messaging.publicBaseUrl ?? (config.server.port === 0 ? null : `http://${config.server.host}:${config.server.port}`);
-const channels: Channels = { EMAIL: createEmailChannel(sf, config.messaging.emailSenderType) };
-if (sms) channels.SMS = createSmsChannel({ ...sms, publicBaseUrl, timeoutMs: config.messaging.timeoutMs });
-const services = createServices(sf, logger, config.gateway, new TtlCache(config.gateway.describeCacheTtlMs), channels);
-const yoga = createGateway({ config, logger, services, security: securityFrom(config.security), smsWebhook: sms ? { authToken: sms.authToken, publicBaseUrl } : null });
-const server = createServer(yoga);
+const app = await createApp(appConfig, { logger });
+closers.unshift(() => app.close());
+const server = createServer(app.yoga);
 await new Promise<void>((resolve) => server.listen(config.server.port, config.server.host, resolve));
 const { address, port } = server.address() as AddressInfo;
 const host = address.includes(':') ? `[${address}]` : address;

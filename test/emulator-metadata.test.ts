@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { createOrgSchema } from 'salesforce-emulator';
 
@@ -16,6 +16,7 @@ const tag = (xml: string, name: string) => new RegExp(`<${name}>([^<]*)</${name}
 function shippedFields() {
   const out: { object: string; name: string; xml: string }[] = [];
   for (const folder of readdirSync(ROOT)) {
+    if (!existsSync(new URL(`${folder}/fields/`, ROOT))) continue;
     for (const file of readdirSync(new URL(`${folder}/fields/`, ROOT))) {
       out.push({ object: OBJECT_FOR[folder]!, name: file.replace('.field-meta.xml', ''), xml: readFileSync(new URL(`${folder}/fields/${file}`, ROOT), 'utf8') });
     }
@@ -56,5 +57,22 @@ describe('custom field metadata', () => {
       expect(values).toEqual(def.picklistValues.map((p) => p.value));
       expect(tag(f.xml, 'restricted') === 'true').toBe(def.restrictedPicklist);
     }
+  });
+});
+
+describe('validation rule metadata', () => {
+  it('the forward-only follow-up status rule ships and the emulator enforces it', () => {
+    const xml = readFileSync(new URL('Task/validationRules/Follow_Up_Status_Forward_Only.validationRule-meta.xml', ROOT), 'utf8');
+    expect(tag(xml, 'active')).toBe('true');
+    expect(tag(xml, 'errorDisplayField')).toBe('Follow_Up_Status__c');
+    const rule = createOrgSchema().object('Task')!.validationRules.find((r) => r.name === 'Follow_Up_Status_Forward_Only');
+    expect(rule?.errorField).toBe('Follow_Up_Status__c');
+    expect(rule?.message).toBe(tag(xml, 'errorMessage'));
+    // Forward moves pass; backward moves and moves out of a final state are refused; inserts are free.
+    expect(rule!.failsWhen({ Follow_Up_Status__c: 'SENT' }, { Follow_Up_Status__c: 'PENDING' })).toBe(false);
+    expect(rule!.failsWhen({ Follow_Up_Status__c: 'DELIVERED' }, { Follow_Up_Status__c: 'SENT' })).toBe(false);
+    expect(rule!.failsWhen({ Follow_Up_Status__c: 'SENT' }, { Follow_Up_Status__c: 'DELIVERED' })).toBe(true);
+    expect(rule!.failsWhen({ Follow_Up_Status__c: 'FAILED' }, { Follow_Up_Status__c: 'DELIVERED' })).toBe(true);
+    expect(rule!.failsWhen({ Follow_Up_Status__c: 'PENDING' }, undefined)).toBe(false);
   });
 });

@@ -1,10 +1,7 @@
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
-import { createServices } from '../src/context';
-import { createGateway, securityFrom } from '../src/gateway';
-import { loadConfig } from '../src/config';
-import { TtlCache } from '../src/salesforce/cache';
-import { useTestGateway } from './support/gateway';
+import { createApp } from '../src/app';
+import { testConfig, useTestGateway } from './support/gateway';
 
 const gw = useTestGateway();
 
@@ -44,11 +41,10 @@ describe('GraphiQL', () => {
   });
 
   it('is off in production', async () => {
-    const logger = pino({ level: 'silent' });
-    const services = createServices(gw.sf, logger, loadConfig({}).gateway, new TtlCache(1000), {});
-    const prod = createGateway({ config: { env: 'production' }, logger, services, security: securityFrom(loadConfig({}).security) });
-    const res = await prod.fetch('http://gateway.test/graphql', { headers: { accept: 'text/html' } });
+    const prod = await createApp(testConfig(gw.emulators.url, { env: 'production' }), { logger: pino({ level: 'silent' }) });
+    const res = await prod.yoga.fetch('http://gateway.test/graphql', { headers: { accept: 'text/html' } });
     expect(await res.text()).not.toContain('CallerContext');
+    await prod.close();
   });
 });
 
@@ -57,9 +53,8 @@ describe('errors', () => {
     // A misconfigured org field makes Salesforce refuse the query (INVALID_FIELD): our bug, not the caller's.
     const lines: string[] = [];
     const logger = pino({ level: 'error' }, { write: (line: string) => lines.push(line) });
-    const settings = { ...loadConfig({}).gateway, smsOptOutField: 'Missing_Field__c' };
-    const broken = createGateway({ config: { env: 'test' }, logger, services: createServices(gw.sf, logger, settings, new TtlCache(1000), {}), security: securityFrom(loadConfig({}).security) });
-    const res = await broken.fetch('http://gateway.test/graphql', {
+    const broken = await createApp(testConfig(gw.emulators.url, { settings: { smsOptOutField: 'Missing_Field__c' } }), { logger });
+    const res = await broken.yoga.fetch('http://gateway.test/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key' },
       body: JSON.stringify({ query: `{ customer(id: "${gw.ids.contacts.ada}") { name } caseOptions { origins { value } } }` }),
@@ -72,6 +67,7 @@ describe('errors', () => {
     ]);
     expect(JSON.stringify(body)).not.toMatch(/INVALID_FIELD|Missing_Field__c|stack/);
     expect(lines.join('\n')).toContain('INVALID_FIELD');
+    await broken.close();
   });
 
   it('passes validation errors through', async () => {

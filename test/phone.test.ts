@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSameNumber, parseCallerNumber, storedVariants, toE164 } from '../src/phone';
+import { isSameNumber, parseCallerNumber, storedVariants, toE164 } from '../src/domain/phone';
 
 describe('parseCallerNumber', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { GRAPHIQL_EXAMPLES } from '../src/graphiql-examples';
+import { GRAPHIQL_EXAMPLES } from '../src/http/graphiql-examples';
 import { parse, print, type OperationDefinitionNode } from 'graphql';
 import { graphql } from './__generated__';
 import { DESIGNER_KEY, FRONTEND_KEY, startTestGateway, useTestGateway } from './support/gateway';

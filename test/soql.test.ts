@@ -1,6 +1,6 @@
 import { parseQuery } from '@jetstreamapp/soql-parser-js';
 import { describe, expect, it } from 'vitest';
-import { normaliseId, objectOf } from '../src/salesforce/ids';
+import { normaliseId, objectOf } from '../src/domain/ids';
 import {
   anyOf,
   assertId,
@@ -107,7 +107,7 @@ describe('ids', () => {
 describe('statement builder', () => {
   it('writes SELECT with conditions, subqueries, order, limit and offset that the SOQL parser accepts', () => {
     const soql = select({
-      fields: ['Id', 'Account.Name', subquery({ fields: ['Id'], from: 'Cases', where: [isTrue('IsClosed', false), olderThan('2026-09-21T10:00:00.000+0000', '5005g0000000004AAA')], orderBy: [['CreatedDate', 'DESC'], ['Id', 'DESC']], limit: 6 })],
+      fields: ['Id', 'Account.Name', subquery({ fields: ['Id'], from: 'Cases', where: [isTrue('IsClosed', false), olderThan(new Date('2026-09-21T10:00:00.000Z'), '5005g0000000004AAA')], orderBy: [['CreatedDate', 'DESC'], ['Id', 'DESC']], limit: 6 })],
       from: 'Contact',
       where: [idIn('Id', ['003D000000QV9n2']), anyOf([eq('Phone', "O'B"), textIn('MobilePhone', ['1', '2'])]), notNull('Email'), null],
       orderBy: [['Name', 'ASC']],
@@ -124,7 +124,8 @@ describe('statement builder', () => {
     expect(() => select({ fields: ["Id FROM User WHERE Name = 'x'"], from: 'Contact' })).toThrow('not a SOQL identifier');
     expect(() => eq('Name = null OR Name', 'x')).toThrow('not a SOQL identifier');
     expect(() => select({ fields: ['Id'], from: 'Contact', limit: -1 })).toThrow('not a row count');
-    expect(() => olderThan('yesterday', '003D000000QV9n2')).toThrow(RangeError);
+    expect(() => olderThan(new Date('yesterday'), '003D000000QV9n2')).toThrow(RangeError);
+    expect(() => olderThan(new Date('+020000-01-01T00:00:00Z'), '003D000000QV9n2')).toThrow(RangeError);
   });
 
   it('writes SOSL with an escaped term and one RETURNING clause', () => {

@@ -1,25 +1,28 @@
-/** A small TTL cache for org metadata (describe results); concurrent misses share one load. */
-export class TtlCache<T> {
-  private readonly entries = new Map<string, { at: number; value: Promise<T> }>();
+/**
+ * The cache for org metadata (describe results): lru-cache with a TTL; concurrent misses share
+ * one load, and a failed load is not kept, so the next caller tries again.
+ */
+import { LRUCache } from 'lru-cache';
 
-  constructor(
-    private readonly ttlMs: number,
-    private readonly clock: () => number = Date.now,
-  ) {}
+type Load = () => Promise<object>;
 
-  get<V extends T>(key: string, load: () => Promise<V>): Promise<V> {
-    const hit = this.entries.get(key);
-    if (hit && this.clock() - hit.at < this.ttlMs) return hit.value as Promise<V>;
-    const value = load();
-    this.entries.set(key, { at: this.clock(), value });
-    // A failed load is not cached: the next caller tries again.
-    value.catch(() => {
-      if (this.entries.get(key)?.value === value) this.entries.delete(key);
+export class TtlCache {
+  private readonly lru: LRUCache<string, object, Load>;
+
+  constructor(ttlMs: number) {
+    this.lru = new LRUCache<string, object, Load>({
+      max: 500,
+      // lru-cache needs a positive TTL; 0 means "do not cache" (each get loads anew).
+      ttl: Math.max(1, ttlMs),
+      fetchMethod: (_key, _stale, { context }) => context(),
     });
-    return value;
+  }
+
+  async get<V extends object>(key: string, load: () => Promise<V>): Promise<V> {
+    return (await this.lru.fetch(key, { context: load })) as V;
   }
 
   clear(): void {
-    this.entries.clear();
+    this.lru.clear();
   }
 }

@@ -23,29 +23,10 @@ import {
 } from 'cockatiel';
 import type { Connection } from 'jsforce';
 import type { SalesforceConnection } from './connection';
+import { SalesforceError, type FailureKind, type SalesforceErrorItem } from './errors';
+import { CallTransport, TransportFailure } from './transport';
 
-/** What kind of upstream failure this is, for callers deciding what to tell clients. */
-export type FailureKind = 'rejected' | 'unavailable' | 'timeout' | 'limit' | 'auth';
-
-/** A failed Salesforce call. `errorCode` is Salesforce's (e.g. MALFORMED_QUERY), or ours for transport failures. */
-export class SalesforceError extends Error {
-  constructor(
-    readonly kind: FailureKind,
-    readonly errorCode: string,
-    message: string,
-    readonly status?: number,
-    readonly fields: string[] = [],
-    /** Every error item Salesforce returned, for DML that reports several. */
-    readonly items: { errorCode: string; message: string; fields: string[] }[] = [],
-    /** Seconds, from a Retry-After header. */
-    readonly retryAfter?: number,
-    /** No answer came back (timeout, reset connection): a write may or may not have happened. */
-    readonly noResponse = false,
-  ) {
-    super(message);
-    this.name = 'SalesforceError';
-  }
-}
+export { SalesforceError, type FailureKind } from './errors';
 
 export interface QueryResult<T> {
   totalSize: number;
@@ -100,40 +81,44 @@ export interface SalesforceApi {
 }
 
 const STATUS_KIND: Record<number, FailureKind> = { 401: 'auth', 408: 'timeout', 502: 'unavailable', 503: 'unavailable', 504: 'timeout', 500: 'unavailable' };
-const NETWORK_CODES = new Set(['ECONNRESET', 'ECONNREFUSED', 'EPIPE', 'ETIMEDOUT', 'ENOTFOUND', 'ENETUNREACH', 'EHOSTUNREACH', 'UND_ERR_SOCKET']);
 
-/** Maps whatever jsforce threw to a SalesforceError (the only error type leaving this module). */
-export function toSalesforceError(e: unknown, headers: Record<string, string | string[] | undefined> = {}): SalesforceError {
+const KIND_BY_CODE: Record<string, FailureKind> = {
+  REQUEST_LIMIT_EXCEEDED: 'limit',
+  INVALID_SESSION_ID: 'auth',
+  INVALID_AUTH_HEADER: 'auth',
+  SERVER_UNAVAILABLE: 'unavailable',
+  UNABLE_TO_LOCK_ROW: 'unavailable',
+};
+
+/**
+ * Maps whatever one call threw to a SalesforceError (the only error type leaving this module),
+ * from typed facts only: our transport's failure, the answer's status and headers, Salesforce's
+ * errorCode and error items as jsforce parsed them, and whether our own login just failed.
+ */
+export function toSalesforceError(e: unknown, transport: CallTransport | null, loginFailed: boolean): SalesforceError {
   if (e instanceof SalesforceError) return e;
-  const err = e as { name?: string; errorCode?: string; message?: string; data?: unknown; code?: string; type?: string };
-  const message = typeof err?.message === 'string' ? err.message : String(e);
-  if (message === 'Request Timeout' || err?.name === 'AbortError' || err?.type === 'aborted') {
-    return new SalesforceError('timeout', 'UPSTREAM_TIMEOUT', 'Salesforce did not answer in time', undefined, [], [], undefined, true);
+  if (e instanceof TransportFailure) {
+    return e.code === 'TIMEOUT'
+      ? new SalesforceError({ kind: 'timeout', errorCode: 'UPSTREAM_TIMEOUT', message: e.message, noResponse: true, cause: e })
+      : new SalesforceError({ kind: 'unavailable', errorCode: e.code, message: e.message, noResponse: e.mayHaveArrived, cause: e });
   }
-  if (message.startsWith('Unable to refresh session') || err?.name === 'SalesforceAuthError') {
-    return new SalesforceError('auth', 'UPSTREAM_AUTH', 'Salesforce session could not be renewed');
-  }
-  if (err?.name === 'FetchError' || (err?.code && NETWORK_CODES.has(err.code))) {
-    // ECONNREFUSED means nothing was sent; anything else may have reached Salesforce.
-    return new SalesforceError('unavailable', err.code ?? 'NETWORK_ERROR', 'Salesforce could not be reached', undefined, [], [], undefined, err.code !== 'ECONNREFUSED');
-  }
-  if (typeof err?.errorCode === 'string') {
-    const data = err.data as { fields?: unknown } | unknown[] | undefined;
-    const items = (Array.isArray(data) ? data : data ? [data] : []) as { errorCode?: string; statusCode?: string; message?: string; fields?: string[] }[];
-    const normalised = items.map((i) => ({ errorCode: i.errorCode ?? i.statusCode ?? err.errorCode!, message: i.message ?? '', fields: i.fields ?? [] }));
+  const err = e as { errorCode?: unknown; data?: unknown; message?: unknown };
+  const response = transport?.response ?? null;
+  if (typeof err?.errorCode === 'string' && response) {
+    const data = err.data as unknown[] | Record<string, unknown> | undefined;
+    const raw = (Array.isArray(data) ? data : data && typeof data === 'object' ? [data] : []) as { errorCode?: string; statusCode?: string; message?: string; fields?: string[] }[];
+    const items: SalesforceErrorItem[] = raw.map((i) => ({ errorCode: i.errorCode ?? i.statusCode ?? (err.errorCode as string), message: i.message ?? '', fields: i.fields ?? [] }));
     const code = err.errorCode;
-    const httpStatus = /^ERROR_HTTP_(\d{3})$/.exec(code);
-    const status = httpStatus ? Number(httpStatus[1]) : undefined;
-    let kind: FailureKind = 'rejected';
-    if (code === 'REQUEST_LIMIT_EXCEEDED') kind = 'limit';
-    else if (code === 'INVALID_SESSION_ID' || code === 'INVALID_AUTH_HEADER') kind = 'auth';
-    else if (code === 'SERVER_UNAVAILABLE' || code === 'UNABLE_TO_LOCK_ROW') kind = 'unavailable';
-    else if (status !== undefined) kind = STATUS_KIND[status] ?? (status >= 500 ? 'unavailable' : 'rejected');
-    const retryHeader = headers['retry-after'];
-    const retryAfter = typeof retryHeader === 'string' && /^\d+$/.test(retryHeader) ? Number(retryHeader) : undefined;
-    return new SalesforceError(kind, code, message, status, normalised[0]?.fields ?? [], normalised, retryAfter);
+    const status = response.status;
+    const kind = KIND_BY_CODE[code] ?? STATUS_KIND[status] ?? (status >= 500 ? 'unavailable' : 'rejected');
+    const retryHeader = response.headers['retry-after'];
+    const retryAfter = retryHeader !== undefined && /^\d+$/.test(retryHeader) ? Number(retryHeader) : undefined;
+    const message = typeof err.message === 'string' ? err.message : code;
+    return new SalesforceError({ kind, errorCode: code, message, status, items, retryAfter, cause: e });
   }
-  return new SalesforceError('unavailable', 'UNKNOWN', message);
+  // jsforce re-throws a failed session refresh as a plain Error; our login records the failure.
+  if (loginFailed) return new SalesforceError({ kind: 'auth', errorCode: 'UPSTREAM_AUTH', message: 'Salesforce session could not be renewed', cause: e });
+  return new SalesforceError({ kind: 'unavailable', errorCode: 'UNKNOWN', message: 'Salesforce call failed', cause: e });
 }
 
 /** The call certainly did not change anything upstream, so it can be repeated. */
@@ -143,9 +128,10 @@ function definitelyNotApplied(e: SalesforceError): boolean {
 
 /** A timeout raised by us when the request's deadline passes. */
 const deadlineError = () =>
-  new SalesforceError('timeout', 'UPSTREAM_TIMEOUT', 'The request deadline passed before Salesforce answered', undefined, [], [], undefined, true);
+  new SalesforceError({ kind: 'timeout', errorCode: 'UPSTREAM_TIMEOUT', message: 'The request deadline passed before Salesforce answered', noResponse: true });
 
 interface Shared {
+  connection: SalesforceConnection;
   conn: Connection;
   apiVersion: string;
   options: Required<Omit<SalesforceApiOptions, 'clock'>> & { clock: () => number };
@@ -168,6 +154,7 @@ export function createSalesforceApi(connection: SalesforceConnection, options: S
     ...options,
   };
   const shared: Shared = {
+    connection,
     conn: connection.conn,
     apiVersion: connection.apiVersion,
     options: opts,
@@ -199,19 +186,7 @@ function view(shared: Shared, deadline: number): SalesforceApi {
     const left = remaining();
     if (left <= 0) throw deadlineError();
     const timeout = Math.max(1, Math.min(o.timeoutMs, left));
-    let headers: Record<string, string | string[] | undefined> = {};
-    const transport = (conn as unknown as { _transport: { httpRequest(req: unknown, opts: unknown): Promise<{ headers: typeof headers }> } })._transport;
-    // A transport that remembers the response headers (Retry-After) for this call only.
-    const recording = {
-      httpRequest(req: unknown, reqOptions: unknown) {
-        const p = transport.httpRequest(req, reqOptions);
-        p.then(
-          (res) => (headers = res?.headers ?? {}),
-          () => undefined,
-        );
-        return p;
-      },
-    };
+    const transport = new CallTransport(timeout);
     shared.calls++;
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -221,16 +196,17 @@ function view(shared: Shared, deadline: number): SalesforceApi {
           url,
           ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'Content-Type': 'application/json' } }),
         },
-        // One retry layer: ours. jsforce's own retries are switched off per call.
-        { retry: { maxRetries: 0 }, timeout, transport: recording } as never,
+        { transport },
       );
       // Whatever jsforce waits on (a session refresh included), we stop waiting at the deadline.
       const cutoff = new Promise<never>((_, reject) => {
         timer = setTimeout(() => reject(deadlineError()), timeout + 5);
       });
-      return (await Promise.race([call, cutoff])) as T;
+      const result = (await Promise.race([call, cutoff])) as T;
+      transport.assertUsed();
+      return result;
     } catch (e) {
-      throw toSalesforceError(e, headers);
+      throw toSalesforceError(e, transport, shared.connection.loginFailed());
     } finally {
       clearTimeout(timer);
     }
@@ -262,11 +238,11 @@ function view(shared: Shared, deadline: number): SalesforceApi {
     } catch (e) {
       if (e instanceof BrokenCircuitError || e instanceof IsolatedCircuitError) {
         const limit = shared.limitBreaker.state !== CircuitState.Closed;
-        throw new SalesforceError(
-          limit ? 'limit' : 'auth',
-          limit ? 'REQUEST_LIMIT_EXCEEDED' : 'UPSTREAM_AUTH',
-          limit ? 'The Salesforce API limit is exhausted; waiting for a probe to succeed' : 'Salesforce login is cooling down',
-        );
+        throw new SalesforceError({
+          kind: limit ? 'limit' : 'auth',
+          errorCode: limit ? 'REQUEST_LIMIT_EXCEEDED' : 'UPSTREAM_AUTH',
+          message: limit ? 'The Salesforce API limit is exhausted; waiting for a probe to succeed' : 'Salesforce login is cooling down',
+        });
       }
       throw e;
     }

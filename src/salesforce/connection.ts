@@ -64,6 +64,8 @@ export interface SalesforceConnection {
   login(): Promise<void>;
   /** Logins performed so far, successful or not. */
   readonly logins: number;
+  /** True while the latest login failed (jsforce reports a failed refresh as a plain Error). */
+  loginFailed(): boolean;
 }
 
 export interface ConnectionOptions {
@@ -107,9 +109,13 @@ export function createSalesforceConnection(options: ConnectionOptions): Salesfor
   const guard = options.guard ?? new LoginGuard();
   const clock = options.clock ?? Date.now;
   let logins = 0;
+  let failed = false;
 
   const authorize = async (conn: Connection) => {
-    if (!guard.tryTake()) throw new SalesforceAuthError('Salesforce login attempts are being rate-limited', 'guard');
+    if (!guard.tryTake()) {
+      failed = true;
+      throw new SalesforceAuthError('Salesforce login attempts are being rate-limited', 'guard');
+    }
     logins++;
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -117,7 +123,9 @@ export function createSalesforceConnection(options: ConnectionOptions): Salesfor
         timer = setTimeout(() => reject(new SalesforceAuthError('Salesforce login timed out', 'refused')), options.loginTimeoutMs ?? 10_000);
       });
       await Promise.race([conn.authorize(grantParams(c, clock())), timeout]);
+      failed = false;
     } catch (e) {
+      failed = true;
       throw e instanceof SalesforceAuthError ? e : authFailure(e);
     } finally {
       clearTimeout(timer);
@@ -150,5 +158,6 @@ export function createSalesforceConnection(options: ConnectionOptions): Salesfor
       return logins;
     },
     login: () => authorize(conn),
+    loginFailed: () => failed,
   };
 }

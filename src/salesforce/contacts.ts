@@ -1,8 +1,8 @@
 /** Contacts: by Id, by caller phone number, and by free-text search. */
-import { isSameNumber, storedVariants, type PhoneNumber } from '../phone';
+import { isSameNumber, storedVariants, type PhoneNumber } from '../domain/phone';
 import type { SalesforceApi } from './client';
 import { contactFields, toCustomer, type ContactFieldConfig, type CustomerRecord } from './records';
-import { anyOf, chunk, digitsTerm, idIn, search, searchText, select, textIn } from './soql';
+import { anyOf, chunk, digitsTerm, eq, idIn, search, searchText, select, textIn } from './soql';
 
 type Row = Record<string, unknown>;
 
@@ -100,7 +100,14 @@ export async function findContactsByPhone(sf: SalesforceApi, config: ContactFiel
     if (field) byId.set(customer.id, { customer, field });
   }
   const matches = [...byId.values()].sort(
-    (a, b) => FIELD_RANK.indexOf(a.field) - FIELD_RANK.indexOf(b.field) || b.customer.lastModifiedAt.localeCompare(a.customer.lastModifiedAt),
+    (a, b) => FIELD_RANK.indexOf(a.field) - FIELD_RANK.indexOf(b.field) || b.customer.lastModifiedAt.getTime() - a.customer.lastModifiedAt.getTime(),
   );
   return { matches, complete: exact.status === 'fulfilled' && fuzzy.status === 'fulfilled' };
+}
+
+/** A contact's Id and Account, or null when there is no such contact. */
+export async function findContactAccount(sf: SalesforceApi, id: string): Promise<{ id: string; accountId: string | null } | null> {
+  const found = await sf.query<{ Id: string; AccountId: string | null }>(select({ fields: ['Id', 'AccountId'], from: 'Contact', where: [eq('Id', id)] }));
+  const row = found.records[0];
+  return row ? { id, accountId: row.AccountId } : null;
 }

@@ -20,6 +20,6 @@ export interface DescribeResult {
   fields: DescribeField[];
 }
 
-export function describeObject(sf: SalesforceApi, cache: TtlCache<unknown>, object: string): Promise<DescribeResult> {
+export function describeObject(sf: SalesforceApi, cache: TtlCache, object: string): Promise<DescribeResult> {
   return cache.get(`describe:${object}`, () => sf.request<DescribeResult>('GET', `/sobjects/${object}/describe`));
 }

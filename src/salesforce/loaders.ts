@@ -29,6 +29,12 @@ export interface Loaders {
   casesByCustomer: DataLoader<CasePageKey, Page<CaseRecord>, string>;
   followUpsByCustomer: DataLoader<PageKey, Page<FollowUpRecord>, string>;
   followUpsByCase: DataLoader<PageKey, Page<FollowUpRecord>, string>;
+  /** Puts rows read elsewhere (a search, a nested page) into the loaders, saving a later call. */
+  prime: {
+    customers(customers: readonly CustomerRecord[]): void;
+    cases(cases: readonly CaseRecord[]): void;
+    followUps(followUps: readonly FollowUpRecord[]): void;
+  };
 }
 
 export interface LoaderOptions {
@@ -83,26 +89,24 @@ export function createLoaders(sf: SalesforceApi, options: LoaderOptions): Loader
       (keys) => pagesInKeyOrder(keys, (ids, k) => findFollowUpsByParents(sf, 'Case', ids, k)),
       { ...batching, cacheKeyFn: pageGroupWithParent },
     ),
+    prime: {
+      customers(customers) {
+        for (const c of customers) {
+          loaders.customer.prime(c.id, c);
+          if (c.account) loaders.account.prime(c.account.id, c.account);
+        }
+      },
+      cases(cases) {
+        for (const c of cases) loaders.case.prime(c.id, c);
+      },
+      followUps(followUps) {
+        for (const f of followUps) loaders.followUp.prime(f.id, f);
+      },
+    },
   };
   return loaders;
 }
 
 function pageGroupWithParent(k: PageKey & { status?: string }): string {
   return `${k.parentId}:${pageGroup(k)}`;
-}
-
-/** Puts rows read elsewhere (a search, a nested page) into the loaders, saving a later call. */
-export function primeCustomers(loaders: Loaders, customers: readonly CustomerRecord[]): void {
-  for (const c of customers) {
-    loaders.customer.prime(c.id, c);
-    if (c.account) loaders.account.prime(c.account.id, c.account);
-  }
-}
-
-export function primeCases(loaders: Loaders, cases: readonly CaseRecord[]): void {
-  for (const c of cases) loaders.case.prime(c.id, c);
-}
-
-export function primeFollowUps(loaders: Loaders, followUps: readonly FollowUpRecord[]): void {
-  for (const f of followUps) loaders.followUp.prime(f.id, f);
 }

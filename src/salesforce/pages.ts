@@ -1,17 +1,15 @@
 /** Keyset paging over (CreatedDate DESC, Id DESC): stable while records are added. */
+import type { Page } from '../domain/records';
 import type { SalesforceApi } from './client';
 import { chunk, idIn, olderThan, select, subquery, type Condition, type Order } from './soql';
 
 export interface PageRequest {
   first: number;
   /** The last row of the previous page. */
-  after?: { createdAt: string; id: string };
+  after?: { createdAt: Date; id: string };
 }
 
-export interface Page<T> {
-  records: T[];
-  hasMore: boolean;
-}
+export type { Page } from '../domain/records';
 
 /** The condition that starts a page after `after`, or null for the first page. */
 export const afterCondition = (after: PageRequest['after']): Condition | null => (after ? olderThan(after.createdAt, after.id) : null);

@@ -3,68 +3,10 @@
  * camelCase domain records the schema works with. Salesforce API names stay in this folder.
  */
 
-export interface AccountRecord {
-  id: string;
-  name: string;
-  phone: string | null;
-}
+import { FOLLOW_UP_STATUSES } from '../domain/follow-up-status';
+import type { AccountRecord, ConsentFlag, CustomerRecord, CaseRecord, FollowUpRecord, FollowUpStatus } from '../domain/records';
 
-export type ConsentFlag = boolean | null;
-
-export interface CustomerRecord {
-  id: string;
-  firstName: string | null;
-  lastName: string;
-  name: string;
-  email: string | null;
-  phone: string | null;
-  mobilePhone: string | null;
-  homePhone: string | null;
-  otherPhone: string | null;
-  accountId: string | null;
-  /** Present when the row was read with its Account fields; undefined when not read. */
-  account: AccountRecord | null | undefined;
-  /** Consent as Salesforce records it: opted out, opted in (configured fields), or null. */
-  consent: {
-    emailOptOut: boolean;
-    callOptOut: boolean;
-    smsOptOut: ConsentFlag;
-    emailOptIn: ConsentFlag;
-    smsOptIn: ConsentFlag;
-    callOptIn: ConsentFlag;
-  };
-  lastModifiedAt: string;
-}
-
-export interface CaseRecord {
-  id: string;
-  caseNumber: string;
-  subject: string | null;
-  description: string | null;
-  status: string;
-  priority: string | null;
-  origin: string | null;
-  isClosed: boolean;
-  createdAt: string;
-  closedAt: string | null;
-  contactId: string | null;
-  accountId: string | null;
-}
-
-export type FollowUpChannel = 'SMS' | 'EMAIL';
-export type FollowUpStatus = 'PENDING' | 'SENT' | 'DELIVERED' | 'FAILED';
-
-export interface FollowUpRecord {
-  id: string;
-  channel: FollowUpChannel;
-  to: string;
-  subject: string | null;
-  body: string;
-  status: FollowUpStatus;
-  createdAt: string;
-  contactId: string | null;
-  caseId: string | null;
-}
+export type { AccountRecord, CaseRecord, CustomerRecord, FollowUpRecord } from '../domain/records';
 
 /** Org-specific Contact fields (configuration, never caller input). */
 export interface ContactFieldConfig {
@@ -138,13 +80,15 @@ export const FOLLOW_UP_FIELDS = [
 /** A Task is a follow-up when this field is set (the shipped field definition says so). */
 export const FOLLOW_UP_CHANNEL_FIELD = 'Follow_Up_Channel__c';
 
-/** Epoch ms of a Salesforce dateTime (`2026-09-21T10:00:00.000+0000`, or ISO with `Z`); NaN if it is none. */
-export function parseDateTime(value: string): number {
-  return Date.parse(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
+/** A Salesforce dateTime (`2026-09-21T10:00:00.000+0000`, or ISO with `Z`) as a Date; an invalid Date if it is none. */
+export function parseDateTime(value: string): Date {
+  return new Date(value.replace(/([+-]\d{2})(\d{2})$/, '$1:$2'));
 }
 
-/** An email address as Salesforce's email fields accept it (close enough to refuse early). */
-export const EMAIL_PATTERN = /^[^\s@"(),:;<>[\]\\]+@[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)+$/;
+const date = (v: unknown): Date | null => (typeof v === 'string' ? parseDateTime(v) : null);
+/** A dateTime Salesforce always sets (CreatedDate, LastModifiedDate). */
+const stamp = (v: unknown): Date => date(v) ?? new Date(0);
+
 
 type Row = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
@@ -176,7 +120,7 @@ export function toCustomer(row: Row, config: ContactFieldConfig): CustomerRecord
       smsOptIn: flag(row, config.smsOptInField),
       callOptIn: flag(row, config.callOptInField),
     },
-    lastModifiedAt: str(row.LastModifiedDate) ?? '',
+    lastModifiedAt: stamp(row.LastModifiedDate),
   };
 }
 
@@ -190,14 +134,14 @@ export function toCase(row: Row): CaseRecord {
     priority: str(row.Priority),
     origin: str(row.Origin),
     isClosed: row.IsClosed === true,
-    createdAt: str(row.CreatedDate) ?? '',
-    closedAt: str(row.ClosedDate),
+    createdAt: stamp(row.CreatedDate),
+    closedAt: date(row.ClosedDate),
     contactId: str(row.ContactId),
     accountId: str(row.AccountId),
   };
 }
 
-const STATUSES: ReadonlySet<string> = new Set(['PENDING', 'SENT', 'DELIVERED', 'FAILED']);
+const STATUSES: ReadonlySet<string> = new Set(FOLLOW_UP_STATUSES);
 
 export function toFollowUp(row: Row): FollowUpRecord {
   const status = str(row.Follow_Up_Status__c);
@@ -209,7 +153,7 @@ export function toFollowUp(row: Row): FollowUpRecord {
     subject: str(row.Subject),
     body: str(row.Description) ?? '',
     status: status && STATUSES.has(status) ? (status as FollowUpStatus) : 'PENDING',
-    createdAt: str(row.CreatedDate) ?? '',
+    createdAt: stamp(row.CreatedDate),
     contactId: str(row.WhoId),
     // WhatId may point at an Account too; only a Case (500) is the follow-up's case.
     caseId: what?.startsWith('500') ? what : null,

@@ -3,8 +3,7 @@
  * escapers here, inside literals; field and object names come from code, never from input.
  * https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_quotedstringescapes.htm
  */
-import { normaliseId } from './ids';
-import { parseDateTime } from './records';
+import { normaliseId } from '../domain/ids';
 
 const ESC: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '"': '\\"' };
 
@@ -102,15 +101,15 @@ export const isTrue = (field: string, value: boolean): Condition => condition(`$
 export const notNull = (field: string): Condition => condition(`${identifier(field)} != null`);
 export const anyOf = (conditions: readonly Condition[]): Condition => condition(`(${conditions.map((c) => c.soql).join(' OR ')})`);
 
-/** A SOQL dateTime literal (`2026-09-21T10:00:00Z`): unquoted, to the second. */
-export function dateTimeLiteral(value: string): string {
-  const t = parseDateTime(value);
-  if (Number.isNaN(t)) throw new RangeError('not a dateTime');
-  return new Date(t).toISOString().replace(/\.\d{3}Z$/, 'Z');
+/** A SOQL dateTime literal (`2026-09-21T10:00:00Z`): unquoted, to the second, within Salesforce's years 1700–4000. */
+export function dateTimeLiteral(value: Date): string {
+  const year = value.getUTCFullYear();
+  if (Number.isNaN(value.getTime()) || year < 1700 || year > 4000) throw new RangeError('not a dateTime Salesforce accepts');
+  return value.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
 
 /** Rows after (createdAt, id) in newest-first order: the keyset paging condition. */
-export function olderThan(createdAt: string, id: string): Condition {
+export function olderThan(createdAt: Date, id: string): Condition {
   const at = dateTimeLiteral(createdAt);
   return condition(`(CreatedDate < ${at} OR (CreatedDate = ${at} AND Id < ${literal(assertId(id))}))`);
 }

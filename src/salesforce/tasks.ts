@@ -1,7 +1,8 @@
 /** Follow-ups: the Tasks whose Follow_Up_Channel__c is set. */
-import type { SalesforceApi } from './client';
+import { SalesforceError, type SalesforceApi } from './client';
 import { childPages, type Page, type PageRequest } from './pages';
-import { FOLLOW_UP_CHANNEL_FIELD, FOLLOW_UP_FIELDS, toFollowUp, type FollowUpChannel, type FollowUpRecord, type FollowUpStatus } from './records';
+import type { FollowUpChannel, FollowUpStatus } from '../domain/follow-up-status';
+import { FOLLOW_UP_CHANNEL_FIELD, FOLLOW_UP_FIELDS, toFollowUp, type FollowUpRecord } from './records';
 import { assertId, chunk, idIn, notNull, select } from './soql';
 
 type Row = Record<string, unknown>;
@@ -37,6 +38,15 @@ export interface FollowUpIntent {
   body: string;
 }
 
+/** The fields read with a follow-up's key, to answer a retry (see followUpState). */
+export const FOLLOW_UP_STATE_FIELDS = ['Follow_Up_Status__c', 'CreatedDate'] as const;
+
+/** Status and creation time from a row read with FOLLOW_UP_STATE_FIELDS. */
+export function followUpState(row: Record<string, unknown>): { status: FollowUpStatus; createdAt: Date } {
+  const { status, createdAt } = toFollowUp(row);
+  return { status, createdAt };
+}
+
 /** Input names of the Task fields, for errors Salesforce reports by API name. */
 export const FOLLOW_UP_INPUT_NAMES: Record<string, string> = {
   WhoId: 'customerId',
@@ -50,7 +60,8 @@ export const FOLLOW_UP_INPUT_NAMES: Record<string, string> = {
 /** Task.Status for each follow-up status: the activity is done once the provider has answered. */
 const TASK_STATUS: Record<FollowUpStatus, string> = { PENDING: 'In Progress', SENT: 'Completed', DELIVERED: 'Completed', FAILED: 'Completed' };
 
-function taskBody(intent: FollowUpIntent, today: string): Record<string, unknown> {
+/** The Task that records a follow-up's intent (status PENDING). */
+export function followUpRow(intent: FollowUpIntent, today: string): Record<string, unknown> {
   return {
     WhoId: intent.contactId,
     ...(intent.caseId ? { WhatId: intent.caseId } : {}),
@@ -66,26 +77,18 @@ function taskBody(intent: FollowUpIntent, today: string): Record<string, unknown
   };
 }
 
-/** Records the intent to send (status PENDING), keyed for idempotency; returns the Task Id. */
-export async function recordFollowUp(
-  sf: SalesforceApi,
-  intent: FollowUpIntent,
-  key: { field: string; value: string; fingerprintField: string; fingerprint: string } | null,
-  today: string,
-): Promise<{ id: string; created: boolean }> {
-  const body = taskBody(intent, today);
-  if (!key) {
-    const created = await sf.request<{ id: string }>('POST', '/sobjects/Task', body);
-    return { id: created.id, created: true };
+/**
+ * Moves a follow-up to a new status, conditionally: the org's Follow_Up_Status_Forward_Only
+ * validation rule (schema/salesforce) refuses a move backwards inside Salesforce, atomically, and
+ * that refusal is answered as `superseded` (a later state is already recorded). Safe to repeat.
+ */
+export async function writeFollowUpStatus(sf: SalesforceApi, id: string, status: FollowUpStatus): Promise<'written' | 'superseded'> {
+  try {
+    await sf.request('PATCH', `/sobjects/Task/${assertId(id)}`, { Follow_Up_Status__c: status, Status: TASK_STATUS[status] }, { idempotent: true });
+    return 'written';
+  } catch (e) {
+    const forwardOnly = e instanceof SalesforceError && e.items.some((i) => i.errorCode === 'FIELD_CUSTOM_VALIDATION_EXCEPTION' && i.fields.includes('Follow_Up_Status__c'));
+    if (forwardOnly) return 'superseded';
+    throw e;
   }
-  body[key.fingerprintField] = key.fingerprint;
-  const result = await sf.request<{ id: string; created?: boolean }>('PATCH', `/sobjects/Task/${key.field}/${encodeURIComponent(key.value)}`, body, {
-    idempotent: true,
-  });
-  return { id: result.id, created: result.created !== false };
-}
-
-/** Moves a follow-up to a new status. */
-export async function updateFollowUpStatus(sf: SalesforceApi, id: string, status: FollowUpStatus): Promise<void> {
-  await sf.request('PATCH', `/sobjects/Task/${assertId(id)}`, { Follow_Up_Status__c: status, Status: TASK_STATUS[status] }, { idempotent: true });
 }

@@ -5,20 +5,20 @@
 import SchemaBuilder from '@pothos/core';
 import ErrorsPlugin from '@pothos/plugin-errors';
 import ScopeAuthPlugin from '@pothos/plugin-scope-auth';
-import type { Context } from '../context';
-import { codedError } from '../errors';
+import { CodedError } from '../domain/errors';
+import type { Context } from './context';
 
 export const builder = new SchemaBuilder<{
   Context: Context;
   DefaultFieldNullability: true;
-  Scalars: { DateTime: { Input: Date; Output: Date | string } };
+  Scalars: { DateTime: { Input: Date; Output: Date } };
   /** read: every authenticated role; mutate: agents only (README, "Keys and roles"). */
   AuthScopes: { read: boolean; mutate: boolean };
 }>({
   plugins: [ScopeAuthPlugin, ErrorsPlugin],
   scopeAuth: {
     authScopes: (ctx) => ({ read: ctx.principal !== null, mutate: ctx.principal?.role === 'agent' }),
-    unauthorizedError: () => codedError('FORBIDDEN', 'This API key is not allowed to do this.', false),
+    unauthorizedError: () => new CodedError({ code: 'FORBIDDEN', message: 'This API key is not allowed to do this.', retryable: false }),
   },
   // Unions list exactly the error types the contract names (STYLE rule 11): no defaults.
   errors: { defaultTypes: [] },

@@ -1,13 +1,14 @@
 /** Case, its options, Customer.cases, Case.customer and the root fields that return cases. */
-import { IdempotencyConflictError, NotFoundError, ValidationError, badInput, rethrow } from '../errors';
-import { casePicklists, createCase, findCaseByNumber, type CasePicklists, type PicklistValue } from '../salesforce/cases';
-import { primeCases } from '../salesforce/loaders';
-import type { CaseRecord } from '../salesforce/records';
+import { IdempotencyConflictError, NotFoundError, ValidationError, badInput } from '../domain/errors';
+import type { CaseRecord } from '../domain/records';
+import type { CasePicklists, PicklistValue } from '../salesforce/cases';
+import { createCase } from '../services/create-case';
+import { caseByNumber, caseOptions } from '../services/reads';
 import { builder } from './builder';
 import { CustomerRef } from './customer';
 import { parseIdArg } from './ids';
 import { NodeRef } from './node';
-import { connectionRef, keysetConnection, keysetPage } from './pagination';
+import { connectionRef, edgeFields, type Edge, keysetConnection, keysetPage } from './pagination';
 
 export const CaseRef = builder.objectRef<CaseRecord>('Case').implement({
   interfaces: [NodeRef],
@@ -21,19 +22,24 @@ export const CaseRef = builder.objectRef<CaseRecord>('Case').implement({
     priority: t.exposeString('priority', { nullable: true, description: "A value of the org's Case.Priority picklist." }),
     origin: t.exposeString('origin', { nullable: true, description: "A value of the org's Case.Origin picklist." }),
     isClosed: t.exposeBoolean('isClosed', { nullable: false }),
-    createdAt: t.field({ type: 'DateTime', nullable: false, resolve: (c) => c.createdAt }),
-    closedAt: t.field({ type: 'DateTime', nullable: true, resolve: (c) => c.closedAt }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', nullable: false }),
+    closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
     customer: t.field({
       type: CustomerRef,
       nullable: true,
-      resolve: (c, _args, ctx) => (c.contactId ? ctx.loaders.customer.load(c.contactId).catch(rethrow) : null),
+      resolve: (c, _args, ctx) => (c.contactId ? ctx.loaders.customer.load(c.contactId) : null),
     }),
   }),
 });
 
 const CaseStatusFilterRef = builder.enumType('CaseStatusFilter', { values: ['OPEN', 'CLOSED', 'ALL'] as const });
 
-const CaseConnectionRef = connectionRef('Case', CaseRef as never);
+const CaseConnectionRef = connectionRef(
+  'Case',
+  builder.objectRef<Edge<CaseRecord>>('CaseEdge').implement({
+    fields: (t) => ({ ...edgeFields(t), node: t.field({ type: CaseRef, nullable: false, resolve: (e) => e.node }) }),
+  }),
+);
 
 builder.objectField(CustomerRef, 'cases', (t) =>
   t.field({
@@ -47,8 +53,8 @@ builder.objectField(CustomerRef, 'cases', (t) =>
     },
     resolve: async (customer, args, ctx) => {
       const page = keysetPage(args.first, args.after);
-      const result = await ctx.loaders.casesByCustomer.load({ parentId: customer.id, status: args.status ?? 'ALL', ...page }).catch(rethrow);
-      primeCases(ctx.loaders, result.records);
+      const result = await ctx.loaders.casesByCustomer.load({ parentId: customer.id, status: args.status ?? 'ALL', ...page });
+      ctx.loaders.prime.cases(result.records);
       return keysetConnection(result, page);
     },
   }),
@@ -61,7 +67,7 @@ builder.queryField('case', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => {
       const id = parseIdArg(String(args.id));
-      return id.startsWith('500') ? ctx.loaders.case.load(id).catch(rethrow) : null;
+      return id.startsWith('500') ? ctx.loaders.case.load(id) : null;
     },
   }),
 );
@@ -77,10 +83,7 @@ builder.queryField('caseByNumber', (t) =>
       const digits = args.caseNumber.trim();
       if (!/^\d{1,10}$/.test(digits)) throw badInput('caseNumber must be 1 to 10 digits', 'caseNumber');
       const customerId = args.customerId === null || args.customerId === undefined ? null : parseIdArg(String(args.customerId), 'customerId');
-      const found = await findCaseByNumber(ctx.sf, digits).catch(rethrow);
-      if (!found || (customerId !== null && found.contactId !== customerId)) return null;
-      ctx.loaders.case.prime(found.id, found);
-      return found;
+      return caseByNumber(ctx, digits, customerId);
     },
   }),
 );
@@ -106,7 +109,7 @@ builder.queryField('caseOptions', (t) =>
   t.field({
     type: CaseOptionsRef,
     nullable: true,
-    resolve: (_root, _args, ctx) => casePicklists(ctx.sf, ctx.describeCache).catch(rethrow),
+    resolve: (_root, _args, ctx) => caseOptions(ctx),
   }),
 );
 
@@ -149,9 +152,7 @@ builder.mutationField('createCase', (t) =>
     errors: { types: [ValidationError, NotFoundError, IdempotencyConflictError], directResult: true, union: { name: 'CreateCaseResult' } },
     args: { input: t.arg({ type: CreateCaseInputRef, required: true }) },
     resolve: async (_root, { input }, ctx) => {
-      const result = await createCase(
-        { sf: ctx.sf, cache: ctx.describeCache, idempotency: ctx.writes.idempotency, defaultOrigin: ctx.writes.defaultCaseOrigin, clientId: ctx.clientId },
-        {
+      const result = await createCase(ctx, {
           customerId: text(input.customerId === null || input.customerId === undefined ? null : String(input.customerId)),
           suppliedName: text(input.suppliedName),
           suppliedPhone: text(input.suppliedPhone),
@@ -162,12 +163,11 @@ builder.mutationField('createCase', (t) =>
           priority: text(input.priority),
           origin: text(input.origin),
           idempotencyKey: input.idempotencyKey.trim(),
-        },
-      ).catch(rethrow);
+      });
       // Reads later in this request see the new case.
       ctx.loaders.case.clear(result.id);
       ctx.loaders.casesByCustomer.clearAll();
-      const created = await ctx.loaders.case.load(result.id).catch(rethrow);
+      const created = await ctx.loaders.case.load(result.id);
       if (!created) throw new Error(`case ${result.id} was written but cannot be read back`);
       return { case: created, replayed: result.replayed };
     },

@@ -1,15 +1,14 @@
 /** Customer (a Contact), its consent, the phone lookup, and the root fields that return them. */
-import { badInput, rethrow } from '../errors';
-import { consentOf, type Consent } from '../messaging/consent';
-import { parseCallerNumber } from '../phone';
-import { findContactsByPhone, searchContacts, type PhoneMatch } from '../salesforce/contacts';
-import { primeCustomers } from '../salesforce/loaders';
-import type { CustomerRecord } from '../salesforce/records';
+import { consentOf, type Consent } from '../domain/consent';
+import { badInput } from '../domain/errors';
+import type { CustomerRecord } from '../domain/records';
+import type { PhoneMatch } from '../salesforce/contacts';
+import { lookUpCaller, searchCustomers, type PhoneLookup } from '../services/reads';
 import { AccountRef } from './account';
 import { builder } from './builder';
 import { parseIdArg } from './ids';
 import { NodeRef } from './node';
-import { connectionRef, offsetConnection, offsetPage, parseFirst } from './pagination';
+import { connectionRef, edgeFields, type Edge, offsetConnection, offsetPage, parseFirst } from './pagination';
 
 export const CustomerRef = builder.objectRef<CustomerRecord>('Customer');
 
@@ -48,7 +47,7 @@ CustomerRef.implement({
       nullable: true,
       resolve: (c, _args, ctx) => {
         if (c.account !== undefined) return c.account;
-        return c.accountId ? ctx.loaders.account.load(c.accountId).catch(rethrow) : null;
+        return c.accountId ? ctx.loaders.account.load(c.accountId) : null;
       },
     }),
     consent: t.field({
@@ -67,7 +66,7 @@ builder.queryField('customer', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx) => {
       const id = parseIdArg(String(args.id));
-      return id.startsWith('003') ? ctx.loaders.customer.load(id).catch(rethrow) : null;
+      return id.startsWith('003') ? ctx.loaders.customer.load(id) : null;
     },
   }),
 );
@@ -92,14 +91,6 @@ const PhoneLookupOutcomeRef = builder.enumType('PhoneLookupOutcome', {
   } as const,
 });
 
-interface PhoneLookup {
-  phone: string | null;
-  outcome: 'UNIQUE_MATCH' | 'MULTIPLE_MATCHES' | 'NO_MATCH' | 'INVALID_NUMBER';
-  bestMatch: PhoneMatch | null;
-  matches: PhoneMatch[];
-  totalCount: number;
-}
-
 const PhoneLookupRef = builder.objectRef<PhoneLookup>('PhoneLookup').implement({
   fields: (t) => ({
     phone: t.exposeString('phone', { nullable: true, description: 'The number looked up, in E.164 form; null when it could not be parsed.' }),
@@ -122,27 +113,16 @@ builder.queryField('customersByPhone', (t) =>
     description:
       'Customers with a number that matches the given one, whatever format it is\nstored in. Made for the caller ID of a live call: an unusable number is the\noutcome INVALID_NUMBER, not an error.',
     args: { phone: t.arg.string({ required: true }), first: t.arg.int({ required: true, defaultValue: 5 }) },
-    resolve: async (_root, args, ctx): Promise<PhoneLookup> => {
-      const first = parseFirst(args.first);
-      const caller = parseCallerNumber(args.phone, ctx.settings.defaultRegion);
-      if (!caller) return { phone: null, outcome: 'INVALID_NUMBER', bestMatch: null, matches: [], totalCount: 0 };
-      const { matches, complete } = await findContactsByPhone(ctx.sf, ctx.settings.contactFields, caller).catch(rethrow);
-      if (!complete) ctx.logger.warn({ requestId: ctx.requestId }, 'phone lookup answered from one of its two searches');
-      primeCustomers(ctx.loaders, matches.map((m) => m.customer));
-      const own = matches.filter((m) => m.field !== 'ACCOUNT_PHONE');
-      const outcome = matches.length === 0 ? 'NO_MATCH' : own.length === 1 && matches.length === 1 ? 'UNIQUE_MATCH' : 'MULTIPLE_MATCHES';
-      return {
-        phone: caller.number,
-        outcome,
-        bestMatch: outcome === 'UNIQUE_MATCH' ? own[0]! : null,
-        matches: matches.slice(0, first),
-        totalCount: matches.length,
-      };
-    },
+    resolve: (_root, args, ctx) => lookUpCaller(ctx, args.phone, parseFirst(args.first)),
   }),
 );
 
-const CustomerConnectionRef = connectionRef('Customer', CustomerRef as never);
+const CustomerConnectionRef = connectionRef(
+  'Customer',
+  builder.objectRef<Edge<CustomerRecord>>('CustomerEdge').implement({
+    fields: (t) => ({ ...edgeFields(t), node: t.field({ type: CustomerRef, nullable: false, resolve: (e) => e.node }) }),
+  }),
+);
 
 builder.queryField('searchCustomers', (t) =>
   t.field({
@@ -160,8 +140,7 @@ builder.queryField('searchCustomers', (t) =>
       if (text.replace(/\W/g, '').length < 2 || text.length > 100) {
         throw badInput('text must have 2 to 100 characters, at least 2 of them letters or digits', 'text');
       }
-      const result = await searchContacts(ctx.sf, ctx.settings.contactFields, text, page).catch(rethrow);
-      primeCustomers(ctx.loaders, result.records);
+      const result = await searchCustomers(ctx, text, page);
       return offsetConnection(result.records, result.hasMore, page.offset);
     },
   }),

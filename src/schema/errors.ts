@@ -3,7 +3,7 @@
  * in src/errors.ts. Types that name a domain type (ConsentError, DeliveryError) live with it, in
  * follow-up.ts. This file imports no type file.
  */
-import { IdempotencyConflictError, NotFoundError, ValidationError, type FieldError } from '../errors';
+import { IdempotencyConflictError, NotFoundError, ValidationError, type FieldError } from '../domain/errors';
 import { builder } from './builder';
 
 export const ErrorInterface = builder.interfaceRef<Error>('Error').implement({

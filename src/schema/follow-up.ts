@@ -1,14 +1,13 @@
 /** FollowUp (a Task with a follow-up channel), Customer.followUps and Case.followUps. */
-import { ConsentError, DeliveryError, IdempotencyConflictError, NotFoundError, ValidationError, rethrow } from '../errors';
-import { sendFollowUp } from '../messaging/send-follow-up';
-import { primeFollowUps } from '../salesforce/loaders';
-import type { FollowUpRecord } from '../salesforce/records';
+import { ConsentError, DeliveryError, IdempotencyConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import type { FollowUpRecord } from '../domain/records';
+import { sendFollowUp } from '../services/send-follow-up';
 import { builder } from './builder';
 import { CaseRef, text } from './case';
 import { ErrorInterface } from './errors';
 import { CustomerRef } from './customer';
 import { NodeRef } from './node';
-import { connectionRef, keysetConnection, keysetPage } from './pagination';
+import { connectionRef, edgeFields, type Edge, keysetConnection, keysetPage } from './pagination';
 
 export const FollowUpChannelRef = builder.enumType('FollowUpChannel', { values: ['SMS', 'EMAIL'] as const });
 
@@ -32,21 +31,26 @@ export const FollowUpRef = builder.objectRef<FollowUpRecord>('FollowUp').impleme
     subject: t.exposeString('subject', { nullable: true }),
     body: t.exposeString('body', { nullable: false }),
     status: t.expose('status', { type: FollowUpStatusRef, nullable: false }),
-    createdAt: t.field({ type: 'DateTime', nullable: false, resolve: (f) => f.createdAt }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', nullable: false }),
     customer: t.field({
       type: CustomerRef,
       nullable: true,
-      resolve: (f, _args, ctx) => (f.contactId?.startsWith('003') ? ctx.loaders.customer.load(f.contactId).catch(rethrow) : null),
+      resolve: (f, _args, ctx) => (f.contactId?.startsWith('003') ? ctx.loaders.customer.load(f.contactId) : null),
     }),
     case: t.field({
       type: CaseRef,
       nullable: true,
-      resolve: (f, _args, ctx) => (f.caseId ? ctx.loaders.case.load(f.caseId).catch(rethrow) : null),
+      resolve: (f, _args, ctx) => (f.caseId ? ctx.loaders.case.load(f.caseId) : null),
     }),
   }),
 });
 
-const FollowUpConnectionRef = connectionRef('FollowUp', FollowUpRef as never);
+const FollowUpConnectionRef = connectionRef(
+  'FollowUp',
+  builder.objectRef<Edge<FollowUpRecord>>('FollowUpEdge').implement({
+    fields: (t) => ({ ...edgeFields(t), node: t.field({ type: FollowUpRef, nullable: false, resolve: (e) => e.node }) }),
+  }),
+);
 
 for (const [parent, loader, description] of [
   [CustomerRef, 'followUpsByCustomer', 'Follow-up messages sent to the customer, newest first.'],
@@ -60,8 +64,8 @@ for (const [parent, loader, description] of [
       args: { first: t.arg.int({ required: true, defaultValue: 10 }), after: t.arg.string({ required: false }) },
       resolve: async (record, args, ctx) => {
         const page = keysetPage(args.first, args.after);
-        const result = await ctx.loaders[loader].load({ parentId: record.id, ...page }).catch(rethrow);
-        primeFollowUps(ctx.loaders, result.records);
+        const result = await ctx.loaders[loader].load({ parentId: record.id, ...page });
+        ctx.loaders.prime.followUps(result.records);
         return keysetConnection(result, page);
       },
     }),
@@ -132,22 +136,10 @@ builder.mutationField('sendFollowUp', (t) =>
         ctx.loaders.followUp.clear(id);
         ctx.loaders.followUpsByCustomer.clearAll();
         ctx.loaders.followUpsByCase.clearAll();
-        return ctx.loaders.followUp.load(id).catch(rethrow);
+        return ctx.loaders.followUp.load(id);
       };
       try {
-        const outcome = await sendFollowUp(
-          {
-            sf: ctx.sf,
-            cache: ctx.describeCache,
-            idempotency: ctx.writes.idempotency,
-            channels: ctx.channels,
-            contactFields: ctx.settings.contactFields,
-            defaultRegion: ctx.settings.defaultRegion,
-            clientId: ctx.clientId,
-            pendingTimeoutMs: ctx.writes.pendingTimeoutMs,
-            logger: ctx.logger,
-          },
-          {
+        const outcome = await sendFollowUp(ctx, {
             customerId: String(input.customerId).trim(),
             caseId: text(input.caseId === null || input.caseId === undefined ? null : String(input.caseId)),
             channel: input.channel,
@@ -155,8 +147,7 @@ builder.mutationField('sendFollowUp', (t) =>
             subject: text(input.subject),
             body: input.body.trim(),
             idempotencyKey: input.idempotencyKey.trim(),
-          },
-        );
+        });
         const followUp = await fresh(outcome.followUpId);
         if (!followUp) throw new Error(`follow-up ${outcome.followUpId} was written but cannot be read back`);
         return { followUp, replayed: outcome.replayed };
@@ -165,7 +156,7 @@ builder.mutationField('sendFollowUp', (t) =>
         if (e instanceof DeliveryError && typeof e.followUp === 'string') {
           throw new DeliveryError(e.channel, await fresh(e.followUp), e.message);
         }
-        return rethrow(e);
+        throw e;
       }
     },
   }),

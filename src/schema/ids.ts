@@ -1,6 +1,6 @@
 /** Id arguments: 15- or 18-character Salesforce Ids, anything else is BAD_USER_INPUT. */
-import { badInput } from '../errors';
-import { normaliseId } from '../salesforce/ids';
+import { badInput } from '../domain/errors';
+import { normaliseId } from '../domain/ids';
 
 export function parseIdArg(id: string, argument = 'id'): string {
   const full = normaliseId(id.trim());

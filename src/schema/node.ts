@@ -3,7 +3,7 @@
  * request's loaders. This file imports no type file: the objects register themselves as
  * implementations, and resolveType works from the Id.
  */
-import { objectOf } from '../salesforce/ids';
+import { objectOf } from '../domain/ids';
 import { builder } from './builder';
 import { parseIdArg } from './ids';
 

@@ -4,11 +4,13 @@
  * are newest first, or an offset for search results.
  */
 import type { ObjectRef } from '@pothos/core';
-import { badInput } from '../errors';
-import { normaliseId } from '../salesforce/ids';
-import type { Page, PageRequest } from '../salesforce/pages';
-import { parseDateTime } from '../salesforce/records';
+import { badInput } from '../domain/errors';
+import { normaliseId } from '../domain/ids';
+import type { Page } from '../domain/records';
+import type { PageRequest } from '../salesforce/pages';
 import { builder } from './builder';
+
+type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
 export interface PageInfo {
   hasNextPage: boolean;
@@ -57,8 +59,11 @@ export function keysetPage(first: number, after: string | null | undefined): Pag
   const value = decode(after);
   if (!Array.isArray(value) || value[0] !== 'k' || typeof value[1] !== 'string' || typeof value[2] !== 'string') throw invalidCursor();
   const id = normaliseId(value[2]);
-  if (!id || Number.isNaN(parseDateTime(value[1]))) throw invalidCursor();
-  return { ...page, after: { createdAt: value[1], id } };
+  const createdAt = new Date(value[1]);
+  // Salesforce keeps dateTimes from 1700 to 4000: anything else cannot come from this connection.
+  const year = createdAt.getUTCFullYear();
+  if (!id || Number.isNaN(createdAt.getTime()) || year < 1700 || year > 4000) throw invalidCursor();
+  return { ...page, after: { createdAt, id } };
 }
 
 export function offsetPage(first: number, after: string | null | undefined): { first: number; offset: number } {
@@ -70,8 +75,8 @@ export function offsetPage(first: number, after: string | null | undefined): { f
   return { first: n, offset: value[1] as number };
 }
 
-export function keysetConnection<T extends { id: string; createdAt: string }>(page: Page<T>, request: PageRequest): Connection<T> {
-  return toConnection(page.records, page.hasMore, request.after !== undefined, (r) => encode(['k', r.createdAt, r.id]));
+export function keysetConnection<T extends { id: string; createdAt: Date }>(page: Page<T>, request: PageRequest): Connection<T> {
+  return toConnection(page.records, page.hasMore, request.after !== undefined, (r) => encode(['k', r.createdAt.toISOString(), r.id]));
 }
 
 export function offsetConnection<T>(records: T[], hasMore: boolean, offset: number): Connection<T> {
@@ -91,14 +96,19 @@ function toConnection<T>(records: T[], hasMore: boolean, hasPrevious: boolean, c
   };
 }
 
-/** `<Name>Connection` and `<Name>Edge` for a node type. */
-export function connectionRef<T>(name: string, node: ObjectRef<never, T>) {
-  const edge = builder.objectRef<{ cursor: string; node: T }>(`${name}Edge`).implement({
-    fields: (t) => ({
-      cursor: t.exposeString('cursor', { nullable: false }),
-      node: t.field({ type: node as never, nullable: false, resolve: (e) => e.node as never }),
-    }),
-  });
+/** An edge of a connection. */
+export interface Edge<T> {
+  cursor: string;
+  node: T;
+}
+
+/** `<Name>Edge` for a node type: each type file makes its own, so that the node field stays typed. */
+export function edgeFields<T>(t: PothosSchemaTypes.ObjectFieldBuilder<Types, Edge<T>>) {
+  return { cursor: t.exposeString('cursor', { nullable: false }) };
+}
+
+/** `<Name>Connection` over its edge type. */
+export function connectionRef<T>(name: string, edge: ObjectRef<Types, Edge<T>>) {
   return builder.objectRef<Connection<T>>(`${name}Connection`).implement({
     fields: (t) => ({
       edges: t.field({ type: [edge], nullable: false, resolve: (c) => c.edges }),

@@ -1,26 +1,21 @@
 /**
- * startTestGateway(): the emulators on port 0, a real jsforce connection logged in to them, and
- * the gateway built with createGateway. `execute` goes through Yoga's whole HTTP pipeline.
+ * startTestGateway(): the emulators on port 0 and the gateway built by createApp against them,
+ * logged in with a real jsforce connection. `execute` goes through Yoga's whole HTTP pipeline.
  */
 import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { print } from 'graphql';
-import { afterAll, beforeAll, beforeEach } from 'vitest';
-import type { SeedFixtures } from 'salesforce-emulator';
-import { control } from './emulator';
 import { pino, type Logger } from 'pino';
-import { DEMO_SMS, startEmulators, type EmulatorOptions, type RunningEmulators } from 'salesforce-emulator';
-import type { Channels } from '../../src/messaging/channel';
-import { createEmailChannel } from '../../src/messaging/email';
-import { createSmsChannel } from '../../src/messaging/sms';
-import { demoCredentials } from './credentials';
+import { control, startEmulators, type EmulatorOptions, type RunningEmulators, type SeedFixtures } from 'salesforce-emulator';
+import { afterAll, beforeAll, beforeEach } from 'vitest';
+import { createApp, type AppOverrides } from '../../src/app';
+import type { AuthFlow, GatewaySettings, SalesforceCredentials, SecuritySettings } from '../../src/config';
+import type { Gateway } from '../../src/http/yoga';
+import type { SalesforceApi, SalesforceApiOptions } from '../../src/salesforce/client';
+import type { LoginGuard, SalesforceConnection } from '../../src/salesforce/connection';
+import { testConfig } from './config';
 
-export { demoCredentials };
-import { loadConfig, type AuthFlow, type GatewaySettings, type SalesforceCredentials, type SecuritySettings } from '../../src/config';
-import { createServices } from '../../src/context';
-import { createGateway, securityFrom, type Gateway, type GatewayDeps } from '../../src/gateway';
-import { TtlCache } from '../../src/salesforce/cache';
-import { createSalesforceApi, type SalesforceApi, type SalesforceApiOptions } from '../../src/salesforce/client';
-import { createSalesforceConnection, type LoginGuard, type SalesforceConnection } from '../../src/salesforce/connection';
+export { demoCredentials } from './credentials';
+export { testConfig };
 
 export interface TestGateway {
   emulators: RunningEmulators;
@@ -60,35 +55,20 @@ export interface TestGatewayOptions {
   /** Overrides of the demo org credentials the gateway logs in with. */
   credentials?: Partial<SalesforceCredentials>;
   security?: Partial<SecuritySettings>;
-  limits?: GatewayDeps['limits'];
+  limits?: AppOverrides['limits'];
 }
 
 export async function startTestGateway(options: TestGatewayOptions = {}): Promise<TestGateway> {
   const emulators = await startEmulators({ port: 0, host: '127.0.0.1', ...options.emulator });
-  const connection = createSalesforceConnection({
-    apiVersion: '62.0',
-    credentials: { ...demoCredentials(emulators.url, options.flow), ...options.credentials },
-    guard: options.guard,
-  });
-  await connection.login();
-  const sf = createSalesforceApi(connection, options.api);
-  const logger = options.logger ?? pino({ level: 'silent' });
-  const settings = loadConfig({}).gateway;
-  const publicBaseUrl = options.publicBaseUrl ?? 'http://gateway.test';
-  const smsAuthToken = options.emulator?.smsAuthToken ?? DEMO_SMS.authToken;
-  const channels: Channels = {
-    EMAIL: createEmailChannel(sf, 'CurrentUser'),
-    SMS: createSmsChannel({ baseUrl: emulators.url, ...DEMO_SMS, authToken: smsAuthToken, publicBaseUrl, timeoutMs: 5_000 }),
-  };
-  const services = createServices(sf, logger, { ...settings, ...options.settings }, new TtlCache(60_000), channels);
-  const yoga = createGateway({
-    config: { env: options.env ?? 'test' },
-    logger,
-    security: securityFrom({ ...loadConfig({}).security, ...options.security }),
+  const overrides: AppOverrides = {
+    logger: options.logger ?? pino({ level: 'silent' }),
+    loginGuard: options.guard,
+    api: options.api,
     limits: options.limits,
-    services: { ...services, settings: { ...services.settings, batch: options.batch ?? true } },
-    smsWebhook: { authToken: smsAuthToken, publicBaseUrl },
-  });
+    batch: options.batch ?? true,
+  };
+  const app = await createApp(testConfig(emulators.url, options), overrides);
+  const { yoga, connection, sf } = app;
   const graphql: TestGateway['graphql'] = async (query, variables, headers = {}) => {
     // The demo agent key unless the test says otherwise ('' sends no Authorization at all).
     const all: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${AGENT_KEY}`, ...headers };
@@ -106,7 +86,10 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     yoga,
     graphql,
     execute: (document, variables) => graphql(print(document), variables as Record<string, unknown> | undefined) as never,
-    close: () => emulators.close(),
+    close: async () => {
+      await app.close();
+      await emulators.close();
+    },
   };
 }
 

@@ -63,7 +63,8 @@ export interface ValidationRule {
   name: string;
   errorField: string | null;
   message: string;
-  failsWhen: (record: Readonly<Record<string, unknown>>) => boolean;
+  /** `prior` is the record before an update (PRIORVALUE); undefined on insert. */
+  failsWhen: (record: Readonly<Record<string, unknown>>, prior?: Readonly<Record<string, unknown>>) => boolean;
 }
 
 export interface ObjectDef {
@@ -348,7 +349,21 @@ const task: ObjectDef = {
     ...auditFields(),
   ],
   childRelationships: [],
-  validationRules: [],
+  validationRules: [
+    {
+      // The gateway's forward-only rule (schema/salesforce, Follow_Up_Status_Forward_Only): a
+      // follow-up's status moves PENDING → SENT → DELIVERED | FAILED and never back, so a
+      // delivery report that arrives first is not overwritten by the sender's older SENT.
+      name: 'Follow_Up_Status_Forward_Only',
+      errorField: 'Follow_Up_Status__c',
+      message: 'A follow-up status only moves forward: PENDING, then SENT, then DELIVERED or FAILED.',
+      failsWhen: (r, prior) => {
+        if (!prior || prior.Follow_Up_Status__c === r.Follow_Up_Status__c) return false;
+        const rank = (v: unknown) => ({ PENDING: 0, SENT: 1, DELIVERED: 2, FAILED: 2 })[String(v)] ?? -1;
+        return rank(prior.Follow_Up_Status__c) >= rank(r.Follow_Up_Status__c);
+      },
+    },
+  ],
 };
 
 const user: ObjectDef = {

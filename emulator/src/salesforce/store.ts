@@ -137,7 +137,7 @@ export class Store {
       }
     }
     this.checkUnique(o, record, errors);
-    if (errors.length === 0) this.checkRules(o, record, errors);
+    if (errors.length === 0) this.checkRules(o, record, undefined, errors);
     if (errors.length > 0) throw new SfError(400, errors);
     if (o.name === 'Case' && options.system) this.caseNumber = Math.max(this.caseNumber, Number(record.CaseNumber));
     this.put(o, id, record, now);
@@ -157,7 +157,7 @@ export class Store {
     }
     this.derive(o, record, current, now);
     this.checkUnique(o, record, errors);
-    if (errors.length === 0) this.checkRules(o, record, errors);
+    if (errors.length === 0) this.checkRules(o, record, current, errors);
     if (errors.length > 0) throw new SfError(400, errors);
     const stamp = sfDateTime(now);
     if ('LastModifiedDate' in record) record.LastModifiedDate = stamp;
@@ -288,9 +288,10 @@ export class Store {
     }
   }
 
-  private checkRules(o: ObjectDef, record: SfRecord, errors: SfErrorItem[]): void {
+  /** Validation rules see the record as it would be saved and, on update, as it was (PRIORVALUE). */
+  private checkRules(o: ObjectDef, record: SfRecord, prior: SfRecord | undefined, errors: SfErrorItem[]): void {
     for (const rule of o.validationRules) {
-      if (rule.failsWhen(record)) {
+      if (rule.failsWhen(record, prior)) {
         errors.push({
           message: rule.message,
           errorCode: 'FIELD_CUSTOM_VALIDATION_EXCEPTION',

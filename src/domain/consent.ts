@@ -2,7 +2,7 @@
  * What a customer has said about being contacted, per channel. OPTED_OUT wins over everything;
  * OPTED_IN needs an opt-in field configured for the org; otherwise UNKNOWN (the agent asks).
  */
-import type { CustomerRecord } from '../salesforce/records';
+import type { CustomerRecord } from './records';
 
 export type ConsentStatus = 'OPTED_IN' | 'OPTED_OUT' | 'UNKNOWN';
 

@@ -9,7 +9,7 @@
 import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { presentedKey, type ApiKeys, type Principal, type RateLimiter } from './auth';
+import { presentedKey, type ApiKeys, type Principal, type RateLimiter } from './api-keys';
 
 const principals = new WeakMap<Request, Principal>();
 

@@ -9,14 +9,9 @@
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
 
-export type Role = 'agent' | 'designer' | 'frontend';
-export const ROLES: readonly Role[] = ['agent', 'designer', 'frontend'];
+import { ROLES, type Principal, type Role } from '../domain/principal';
 
-export interface Principal {
-  /** The key's name: logs, rate limits and idempotency keys are scoped to it. */
-  name: string;
-  role: Role;
-}
+export type { Principal, Role };
 
 export interface ApiKeyConfig extends Principal {
   key: string;

@@ -3,19 +3,21 @@
  * It reads no environment and opens no port; main.ts and the tests do that.
  */
 import { GraphQLError } from 'graphql';
-import { createYoga, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, useExecutionCancellation, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
-import type { Logger } from 'pino';
-import type { Config, SecuritySettings } from './config';
-import { makeContext, type Context, type Services } from './context';
-import { toClientError } from './errors';
-import { GRAPHIQL_EXAMPLES } from './graphiql-examples';
-import { schema } from './schema/index';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
-import { ApiKeys, DEMO_API_KEYS, RateLimiter, presentedKey } from './auth';
+import type { Logger } from 'pino';
+import type { Config, SecuritySettings } from '../config';
+import type { SalesforceApi } from '../salesforce/client';
+import type { Context } from '../schema/context';
+import { schema } from '../schema/index';
+import { ApiKeys, DEMO_API_KEYS, RateLimiter, presentedKey } from './api-keys';
+import { makeContext, type AppServices } from './context';
+import { maskError } from './errors';
+import { GRAPHIQL_EXAMPLES } from './graphiql-examples';
 import { useAuth } from './use-auth';
-import { useOperationLog, useReadiness } from './use-operations';
+import { useOperationLog } from './use-operation-log';
 import { useSmsStatusWebhook } from './use-sms-status-webhook';
 
 export interface SecurityDeps {
@@ -37,7 +39,7 @@ export const ARMOR_LIMITS = { maxDepth: 14, maxAliases: 20, maxDirectives: 10, m
 
 export interface GatewayDeps {
   config: Pick<Config, 'env'>;
-  services: Services;
+  services: AppServices;
   logger: Logger;
   security: SecurityDeps;
   /** Armor limits; the defaults fit the contract's operations. */
@@ -49,28 +51,6 @@ export interface GatewayDeps {
 export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
 
 const DEMO_DESIGNER_KEY = DEMO_API_KEYS.find((k) => k.role === 'designer')!.key;
-
-/**
- * Lane 2 of STYLE rule 11: coded errors pass, upstream failures get their code here, and
- * anything else is "Unexpected error." for the client and logged in full for us.
- */
-function maskError(logger: Logger) {
-  return (error: unknown): Error => {
-    const graphqlError = error instanceof GraphQLError ? error : null;
-    const original = graphqlError?.originalError ?? error;
-    const mapped = toClientError(original);
-    if (mapped instanceof GraphQLError && typeof mapped.extensions.code === 'string') {
-      return new GraphQLError(mapped.message, { nodes: graphqlError?.nodes, path: graphqlError?.path, extensions: mapped.extensions });
-    }
-    if (graphqlError && !graphqlError.originalError) return graphqlError; // validation and parse errors
-    logger.error({ err: original, path: graphqlError?.path }, 'unexpected error in a resolver');
-    return new GraphQLError('Unexpected error.', {
-      nodes: graphqlError?.nodes,
-      path: graphqlError?.path,
-      extensions: { code: 'INTERNAL_ERROR', retryable: false },
-    });
-  };
-}
 
 export function createGateway({ config, services, logger, smsWebhook, security, limits }: GatewayDeps): Gateway {
   const production = config.env === 'production';
@@ -87,7 +67,8 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
   return createYoga<Record<string, unknown>, Context>({
     schema,
     plugins: [
-      useReadiness(services.sf, logger),
+      useReadinessCheck({ endpoint: '/ready', check: readiness(services.sf, logger) }),
+      useExecutionCancellation(),
       ...(smsWebhook ? [useSmsStatusWebhook({ ...smsWebhook, sf: services.sf, logger })] : []),
       useAuth({ keys: security.keys, rateLimiter: security.rateLimiter, production, graphqlEndpoint: '/graphql', logger }),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
@@ -95,7 +76,7 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
       useOperationLog(logger),
     ],
     cors: security.corsOrigins.length > 0 ? { origin: security.corsOrigins, methods: ['GET', 'POST'], credentials: false } : false,
-    context: makeContext(services) as never,
+    context: makeContext(services),
     graphqlEndpoint: '/graphql',
     // Bundled GraphiQL: no CDN, which many networks cannot reach.
     renderGraphiQL,
@@ -121,6 +102,30 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
           : logger.error({ err: args[0] }, 'graphql server error'),
     },
   });
+}
+
+/**
+ * `GET /ready`: one cheap Salesforce call (`/limits`), answered with the API usage Salesforce
+ * counts and the state of the circuits. A probe every few seconds would spend the org's daily
+ * API budget (15,000 on some editions), so a successful check is reused for `cacheMs`.
+ */
+function readiness(sf: SalesforceApi, logger: Logger, cacheMs = 30_000) {
+  let last: { at: number; daily: { used: number; limit: number } | null } | null = null;
+  const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  return async () => {
+    try {
+      if (!last || Date.now() - last.at >= cacheMs) {
+        const limits = await sf.withDeadline(Date.now() + 2_000).request<{ DailyApiRequests?: { Max: number; Remaining: number } }>('GET', '/limits');
+        const daily = limits.DailyApiRequests;
+        last = { at: Date.now(), daily: daily ? { used: daily.Max - daily.Remaining, limit: daily.Max } : null };
+      }
+      return json(200, { status: 'ready', salesforce: { ...sf.health(), dailyApiRequests: last.daily } });
+    } catch (e) {
+      last = null;
+      logger.warn({ err: e }, 'readiness check failed');
+      return json(503, { status: 'unavailable', salesforce: sf.health() });
+    }
+  };
 }
 
 /** The gateway's security from configuration: hashed keys and a rate limiter per key. */

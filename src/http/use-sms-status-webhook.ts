@@ -8,10 +8,10 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import type { SalesforceApi } from './salesforce/client';
-import { normaliseId } from './salesforce/ids';
-import type { FollowUpStatus } from './salesforce/records';
-import { findFollowUpsByIds, updateFollowUpStatus } from './salesforce/tasks';
+import { statusOfReport } from '../domain/follow-up-status';
+import { normaliseId } from '../domain/ids';
+import type { SalesforceApi } from '../salesforce/client';
+import { advanceFollowUp } from '../services/follow-up-status';
 
 export const SMS_STATUS_PATH = '/webhooks/sms/status';
 
@@ -22,9 +22,6 @@ export interface SmsWebhookOptions {
   sf: SalesforceApi;
   logger: Logger;
 }
-
-const REPORTED: Record<string, FollowUpStatus> = { sent: 'SENT', delivered: 'DELIVERED', undelivered: 'FAILED', failed: 'FAILED' };
-const RANK: Record<FollowUpStatus, number> = { PENDING: 0, SENT: 1, DELIVERED: 2, FAILED: 2 };
 
 export function isValidTwilioSignature(authToken: string, url: string, params: URLSearchParams, signature: string): boolean {
   const sorted = [...params.keys()].sort();
@@ -47,14 +44,13 @@ export function useSmsStatusWebhook(options: SmsWebhookOptions): Plugin {
         return answer(403);
       }
       const id = normaliseId(url.searchParams.get('followUp') ?? '');
-      const status = REPORTED[params.get('MessageStatus') ?? ''];
+      const status = statusOfReport(params.get('MessageStatus') ?? '');
       if (!id) return answer(400);
       if (!status) return answer(204); // queued, sending, accepted: nothing to record
       try {
-        const [current] = await findFollowUpsByIds(options.sf, [id]);
-        if (!current) return answer(404);
-        if (RANK[status] > RANK[current.status]) await updateFollowUpStatus(options.sf, id, status);
-        return answer(204);
+        // A report never moves a follow-up backwards; the status machine decides.
+        const outcome = await advanceFollowUp(options.sf, id, status);
+        return answer(outcome === 'not-found' ? 404 : 204);
       } catch (e) {
         // A 5xx makes the provider try again later.
         options.logger.error({ err: e, followUpId: id }, 'could not record an SMS delivery report');

@@ -1,0 +1,105 @@
+/**
+ * createApp(config, overrides?): the one composition root. It builds the whole gateway (the
+ * shared Salesforce connection and client, the stores, the delivery channels and Yoga), logs in,
+ * and returns it with a `close()`. It opens no port and reads no environment: main.ts, the tests
+ * and the benchmarks all call it.
+ */
+import type { Logger } from 'pino';
+import type { Config, OrgSettings } from './config';
+import type { CountryCode } from './domain/phone';
+import type { AppServices } from './http/context';
+import { createGateway, securityFrom, type Gateway, type GatewayDeps } from './http/yoga';
+import { createLogger } from './logger';
+import type { Channels } from './messaging/channel';
+import { createEmailChannel } from './messaging/email';
+import { createSmsChannel } from './messaging/sms';
+import { TtlCache } from './salesforce/cache';
+import { createSalesforceApi, type SalesforceApi, type SalesforceApiOptions } from './salesforce/client';
+import { createSalesforceConnection, type LoginGuard, type SalesforceConnection } from './salesforce/connection';
+import { memoryClaims } from './shared-state/claims';
+import { memoryFallbackKeys } from './shared-state/fallback-keys';
+
+/** A configuration whose Salesforce is an org (main.ts turns embedded mode into the emulator's org). */
+export type AppConfig = Omit<Config, 'salesforce'> & { salesforce: OrgSettings };
+
+export interface AppOverrides {
+  /** @default a pino logger at config.logLevel */
+  logger?: Logger;
+  /** Login rate limit (tests shorten it). */
+  loginGuard?: LoginGuard;
+  /** Retry and timeout tuning of the Salesforce client beyond the configuration (tests). */
+  api?: Omit<SalesforceApiOptions, 'timeoutMs' | 'maxAttempts' | 'limitProbeMs'> & Partial<Pick<SalesforceApiOptions, 'timeoutMs' | 'maxAttempts' | 'limitProbeMs'>>;
+  /** Armor limits; the defaults fit the contract's operations. */
+  limits?: GatewayDeps['limits'];
+  /** false builds the naive N+1 baseline of the benchmark (no DataLoader batching). */
+  batch?: boolean;
+}
+
+export interface App {
+  yoga: Gateway;
+  connection: SalesforceConnection;
+  /** The shared Salesforce client. */
+  sf: SalesforceApi;
+  logger: Logger;
+  close(): Promise<void>;
+}
+
+export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
+  const logger = overrides.logger ?? createLogger(config.logLevel);
+  const g = config.gateway;
+  const connection = createSalesforceConnection({ apiVersion: config.salesforce.apiVersion, credentials: config.salesforce, guard: overrides.loginGuard });
+  await connection.login();
+  logger.info({ flow: config.salesforce.flow, apiVersion: connection.apiVersion }, 'logged in to Salesforce');
+  const sf = createSalesforceApi(connection, {
+    timeoutMs: g.salesforceTimeoutMs,
+    maxAttempts: g.salesforceMaxAttempts,
+    limitProbeMs: g.limitProbeMs,
+    ...overrides.api,
+  });
+
+  const { sms, publicBaseUrl } = config.messaging;
+  const channels: Channels = { EMAIL: createEmailChannel(sf, config.messaging.emailSenderType) };
+  if (sms) channels.SMS = createSmsChannel({ ...sms, publicBaseUrl, timeoutMs: config.messaging.timeoutMs });
+
+  const services: AppServices = {
+    sf,
+    logger,
+    channels,
+    describeCache: new TtlCache(g.describeCacheTtlMs),
+    idempotency: {
+      settings: { keyField: g.idempotencyKeyField, fingerprintField: g.fingerprintField },
+      claims: memoryClaims(),
+      fallback: memoryFallbackKeys(),
+    },
+    settings: {
+      defaultRegion: g.defaultRegion as CountryCode,
+      defaultCaseOrigin: g.defaultCaseOrigin,
+      pendingTimeoutMs: g.pendingTimeoutMs,
+      contactFields: {
+        smsOptOutField: g.smsOptOutField,
+        emailOptInField: g.emailOptInField,
+        smsOptInField: g.smsOptInField,
+        callOptInField: g.callOptInField,
+      },
+    },
+    deadlineMs: g.requestDeadlineMs,
+    batch: overrides.batch,
+  };
+  const yoga = createGateway({
+    config,
+    logger,
+    services,
+    security: securityFrom(config.security),
+    limits: overrides.limits,
+    smsWebhook: sms ? { authToken: sms.authToken, publicBaseUrl } : null,
+  });
+  return {
+    yoga,
+    connection,
+    sf,
+    logger,
+    close: async () => {
+      await yoga.dispose();
+    },
+  };
+}

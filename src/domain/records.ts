@@ -1,0 +1,74 @@
+/**
+ * The records the gateway works with, as plain data: camelCase names, Dates for instants. The
+ * salesforce/ layer maps Salesforce rows to these; nothing here knows Salesforce's field names.
+ */
+import type { FollowUpChannel, FollowUpStatus } from './follow-up-status';
+
+export type { FollowUpChannel, FollowUpStatus };
+
+export interface AccountRecord {
+  id: string;
+  name: string;
+  phone: string | null;
+}
+
+export type ConsentFlag = boolean | null;
+
+export interface CustomerRecord {
+  id: string;
+  firstName: string | null;
+  lastName: string;
+  name: string;
+  email: string | null;
+  phone: string | null;
+  mobilePhone: string | null;
+  homePhone: string | null;
+  otherPhone: string | null;
+  accountId: string | null;
+  /** Present when the row was read with its Account fields; undefined when not read. */
+  account: AccountRecord | null | undefined;
+  /** Consent as Salesforce records it: opted out, opted in (configured fields), or null. */
+  consent: {
+    emailOptOut: boolean;
+    callOptOut: boolean;
+    smsOptOut: ConsentFlag;
+    emailOptIn: ConsentFlag;
+    smsOptIn: ConsentFlag;
+    callOptIn: ConsentFlag;
+  };
+  lastModifiedAt: Date;
+}
+
+export interface CaseRecord {
+  id: string;
+  caseNumber: string;
+  subject: string | null;
+  description: string | null;
+  status: string;
+  priority: string | null;
+  origin: string | null;
+  isClosed: boolean;
+  createdAt: Date;
+  closedAt: Date | null;
+  contactId: string | null;
+  accountId: string | null;
+}
+
+
+export interface FollowUpRecord {
+  id: string;
+  channel: FollowUpChannel;
+  to: string;
+  subject: string | null;
+  body: string;
+  status: FollowUpStatus;
+  createdAt: Date;
+  contactId: string | null;
+  caseId: string | null;
+}
+
+/** A page of records and whether more follow. */
+export interface Page<T> {
+  records: T[];
+  hasMore: boolean;
+}

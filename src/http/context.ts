@@ -1,0 +1,43 @@
+/**
+ * The per-request context. The Salesforce client, the describe cache and the shared stores serve
+ * every request; the DataLoaders, which hold records, are made anew for each request (STYLE
+ * rule 7), over a view of the client bounded by the request's deadline.
+ */
+import type { Context } from '../schema/context';
+import { createLoaders } from '../salesforce/loaders';
+import type { ServiceDeps } from '../services/context';
+import { principalOf } from './use-auth';
+
+/** What lives as long as the app: ServiceDeps without the per-request parts. */
+export interface AppServices extends Omit<ServiceDeps, 'clientId'> {
+  /** Time budget of a request. */
+  deadlineMs: number;
+  /** Off only for the naive N+1 baseline of the benchmark. @default true */
+  batch?: boolean;
+}
+
+/**
+ * The request's deadline: the configured budget, or less when the client asks for less with
+ * `X-Request-Timeout-Ms` (a voice agent knows how long its caller can wait).
+ */
+export function deadlineFor(request: Request, budgetMs: number, now = Date.now()): number {
+  const asked = Number(request.headers.get('x-request-timeout-ms'));
+  const ms = Number.isInteger(asked) && asked > 0 ? Math.min(asked, budgetMs) : budgetMs;
+  return now + ms;
+}
+
+export function makeContext(services: AppServices) {
+  const { deadlineMs, batch, ...shared } = services;
+  return ({ request }: { request: Request }): Context => {
+    const sf = services.sf.withDeadline(deadlineFor(request, deadlineMs));
+    const principal = principalOf(request);
+    return {
+      ...shared,
+      sf,
+      requestId: request.headers.get('x-request-id') ?? crypto.randomUUID(),
+      principal,
+      clientId: principal?.name ?? 'anonymous',
+      loaders: createLoaders(sf, { contactFields: services.settings.contactFields, batch }),
+    };
+  };
+}

@@ -1,0 +1,33 @@
+/** What the use cases run on: one request's view of the shared connection, stores and settings. */
+import type { Logger } from 'pino';
+import type { CountryCode } from '../domain/phone';
+import type { Channels } from '../messaging/channel';
+import type { TtlCache } from '../salesforce/cache';
+import type { SalesforceApi } from '../salesforce/client';
+import type { IdempotencySettings } from '../salesforce/idempotency';
+import type { ContactFieldConfig } from '../salesforce/records';
+import type { Claims } from '../shared-state/claims';
+import type { FallbackKeyStore } from '../shared-state/fallback-keys';
+
+export interface ServiceSettings {
+  contactFields: ContactFieldConfig;
+  defaultRegion: CountryCode;
+  /** Origin for cases that name none (when the org's picklist has it). */
+  defaultCaseOrigin: string | null;
+  /** A follow-up still PENDING after this long is answered as it stands rather than IN_PROGRESS. */
+  pendingTimeoutMs: number;
+}
+
+export interface ServiceDeps {
+  /** The shared client, bounded by this request's deadline. */
+  sf: SalesforceApi;
+  /** Org metadata (describe), shared across requests. */
+  describeCache: TtlCache;
+  idempotency: { settings: IdempotencySettings; claims: Claims; fallback: FallbackKeyStore };
+  channels: Channels;
+  logger: Logger;
+  settings: ServiceSettings;
+  /** Who is calling: idempotency keys are scoped to it (the API key's name). */
+  clientId: string;
+  clock?: () => number;
+}

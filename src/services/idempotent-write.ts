@@ -1,0 +1,97 @@
+/**
+ * The one idempotent write, used by createCase and sendFollowUp. A write carries the caller's
+ * key, scoped to the client, in a unique external-ID field, and the input's fingerprint beside
+ * it; so every instance can answer a retry:
+ *
+ * 1. claim the key (a second call while the first runs is IN_PROGRESS);
+ * 2. look the key up: a record with the same fingerprint is replayed, another input is
+ *    DIFFERENT_INPUT;
+ * 3. otherwise prepare (checks that may refuse) and upsert by the key. Two instances racing meet in
+ *    Salesforce's unique index: the loser's upsert reports `created: false` (or DUPLICATE_VALUE)
+ *    and it replays the winner's record;
+ * 4. when the answer to the write is lost, look the key up before reporting anything, so that a
+ *    committed write is acknowledged, not repeated.
+ *
+ * Orgs without the fields use the fallback key store instead (README, "Orgs without the
+ * idempotency fields").
+ */
+import { IdempotencyConflictError } from '../domain/errors';
+import { scopedKey } from '../domain/idempotency';
+import { SalesforceError, toValidationError } from '../salesforce/errors';
+import { createRecord, findByKey, hasIdempotencyFields, upsertByKey, type KeyedObject, type KeyedRow } from '../salesforce/idempotency';
+import type { KeyedRecord } from '../shared-state/fallback-keys';
+import type { ServiceDeps } from './context';
+
+export interface IdempotentWrite<R> {
+  object: KeyedObject;
+  /** The caller's key, checked already. */
+  idempotencyKey: string;
+  fingerprint: string;
+  /** More fields to read when the key is looked up (passed to `replay` as `row`). */
+  readFields?: readonly string[];
+  /** Input names of the fields, for Salesforce's refusals (ValidationError). */
+  inputNames: Record<string, string>;
+  /** Checks that may refuse, then the fields to write. Runs only when no record has the key. */
+  prepare(): Promise<Record<string, unknown>>;
+  /** The answer for a record this key wrote before, with the same input. */
+  replay(existing: KeyedRecord & { row?: Record<string, unknown> }): Promise<R>;
+  /** The answer once our write created the record (still under the claim). */
+  created(id: string): Promise<R>;
+}
+
+export async function idempotentWrite<R>(deps: ServiceDeps, w: IdempotentWrite<R>): Promise<R> {
+  const { sf, idempotency } = deps;
+  const key = scopedKey(deps.clientId, w.idempotencyKey);
+  const claimKey = `${w.object}:${key}`;
+  if (!(await idempotency.claims.claim(claimKey))) throw new IdempotencyConflictError('IN_PROGRESS');
+  try {
+    const keyed = await hasIdempotencyFields(sf, deps.describeCache, w.object, idempotency.settings);
+    const lookUp = (): Promise<KeyedRow | KeyedRecord | null> =>
+      keyed ? findByKey(sf, w.object, idempotency.settings, key, w.readFields) : idempotency.fallback.get(claimKey);
+    const replayOrConflict = (existing: KeyedRecord) => {
+      if (existing.fingerprint !== w.fingerprint) throw new IdempotencyConflictError('DIFFERENT_INPUT');
+      return w.replay(existing);
+    };
+
+    const existing = await lookUp();
+    if (existing) return await replayOrConflict(existing);
+    const body = await w.prepare();
+    if (!keyed) {
+      const id = await refused(w, () => createRecord(sf, w.object, body));
+      await idempotency.fallback.set(claimKey, { id, fingerprint: w.fingerprint });
+      return await w.created(id);
+    }
+    let written: { id: string; created: boolean };
+    try {
+      written = await refused(w, () => upsertByKey(sf, w.object, idempotency.settings, key, w.fingerprint, body));
+    } catch (e) {
+      const lost = e instanceof SalesforceError && (e.noResponse || e.errorCode === 'DUPLICATE_VALUE');
+      if (!lost) throw e;
+      // The write may have happened (lost answer), or a racing call won (DUPLICATE_VALUE): look.
+      const after = await lookUp().catch(() => null);
+      if (!after) throw e;
+      if (e.errorCode === 'DUPLICATE_VALUE') return await replayOrConflict(after);
+      if (after.fingerprint !== w.fingerprint) throw new IdempotencyConflictError('DIFFERENT_INPUT');
+      // Our write committed and only its answer was lost.
+      return await w.created(after.id);
+    }
+    if (!written.created) {
+      // Another instance wrote it between our look-up and our write: it is theirs.
+      const winner = await lookUp();
+      if (!winner) throw new Error(`${w.object} upsert reported an existing record that cannot be read back`);
+      return await replayOrConflict(winner);
+    }
+    return await w.created(written.id);
+  } finally {
+    await idempotency.claims.release(claimKey);
+  }
+}
+
+/** Runs a write; Salesforce's validation refusals become ValidationError. */
+async function refused<T>(w: Pick<IdempotentWrite<unknown>, 'inputNames'>, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    throw toValidationError(e, w.inputNames) ?? e;
+  }
+}

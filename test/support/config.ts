@@ -1,0 +1,36 @@
+/** The gateway's configuration against a running emulator (no test-runner imports: the benchmarks use it too). */
+import { DEMO_SMS } from 'salesforce-emulator';
+import type { AppConfig } from '../../src/app';
+import { loadConfig, type AuthFlow, type GatewaySettings, type SalesforceCredentials, type SecuritySettings } from '../../src/config';
+import { demoCredentials } from './credentials';
+
+export interface ConfigOptions {
+  flow?: AuthFlow;
+  settings?: Partial<GatewaySettings>;
+  /** Where the SMS provider's status callbacks go. @default 'http://gateway.test' */
+  publicBaseUrl?: string;
+  env?: 'test' | 'production';
+  /** The emulator's SMS auth token, when a test set another one. */
+  emulator?: { smsAuthToken?: string };
+  /** Overrides of the demo org credentials the gateway logs in with. */
+  credentials?: Partial<SalesforceCredentials>;
+  security?: Partial<SecuritySettings>;
+}
+
+/** The gateway's configuration against a running emulator: its demo org, its SMS provider and the demo keys. */
+export function testConfig(emulatorUrl: string, options: ConfigOptions = {}): AppConfig {
+  const base = loadConfig({});
+  return {
+    ...base,
+    env: options.env ?? 'test',
+    salesforce: { mode: 'org', apiVersion: '62.0', ...demoCredentials(emulatorUrl, options.flow), ...options.credentials },
+    gateway: { ...base.gateway, ...options.settings },
+    security: { ...base.security, ...options.security },
+    messaging: {
+      ...base.messaging,
+      sms: { baseUrl: emulatorUrl, ...DEMO_SMS, authToken: options.emulator?.smsAuthToken ?? DEMO_SMS.authToken },
+      publicBaseUrl: options.publicBaseUrl ?? 'http://gateway.test',
+    },
+  };
+}
+
