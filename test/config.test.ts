@@ -75,6 +75,16 @@ describe('loadConfig', () => {
     });
   });
 
+  it('fails closed in production with no org: no emulator, no demo keys', () => {
+    const e = problems({ NODE_ENV: 'production' });
+    expect(e.problems).toHaveLength(1);
+    expect(e.problems[0]).toMatch(/^NODE_ENV=production needs a Salesforce org: set SALESFORCE_CLIENT_ID, SALESFORCE_TOKEN_URL/);
+    // With an org configured, the demo keys are never accepted, whatever the mode.
+    const withOrg = loadConfig({ NODE_ENV: 'production', ...org });
+    expect(withOrg.security.demoKeys).toBe(false);
+    expect(withOrg.security.apiKeys.map((k) => k.key)).not.toContain('demo-agent-key');
+  });
+
   it('lists every problem at once, naming variables and never echoing values', () => {
     const e = problems({ SALESFORCE_PASSWORD: 'pw-canary', PORT: 'eighty', SALESFORCE_TOKEN_URL: 'not a url' });
     expect(e.problems.join('\n')).toMatch(/PORT/);

@@ -211,6 +211,43 @@ describe('delivery status webhook', () => {
     expect((await gw.execute(Status, { id })).data?.node).toEqual({ status: 'DELIVERED' });
   });
 
+  it('keeps DELIVERED when late reports (sent, queued) arrive after it', async () => {
+    const { data } = await gw.execute(Send, { input: sms({ idempotencyKey: 'msg-23' }) });
+    const id = (data!.sendFollowUp as Success).followUp.id;
+    const [message] = await outbox();
+    expect((await postStatus(id, message!.id, 'delivered')).status).toBe(204);
+    for (const late of ['sent', 'queued', 'sending']) {
+      expect((await postStatus(id, message!.id, late)).status).toBe(204);
+      expect((await gw.execute(Status, { id })).data?.node).toEqual({ status: 'DELIVERED' });
+    }
+    // FAILED after DELIVERED is not a move forward either: both are final.
+    expect((await postStatus(id, message!.id, 'failed')).status).toBe(204);
+    expect((await gw.execute(Status, { id })).data?.node).toEqual({ status: 'DELIVERED' });
+  });
+
+  it('keeps a report that arrives before the sender records SENT (the write is conditional)', async () => {
+    const server = createServer();
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const live = await startTestGateway({ publicBaseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}` });
+    server.on('request', live.yoga);
+    try {
+      // The provider posts "delivered" before it answers the send: DELIVERED lands first, then
+      // the sender's SENT is refused by the org's forward-only rule and changes nothing.
+      await control(live.emulators.url, 'PUT', 'sms/faults', { reportBeforeAnswer: 'delivered' });
+      const { data } = await live.execute(Send, {
+        input: { customerId: live.emulators.salesforce.fixtures.contacts.ada, channel: 'SMS', body: 'Hello', idempotencyKey: 'msg-24' },
+      });
+      expect(data!.sendFollowUp).toMatchObject({ __typename: 'SendFollowUpSuccess', replayed: false, followUp: { status: 'DELIVERED' } });
+      const id = (data!.sendFollowUp as Success).followUp.id;
+      expect((await live.execute(Status, { id })).data?.node).toEqual({ status: 'DELIVERED' });
+      expect((await control<Outbox>(live.emulators.url, 'GET', 'outbox')).messages).toHaveLength(1);
+    } finally {
+      server.closeAllConnections();
+      server.close();
+      await live.close();
+    }
+  });
+
   it('refuses a report with a bad signature and changes nothing', async () => {
     const { data } = await gw.execute(Send, { input: sms({ idempotencyKey: 'msg-21' }) });
     const id = (data!.sendFollowUp as Success).followUp.id;

@@ -6,7 +6,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NO_FAULTS, type Faults, type SalesforceEmulator } from './server';
 import { readBody, send } from '../http';
-import type { SentSms, SmsEmulator } from '../sms/server';
+import { NO_SMS_FAULTS, type SentSms, type SmsEmulator } from '../sms/server';
 
 const JSON_TYPE = { 'Content-Type': 'application/json;charset=UTF-8' };
 const ERROR_CODES = new Set(['SERVER_UNAVAILABLE', 'REQUEST_LIMIT_EXCEEDED', 'UNABLE_TO_LOCK_ROW']);
@@ -27,6 +27,8 @@ function validateSmsFaults(input: unknown): string[] {
       if (typeof value !== 'number' || value < 0 || value > 1) problems.push(`${key} must be a number from 0 to 1`);
     } else if (key === 'refuse') {
       if (!Array.isArray(value) || !value.every((v) => typeof v === 'string')) problems.push('refuse must be a list of E.164 numbers');
+    } else if (key === 'reportBeforeAnswer') {
+      if (value !== null && value !== 'delivered' && value !== 'undelivered') problems.push('reportBeforeAnswer must be delivered, undelivered or null');
     } else problems.push(`unknown fault: ${key}`);
   }
   return problems;
@@ -115,11 +117,11 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
       const body = await jsonBody(req);
       const problems = validateSmsFaults(body);
       if (problems.length > 0) return send(res, 400, { errors: problems }, JSON_TYPE);
-      sms.faults = { errorRate: 0, dropResponseAfterAcceptRate: 0, refuse: [], ...(body as object) };
+      sms.faults = { ...NO_SMS_FAULTS, ...(body as object) };
       return send(res, 200, sms.faults, JSON_TYPE);
     }
     case 'DELETE /__emulator/sms/faults':
-      sms.faults = { errorRate: 0, dropResponseAfterAcceptRate: 0, refuse: [] };
+      sms.faults = { ...NO_SMS_FAULTS };
       return send(res, 200, sms.faults, JSON_TYPE);
     case 'GET /__emulator/requests':
       return send(res, 200, { requests: sf.requests }, JSON_TYPE);

@@ -35,9 +35,15 @@ export interface SmsFaults {
   dropResponseAfterAcceptRate: number;
   /** Numbers refused as landlines (Twilio error 21614). */
   refuse: string[];
+  /**
+   * Post this delivery report before answering the send, as a fast carrier can make Twilio do:
+   * the report then races the sender's own bookkeeping. null: reports only when a test asks.
+   */
+  reportBeforeAnswer: 'delivered' | 'undelivered' | null;
 }
 
-const NO_FAULTS: SmsFaults = { errorRate: 0, dropResponseAfterAcceptRate: 0, refuse: [] };
+export const NO_SMS_FAULTS: SmsFaults = { errorRate: 0, dropResponseAfterAcceptRate: 0, refuse: [], reportBeforeAnswer: null };
+const NO_FAULTS = NO_SMS_FAULTS;
 
 /** Twilio's request signature: HMAC-SHA1 of the URL followed by the sorted POST parameters. */
 export function twilioSignature(authToken: string, url: string, params: Record<string, string>): string {
@@ -115,6 +121,7 @@ export class SmsEmulator {
       sentAt: new Date().toISOString(),
     };
     this.messages.push(message);
+    if (this.faults.reportBeforeAnswer) await this.report(message.id, this.faults.reportBeforeAnswer).catch(() => null);
     if (this.faults.dropResponseAfterAcceptRate > 0 && this.roll() < this.faults.dropResponseAfterAcceptRate) {
       req.socket.destroy();
       return true;
