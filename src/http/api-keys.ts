@@ -8,7 +8,7 @@
  * - frontend: queries only, no introspection.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import { ROLES, type Principal, type Role } from '../domain/principal';
 
 export type { Principal, Role };
@@ -87,27 +87,27 @@ export interface RateLimit {
   burst: number;
 }
 
-/** A token bucket per key, sized by the key's role: protects the org's API budget. */
+/**
+ * A limit per key, sized by the key's role: protects the org's API budget. rate-limiter-flexible
+ * counts `burst` requests per window of `burst / perSecond` seconds: the sustained rate is
+ * `perSecond`, and no more than `burst` go at once.
+ */
 export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  private readonly limiters: Record<Role, RateLimiterMemory>;
 
-  constructor(
-    private readonly limits: Record<Role, RateLimit>,
-    private readonly clock: () => number = Date.now,
-  ) {}
+  constructor(limits: Record<Role, RateLimit>) {
+    const limiter = ({ perSecond, burst }: RateLimit) => new RateLimiterMemory({ keyPrefix: 'rate', points: burst, duration: burst / perSecond });
+    this.limiters = { agent: limiter(limits.agent), designer: limiter(limits.designer), frontend: limiter(limits.frontend) };
+  }
 
   /** 0 when the request may go, else the milliseconds until it could. */
-  take(p: Principal): number {
-    const { perSecond, burst } = this.limits[p.role];
-    const now = this.clock();
-    const b = this.buckets.get(p.name) ?? { tokens: burst, at: now };
-    b.tokens = Math.min(burst, b.tokens + ((now - b.at) / 1000) * perSecond);
-    b.at = now;
-    this.buckets.set(p.name, b);
-    if (b.tokens >= 1) {
-      b.tokens -= 1;
+  async take(p: Principal): Promise<number> {
+    try {
+      await this.limiters[p.role].consume(p.name);
       return 0;
+    } catch (refusal) {
+      if (refusal instanceof RateLimiterRes) return Math.max(1, refusal.msBeforeNext);
+      throw refusal;
     }
-    return Math.ceil(((1 - b.tokens) / perSecond) * 1000);
   }
 }

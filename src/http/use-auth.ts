@@ -34,7 +34,7 @@ function wantsGraphiQL(request: Request): boolean {
 
 export function useAuth(o: AuthOptions): Plugin {
   return {
-    onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== o.graphqlEndpoint) return;
       const principal = o.keys.authenticate(presentedKey(request.headers.get('authorization')));
       if (wantsGraphiQL(request)) {
@@ -55,7 +55,7 @@ export function useAuth(o: AuthOptions): Plugin {
           }),
         );
       }
-      const waitMs = o.rateLimiter.take(principal);
+      const waitMs = await o.rateLimiter.take(principal);
       if (waitMs > 0) {
         o.logger.warn({ client: principal.name }, 'rate limit reached');
         return endResponse(

@@ -7,42 +7,34 @@
  */
 import { createSign } from 'node:crypto';
 import jsforce, { type Connection } from 'jsforce';
+import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
 import type { SalesforceCredentials } from '../config';
 
 export interface LoginGuardOptions {
   /** Logins allowed in a burst before the guard refuses. @default 3 */
   burst?: number;
-  /** One more login is allowed after each interval. @default 20_000 (≤ 180 per hour, far under Salesforce's 3,600) */
+  /** The window is `burst × refillMs`. @default 20_000 (≤ 180 per hour, far under Salesforce's 3,600) */
   refillMs?: number;
-  clock?: () => number;
 }
 
-/** A token bucket for logins. */
+/** A limit on logins: `burst` per window of `burst × refillMs` (rate-limiter-flexible). */
 export class LoginGuard {
-  private tokens: number;
-  private last: number;
-  private readonly burst: number;
-  private readonly refillMs: number;
-  private readonly clock: () => number;
+  private readonly limiter: RateLimiterMemory;
 
   constructor(options: LoginGuardOptions = {}) {
-    this.burst = options.burst ?? 3;
-    this.refillMs = options.refillMs ?? 20_000;
-    this.clock = options.clock ?? Date.now;
-    this.tokens = this.burst;
-    this.last = this.clock();
+    const burst = options.burst ?? 3;
+    this.limiter = new RateLimiterMemory({ keyPrefix: 'logins', points: burst, duration: (burst * (options.refillMs ?? 20_000)) / 1000 });
   }
 
-  tryTake(): boolean {
-    const now = this.clock();
-    const refill = Math.floor((now - this.last) / this.refillMs);
-    if (refill > 0) {
-      this.tokens = Math.min(this.burst, this.tokens + refill);
-      this.last += refill * this.refillMs;
+  /** True when one more login may go now. */
+  async tryTake(): Promise<boolean> {
+    try {
+      await this.limiter.consume('org');
+      return true;
+    } catch (refusal) {
+      if (refusal instanceof RateLimiterRes) return false;
+      throw refusal;
     }
-    if (this.tokens < 1) return false;
-    this.tokens--;
-    return true;
   }
 }
 
@@ -112,7 +104,7 @@ export function createSalesforceConnection(options: ConnectionOptions): Salesfor
   let failed = false;
 
   const authorize = async (conn: Connection) => {
-    if (!guard.tryTake()) {
+    if (!(await guard.tryTake())) {
       failed = true;
       throw new SalesforceAuthError('Salesforce login attempts are being rate-limited', 'guard');
     }
