@@ -83,6 +83,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       },
     },
     deadlineMs: g.requestDeadlineMs,
+    maxCallsPerRequest: g.upstreamCallsPerRequest,
     batch: overrides.batch,
   };
   const yoga = createGateway({
@@ -90,6 +91,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     logger,
     services,
     security: securityFrom(config.security),
+    budget: { maxCalls: g.upstreamCallsPerRequest, maxMutations: g.maxMutationsPerRequest },
     limits: overrides.limits,
     smsWebhook: sms ? { authToken: sms.authToken, publicBaseUrl } : null,
   });

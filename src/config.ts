@@ -35,6 +35,12 @@ export interface SalesforceCredentials {
 export interface GatewaySettings {
   /** Region for numbers without a country code (ISO 3166 alpha-2). @default 'US' */
   defaultRegion: string;
+  /** Salesforce calls one GraphQL request may cost, priced before it runs and counted while it runs. @default 12 */
+  upstreamCallsPerRequest: number;
+  /** Mutation fields one request may run. @default 1 */
+  maxMutationsPerRequest: number;
+  /** SMS follow-ups one customer may get per hour; 0 switches the limit off. @default 3 */
+  smsPerCustomerPerHour: number;
   /** Per-call Salesforce timeout. @default 10_000 */
   salesforceTimeoutMs: number;
   /** Time budget of one GraphQL request; clients may ask for less (X-Request-Timeout-Ms). @default 2_500 */
@@ -80,12 +86,32 @@ export interface SecuritySettings {
   rateLimits: Record<Role, RateLimit>;
   /** Origins allowed by CORS; empty: no cross-origin access. */
   corsOrigins: string[];
+  /** Failed authentications allowed per client address per minute; then 429. @default 10 */
+  authFailuresPerMinute: number;
+}
+
+/** The HTTP server's limits (src/http/server.ts). */
+export interface ServerSettings {
+  host: string;
+  port: number;
+  /** Largest /graphql body. @default 1_048_576 (1 MiB) */
+  maxBodyBytes: number;
+  /** Largest webhook body, checked before any signature work. @default 65_536 */
+  maxWebhookBodyBytes: number;
+  /** Time to receive a whole request. @default 10_000 */
+  requestTimeoutMs: number;
+  /** Time to receive the headers. @default 5_000 */
+  headersTimeoutMs: number;
+  /** Idle keep-alive sockets close after this. @default 5_000 */
+  keepAliveTimeoutMs: number;
+  /** Open connections at most. @default 1_000 */
+  maxConnections: number;
 }
 
 export interface Config {
   env: 'development' | 'production' | 'test';
   security: SecuritySettings;
-  server: { host: string; port: number };
+  server: ServerSettings;
   gateway: GatewaySettings;
   messaging: MessagingSettings;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -134,6 +160,16 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: port(4000),
+  HTTP_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
+  WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024).default(64 * 1024),
+  HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
+  HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(5_000),
+  HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(5_000),
+  HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
+  UPSTREAM_CALLS_PER_REQUEST: z.coerce.number().int().min(1).max(1_000).default(12),
+  MAX_MUTATIONS_PER_REQUEST: z.coerce.number().int().min(1).max(100).default(1),
+  SMS_PER_CUSTOMER_PER_HOUR: z.coerce.number().int().min(0).max(1_000).default(3),
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
   EMULATOR_PORT: port(4010),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PHONE_DEFAULT_REGION: z
@@ -229,10 +265,11 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
   if (!embedded && parsedKeys.keys.length === 0 && keyProblems.length === 0) {
     keyProblems.push('GATEWAY_API_KEYS or GATEWAY_API_KEYS_FILE: required with a real Salesforce org');
   }
-  // Demo mode allows plenty, so that demos and tests are not throttled.
+  // Rates are Salesforce calls per second, spent by each request's price. Demo mode allows
+  // plenty, so that demos and tests are not throttled. A burst always fits one request's budget.
   const rate = (perSecond: number | undefined, orgDefault: number): RateLimit => {
-    const r = perSecond ?? (embedded ? 200 : orgDefault);
-    return { perSecond: r, burst: Math.max(1, Math.ceil(r * 2)) };
+    const r = perSecond ?? (embedded ? 1_000 : orgDefault);
+    return { perSecond: r, burst: Math.max(e.UPSTREAM_CALLS_PER_REQUEST, Math.ceil(r * 2)) };
   };
   const base = {
     env: e.NODE_ENV,
@@ -245,11 +282,24 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
         frontend: rate(e.RATE_LIMIT_FRONTEND, 10),
       },
       corsOrigins: e.CORS_ORIGINS,
+      authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
     },
-    server: { host: e.HOST, port: e.PORT },
+    server: {
+      host: e.HOST,
+      port: e.PORT,
+      maxBodyBytes: e.HTTP_MAX_BODY_BYTES,
+      maxWebhookBodyBytes: e.WEBHOOK_MAX_BODY_BYTES,
+      requestTimeoutMs: e.HTTP_REQUEST_TIMEOUT_MS,
+      headersTimeoutMs: e.HTTP_HEADERS_TIMEOUT_MS,
+      keepAliveTimeoutMs: e.HTTP_KEEP_ALIVE_TIMEOUT_MS,
+      maxConnections: e.HTTP_MAX_CONNECTIONS,
+    },
     logLevel: e.LOG_LEVEL,
     gateway: {
       defaultRegion: e.PHONE_DEFAULT_REGION,
+      upstreamCallsPerRequest: e.UPSTREAM_CALLS_PER_REQUEST,
+      maxMutationsPerRequest: e.MAX_MUTATIONS_PER_REQUEST,
+      smsPerCustomerPerHour: e.SMS_PER_CUSTOMER_PER_HOUR,
       salesforceTimeoutMs: e.SALESFORCE_TIMEOUT_MS,
       requestDeadlineMs: e.REQUEST_DEADLINE_MS,
       salesforceMaxAttempts: e.SALESFORCE_MAX_ATTEMPTS,

@@ -100,10 +100,11 @@ export class RateLimiter {
     this.limiters = { agent: limiter(limits.agent), designer: limiter(limits.designer), frontend: limiter(limits.frontend) };
   }
 
-  /** 0 when the request may go, else the milliseconds until it could. */
-  async take(p: Principal): Promise<number> {
+  /** Spends `points` (Salesforce calls, at least 1 per request); 0 when the request may go, else the milliseconds until it could. */
+  async take(p: Principal, points = 1): Promise<number> {
+    if (points <= 0) return 0;
     try {
-      await this.limiters[p.role].consume(p.name);
+      await this.limiters[p.role].consume(p.name, points);
       return 0;
     } catch (refusal) {
       if (refusal instanceof RateLimiterRes) return Math.max(1, refusal.msBeforeNext);

@@ -12,6 +12,8 @@ import { principalOf } from './use-auth';
 export interface AppServices extends Omit<ServiceDeps, 'clientId'> {
   /** Time budget of a request. */
   deadlineMs: number;
+  /** Salesforce calls one request may make, retries included. */
+  maxCallsPerRequest: number;
   /** Off only for the naive N+1 baseline of the benchmark. @default true */
   batch?: boolean;
 }
@@ -27,9 +29,9 @@ export function deadlineFor(request: Request, budgetMs: number, now = Date.now()
 }
 
 export function makeContext(services: AppServices) {
-  const { deadlineMs, batch, ...shared } = services;
+  const { deadlineMs, maxCallsPerRequest, batch, ...shared } = services;
   return ({ request }: { request: Request }): Context => {
-    const sf = services.sf.withDeadline(deadlineFor(request, deadlineMs));
+    const sf = services.sf.withDeadline(deadlineFor(request, deadlineMs), maxCallsPerRequest);
     const principal = principalOf(request);
     return {
       ...shared,

@@ -19,6 +19,7 @@ import { GRAPHIQL_EXAMPLES } from './graphiql-examples';
 import { useAuth } from './use-auth';
 import { useOperationLog } from './use-operation-log';
 import { useSmsStatusWebhook } from './use-sms-status-webhook';
+import { useUpstreamBudget } from './upstream-budget';
 
 export interface SecurityDeps {
   keys: ApiKeys;
@@ -39,6 +40,8 @@ export const ARMOR_LIMITS = { maxDepth: 14, maxAliases: 20, maxDirectives: 10, m
 
 export interface GatewayDeps {
   config: Pick<Config, 'env'>;
+  /** The upstream budget of one request (http/upstream-budget.ts). */
+  budget: { maxCalls: number; maxMutations: number };
   services: AppServices;
   logger: Logger;
   security: SecurityDeps;
@@ -52,7 +55,7 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
 
 const DEMO_DESIGNER_KEY = DEMO_API_KEYS.find((k) => k.role === 'designer')!.key;
 
-export function createGateway({ config, services, logger, smsWebhook, security, limits }: GatewayDeps): Gateway {
+export function createGateway({ config, services, logger, smsWebhook, security, limits, budget }: GatewayDeps): Gateway {
   const production = config.env === 'production';
   const l = { ...ARMOR_LIMITS, ...limits };
   const armor = new EnvelopArmor({
@@ -73,6 +76,14 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
       useAuth({ keys: security.keys, rateLimiter: security.rateLimiter, production, graphqlEndpoint: '/graphql', logger }),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       ...armor.plugins,
+      useUpstreamBudget({
+        ...budget,
+        // The edge took one point for the request already; the price pays for the rest.
+        spend: (context, price) => {
+          const principal = (context as Context).principal;
+          return principal ? security.rateLimiter.take(principal, price - 1) : Promise.resolve(0);
+        },
+      }),
       useOperationLog(logger),
     ],
     cors: security.corsOrigins.length > 0 ? { origin: security.corsOrigins, methods: ['GET', 'POST'], credentials: false } : false,

@@ -22,6 +22,7 @@ import {
   type CircuitBreakerPolicy,
 } from 'cockatiel';
 import type { Connection } from 'jsforce';
+import { CodedError } from '../domain/errors';
 import type { SalesforceConnection } from './connection';
 import { SalesforceError, type FailureKind, type SalesforceErrorItem } from './errors';
 import { CallTransport, TransportFailure } from './transport';
@@ -70,8 +71,11 @@ export interface SalesforceApi {
   search<T>(sosl: string, options?: CallOptions): Promise<T[]>;
   /** A REST call relative to `/services/data/vNN.N`. */
   request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, options?: CallOptions): Promise<T>;
-  /** The same client, bounded by a request's deadline (epoch ms). */
-  withDeadline(deadline: number): SalesforceApi;
+  /**
+   * The same client for one request: bounded by its deadline (epoch ms) and by `maxCalls`
+   * Salesforce calls (retries included), past which calls fail with UPSTREAM_LIMIT.
+   */
+  withDeadline(deadline: number, maxCalls?: number): SalesforceApi;
   /** Milliseconds left before the deadline (Infinity without one). */
   remainingMs(): number;
   /** Calls made so far, retries included (for tests and benchmarks). */
@@ -176,7 +180,13 @@ function circuitName(p: CircuitBreakerPolicy): string {
   return { [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'isolated' }[p.state];
 }
 
-function view(shared: Shared, deadline: number): SalesforceApi {
+/** One request's call count against its budget. */
+interface Budget {
+  max: number;
+  used: number;
+}
+
+function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity, used: 0 }): SalesforceApi {
   const { conn, options: o } = shared;
   const base = `/services/data/v${shared.apiVersion}`;
   const remaining = () => deadline - o.clock();
@@ -187,6 +197,10 @@ function view(shared: Shared, deadline: number): SalesforceApi {
     if (left <= 0) throw deadlineError();
     const timeout = Math.max(1, Math.min(o.timeoutMs, left));
     const transport = new CallTransport(timeout);
+    if (budget.used >= budget.max) {
+      throw new CodedError({ code: 'UPSTREAM_LIMIT', message: `This request reached its budget of ${budget.max} Salesforce calls.`, retryable: false });
+    }
+    budget.used++;
     shared.calls++;
     let timer: NodeJS.Timeout | undefined;
     try {
@@ -253,7 +267,7 @@ function view(shared: Shared, deadline: number): SalesforceApi {
     get calls() {
       return shared.calls;
     },
-    withDeadline: (d) => view(shared, d),
+    withDeadline: (d, maxCalls = Infinity) => view(shared, d, { max: maxCalls, used: 0 }),
     remainingMs: remaining,
     health: () => ({
       apiUsage: (conn.limitInfo?.apiUsage as ApiUsage | undefined) ?? null,

@@ -1,0 +1,210 @@
+/**
+ * The upstream budget of one request, priced before it runs (issue "Security", item 1). Every
+ * field is priced at the Salesforce calls it can cause, with lists priced at the `first` they will
+ * really run with (a variable's value, or the default), and every root field and alias on its own.
+ * An operation over the budget is refused before any Salesforce call: BAD_USER_INPUT naming the
+ * budget. The price also feeds the per-key rate limits, so a key spends by what it costs.
+ *
+ * The model, per field, given `m`, the most parent objects the field can be resolved for:
+ * - root reads cost their own calls (customersByPhone: the SOQL and SOSL arms; the others one);
+ * - a nested list (cases, followUps) is one parent-to-child query per 100 parents (the loaders
+ *   batch them, STYLE rule 8), and its children can number m × first;
+ * - a record reached through a loader (Case.customer, FollowUp.case, ...) is one query per 100;
+ * - Customer.account is read with the contact: free;
+ * - writes cost the calls of their use case.
+ * The runtime budget (salesforce/client.ts) stops a request that slips past this model anyway.
+ */
+import type { Plugin } from 'graphql-yoga';
+import {
+  GraphQLError,
+  Kind,
+  getArgumentValues,
+  getNamedType,
+  getOperationAST,
+  getVariableValues,
+  isCompositeType,
+  isObjectType,
+  type DocumentNode,
+  type FragmentDefinitionNode,
+  type GraphQLCompositeType,
+  type GraphQLSchema,
+  type SelectionSetNode,
+} from 'graphql';
+
+/** Salesforce calls each root field costs itself (its nested fields are priced on top). */
+const ROOT_CALLS: Record<string, number> = {
+  'Query.customersByPhone': 2,
+  'Query.searchCustomers': 1,
+  'Query.caseByNumber': 1,
+  'Query.caseOptions': 1,
+  // describe (cached), key look-up, customer, upsert, read back
+  'Mutation.createCase': 5,
+  // describe (cached), key look-up, customer and case, upsert, status, read back
+  'Mutation.sendFollowUp': 7,
+};
+
+/**
+ * Root look-ups by Id share the request's loaders, however many aliases ask: one query per 100 Ids
+ * of a kind (`node` may reach any of four kinds).
+ */
+const ROOT_LOOKUPS: Record<string, number> = { 'Query.customer': 1, 'Query.case': 1, 'Query.node': 4 };
+
+/** Nested lists batched by the loaders: one query per 100 parents. */
+const BATCHED_LISTS = new Set(['Customer.cases', 'Customer.followUps', 'Case.followUps']);
+/**
+ * Records reached through a loader: one batched query per field. They are nearly always primed by
+ * the page that listed their parents, so m is not multiplied in; a request that proves this wrong
+ * meets the runtime budget.
+ */
+const BATCHED_RECORDS = new Set(['Case.customer', 'FollowUp.customer', 'FollowUp.case']);
+
+const PER_QUERY = 100;
+const MAX_FIRST = 50;
+
+interface Walk {
+  schema: GraphQLSchema;
+  /** Root look-ups by Id, by field. */
+  lookups: Map<string, number>;
+  fragments: Record<string, FragmentDefinitionNode>;
+  variables: Record<string, unknown>;
+  /** Fragments being expanded, against cycles (validation refuses them anyway). */
+  expanding: Set<string>;
+}
+
+function firstOf(args: Record<string, unknown>): number {
+  const first = args.first;
+  return typeof first === 'number' && Number.isFinite(first) ? Math.min(Math.max(1, Math.floor(first)), MAX_FIRST) : 1;
+}
+
+function priceSelection(w: Walk, type: GraphQLCompositeType, set: SelectionSetNode, m: number, root: boolean): number {
+  let total = 0;
+  for (const selection of set.selections) {
+    if (selection.kind === Kind.INLINE_FRAGMENT) {
+      const on = selection.typeCondition ? w.schema.getType(selection.typeCondition.name.value) : type;
+      if (on && isCompositeType(on)) total += priceSelection(w, on, selection.selectionSet, m, root);
+      continue;
+    }
+    if (selection.kind === Kind.FRAGMENT_SPREAD) {
+      const fragment = w.fragments[selection.name.value];
+      if (!fragment || w.expanding.has(fragment.name.value)) continue;
+      const on = w.schema.getType(fragment.typeCondition.name.value);
+      w.expanding.add(fragment.name.value);
+      if (on && isCompositeType(on)) total += priceSelection(w, on, fragment.selectionSet, m, root);
+      w.expanding.delete(fragment.name.value);
+      continue;
+    }
+    // Fields of interfaces and unions: price them on each object type that has them.
+    const owners = isObjectType(type) ? [type] : w.schema.getPossibleTypes(type);
+    const owner = owners.find((o) => o.getFields()[selection.name.value]);
+    const field = owner?.getFields()[selection.name.value];
+    if (!owner || !field) continue;
+    const key = `${owner.name}.${field.name}`;
+    let args: Record<string, unknown> = {};
+    try {
+      args = getArgumentValues(field, selection, w.variables);
+    } catch {
+      // A bad argument fails validation or the resolver; it costs no call.
+    }
+    let calls = 0;
+    let children = m;
+    if (root && key in ROOT_LOOKUPS) {
+      w.lookups.set(key, (w.lookups.get(key) ?? 0) + 1);
+    } else if (root && key in ROOT_CALLS) {
+      calls = ROOT_CALLS[key]!;
+      if (key === 'Query.customersByPhone' || key === 'Query.searchCustomers') children = firstOf(args);
+    } else if (BATCHED_LISTS.has(key)) {
+      calls = Math.ceil(m / PER_QUERY);
+      children = m * firstOf(args);
+    } else if (BATCHED_RECORDS.has(key)) {
+      calls = 1;
+    }
+    const named = getNamedType(field.type);
+    const nested = selection.selectionSet && isCompositeType(named) ? priceSelection(w, named, selection.selectionSet, children, false) : 0;
+    total += calls + nested;
+  }
+  return total;
+}
+
+/**
+ * The Salesforce calls the operation can cost, or null when it cannot be priced (no such
+ * operation, or variables that do not coerce: execution then answers with the errors itself).
+ */
+export function priceOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, rawVariables: Record<string, unknown> | null | undefined): number | null {
+  const operation = getOperationAST(document, operationName);
+  if (!operation) return null;
+  const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
+  if (coerced.errors) return null;
+  const rootType = schema.getRootType(operation.operation);
+  if (!rootType) return null;
+  const fragments: Record<string, FragmentDefinitionNode> = {};
+  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
+  const walk: Walk = { schema, lookups: new Map(), fragments, variables: coerced.coerced, expanding: new Set() };
+  const fields = priceSelection(walk, rootType, operation.selectionSet, 1, true);
+  const lookups = [...walk.lookups].reduce((n, [key, count]) => n + Math.ceil(count / PER_QUERY) * Math.min(count, ROOT_LOOKUPS[key]!), 0);
+  return fields + lookups;
+}
+
+/** How many mutation fields (aliases included) the operation runs. */
+export function mutationFieldCount(document: DocumentNode, operationName: string | null | undefined): number {
+  const operation = getOperationAST(document, operationName);
+  if (!operation || operation.operation !== 'mutation') return 0;
+  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
+  const count = (set: SelectionSetNode, seen: Set<string>): number =>
+    set.selections.reduce((n, s) => {
+      if (s.kind === Kind.FIELD) return n + (s.name.value === '__typename' ? 0 : 1);
+      if (s.kind === Kind.INLINE_FRAGMENT) return n + count(s.selectionSet, seen);
+      const f = fragments.get(s.name.value);
+      if (!f || seen.has(f.name.value)) return n;
+      return n + count(f.selectionSet, new Set([...seen, f.name.value]));
+    }, 0);
+  return count(operation.selectionSet, new Set());
+}
+
+export interface UpstreamBudgetOptions {
+  /** Salesforce calls one request may cost. */
+  maxCalls: number;
+  /** Mutation fields one request may run. */
+  maxMutations: number;
+  /** Spends the price from the caller's rate limit; answers the milliseconds to wait, or 0. */
+  spend(context: unknown, price: number): Promise<number>;
+}
+
+const refusal = (message: string, extensions: Record<string, unknown>) => ({ errors: [new GraphQLError(message, { extensions })] });
+
+/**
+ * Refuses, before anything runs, an operation over the request budget or with more mutation
+ * fields than allowed, and spends the operation's price from the caller's rate limit.
+ */
+export function useUpstreamBudget(o: UpstreamBudgetOptions): Plugin {
+  return {
+    async onExecute({ args, setResultAndStopExecution }) {
+      const mutations = mutationFieldCount(args.document, args.operationName);
+      if (mutations > o.maxMutations) {
+        setResultAndStopExecution(
+          refusal(`At most ${o.maxMutations} mutation field${o.maxMutations === 1 ? '' : 's'} per request; send the others in requests of their own.`, { code: 'BAD_USER_INPUT', retryable: false }),
+        );
+        return;
+      }
+      const price = priceOperation(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined);
+      if (price === null) return;
+      if (price > o.maxCalls) {
+        setResultAndStopExecution(
+          refusal(`This operation can cost up to ${price} Salesforce calls; the budget is ${o.maxCalls} per request. Ask for fewer items (first) or fewer fields per request.`, {
+            code: 'BAD_USER_INPUT',
+            retryable: false,
+            budget: o.maxCalls,
+            cost: price,
+          }),
+        );
+        return;
+      }
+      const waitMs = await o.spend(args.contextValue, price);
+      if (waitMs > 0) {
+        const retryAfter = String(Math.ceil(waitMs / 1000));
+        setResultAndStopExecution(
+          refusal('Too many Salesforce calls for this API key; slow down.', { code: 'RATE_LIMITED', retryable: true, http: { status: 429, headers: { 'retry-after': retryAfter } } }),
+        );
+      }
+    },
+  };
+}
