@@ -75,6 +75,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       defaultRegion: g.defaultRegion as CountryCode,
       defaultCaseOrigin: g.defaultCaseOrigin,
       pendingTimeoutMs: g.pendingTimeoutMs,
+      smsPerCustomerPerHour: g.smsPerCustomerPerHour,
       contactFields: {
         smsOptOutField: g.smsOptOutField,
         emailOptInField: g.emailOptInField,
@@ -94,6 +95,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     budget: { maxCalls: g.upstreamCallsPerRequest, maxMutations: g.maxMutationsPerRequest },
     limits: overrides.limits,
     smsWebhook: sms ? { authToken: sms.authToken, publicBaseUrl } : null,
+    bodies: { graphql: config.server.maxBodyBytes, webhook: config.server.maxWebhookBodyBytes },
   });
   return {
     yoga,

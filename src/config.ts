@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import type { Role } from './domain/principal';
-import { DEMO_API_KEYS, parseApiKeys, type ApiKeyConfig, type RateLimit } from './http/api-keys';
+import { DEMO_API_KEYS, MIN_KEY_BITS, keyEntropyBits, parseApiKeys, type ApiKeyConfig, type RateLimit } from './http/api-keys';
 import { z } from 'zod';
 
 /** The Salesforce REST API version the gateway speaks. jsforce's own default is 50.0. */
@@ -169,7 +169,7 @@ const EnvSchema = z.object({
   UPSTREAM_CALLS_PER_REQUEST: z.coerce.number().int().min(1).max(1_000).default(12),
   MAX_MUTATIONS_PER_REQUEST: z.coerce.number().int().min(1).max(100).default(1),
   SMS_PER_CUSTOMER_PER_HOUR: z.coerce.number().int().min(0).max(1_000).default(3),
-  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).default(10),
+  AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).optional(),
   EMULATOR_PORT: port(4010),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   PHONE_DEFAULT_REGION: z
@@ -261,6 +261,14 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
   }
   const parsedKeys = parseApiKeys(keysText ?? '');
   keyProblems.push(...parsedKeys.problems.map((p) => `GATEWAY_API_KEYS: ${p}`));
+  if (e.NODE_ENV === 'production') {
+    // Guessable keys are refused in production; the names say which, the keys never appear.
+    for (const k of parsedKeys.keys) {
+      if (keyEntropyBits(k.key) < MIN_KEY_BITS) {
+        keyProblems.push(`GATEWAY_API_KEYS: the key of ${k.name} is too easy to guess (at least ${MIN_KEY_BITS} bits of randomness: use \`openssl rand -base64 32\`)`);
+      }
+    }
+  }
   const demoKeys = embedded && parsedKeys.keys.length === 0 && keyProblems.length === 0;
   if (!embedded && parsedKeys.keys.length === 0 && keyProblems.length === 0) {
     keyProblems.push('GATEWAY_API_KEYS or GATEWAY_API_KEYS_FILE: required with a real Salesforce org');
@@ -282,7 +290,8 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
         frontend: rate(e.RATE_LIMIT_FRONTEND, 10),
       },
       corsOrigins: e.CORS_ORIGINS,
-      authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE,
+      // Demo mode (local, in-process tests) is not throttled; a real org's gateway is.
+      authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE ?? (embedded ? 1_000 : 10),
     },
     server: {
       host: e.HOST,
@@ -339,6 +348,13 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
     return { ...base, salesforce: { mode: 'embedded', emulatorPort: e.EMULATOR_PORT, apiVersion: e.SALESFORCE_API_VERSION, flow: e.SALESFORCE_AUTH_FLOW } };
   }
   const problems: string[] = [...smsProblems, ...keyProblems];
+  if (e.NODE_ENV === 'production') {
+    // Credentials, tokens and messages travel to these: never in clear text in production.
+    const clear = (name: string, url: string | undefined) => url !== undefined && !url.startsWith('https://') && problems.push(`${name}: must be an https URL in production`);
+    clear('SALESFORCE_TOKEN_URL', e.SALESFORCE_TOKEN_URL);
+    clear('SALESFORCE_INSTANCE_URL', e.SALESFORCE_INSTANCE_URL);
+    if (base.messaging.sms) clear('SMS_PROVIDER_URL', e.SMS_PROVIDER_URL);
+  }
   const need = (name: string, value: string | undefined) => {
     if (value === undefined) problems.push(`${name}: required for the ${e.SALESFORCE_AUTH_FLOW} flow`);
     return value;

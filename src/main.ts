@@ -4,10 +4,10 @@
  * `process.env`.
  */
 import { readFileSync } from 'node:fs';
-import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppConfig } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
+import { createHttpServer } from './http/server';
 import { createLogger } from './logger';
 
 let config: Config;
@@ -63,7 +63,7 @@ if (config.salesforce.mode === 'embedded') {
 
 const app = await createApp(appConfig, { logger });
 closers.unshift(() => app.close());
-const server = createServer(app.yoga);
+const server = createHttpServer(app.yoga, config.server);
 await new Promise<void>((resolve) => server.listen(config.server.port, config.server.host, resolve));
 const { address, port } = server.address() as AddressInfo;
 const host = address.includes(':') ? `[${address}]` : address;

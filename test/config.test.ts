@@ -37,7 +37,7 @@ describe('loadConfig', () => {
         // Salesforce calls per second, spent by each request's price; demo mode allows plenty.
         rateLimits: { agent: { perSecond: 1_000, burst: 2_000 }, designer: { perSecond: 1_000, burst: 2_000 }, frontend: { perSecond: 1_000, burst: 2_000 } },
         corsOrigins: [],
-        authFailuresPerMinute: 10,
+        authFailuresPerMinute: 1_000,
       },
       server: {
         host: '127.0.0.1',
@@ -94,7 +94,7 @@ describe('loadConfig', () => {
     expect(e.problems).toHaveLength(1);
     expect(e.problems[0]).toMatch(/^NODE_ENV=production needs a Salesforce org: set SALESFORCE_CLIENT_ID, SALESFORCE_TOKEN_URL/);
     // With an org configured, the demo keys are never accepted, whatever the mode.
-    const withOrg = loadConfig({ NODE_ENV: 'production', ...org });
+    const withOrg = loadConfig({ NODE_ENV: 'production', ...org, GATEWAY_API_KEYS: 'voice-agent:agent:Vh3q9ZrT1Lw8Xt2PmKc7Ys4Bn6Du0Ea5' });
     expect(withOrg.security.demoKeys).toBe(false);
     expect(withOrg.security.apiKeys.map((k) => k.key)).not.toContain('demo-agent-key');
   });

@@ -25,6 +25,8 @@ const WHERE_FIELDS = new Set([
   'IsClosed',
   'CreatedDate',
   'Follow_Up_Channel__c',
+  // The per-customer SMS limit counts recent follow-ups that did not fail.
+  'Follow_Up_Status__c',
   'Gateway_Request_Key__c',
 ]);
 

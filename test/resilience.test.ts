@@ -196,7 +196,8 @@ describe('fault tests', () => {
 describe('operators', () => {
   it('/ready makes one Salesforce call (reused for 30 s) and reports API usage and the circuits', async () => {
     await gw.execute(Customer, { id: gw.ids.contacts.ada });
-    const res = await gw.yoga.fetch('http://gateway.test/ready');
+    // The detail (usage, circuits) is for operators with a key (issue "Security", item 7).
+    const res = await gw.yoga.fetch('http://gateway.test/ready', { headers: { authorization: 'Bearer demo-designer-key' } });
     expect(res.status).toBe(200);
     const { apiRequests } = await gw.calls();
     expect(await res.json()).toEqual({
@@ -208,8 +209,10 @@ describe('operators', () => {
         authCircuit: 'closed',
       },
     });
-    // Probes every few seconds do not spend the org's API budget.
-    expect((await gw.yoga.fetch('http://gateway.test/ready')).status).toBe(200);
+    // Probes every few seconds do not spend the org's API budget; without a key, no detail.
+    const anonymous = await gw.yoga.fetch('http://gateway.test/ready');
+    expect(anonymous.status).toBe(200);
+    expect(await anonymous.json()).toEqual({ status: 'ready' });
     expect((await gw.calls()).apiRequests).toBe(apiRequests);
   });
 
@@ -220,6 +223,10 @@ describe('operators', () => {
       const res = await fresh.yoga.fetch('http://gateway.test/ready');
       expect(res.status).toBe(503);
       expect(await res.json()).toMatchObject({ status: 'unavailable' });
+      // A failed check is reused too: a probe storm against a dead org makes no more calls.
+      const after = (await control<{ apiRequests: number }>(fresh.emulators.url, 'GET', 'stats')).apiRequests;
+      for (let i = 0; i < 5; i++) expect((await fresh.yoga.fetch('http://gateway.test/ready')).status).toBe(503);
+      expect((await control<{ apiRequests: number }>(fresh.emulators.url, 'GET', 'stats')).apiRequests).toBe(after);
     } finally {
       await fresh.close();
     }

@@ -49,6 +49,22 @@ export function parseApiKeys(text: string): { keys: ApiKeyConfig[]; problems: st
   return { keys, problems };
 }
 
+/**
+ * A rough lower bound of a key's randomness, in bits: its length times log2 of the alphabet its
+ * character classes span. `openssl rand -base64 32` gives about 256; `aaaaaaaaaaaaaaaa` about 75.
+ * Keys with few distinct characters count as the distinct characters they have.
+ */
+export function keyEntropyBits(key: string): number {
+  const classes = [/[a-z]/, /[A-Z]/, /[0-9]/, /[^A-Za-z0-9]/];
+  const sizes = [26, 26, 10, 32];
+  const alphabet = classes.reduce((n, c, i) => n + (c.test(key) ? sizes[i]! : 0), 0);
+  const distinct = new Set(key).size;
+  return key.length * Math.log2(Math.max(2, Math.min(alphabet, distinct * 2)));
+}
+
+/** Keys in production need at least this much randomness. */
+export const MIN_KEY_BITS = 128;
+
 const digest = (key: string) => createHash('sha256').update(key, 'utf8').digest();
 
 export class ApiKeys {

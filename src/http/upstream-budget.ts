@@ -7,14 +7,15 @@
  *
  * The model, per field, given `m`, the most parent objects the field can be resolved for:
  * - root reads cost their own calls (customersByPhone: the SOQL and SOSL arms; the others one);
- * - a nested list (cases, followUps) is one parent-to-child query per 100 parents (the loaders
+ * - a nested list (cases, followUps) is one parent-to-child query per 250 parents (the loaders
  *   batch them, STYLE rule 8), and its children can number m × first;
- * - a record reached through a loader (Case.customer, FollowUp.case, ...) is one query per 100;
+ * - a record reached through a loader (Case.customer, FollowUp.case, ...) is one query per 250;
  * - Customer.account is read with the contact: free;
  * - writes cost the calls of their use case.
  * The runtime budget (salesforce/client.ts) stops a request that slips past this model anyway.
  */
 import type { Plugin } from 'graphql-yoga';
+import { MAX_IDS_PER_QUERY } from '../salesforce/soql';
 import {
   GraphQLError,
   Kind,
@@ -44,12 +45,12 @@ const ROOT_CALLS: Record<string, number> = {
 };
 
 /**
- * Root look-ups by Id share the request's loaders, however many aliases ask: one query per 100 Ids
+ * Root look-ups by Id share the request's loaders, however many aliases ask: one query per 250 Ids
  * of a kind (`node` may reach any of four kinds).
  */
 const ROOT_LOOKUPS: Record<string, number> = { 'Query.customer': 1, 'Query.case': 1, 'Query.node': 4 };
 
-/** Nested lists batched by the loaders: one query per 100 parents. */
+/** Nested lists batched by the loaders: one query per 250 parents. */
 const BATCHED_LISTS = new Set(['Customer.cases', 'Customer.followUps', 'Case.followUps']);
 /**
  * Records reached through a loader: one batched query per field. They are nearly always primed by
@@ -58,7 +59,8 @@ const BATCHED_LISTS = new Set(['Customer.cases', 'Customer.followUps', 'Case.fol
  */
 const BATCHED_RECORDS = new Set(['Case.customer', 'FollowUp.customer', 'FollowUp.case']);
 
-const PER_QUERY = 100;
+/** Ids per IN list, as the loaders chunk them. */
+const PER_QUERY = MAX_IDS_PER_QUERY;
 const MAX_FIRST = 50;
 
 interface Walk {

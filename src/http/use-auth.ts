@@ -9,6 +9,7 @@
 import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
+import { RateLimiterMemory } from 'rate-limiter-flexible';
 import { presentedKey, type ApiKeys, type Principal, type RateLimiter } from './api-keys';
 
 const principals = new WeakMap<Request, Principal>();
@@ -20,6 +21,8 @@ export function principalOf(request: Request): Principal | null {
 
 export interface AuthOptions {
   keys: ApiKeys;
+  /** Failed authentications allowed per client address per minute; more are 429 without a look at the key. */
+  authFailuresPerMinute: number;
   rateLimiter: RateLimiter;
   production: boolean;
   graphqlEndpoint: string;
@@ -32,11 +35,31 @@ function wantsGraphiQL(request: Request): boolean {
   return request.method === 'GET' && (request.headers.get('accept') ?? '').includes('text/html');
 }
 
+/** The client's address, from the Node request under Yoga; `local` for in-process calls (tests). */
+function clientAddress(serverContext: unknown): string {
+  const req = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req;
+  return req?.socket?.remoteAddress ?? 'local';
+}
+
 export function useAuth(o: AuthOptions): Plugin {
+  const failures = new RateLimiterMemory({ keyPrefix: 'auth-failures', points: o.authFailuresPerMinute, duration: 60 });
   return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
+    async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       if (url.pathname !== o.graphqlEndpoint) return;
-      const principal = o.keys.authenticate(presentedKey(request.headers.get('authorization')));
+      const address = clientAddress(serverContext);
+      const throttled = await failures.get(address);
+      if (throttled && throttled.remainingPoints <= 0) {
+        return endResponse(
+          new fetchAPI.Response(errorBody('Too many failed authentications from this address; wait a minute.', 'RATE_LIMITED', true), {
+            status: 429,
+            headers: { 'retry-after': String(Math.ceil(throttled.msBeforeNext / 1000)), 'content-type': 'application/json' },
+          }),
+        );
+      }
+      const presented = presentedKey(request.headers.get('authorization'));
+      const principal = o.keys.authenticate(presented);
+      // A wrong key counts against the address; no key at all (a browser's first try) does too.
+      if (!principal && !wantsGraphiQL(request)) await failures.penalty(address, 1);
       if (wantsGraphiQL(request)) {
         // The page itself carries no data. In production only designers get it.
         if (!o.production || principal?.role === 'designer') return;

@@ -17,15 +17,22 @@ export const SMS_STATUS_PATH = '/webhooks/sms/status';
 
 export interface SmsWebhookOptions {
   authToken: string;
+  /** Largest body read; more is 413 before any signature work. */
+  maxBodyBytes: number;
   /** The public URL the provider calls (signatures cover it); the request URL when null. */
   publicBaseUrl: string | null;
   sf: SalesforceApi;
   logger: Logger;
 }
 
+/**
+ * Twilio's signature: the URL, then each parameter name in sorted order followed by its value; a
+ * repeated name contributes each of its distinct values, sorted, as name + value (as Twilio's
+ * own helper libraries compute it).
+ */
 export function isValidTwilioSignature(authToken: string, url: string, params: URLSearchParams, signature: string): boolean {
-  const sorted = [...params.keys()].sort();
-  const data = sorted.reduce((acc, k) => acc + k + (params.get(k) ?? ''), url);
+  const names = [...new Set(params.keys())].sort();
+  const data = names.reduce((acc, name) => acc + [...new Set(params.getAll(name))].sort().reduce((a, v) => a + name + v, ''), url);
   const expected = Buffer.from(createHmac('sha1', authToken).update(data, 'utf8').digest('base64'));
   const given = Buffer.from(signature);
   return expected.length === given.length && timingSafeEqual(expected, given);
@@ -37,7 +44,9 @@ export function useSmsStatusWebhook(options: SmsWebhookOptions): Plugin {
       if (url.pathname !== SMS_STATUS_PATH) return;
       const answer = (status: number) => endResponse(new fetchAPI.Response(null, { status }));
       if (request.method !== 'POST') return answer(405);
-      const params = new URLSearchParams(await request.text());
+      const text = await readBounded(request, options.maxBodyBytes);
+      if (text === null) return answer(413);
+      const params = new URLSearchParams(text);
       const signedUrl = options.publicBaseUrl ? `${options.publicBaseUrl.replace(/\/$/, '')}${url.pathname}${url.search}` : url.toString();
       if (!isValidTwilioSignature(options.authToken, signedUrl, params, request.headers.get('x-twilio-signature') ?? '')) {
         options.logger.warn({ path: url.pathname }, 'SMS status callback with a bad signature refused');
@@ -58,4 +67,25 @@ export function useSmsStatusWebhook(options: SmsWebhookOptions): Plugin {
       }
     },
   };
+}
+
+/** The body as text, or null once it is longer than `max` bytes (declared or streamed): read no further. */
+async function readBounded(request: Request, max: number): Promise<string | null> {
+  const declared = Number(request.headers.get('content-length'));
+  if (Number.isFinite(declared) && declared > max) return null;
+  if (!request.body) return '';
+  const reader = request.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > max) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  return Buffer.concat(chunks).toString('utf8');
 }

@@ -3,7 +3,7 @@
  * It reads no environment and opens no port; main.ts and the tests do that.
  */
 import { GraphQLError } from 'graphql';
-import { createYoga, useExecutionCancellation, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, useExecutionCancellation, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
@@ -20,9 +20,11 @@ import { useAuth } from './use-auth';
 import { useOperationLog } from './use-operation-log';
 import { useSmsStatusWebhook } from './use-sms-status-webhook';
 import { useUpstreamBudget } from './upstream-budget';
+import { useInputErrors } from './use-input-errors';
 
 export interface SecurityDeps {
   keys: ApiKeys;
+  authFailuresPerMinute: number;
   rateLimiter: RateLimiter;
   /** Origins allowed by CORS; empty: none. */
   corsOrigins: string[];
@@ -49,13 +51,15 @@ export interface GatewayDeps {
   limits?: Partial<Record<keyof typeof ARMOR_LIMITS, number>>;
   /** The SMS provider's delivery reports; off when no SMS provider is configured. */
   smsWebhook?: { authToken: string; publicBaseUrl: string | null } | null;
+  /** Body limits, in bytes (the Node server checks the declared length too). */
+  bodies: { graphql: number; webhook: number };
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
 
 const DEMO_DESIGNER_KEY = DEMO_API_KEYS.find((k) => k.role === 'designer')!.key;
 
-export function createGateway({ config, services, logger, smsWebhook, security, limits, budget }: GatewayDeps): Gateway {
+export function createGateway({ config, services, logger, smsWebhook, security, limits, budget, bodies }: GatewayDeps): Gateway {
   const production = config.env === 'production';
   const l = { ...ARMOR_LIMITS, ...limits };
   const armor = new EnvelopArmor({
@@ -70,12 +74,14 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
   return createYoga<Record<string, unknown>, Context>({
     schema,
     plugins: [
-      useReadinessCheck({ endpoint: '/ready', check: readiness(services.sf, logger) }),
+      useReadinessCheck({ endpoint: '/ready', check: readiness(services.sf, logger, security.keys) }),
       useExecutionCancellation(),
-      ...(smsWebhook ? [useSmsStatusWebhook({ ...smsWebhook, sf: services.sf, logger })] : []),
-      useAuth({ keys: security.keys, rateLimiter: security.rateLimiter, production, graphqlEndpoint: '/graphql', logger }),
+      ...(smsWebhook ? [useSmsStatusWebhook({ ...smsWebhook, maxBodyBytes: bodies.webhook, sf: services.sf, logger })] : []),
+      useBodyLimit(bodies.graphql),
+      useAuth({ keys: security.keys, rateLimiter: security.rateLimiter, authFailuresPerMinute: security.authFailuresPerMinute, production, graphqlEndpoint: '/graphql', logger }),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       ...armor.plugins,
+      useInputErrors(logger),
       useUpstreamBudget({
         ...budget,
         // The edge took one point for the request already; the price pays for the rest.
@@ -115,31 +121,51 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
   });
 }
 
+/** A /graphql body over the limit is 413 before Yoga reads it (declared length; Node frames the body by it). */
+function useBodyLimit(maxBytes: number): Plugin {
+  return {
+    onRequest({ request, endResponse, fetchAPI }) {
+      const declared = Number(request.headers.get('content-length'));
+      if (Number.isFinite(declared) && declared > maxBytes) {
+        endResponse(new fetchAPI.Response(JSON.stringify({ errors: [{ message: `The request body may have at most ${maxBytes} bytes.`, extensions: { code: 'BAD_USER_INPUT', retryable: false } }] }), {
+          status: 413,
+          headers: { 'content-type': 'application/json' },
+        }));
+      }
+    },
+  };
+}
+
 /**
  * `GET /ready`: one cheap Salesforce call (`/limits`), answered with the API usage Salesforce
  * counts and the state of the circuits. A probe every few seconds would spend the org's daily
  * API budget (15,000 on some editions), so a successful check is reused for `cacheMs`.
  */
-function readiness(sf: SalesforceApi, logger: Logger, cacheMs = 30_000) {
-  let last: { at: number; daily: { used: number; limit: number } | null } | null = null;
+function readiness(sf: SalesforceApi, logger: Logger, keys: ApiKeys, cacheMs = 30_000, failureCacheMs = 5_000) {
+  let last: { at: number; ok: boolean; daily: { used: number; limit: number } | null } | null = null;
   const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
-  return async () => {
-    try {
-      if (!last || Date.now() - last.at >= cacheMs) {
-        const limits = await sf.withDeadline(Date.now() + 2_000).request<{ DailyApiRequests?: { Max: number; Remaining: number } }>('GET', '/limits');
+  return async ({ request }: { request: Request }) => {
+    const now = Date.now();
+    // Failures are reused too, for less time: a probe storm against a dead org makes no calls.
+    if (!last || now - last.at >= (last.ok ? cacheMs : failureCacheMs)) {
+      try {
+        const limits = await sf.withDeadline(now + 2_000).request<{ DailyApiRequests?: { Max: number; Remaining: number } }>('GET', '/limits');
         const daily = limits.DailyApiRequests;
-        last = { at: Date.now(), daily: daily ? { used: daily.Max - daily.Remaining, limit: daily.Max } : null };
+        last = { at: Date.now(), ok: true, daily: daily ? { used: daily.Max - daily.Remaining, limit: daily.Max } : null };
+      } catch (e) {
+        logger.warn({ err: e }, 'readiness check failed');
+        last = { at: Date.now(), ok: false, daily: null };
       }
-      return json(200, { status: 'ready', salesforce: { ...sf.health(), dailyApiRequests: last.daily } });
-    } catch (e) {
-      last = null;
-      logger.warn({ err: e }, 'readiness check failed');
-      return json(503, { status: 'unavailable', salesforce: sf.health() });
     }
+    const status = last.ok ? 'ready' : 'unavailable';
+    // API usage and circuit states are for operators: only with a valid key.
+    const detail = keys.authenticate(presentedKey(request.headers.get('authorization'))) !== null;
+    const body = detail ? { status, salesforce: { ...sf.health(), ...(last.ok ? { dailyApiRequests: last.daily } : {}) } } : { status };
+    return json(last.ok ? 200 : 503, body);
   };
 }
 
 /** The gateway's security from configuration: hashed keys and a rate limiter per key. */
-export function securityFrom(s: Pick<SecuritySettings, 'apiKeys' | 'rateLimits' | 'corsOrigins' | 'demoKeys'>): SecurityDeps {
-  return { keys: new ApiKeys(s.apiKeys), rateLimiter: new RateLimiter(s.rateLimits), corsOrigins: s.corsOrigins, demoKeys: s.demoKeys };
+export function securityFrom(s: Pick<SecuritySettings, 'apiKeys' | 'rateLimits' | 'corsOrigins' | 'demoKeys' | 'authFailuresPerMinute'>): SecurityDeps {
+  return { keys: new ApiKeys(s.apiKeys), rateLimiter: new RateLimiter(s.rateLimits), corsOrigins: s.corsOrigins, demoKeys: s.demoKeys, authFailuresPerMinute: s.authFailuresPerMinute };
 }

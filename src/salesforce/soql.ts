@@ -99,6 +99,7 @@ export const idIn = (field: string, ids: readonly string[]): Condition => condit
 export const textIn = (field: string, values: readonly string[]): Condition => condition(`${identifier(field)} IN ${stringList(values)}`);
 export const isTrue = (field: string, value: boolean): Condition => condition(`${identifier(field)} = ${value ? 'true' : 'false'}`);
 export const notNull = (field: string): Condition => condition(`${identifier(field)} != null`);
+export const ne = (field: string, value: string): Condition => condition(`${identifier(field)} != ${literal(value)}`);
 export const anyOf = (conditions: readonly Condition[]): Condition => condition(`(${conditions.map((c) => c.soql).join(' OR ')})`);
 
 /** A SOQL dateTime literal (`2026-09-21T10:00:00Z`): unquoted, to the second, within Salesforce's years 1700–4000. */
@@ -107,6 +108,9 @@ export function dateTimeLiteral(value: Date): string {
   if (Number.isNaN(value.getTime()) || year < 1700 || year > 4000) throw new RangeError('not a dateTime Salesforce accepts');
   return value.toISOString().replace(/\.\d{3}Z$/, 'Z');
 }
+
+/** Rows created at or after `at`. */
+export const createdSince = (at: Date): Condition => condition(`CreatedDate >= ${dateTimeLiteral(at)}`);
 
 /** Rows after (createdAt, id) in newest-first order: the keyset paging condition. */
 export function olderThan(createdAt: Date, id: string): Condition {

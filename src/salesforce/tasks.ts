@@ -2,8 +2,8 @@
 import { SalesforceError, type SalesforceApi } from './client';
 import { childPages, type Page, type PageRequest } from './pages';
 import type { FollowUpChannel, FollowUpStatus } from '../domain/follow-up-status';
-import { FOLLOW_UP_CHANNEL_FIELD, FOLLOW_UP_FIELDS, toFollowUp, type FollowUpRecord } from './records';
-import { assertId, chunk, idIn, notNull, select } from './soql';
+import { FOLLOW_UP_CHANNEL_FIELD, FOLLOW_UP_FIELDS, contactFields, toCustomer, toFollowUp, type ContactFieldConfig, type CustomerRecord, type FollowUpRecord } from './records';
+import { assertId, chunk, createdSince, eq, idIn, ne, notNull, select, subquery } from './soql';
 
 type Row = Record<string, unknown>;
 
@@ -91,4 +91,29 @@ export async function writeFollowUpStatus(sf: SalesforceApi, id: string, status:
     if (forwardOnly) return 'superseded';
     throw e;
   }
+}
+
+/**
+ * The customer a follow-up goes to, read with the SMS follow-ups they were sent since `since`
+ * (not FAILED; at most `cap` counted): one query for both, so the per-customer SMS limit costs no
+ * extra call.
+ */
+export async function findRecipient(
+  sf: SalesforceApi,
+  config: ContactFieldConfig,
+  contactId: string,
+  since: Date,
+  cap: number,
+): Promise<{ customer: CustomerRecord; recentSms: number } | null> {
+  const recent = subquery({
+    fields: ['Id'],
+    from: 'Tasks',
+    where: [eq(FOLLOW_UP_CHANNEL_FIELD, 'SMS'), ne('Follow_Up_Status__c', 'FAILED'), createdSince(since)],
+    limit: cap + 1,
+  });
+  const result = await sf.query<Record<string, unknown>>(select({ fields: [...contactFields(config), recent], from: 'Contact', where: [idIn('Id', [contactId])] }));
+  const row = result.records[0];
+  if (!row) return null;
+  const tasks = (row.Tasks as { records?: unknown[] } | null)?.records ?? [];
+  return { customer: toCustomer(row, config), recentSms: tasks.length };
 }

@@ -16,6 +16,8 @@ export interface ServiceSettings {
   defaultCaseOrigin: string | null;
   /** A follow-up still PENDING after this long is answered as it stands rather than IN_PROGRESS. */
   pendingTimeoutMs: number;
+  /** SMS follow-ups one customer may get per hour; 0: no limit. */
+  smsPerCustomerPerHour: number;
 }
 
 export interface ServiceDeps {

@@ -18,8 +18,7 @@ import { isSameNumber, parseCallerNumber, toE164, type CountryCode } from '../do
 import type { CustomerRecord, FollowUpChannel, FollowUpStatus } from '../domain/records';
 import { DeliveryUnknownError } from '../messaging/channel';
 import { findCasesByIds } from '../salesforce/cases';
-import { findContactsByIds } from '../salesforce/contacts';
-import { FOLLOW_UP_INPUT_NAMES, FOLLOW_UP_STATE_FIELDS, findFollowUpsByIds, followUpRow, followUpState } from '../salesforce/tasks';
+import { FOLLOW_UP_INPUT_NAMES, FOLLOW_UP_STATE_FIELDS, findFollowUpsByIds, findRecipient, followUpRow, followUpState } from '../salesforce/tasks';
 import type { ServiceDeps } from './context';
 import { advanceFollowUp } from './follow-up-status';
 import { idempotentWrite } from './idempotent-write';
@@ -122,15 +121,25 @@ export async function sendFollowUp(deps: ServiceDeps, input: FollowUpInput): Pro
       return { followUpId: existing.id, replayed: true };
     },
     async prepare() {
-      const [customers, cases] = await Promise.all([
-        findContactsByIds(sf, deps.settings.contactFields, [customerId]),
+      const limit = deps.settings.smsPerCustomerPerHour;
+      const [recipient, cases] = await Promise.all([
+        findRecipient(sf, deps.settings.contactFields, customerId, new Date(clock() - 60 * 60_000), limit),
         caseId ? findCasesByIds(sf, [caseId]) : Promise.resolve([]),
       ]);
-      const customer = customers[0];
-      if (!customer) throw new NotFoundError('No customer has this customerId; nothing was sent.', input.customerId);
+      if (!recipient) throw new NotFoundError('No customer has this customerId; nothing was sent.', input.customerId);
+      const { customer } = recipient;
       if (caseId && !cases[0]) throw new NotFoundError('No case has this caseId; nothing was sent.', input.caseId!);
       if (cases[0] && cases[0].contactId !== customerId) {
         throw new ValidationError([{ field: 'caseId', code: 'NOT_ALLOWED', message: 'The case belongs to another customer.' }]);
+      }
+      if (input.channel === 'SMS' && limit > 0 && recipient.recentSms >= limit) {
+        throw new ValidationError([
+          {
+            field: 'customerId',
+            code: 'NOT_ALLOWED',
+            message: `This customer was sent ${limit} text messages in the last hour, the most allowed; nothing was sent. Try email, or later.`,
+          },
+        ]);
       }
       const consent = consentOf(customer);
       if ((input.channel === 'SMS' ? consent.sms : consent.email) === 'OPTED_OUT') throw new ConsentError(input.channel);
