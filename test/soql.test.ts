@@ -74,6 +74,8 @@ describe('soslTerm', () => {
     ['  two   spaces ', 'two spaces'],
     ['+1 (415) 555-0134', '\\+1 \\(415\\) 555\\-0134'],
     ['back\\slash', 'back\\\\slash'],
+    ['nul\u0000byte\u0007 bell\u001b', 'nulbyte bell'],
+    ['tab\tand\nnewline', 'tab "and" newline'],
   ])('%j → %s', (input, expected) => {
     expect(soslTerm(input)).toBe(expected);
   });

@@ -53,9 +53,11 @@ export function createHttpServer(handler: (req: IncomingMessage, res: ServerResp
     },
   );
   server.maxConnections = limits.maxConnections;
-  // A request the parser cannot read (bad request line, oversized headers): a plain 400, no detail.
-  server.on('clientError', (_err, socket) => {
-    if (socket.writable) socket.end('HTTP/1.1 400 Bad Request\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+  // A request the parser cannot read (bad request line, oversized headers) is a plain 400, one too
+  // slow a 408: no detail either way.
+  server.on('clientError', (err: NodeJS.ErrnoException, socket) => {
+    const status = err.code === 'ERR_HTTP_REQUEST_TIMEOUT' ? '408 Request Timeout' : '400 Bad Request';
+    if (socket.writable) socket.end(`HTTP/1.1 ${status}\r\nConnection: close\r\nContent-Length: 0\r\n\r\n`);
     else socket.destroy();
   });
   return server;

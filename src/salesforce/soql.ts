@@ -47,6 +47,9 @@ const SOSL_OPERATORS = new Set(['and', 'or', 'not']);
  */
 export function soslTerm(text: string): string {
   return text
+    // Control characters (NUL and the like) have no escape in SOSL and no place in a search: dropped.
+    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
     .split(/\s+/)
     .filter((w) => w !== '')
     .map((w) => {
