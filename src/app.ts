@@ -16,8 +16,8 @@ import { createSmsChannel } from './messaging/sms';
 import { TtlCache } from './salesforce/cache';
 import { createSalesforceApi, type SalesforceApi, type SalesforceApiOptions } from './salesforce/client';
 import { createSalesforceConnection, type LoginGuard, type SalesforceConnection } from './salesforce/connection';
-import { memoryClaims } from './shared-state/claims';
-import { memoryFallbackKeys } from './shared-state/fallback-keys';
+import { memorySharedState } from './shared-state/index';
+import { redisSharedState } from './shared-state/redis';
 
 /** A configuration whose Salesforce is an org (main.ts turns embedded mode into the emulator's org). */
 export type AppConfig = Omit<Config, 'salesforce'> & { salesforce: OrgSettings };
@@ -47,13 +47,25 @@ export interface App {
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const g = config.gateway;
-  const connection = createSalesforceConnection({ apiVersion: config.salesforce.apiVersion, credentials: config.salesforce, guard: overrides.loginGuard });
-  await connection.login();
+  const state = config.sharedState.redisUrl ? await redisSharedState({ url: config.sharedState.redisUrl, keyPrefix: config.sharedState.keyPrefix }) : memorySharedState();
+  const connection = createSalesforceConnection({
+    apiVersion: config.salesforce.apiVersion,
+    credentials: config.salesforce,
+    guard: overrides.loginGuard,
+    session: state.session,
+  });
+  try {
+    await connection.login();
+  } catch (e) {
+    await state.close();
+    throw e;
+  }
   logger.info({ flow: config.salesforce.flow, apiVersion: connection.apiVersion }, 'logged in to Salesforce');
   const sf = createSalesforceApi(connection, {
     timeoutMs: g.salesforceTimeoutMs,
     maxAttempts: g.salesforceMaxAttempts,
     limitProbeMs: g.limitProbeMs,
+    limitFlag: state.limitFlag,
     ...overrides.api,
   });
 
@@ -68,8 +80,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     describeCache: new TtlCache(g.describeCacheTtlMs),
     idempotency: {
       settings: { keyField: g.idempotencyKeyField, fingerprintField: g.fingerprintField },
-      claims: memoryClaims(),
-      fallback: memoryFallbackKeys(),
+      claims: state.claims,
+      fallback: state.fallback,
     },
     settings: {
       defaultRegion: g.defaultRegion as CountryCode,
@@ -91,7 +103,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     config,
     logger,
     services,
-    security: securityFrom(config.security),
+    security: securityFrom(config.security, state.limiter),
+    sharedState: state,
     budget: { maxCalls: g.upstreamCallsPerRequest, maxMutations: g.maxMutationsPerRequest },
     limits: overrides.limits,
     smsWebhook: sms ? { authToken: sms.authToken, publicBaseUrl } : null,
@@ -104,6 +117,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     logger,
     close: async () => {
       await yoga.dispose();
+      await state.close();
     },
   };
 }

@@ -115,8 +115,26 @@ export interface Config {
   gateway: GatewaySettings;
   messaging: MessagingSettings;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Where replicas share state (README, "Several replicas"). */
+  sharedState: SharedStateSettings;
+  cache: CacheSettings;
   /** `embedded`: no Salesforce configured, the gateway runs the local emulator with demo credentials. */
   salesforce: { mode: 'embedded'; emulatorPort: number; apiVersion: string; flow: AuthFlow } | OrgSettings;
+}
+
+export interface SharedStateSettings {
+  /** Redis, e.g. redis://127.0.0.1:6379/0; null keeps the state in this process. */
+  redisUrl: string | null;
+  /** Prefix of every key, so that deployments (and tests) can share one Redis. @default 'sfgw:' */
+  keyPrefix: string;
+}
+
+/** Response caching of read operations (README, "Response cache"). */
+export interface CacheSettings {
+  /** Default TTL of a cached answer; 0 switches the cache off. @default 60_000 */
+  ttlMs: number;
+  /** TTL of answers holding only the org's picklists (caseOptions). @default 600_000 */
+  optionsTtlMs: number;
 }
 
 /** A Salesforce org to log in to. */
@@ -201,6 +219,14 @@ const EnvSchema = z.object({
   RATE_LIMIT_AGENT: z.coerce.number().positive().optional(),
   RATE_LIMIT_DESIGNER: z.coerce.number().positive().optional(),
   RATE_LIMIT_FRONTEND: z.coerce.number().positive().optional(),
+  REDIS_URL: z
+    .string()
+    .trim()
+    .regex(/^rediss?:\/\/[^\s]+$/, 'must be a redis:// or rediss:// URL')
+    .optional(),
+  REDIS_KEY_PREFIX: z.string().trim().regex(/^[A-Za-z0-9:._-]{1,64}$/, 'must be 1-64 letters, digits or : . _ -').default('sfgw:'),
+  CACHE_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
+  CACHE_OPTIONS_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
   CORS_ORIGINS: z
     .string()
     .optional()
@@ -304,6 +330,8 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
       maxConnections: e.HTTP_MAX_CONNECTIONS,
     },
     logLevel: e.LOG_LEVEL,
+    sharedState: { redisUrl: e.REDIS_URL ?? null, keyPrefix: e.REDIS_KEY_PREFIX },
+    cache: { ttlMs: e.CACHE_TTL_MS, optionsTtlMs: e.CACHE_OPTIONS_TTL_MS },
     gateway: {
       defaultRegion: e.PHONE_DEFAULT_REGION,
       upstreamCallsPerRequest: e.UPSTREAM_CALLS_PER_REQUEST,

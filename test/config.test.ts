@@ -50,6 +50,8 @@ describe('loadConfig', () => {
         maxConnections: 1_000,
       },
       logLevel: 'info',
+      sharedState: { redisUrl: null, keyPrefix: 'sfgw:' },
+      cache: { ttlMs: 60_000, optionsTtlMs: 600_000 },
       gateway: {
         defaultRegion: 'US',
         upstreamCallsPerRequest: 12,

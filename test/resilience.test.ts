@@ -208,6 +208,7 @@ describe('operators', () => {
         limitCircuit: 'closed',
         authCircuit: 'closed',
       },
+      sharedState: { kind: 'memory', available: true },
     });
     // Probes every few seconds do not spend the org's API budget; without a key, no detail.
     const anonymous = await gw.yoga.fetch('http://gateway.test/ready');

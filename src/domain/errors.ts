@@ -11,6 +11,7 @@ export type ErrorCode =
   | 'UPSTREAM_TIMEOUT'
   | 'UPSTREAM_LIMIT'
   | 'UPSTREAM_AUTH'
+  | 'STATE_UNAVAILABLE'
   | 'RATE_LIMITED'
   | 'FORBIDDEN'
   | 'BAD_USER_INPUT'
@@ -31,6 +32,18 @@ export class CodedError extends Error {
     this.extensions = options.extensions ?? {};
   }
 }
+
+/**
+ * The shared store (Redis) does not answer, so a write cannot be made exactly-once: it is refused,
+ * retryably, rather than risk a duplicate. Reads go on.
+ */
+export const stateUnavailable = (cause?: unknown): CodedError =>
+  new CodedError({
+    code: 'STATE_UNAVAILABLE',
+    message: 'The gateway cannot make this write exactly once right now; nothing was written. Retry shortly.',
+    retryable: true,
+    cause,
+  });
 
 /** A bad argument of a query (`first must be 1..50`): BAD_USER_INPUT, naming the argument. */
 export function badInput(message: string, argument?: string): CodedError {

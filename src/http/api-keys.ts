@@ -8,7 +8,10 @@
  * - frontend: queries only, no introspection.
  */
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rate-limiter-flexible';
+
+/** Makes a counter of `points` per `durationSec` under `name`. */
+export type LimiterStore = (name: string, points: number, durationSec: number) => RateLimiterAbstract;
 import { ROLES, type Principal, type Role } from '../domain/principal';
 
 export type { Principal, Role };
@@ -109,11 +112,12 @@ export interface RateLimit {
  * `perSecond`, and no more than `burst` go at once.
  */
 export class RateLimiter {
-  private readonly limiters: Record<Role, RateLimiterMemory>;
+  private readonly limiters: Record<Role, RateLimiterAbstract>;
 
-  constructor(limits: Record<Role, RateLimit>) {
-    const limiter = ({ perSecond, burst }: RateLimit) => new RateLimiterMemory({ keyPrefix: 'rate', points: burst, duration: burst / perSecond });
-    this.limiters = { agent: limiter(limits.agent), designer: limiter(limits.designer), frontend: limiter(limits.frontend) };
+  /** @param store makes the counters: in this process, or shared by the replicas (Redis). */
+  constructor(limits: Record<Role, RateLimit>, store: LimiterStore = (name, points, duration) => new RateLimiterMemory({ keyPrefix: name, points, duration })) {
+    const limiter = (role: Role) => store(`rate:${role}`, limits[role].burst, limits[role].burst / limits[role].perSecond);
+    this.limiters = { agent: limiter('agent'), designer: limiter('designer'), frontend: limiter('frontend') };
   }
 
   /** Spends `points` (Salesforce calls, at least 1 per request); 0 when the request may go, else the milliseconds until it could. */

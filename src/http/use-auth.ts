@@ -9,8 +9,7 @@
 import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { RateLimiterMemory } from 'rate-limiter-flexible';
-import { presentedKey, type ApiKeys, type Principal, type RateLimiter } from './api-keys';
+import { presentedKey, type ApiKeys, type LimiterStore, type Principal, type RateLimiter } from './api-keys';
 
 const principals = new WeakMap<Request, Principal>();
 
@@ -23,6 +22,7 @@ export interface AuthOptions {
   keys: ApiKeys;
   /** Failed authentications allowed per client address per minute; more are 429 without a look at the key. */
   authFailuresPerMinute: number;
+  limiterStore: LimiterStore;
   rateLimiter: RateLimiter;
   production: boolean;
   graphqlEndpoint: string;
@@ -42,7 +42,7 @@ function clientAddress(serverContext: unknown): string {
 }
 
 export function useAuth(o: AuthOptions): Plugin {
-  const failures = new RateLimiterMemory({ keyPrefix: 'auth-failures', points: o.authFailuresPerMinute, duration: 60 });
+  const failures = o.limiterStore('auth-failures', o.authFailuresPerMinute, 60);
   return {
     async onRequest({ request, url, endResponse, fetchAPI, serverContext }) {
       if (url.pathname !== o.graphqlEndpoint) return;

@@ -11,8 +11,9 @@ import type { Logger } from 'pino';
 import type { Config, SecuritySettings } from '../config';
 import type { SalesforceApi } from '../salesforce/client';
 import type { Context } from '../schema/context';
+import type { SharedState } from '../shared-state/index';
 import { schema } from '../schema/index';
-import { ApiKeys, DEMO_API_KEYS, RateLimiter, presentedKey } from './api-keys';
+import { ApiKeys, DEMO_API_KEYS, RateLimiter, presentedKey, type LimiterStore } from './api-keys';
 import { makeContext, type AppServices } from './context';
 import { maskError } from './errors';
 import { GRAPHIQL_EXAMPLES } from './graphiql-examples';
@@ -25,6 +26,7 @@ import { useInputErrors } from './use-input-errors';
 export interface SecurityDeps {
   keys: ApiKeys;
   authFailuresPerMinute: number;
+  limiterStore: LimiterStore;
   rateLimiter: RateLimiter;
   /** Origins allowed by CORS; empty: none. */
   corsOrigins: string[];
@@ -51,6 +53,8 @@ export interface GatewayDeps {
   limits?: Partial<Record<keyof typeof ARMOR_LIMITS, number>>;
   /** The SMS provider's delivery reports; off when no SMS provider is configured. */
   smsWebhook?: { authToken: string; publicBaseUrl: string | null } | null;
+  /** What replicas share; /ready reports whether it answers. */
+  sharedState: Pick<SharedState, 'kind' | 'healthy'>;
   /** Body limits, in bytes (the Node server checks the declared length too). */
   bodies: { graphql: number; webhook: number };
 }
@@ -59,7 +63,7 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
 
 const DEMO_DESIGNER_KEY = DEMO_API_KEYS.find((k) => k.role === 'designer')!.key;
 
-export function createGateway({ config, services, logger, smsWebhook, security, limits, budget, bodies }: GatewayDeps): Gateway {
+export function createGateway({ config, services, logger, smsWebhook, security, limits, budget, bodies, sharedState }: GatewayDeps): Gateway {
   const production = config.env === 'production';
   const l = { ...ARMOR_LIMITS, ...limits };
   const armor = new EnvelopArmor({
@@ -74,11 +78,11 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
   return createYoga<Record<string, unknown>, Context>({
     schema,
     plugins: [
-      useReadinessCheck({ endpoint: '/ready', check: readiness(services.sf, logger, security.keys) }),
+      useReadinessCheck({ endpoint: '/ready', check: readiness(services.sf, logger, security.keys, sharedState) }),
       useExecutionCancellation(),
       ...(smsWebhook ? [useSmsStatusWebhook({ ...smsWebhook, maxBodyBytes: bodies.webhook, sf: services.sf, logger })] : []),
       useBodyLimit(bodies.graphql),
-      useAuth({ keys: security.keys, rateLimiter: security.rateLimiter, authFailuresPerMinute: security.authFailuresPerMinute, production, graphqlEndpoint: '/graphql', logger }),
+      useAuth({ keys: security.keys, rateLimiter: security.rateLimiter, authFailuresPerMinute: security.authFailuresPerMinute, limiterStore: security.limiterStore, production, graphqlEndpoint: '/graphql', logger }),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       ...armor.plugins,
       useInputErrors(logger),
@@ -141,7 +145,7 @@ function useBodyLimit(maxBytes: number): Plugin {
  * counts and the state of the circuits. A probe every few seconds would spend the org's daily
  * API budget (15,000 on some editions), so a successful check is reused for `cacheMs`.
  */
-function readiness(sf: SalesforceApi, logger: Logger, keys: ApiKeys, cacheMs = 30_000, failureCacheMs = 5_000) {
+function readiness(sf: SalesforceApi, logger: Logger, keys: ApiKeys, state: Pick<SharedState, 'kind' | 'healthy'>, cacheMs = 30_000, failureCacheMs = 5_000) {
   let last: { at: number; ok: boolean; daily: { used: number; limit: number } | null } | null = null;
   const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   return async ({ request }: { request: Request }) => {
@@ -157,15 +161,26 @@ function readiness(sf: SalesforceApi, logger: Logger, keys: ApiKeys, cacheMs = 3
         last = { at: Date.now(), ok: false, daily: null };
       }
     }
-    const status = last.ok ? 'ready' : 'unavailable';
+    // Without the shared store, reads go on but writes are refused: ready, but degraded.
+    const shared = await state.healthy();
+    const status = !last.ok ? 'unavailable' : shared ? 'ready' : 'degraded';
     // API usage and circuit states are for operators: only with a valid key.
     const detail = keys.authenticate(presentedKey(request.headers.get('authorization'))) !== null;
-    const body = detail ? { status, salesforce: { ...sf.health(), ...(last.ok ? { dailyApiRequests: last.daily } : {}) } } : { status };
+    const body = detail
+      ? { status, salesforce: { ...sf.health(), ...(last.ok ? { dailyApiRequests: last.daily } : {}) }, sharedState: { kind: state.kind, available: shared } }
+      : { status };
     return json(last.ok ? 200 : 503, body);
   };
 }
 
 /** The gateway's security from configuration: hashed keys and a rate limiter per key. */
-export function securityFrom(s: Pick<SecuritySettings, 'apiKeys' | 'rateLimits' | 'corsOrigins' | 'demoKeys' | 'authFailuresPerMinute'>): SecurityDeps {
-  return { keys: new ApiKeys(s.apiKeys), rateLimiter: new RateLimiter(s.rateLimits), corsOrigins: s.corsOrigins, demoKeys: s.demoKeys, authFailuresPerMinute: s.authFailuresPerMinute };
+export function securityFrom(s: Pick<SecuritySettings, 'apiKeys' | 'rateLimits' | 'corsOrigins' | 'demoKeys' | 'authFailuresPerMinute'>, limiterStore: LimiterStore): SecurityDeps {
+  return {
+    keys: new ApiKeys(s.apiKeys),
+    rateLimiter: new RateLimiter(s.rateLimits, limiterStore),
+    corsOrigins: s.corsOrigins,
+    demoKeys: s.demoKeys,
+    authFailuresPerMinute: s.authFailuresPerMinute,
+    limiterStore,
+  };
 }

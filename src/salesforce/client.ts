@@ -23,6 +23,7 @@ import {
 } from 'cockatiel';
 import type { Connection } from 'jsforce';
 import { CodedError } from '../domain/errors';
+import type { LimitFlag } from '../shared-state/limit-flag';
 import type { SalesforceConnection } from './connection';
 import { SalesforceError, type FailureKind, type SalesforceErrorItem } from './errors';
 import { CallTransport, TransportFailure } from './transport';
@@ -55,6 +56,8 @@ export interface SalesforceApiOptions {
   authCooldownMs?: number;
   /** Pages fetched at most when following `nextRecordsUrl`. @default 5 */
   maxPages?: number;
+  /** The API-limit flag shared by the replicas; this process only when absent. */
+  limitFlag?: LimitFlag;
   clock?: () => number;
 }
 
@@ -138,7 +141,10 @@ interface Shared {
   connection: SalesforceConnection;
   conn: Connection;
   apiVersion: string;
-  options: Required<Omit<SalesforceApiOptions, 'clock'>> & { clock: () => number };
+  options: Required<Omit<SalesforceApiOptions, 'clock' | 'limitFlag'>> & { clock: () => number };
+  limitFlag: LimitFlag | null;
+  /** The shared flag as last read, so that a busy replica asks Redis at most every 250 ms. */
+  flagSeen: { at: number; open: boolean };
   limitBreaker: CircuitBreakerPolicy;
   authBreaker: CircuitBreakerPolicy;
   calls: number;
@@ -157,11 +163,14 @@ export function createSalesforceApi(connection: SalesforceConnection, options: S
     clock: Date.now,
     ...options,
   };
+  const { limitFlag, ...tuning } = opts;
   const shared: Shared = {
+    limitFlag: limitFlag ?? null,
+    flagSeen: { at: -Infinity, open: false },
     connection,
     conn: connection.conn,
     apiVersion: connection.apiVersion,
-    options: opts,
+    options: tuning,
     // One REQUEST_LIMIT_EXCEEDED opens it: the org's daily allocation is spent (reference §9.1).
     limitBreaker: circuitBreaker(
       handleWhen((e) => e instanceof SalesforceError && e.kind === 'limit'),
@@ -173,6 +182,8 @@ export function createSalesforceApi(connection: SalesforceConnection, options: S
     ),
     calls: 0,
   };
+  // The org is out of API budget: tell the other replicas, until the probe interval has passed.
+  shared.limitBreaker.onBreak(() => void shared.limitFlag?.open(tuning.limitProbeMs));
   return view(shared, Infinity);
 }
 
@@ -226,6 +237,14 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
     }
   }
 
+  /** Whether another replica met the API limit within the probe interval (read at most every 250 ms). */
+  async function limitOpenElsewhere(): Promise<boolean> {
+    if (!shared.limitFlag) return false;
+    const now = o.clock();
+    if (now - shared.flagSeen.at >= 250) shared.flagSeen = { at: now, open: await shared.limitFlag.isOpen() };
+    return shared.flagSeen.open;
+  }
+
   /** An attempt under the circuits and the retry policy. */
   async function call<T>(method: string, url: string, body: unknown, callOptions: CallOptions = {}): Promise<T> {
     const repeatable = method === 'GET' || callOptions.idempotent === true;
@@ -247,6 +266,9 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
         }),
       },
     );
+    if (await limitOpenElsewhere()) {
+      throw new SalesforceError({ kind: 'limit', errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'The Salesforce API limit is exhausted (seen by another replica)' });
+    }
     try {
       return await shared.limitBreaker.execute(() => shared.authBreaker.execute(() => policy.execute(() => attempt<T>(method, url, body))));
     } catch (e) {

@@ -8,6 +8,7 @@
 import { createSign } from 'node:crypto';
 import jsforce, { type Connection } from 'jsforce';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
+import { memorySessionStore, type SessionStore, type SharedSession } from '../shared-state/session';
 import type { SalesforceCredentials } from '../config';
 
 export interface LoginGuardOptions {
@@ -64,6 +65,8 @@ export interface ConnectionOptions {
   apiVersion: string;
   credentials: SalesforceCredentials;
   guard?: LoginGuard;
+  /** Where replicas share the session; this process alone when absent. */
+  session?: SessionStore;
   /** A login that takes longer fails (jsforce's own default would be 30 minutes). @default 10_000 */
   loginTimeoutMs?: number;
   clock?: () => number;
@@ -103,7 +106,11 @@ export function createSalesforceConnection(options: ConnectionOptions): Salesfor
   let logins = 0;
   let failed = false;
 
-  const authorize = async (conn: Connection) => {
+  const session = options.session ?? memorySessionStore();
+  const loginTimeoutMs = options.loginTimeoutMs ?? 10_000;
+
+  /** One login with the configured grant, bounded in time and by the guard. */
+  const login = async (conn: Connection) => {
     if (!(await guard.tryTake())) {
       failed = true;
       throw new SalesforceAuthError('Salesforce login attempts are being rate-limited', 'guard');
@@ -112,7 +119,7 @@ export function createSalesforceConnection(options: ConnectionOptions): Salesfor
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new SalesforceAuthError('Salesforce login timed out', 'refused')), options.loginTimeoutMs ?? 10_000);
+        timer = setTimeout(() => reject(new SalesforceAuthError('Salesforce login timed out', 'refused')), loginTimeoutMs);
       });
       await Promise.race([conn.authorize(grantParams(c, clock())), timeout]);
       failed = false;
@@ -123,6 +130,38 @@ export function createSalesforceConnection(options: ConnectionOptions): Salesfor
       clearTimeout(timer);
     }
     if (!conn.instanceUrl && c.instanceUrl) conn.instanceUrl = c.instanceUrl;
+    if (conn.accessToken) await session.set({ accessToken: conn.accessToken, instanceUrl: conn.instanceUrl });
+  };
+
+  const adopt = (conn: Connection, shared: SharedSession) => {
+    conn.accessToken = shared.accessToken;
+    conn.instanceUrl = shared.instanceUrl;
+    failed = false;
+  };
+
+  /**
+   * A session for this connection: the shared one if another replica has a newer token than the
+   * one that failed (`stale`), else a login by whoever takes the lock, while the others wait for
+   * its token. A holder that dies releases the lock when it times out.
+   */
+  const authorize = async (conn: Connection, stale: string | null) => {
+    const deadline = clock() + loginTimeoutMs * 2;
+    for (;;) {
+      const shared = await session.get();
+      if (shared && shared.accessToken !== stale) return adopt(conn, shared);
+      if (await session.lock(loginTimeoutMs + 1_000)) {
+        try {
+          return await login(conn);
+        } finally {
+          await session.unlock();
+        }
+      }
+      if (clock() > deadline) {
+        failed = true;
+        throw new SalesforceAuthError('Salesforce login by another replica did not finish', 'refused');
+      }
+      await new Promise((r) => setTimeout(r, 50));
+    }
   };
 
   const conn = new jsforce.Connection({
@@ -136,7 +175,7 @@ export function createSalesforceConnection(options: ConnectionOptions): Salesfor
     },
     ...(c.instanceUrl ? { instanceUrl: c.instanceUrl } : {}),
     refreshFn: (connection, callback) => {
-      authorize(connection as Connection).then(
+      authorize(connection as Connection, (connection as Connection).accessToken ?? null).then(
         () => callback(null, (connection as Connection).accessToken ?? undefined),
         (e: Error) => callback(e),
       );
@@ -149,7 +188,7 @@ export function createSalesforceConnection(options: ConnectionOptions): Salesfor
     get logins() {
       return logins;
     },
-    login: () => authorize(conn),
+    login: () => authorize(conn, null),
     loginFailed: () => failed,
   };
 }

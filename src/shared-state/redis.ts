@@ -1,0 +1,124 @@
+/**
+ * The shared state in Redis, for several replicas (README, "Several replicas"). Every key carries
+ * the deployment's prefix. Commands fail fast while Redis is down (no offline queue): reads then
+ * go on without it (the session and the limit flag fall back to this process, rate limits to an
+ * in-memory insurance limiter), and the writes that need a claim are refused, retryably.
+ */
+import { randomUUID } from 'node:crypto';
+import { Redis } from 'ioredis';
+import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
+import { stateUnavailable } from '../domain/errors';
+import type { SharedState } from './index';
+
+/** Deletes a key only if it still holds our token (a lock or claim we own). */
+const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
+
+export interface RedisStateOptions {
+  url: string;
+  /** Prefix of every key. @default 'sfgw:' */
+  keyPrefix?: string;
+  /** A claim outlives a crashed holder by this much at most. @default 60_000 */
+  claimTtlMs?: number;
+  /** @default 86_400_000 (24 hours) */
+  fallbackTtlMs?: number;
+}
+
+export async function redisSharedState(o: RedisStateOptions): Promise<SharedState & { redis: Redis }> {
+  const redis = new Redis(o.url, {
+    keyPrefix: o.keyPrefix ?? 'sfgw:',
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    maxRetriesPerRequest: 1,
+    connectTimeout: 2_000,
+    retryStrategy: (times) => Math.min(100 * times, 2_000),
+  });
+  // Errors surface on the commands; the client reconnects by itself.
+  redis.on('error', () => undefined);
+  await redis.connect();
+  const claimTtl = o.claimTtlMs ?? 60_000;
+  const fallbackTtl = o.fallbackTtlMs ?? 24 * 60 * 60_000;
+  const claims = new Map<string, string>();
+  let lockToken: string | null = null;
+
+  return {
+    kind: 'redis',
+    redis,
+    claims: {
+      async claim(key) {
+        const token = randomUUID();
+        try {
+          const ok = await redis.set(`claim:${key}`, token, 'PX', claimTtl, 'NX');
+          if (ok !== 'OK') return false;
+        } catch (e) {
+          throw stateUnavailable(e);
+        }
+        claims.set(key, token);
+        return true;
+      },
+      async release(key) {
+        const token = claims.get(key);
+        claims.delete(key);
+        // If Redis is gone the claim expires by itself.
+        if (token) await redis.eval(RELEASE, 1, `claim:${key}`, token).catch(() => undefined);
+      },
+    },
+    fallback: {
+      async get(key) {
+        try {
+          const v = await redis.get(`fallback:${key}`);
+          return v ? (JSON.parse(v) as { id: string; fingerprint: string | null }) : null;
+        } catch (e) {
+          throw stateUnavailable(e);
+        }
+      },
+      async set(key, record) {
+        await redis.set(`fallback:${key}`, JSON.stringify(record), 'PX', fallbackTtl).catch((e: unknown) => {
+          throw stateUnavailable(e);
+        });
+      },
+    },
+    session: {
+      async get() {
+        const v = await redis.get('session').catch(() => null);
+        return v ? (JSON.parse(v) as { accessToken: string; instanceUrl: string }) : null;
+      },
+      async set(session) {
+        await redis.set('session', JSON.stringify(session)).catch(() => undefined);
+      },
+      async lock(ttlMs) {
+        const token = randomUUID();
+        // Without Redis, this replica logs in on its own (a login too many is better than none).
+        const ok = await redis.set('session:lock', token, 'PX', ttlMs, 'NX').catch(() => 'OK');
+        if (ok !== 'OK') return false;
+        lockToken = token;
+        return true;
+      },
+      async unlock() {
+        const token = lockToken;
+        lockToken = null;
+        if (token) await redis.eval(RELEASE, 1, 'session:lock', token).catch(() => undefined);
+      },
+    },
+    limitFlag: {
+      async isOpen() {
+        return (await redis.exists('limit-open').catch(() => 0)) === 1;
+      },
+      async open(forMs) {
+        await redis.set('limit-open', '1', 'PX', Math.max(1, forMs)).catch(() => undefined);
+      },
+    },
+    limiter: (name, points, duration) =>
+      new RateLimiterRedis({
+        storeClient: redis,
+        keyPrefix: name,
+        points,
+        duration,
+        // While Redis is down, each replica counts on its own.
+        insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points, duration }),
+      }),
+    healthy: async () => redis.status === 'ready' && (await redis.ping().then(() => true, () => false)),
+    close: async () => {
+      await redis.quit().catch(() => redis.disconnect());
+    },
+  };
+}
