@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { Config, OrgSettings } from './config';
 import type { CountryCode } from './domain/phone';
 import type { AppServices } from './http/context';
+import { invalidator, responseCache } from './http/use-cache';
 import { createGateway, securityFrom, type Gateway, type GatewayDeps } from './http/yoga';
 import { createLogger } from './logger';
 import type { Channels } from './messaging/channel';
@@ -73,7 +74,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const channels: Channels = { EMAIL: createEmailChannel(sf, config.messaging.emailSenderType) };
   if (sms) channels.SMS = createSmsChannel({ ...sms, publicBaseUrl, timeoutMs: config.messaging.timeoutMs });
 
+  const cache = responseCache(state.responses);
   const services: AppServices = {
+    invalidate: invalidator(cache),
     sf,
     logger,
     channels,
@@ -105,6 +108,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     services,
     security: securityFrom(config.security, state.limiter),
     sharedState: state,
+    cache,
+    cacheSettings: config.cache,
     budget: { maxCalls: g.upstreamCallsPerRequest, maxMutations: g.maxMutationsPerRequest },
     limits: overrides.limits,
     smsWebhook: sms ? { authToken: sms.authToken, publicBaseUrl } : null,

@@ -8,7 +8,8 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
-import type { Config, SecuritySettings } from '../config';
+import type { Cache } from '@graphql-yoga/plugin-response-cache';
+import type { CacheSettings, Config, SecuritySettings } from '../config';
 import type { SalesforceApi } from '../salesforce/client';
 import type { Context } from '../schema/context';
 import type { SharedState } from '../shared-state/index';
@@ -22,6 +23,7 @@ import { useOperationLog } from './use-operation-log';
 import { useSmsStatusWebhook } from './use-sms-status-webhook';
 import { useUpstreamBudget } from './upstream-budget';
 import { useInputErrors } from './use-input-errors';
+import { useCache } from './use-cache';
 
 export interface SecurityDeps {
   keys: ApiKeys;
@@ -53,6 +55,9 @@ export interface GatewayDeps {
   limits?: Partial<Record<keyof typeof ARMOR_LIMITS, number>>;
   /** The SMS provider's delivery reports; off when no SMS provider is configured. */
   smsWebhook?: { authToken: string; publicBaseUrl: string | null } | null;
+  /** The response cache and its settings. */
+  cache: Cache;
+  cacheSettings: CacheSettings;
   /** What replicas share; /ready reports whether it answers. */
   sharedState: Pick<SharedState, 'kind' | 'healthy'>;
   /** Body limits, in bytes (the Node server checks the declared length too). */
@@ -63,7 +68,7 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
 
 const DEMO_DESIGNER_KEY = DEMO_API_KEYS.find((k) => k.role === 'designer')!.key;
 
-export function createGateway({ config, services, logger, smsWebhook, security, limits, budget, bodies, sharedState }: GatewayDeps): Gateway {
+export function createGateway({ config, services, logger, smsWebhook, security, limits, budget, bodies, sharedState, cache, cacheSettings }: GatewayDeps): Gateway {
   const production = config.env === 'production';
   const l = { ...ARMOR_LIMITS, ...limits };
   const armor = new EnvelopArmor({
@@ -86,6 +91,7 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       ...armor.plugins,
       useInputErrors(logger),
+      useCache(cache, cacheSettings),
       useUpstreamBudget({
         ...budget,
         // The edge took one point for the request already; the price pays for the rest.

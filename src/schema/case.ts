@@ -169,6 +169,8 @@ builder.mutationField('createCase', (t) =>
       ctx.loaders.casesByCustomer.clearAll();
       const created = await ctx.loaders.case.load(result.id);
       if (!created) throw new Error(`case ${result.id} was written but cannot be read back`);
+      // Cached context of this customer no longer shows all their cases: drop it, on every replica.
+      if (!result.replayed && created.contactId) await ctx.invalidate([{ typename: 'Customer', id: created.contactId }]);
       return { case: created, replayed: result.replayed };
     },
   }),

@@ -150,6 +150,10 @@ builder.mutationField('sendFollowUp', (t) =>
         });
         const followUp = await fresh(outcome.followUpId);
         if (!followUp) throw new Error(`follow-up ${outcome.followUpId} was written but cannot be read back`);
+        if (!outcome.replayed) {
+          const changed = [followUp.contactId && { typename: 'Customer', id: followUp.contactId }, followUp.caseId && { typename: 'Case', id: followUp.caseId }];
+          await ctx.invalidate(changed.filter((e): e is { typename: string; id: string } => Boolean(e)));
+        }
         return { followUp, replayed: outcome.replayed };
       } catch (e) {
         // The data layer names the recorded follow-up by Id; the client gets the record.

@@ -29,6 +29,8 @@ export interface ServiceDeps {
   channels: Channels;
   logger: Logger;
   settings: ServiceSettings;
+  /** Drops cached answers that showed these records (after a write). */
+  invalidate(entities: { typename: string; id: string }[]): Promise<void>;
   /** Who is calling: idempotency keys are scoped to it (the API key's name). */
   clientId: string;
   clock?: () => number;

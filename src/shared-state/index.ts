@@ -9,6 +9,16 @@ import { memoryFallbackKeys, type FallbackKeyStore } from './fallback-keys';
 import { memoryLimitFlag, type LimitFlag } from './limit-flag';
 import { memorySessionStore, type SessionStore } from './session';
 
+/**
+ * Cached GraphQL answers by key, each tagged with the entities it holds (`Customer:003…`), so that
+ * a write can drop every answer that showed what it changed.
+ */
+export interface ResponseStore {
+  get(key: string): Promise<unknown>;
+  set(key: string, value: unknown, entities: string[], ttlMs: number): Promise<void>;
+  invalidate(entities: string[]): Promise<void>;
+}
+
 export interface SharedState {
   /** `memory` or `redis`. */
   kind: 'memory' | 'redis';
@@ -16,6 +26,8 @@ export interface SharedState {
   fallback: FallbackKeyStore;
   session: SessionStore;
   limitFlag: LimitFlag;
+  /** Cached answers shared by the replicas; null: each replica caches in its own memory. */
+  responses: ResponseStore | null;
   /** A counter for rate limits: `points` per `durationSec`, under `name`. */
   limiter(name: string, points: number, durationSec: number): RateLimiterAbstract;
   /** Whether the store answers (always true in memory). */
@@ -30,6 +42,7 @@ export function memorySharedState(): SharedState {
     fallback: memoryFallbackKeys(),
     session: memorySessionStore(),
     limitFlag: memoryLimitFlag(),
+    responses: null,
     limiter: (name, points, duration) => new RateLimiterMemory({ keyPrefix: name, points, duration }),
     healthy: async () => true,
     close: async () => {},

@@ -107,6 +107,27 @@ export async function redisSharedState(o: RedisStateOptions): Promise<SharedStat
         await redis.set('limit-open', '1', 'PX', Math.max(1, forMs)).catch(() => undefined);
       },
     },
+    responses: {
+      // A cache that cannot be read is a miss, and one that cannot be written is skipped:
+      // answers come from Salesforce while Redis is down.
+      async get(key) {
+        const v = await redis.get(`response:${key}`).catch(() => null);
+        return v ? (JSON.parse(v) as unknown) : null;
+      },
+      async set(key, value, entities, ttlMs) {
+        const ttl = Math.max(1, Math.round(ttlMs));
+        const batch = redis.multi().set(`response:${key}`, JSON.stringify(value), 'PX', ttl);
+        // Each entity remembers the answers that hold it, for as long as they live.
+        for (const entity of entities) batch.sadd(`entity:${entity}`, key).pexpire(`entity:${entity}`, ttl, 'GT').pexpire(`entity:${entity}`, ttl, 'NX');
+        await batch.exec().catch(() => undefined);
+      },
+      async invalidate(entities) {
+        for (const entity of entities) {
+          const keys = await redis.smembers(`entity:${entity}`).catch(() => [] as string[]);
+          await redis.del(`entity:${entity}`, ...keys.map((k) => `response:${k}`)).catch(() => undefined);
+        }
+      },
+    },
     limiter: (name, points, duration) =>
       new RateLimiterRedis({
         storeClient: redis,

@@ -1,7 +1,7 @@
 /** The gateway's configuration against a running emulator (no test-runner imports: the benchmarks use it too). */
 import { DEMO_SMS } from 'salesforce-emulator';
 import type { AppConfig } from '../../src/app';
-import { loadConfig, type AuthFlow, type GatewaySettings, type SalesforceCredentials, type SecuritySettings } from '../../src/config';
+import { loadConfig, type AuthFlow, type CacheSettings, type GatewaySettings, type SalesforceCredentials, type SecuritySettings, type SharedStateSettings } from '../../src/config';
 import { demoCredentials } from './credentials';
 
 export interface ConfigOptions {
@@ -15,6 +15,10 @@ export interface ConfigOptions {
   /** Overrides of the demo org credentials the gateway logs in with. */
   credentials?: Partial<SalesforceCredentials>;
   security?: Partial<SecuritySettings>;
+  /** The response cache; off unless a test asks, since the emulator is reset between tests and a cache is not. */
+  cache?: Partial<CacheSettings>;
+  /** Shared state; this process unless a test names a Redis. */
+  sharedState?: Partial<SharedStateSettings>;
 }
 
 /** The gateway's configuration against a running emulator: its demo org, its SMS provider and the demo keys. */
@@ -26,6 +30,8 @@ export function testConfig(emulatorUrl: string, options: ConfigOptions = {}): Ap
     salesforce: { mode: 'org', apiVersion: '62.0', ...demoCredentials(emulatorUrl, options.flow), ...options.credentials },
     gateway: { ...base.gateway, ...options.settings },
     security: { ...base.security, ...options.security },
+    cache: { ...base.cache, ttlMs: 0, ...options.cache },
+    sharedState: { ...base.sharedState, ...options.sharedState },
     messaging: {
       ...base.messaging,
       sms: { baseUrl: emulatorUrl, ...DEMO_SMS, authToken: options.emulator?.smsAuthToken ?? DEMO_SMS.authToken },

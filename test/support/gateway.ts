@@ -8,11 +8,10 @@ import { pino, type Logger } from 'pino';
 import { control, startEmulators, type EmulatorOptions, type RunningEmulators, type SeedFixtures } from 'salesforce-emulator';
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createApp, type AppOverrides } from '../../src/app';
-import type { AuthFlow, GatewaySettings, SalesforceCredentials, SecuritySettings } from '../../src/config';
 import type { Gateway } from '../../src/http/yoga';
 import type { SalesforceApi, SalesforceApiOptions } from '../../src/salesforce/client';
 import type { LoginGuard, SalesforceConnection } from '../../src/salesforce/connection';
-import { testConfig } from './config';
+import { testConfig, type ConfigOptions } from './config';
 
 export { demoCredentials } from './credentials';
 export { testConfig };
@@ -39,22 +38,14 @@ export interface GraphQLErrorBody {
   extensions?: { code?: string; retryable?: boolean; [k: string]: unknown };
 }
 
-export interface TestGatewayOptions {
-  flow?: AuthFlow;
+export interface TestGatewayOptions extends Omit<ConfigOptions, 'emulator'> {
   guard?: LoginGuard;
-  settings?: Partial<GatewaySettings>;
   /** false builds the naive N+1 baseline (no DataLoader batching). */
   batch?: boolean;
-  /** Where the SMS provider's status callbacks go. @default 'http://gateway.test' */
-  publicBaseUrl?: string;
   api?: SalesforceApiOptions;
   logger?: Logger;
-  env?: 'test' | 'production';
   /** Emulator options, e.g. other org credentials or SMS auth token (canaries). */
   emulator?: EmulatorOptions;
-  /** Overrides of the demo org credentials the gateway logs in with. */
-  credentials?: Partial<SalesforceCredentials>;
-  security?: Partial<SecuritySettings>;
   limits?: AppOverrides['limits'];
 }
 
