@@ -155,6 +155,30 @@ describe('customersByPhone', () => {
     expect(limited.data?.customersByPhone).toMatchObject({ totalCount: 2, matches: [{ customer: { id: gw.ids.contacts.alan } }] });
   });
 
+  it('finds the contacts of an account whose phone is stored in an unusual format, never as UNIQUE_MATCH', async () => {
+    const conn = gw.connection.conn;
+    // [as stored, as the caller ID comes, Salesforce calls]: a stored format the exact arm knows
+    // costs its two calls; one only the search finds costs a third, for the account's contacts.
+    for (const [stored, caller, calls] of [
+      ['+44 20 36672621', '+442036672621', 3],
+      ['020 3667 2621', '+442036672621', 2],
+      ['(0)20-3667-2621', '+44 20 3667 2621', 3],
+    ] as const) {
+      await control(gw.emulators.url, 'POST', 'reset');
+      const account = await conn.sobject('Account').create({ Name: 'Initech UK', Phone: stored });
+      const contact = await conn.sobject('Contact').create({ LastName: 'Lumbergh', AccountId: (account as { id: string }).id });
+      const before = (await gw.calls()).apiRequests;
+      const { data } = await gw.execute(PhoneLookup, { phone: caller });
+      expect(data?.customersByPhone, stored).toMatchObject({
+        outcome: 'MULTIPLE_MATCHES',
+        totalCount: 1,
+        bestMatch: null,
+        matches: [{ field: 'ACCOUNT_PHONE', customer: { id: (contact as { id: string }).id, name: 'Lumbergh' } }],
+      });
+      expect((await gw.calls()).apiRequests - before, stored).toBe(calls);
+    }
+  });
+
   it('treats a withheld or unusable caller ID as INVALID_NUMBER without calling Salesforce', async () => {
     for (const phone of ['', 'withheld', 'anonymous', '+', '12', '5550134', 'Restricted', '+1 (415) 555-01']) {
       const { data, errors } = await gw.execute(PhoneLookup, { phone });

@@ -46,17 +46,17 @@ describe('the upstream budget of a request', () => {
     const omitted = `{ ${Array.from({ length: 4 }, (_, i) => `p${i}: customersByPhone(phone: "+1415555013${i}") { matches { customer { cases { edges { node { followUps { edges { node { case { followUps { edges { node { body } } } } } } } } } } } } }`).join(' ')} }`;
     const refused = await post(omitted, {}, FRONTEND_KEY);
     expect(refused.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
-    // Six plain lookups: 2 calls each is 12, within the budget; seven are not.
+    // Four plain lookups: 3 calls each is 12, within the budget; five are not.
     const lookups = (n: number) => `{ ${Array.from({ length: n }, (_, i) => `p${i}: customersByPhone(phone: "+1415555013${i}") { totalCount }`).join(' ')} }`;
-    expect((await post(lookups(6), {}, FRONTEND_KEY)).body.errors).toBeUndefined();
-    expect((await post(lookups(7), {}, FRONTEND_KEY)).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect((await post(lookups(4), {}, FRONTEND_KEY)).body.errors).toBeUndefined();
+    expect((await post(lookups(5), {}, FRONTEND_KEY)).body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
     expect(await apiRequests()).toBeLessThanOrEqual(12);
   });
 
   it('stops a request that slips past the price (retries) at the runtime budget', async () => {
     // Half of all calls fail with 503: retries multiply the calls that the price could not see.
     await control(gw.emulators.url, 'PUT', 'faults', { errorRate: 0.6, seed: 3 });
-    const query = `{ ${Array.from({ length: 5 }, (_, i) => `p${i}: customersByPhone(phone: "+1415555013${i}") { totalCount }`).join(' ')} }`;
+    const query = `{ ${Array.from({ length: 4 }, (_, i) => `p${i}: customersByPhone(phone: "+1415555013${i}") { totalCount }`).join(' ')} }`;
     const { body } = await post(query);
     await control(gw.emulators.url, 'DELETE', 'faults');
     expect(await apiRequests()).toBeLessThanOrEqual(12);
@@ -81,7 +81,7 @@ describe('rate limits by cost', () => {
         statuses.push(res.status);
       }
       expect(statuses.filter((s) => s === 429).length).toBeGreaterThan(0);
-      // Each lookup is priced 2: at most 12 calls' worth went through.
+      // Each lookup is priced 3: at most 12 calls' worth went through.
       expect((await apiRequests()) - before).toBeLessThanOrEqual(12);
     } finally {
       await strict.close();

@@ -34,7 +34,8 @@ import {
 
 /** Salesforce calls each root field costs itself (its nested fields are priced on top). */
 const ROOT_CALLS: Record<string, number> = {
-  'Query.customersByPhone': 2,
+  // the SOQL and SOSL arms, and the contacts of accounts only the search found
+  'Query.customersByPhone': 3,
   'Query.searchCustomers': 1,
   'Query.caseByNumber': 1,
   'Query.caseOptions': 1,

@@ -69,9 +69,12 @@ function matchedField(c: CustomerRecord, caller: PhoneNumber): PhoneField | null
 
 /** How many rows each of the two lookups reads at most. */
 const PHONE_LOOKUP_ROWS = 200;
+/** Accounts the search reads at most. */
+const ACCOUNT_ROWS = 20;
 
 /**
- * Customers with the caller's number, whatever format it is stored in. Two calls at once:
+ * Customers with the caller's number, whatever format it is stored in. Two calls at once, and a
+ * third only for accounts that only the search found (their contacts):
  * SOSL `IN PHONE FIELDS` on the digits (format-tolerant, but the search index lags behind recent
  * writes) and SOQL equality on the common stored formats across the four Contact phone fields
  * and the Account phone (exact, and fresh). Results are merged, checked number by number,
@@ -88,16 +91,37 @@ export async function findContactsByPhone(sf: SalesforceApi, config: ContactFiel
     where: [anyOf(['Phone', 'MobilePhone', 'HomePhone', 'OtherPhone', 'Account.Phone'].map((f) => textIn(f, variants)))],
     ...newest,
   });
-  const sosl = search({ term: digitsTerm([caller.nationalNumber, caller.number.slice(1)]), in: 'PHONE', returning: { fields, from: 'Contact', ...newest } });
+  // SOSL looks at accounts too: an account phone typed in a format no variant covers
+  // ("+44 20 36672621", "020 3667 2621") is still found by its digits.
+  const sosl = search({
+    term: digitsTerm([caller.nationalNumber, caller.number.slice(1)]),
+    in: 'PHONE',
+    returning: [
+      { fields, from: 'Contact', ...newest },
+      { fields: ['Id', 'Phone'], from: 'Account', limit: ACCOUNT_ROWS },
+    ],
+  });
   const [exact, fuzzy] = await Promise.allSettled([sf.query<Row>(soql), sf.search<Row>(sosl)]);
   if (exact.status === 'rejected' && fuzzy.status === 'rejected') throw exact.reason;
-  const rows = [...(exact.status === 'fulfilled' ? exact.value.records : []), ...(fuzzy.status === 'fulfilled' ? fuzzy.value : [])];
+  const found = fuzzy.status === 'fulfilled' ? fuzzy.value : [];
+  const isAccount = (row: Row) => (row.attributes as { type?: string } | undefined)?.type === 'Account';
+  const exactRows = exact.status === 'fulfilled' ? exact.value.records : [];
+  const rows = [...exactRows, ...found.filter((r) => !isAccount(r))];
   const byId = new Map<string, PhoneMatch>();
-  for (const row of rows) {
+  const collect = (row: Row) => {
     const customer = toCustomer(row, config);
-    if (byId.has(customer.id)) continue;
+    if (byId.has(customer.id)) return;
     const field = matchedField(customer, caller);
     if (field) byId.set(customer.id, { customer, field });
+  };
+  rows.forEach(collect);
+  // Accounts found only by their digits: their contacts cost one more query. An account whose
+  // phone is one of the exact variants had all its contacts read by the SOQL arm already.
+  const covered = new Set(exactRows.filter((r) => variants.includes(String((r.Account as Row | null)?.Phone))).map((r) => String(r.AccountId)));
+  const accounts = found.filter((r) => isAccount(r) && isSameNumber(r.Phone as string | null, caller) && !covered.has(String(r.Id))).map((r) => String(r.Id));
+  if (accounts.length > 0) {
+    const more = await sf.query<Row>(select({ fields, from: 'Contact', where: [idIn('AccountId', accounts)], ...newest }));
+    more.records.forEach(collect);
   }
   const matches = [...byId.values()].sort(
     (a, b) => FIELD_RANK.indexOf(a.field) - FIELD_RANK.indexOf(b.field) || b.customer.lastModifiedAt.getTime() - a.customer.lastModifiedAt.getTime(),

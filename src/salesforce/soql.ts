@@ -164,8 +164,11 @@ export interface SearchSpec {
   /** A term from soslTerm() or digitsTerm(). */
   term: SearchTerm;
   in: 'ALL' | 'NAME' | 'EMAIL' | 'PHONE';
-  returning: Omit<SelectSpec, 'where'> & { where?: SelectSpec['where'] };
+  /** One object's clause, or several. */
+  returning: Returning | readonly Returning[];
 }
+
+type Returning = Omit<SelectSpec, 'where'> & { where?: SelectSpec['where'] };
 
 export interface SearchTerm {
   readonly sosl: string;
@@ -182,6 +185,6 @@ export function digitsTerm(alternatives: readonly string[]): SearchTerm {
 
 /** `FIND {term} IN <group> FIELDS RETURNING Object(fields [WHERE] [ORDER BY] [LIMIT] [OFFSET])` */
 export function search(spec: SearchSpec): string {
-  const r = spec.returning;
-  return `FIND {${spec.term.sosl}} IN ${spec.in} FIELDS RETURNING ${identifier(r.from)}(${fieldList(r.fields)}${clauses(r)})`;
+  const list = (Array.isArray(spec.returning) ? spec.returning : [spec.returning]) as readonly Returning[];
+  return `FIND {${spec.term.sosl}} IN ${spec.in} FIELDS RETURNING ${list.map((r) => `${identifier(r.from)}(${fieldList(r.fields)}${clauses(r)})`).join(', ')}`;
 }
