@@ -47,6 +47,29 @@ describe('result shape', () => {
     expect(hank!.Cases).toBeNull();
   });
 
+  it('nests child subqueries (API 58.0+), each with its own WHERE, ORDER BY and LIMIT', async () => {
+    const soql =
+      "SELECT Name, (SELECT Subject, CreatedDate, (SELECT Follow_Up_Channel__c FROM Tasks WHERE Follow_Up_Channel__c != null ORDER BY CreatedDate DESC, Id DESC LIMIT 1) FROM Cases WHERE IsClosed = false ORDER BY CreatedDate DESC, Id DESC LIMIT 2), (SELECT Id FROM Tasks WHERE Follow_Up_Channel__c != null LIMIT 5) FROM Contact WHERE LastName = 'Lovelace'";
+    const [ada] = (await q(soql)).records as (Row & { Cases: { totalSize: number; records: (Row & { CreatedDate: string; Tasks: { records: Row[] } | null })[] }; Tasks: { totalSize: number } })[];
+    expect(ada!.Cases.totalSize).toBe(2);
+    const [newer, older] = ada!.Cases.records;
+    expect(newer!.CreatedDate >= older!.CreatedDate).toBe(true);
+    for (const c of ada!.Cases.records) {
+      expect(c.attributes.type).toBe('Case');
+      if (c.Tasks) expect(c.Tasks.records.length).toBeLessThanOrEqual(1);
+    }
+    expect(ada!.Cases.records.some((c) => c.Tasks !== null)).toBe(true);
+    expect(ada!.Tasks.totalSize).toBe(2);
+  });
+
+  it('refuses nested subqueries before API 58.0, and more than five levels', async () => {
+    const nested = "SELECT Id, (SELECT Id, (SELECT Id FROM Tasks) FROM Cases) FROM Contact WHERE LastName = 'Lovelace'";
+    const old = await rejection(() => org.conn.request(`/services/data/v57.0/query?q=${encodeURIComponent(nested)}`));
+    expect(old.errorCode).toBe('MALFORMED_QUERY');
+    const deep = 'SELECT Id, (SELECT Id, (SELECT Id, (SELECT Id, (SELECT Id, (SELECT Id FROM Cases) FROM Cases) FROM Cases) FROM Cases) FROM Contacts) FROM Account LIMIT 1';
+    expect((await rejection(() => org.conn.query(deep))).errorCode).toBe('MALFORMED_QUERY');
+  });
+
   it('follows polymorphic relationships (Task.Who, Task.What)', async () => {
     const r = await q(`SELECT Who.Name, What.Id, Follow_Up_Channel__c FROM Task WHERE Id = '${org.ids.tasks.adaSms}'`);
     expect(r.records[0]).toMatchObject({

@@ -129,7 +129,11 @@ export class Planner {
     return { names, hops, field };
   }
 
-  plan(query: Query | Subquery, object: ObjectDef, isChild = false): Plan {
+  /**
+   * @param isChild a subquery (parent-to-child or semi-join)
+   * @param depth how many parent-to-child levels lie above this one (the root is 0)
+   */
+  plan(query: Query | Subquery, object: ObjectDef, isChild = false, depth = 0): Plan {
     const plan: Plan = {
       object,
       paths: [],
@@ -143,7 +147,7 @@ export class Planner {
       groupBy: null,
     };
     const seen = new Set<string>();
-    for (const f of query.fields ?? []) this.planField(f, object, plan, seen, isChild);
+    for (const f of query.fields ?? []) this.planField(f, object, plan, seen, isChild, depth);
     if (plan.paths.length === 0 && plan.children.length === 0 && plan.aggregates.length === 0 && !plan.countOnly) {
       throw malformedQuery('unexpected token: FROM');
     }
@@ -186,7 +190,7 @@ export class Planner {
     return plan;
   }
 
-  private planField(f: ParsedField, object: ObjectDef, plan: Plan, seen: Set<string>, isChild: boolean): void {
+  private planField(f: ParsedField, object: ObjectDef, plan: Plan, seen: Set<string>, isChild: boolean, depth: number): void {
     switch (f.type) {
       case 'Field':
       case 'FieldRelationship': {
@@ -214,7 +218,11 @@ export class Planner {
         return;
       }
       case 'FieldSubquery': {
-        if (isChild) throw malformedQuery('Nesting of semi join sub-selects is not supported');
+        // API 58.0 and later nest parent-to-child subqueries up to five levels, the root counting
+        // as the first; earlier versions allow one level (reference §3.6). The error text for too
+        // many levels is unverified.
+        if (isChild && Number(this.env.version) < 58) throw malformedQuery('Nesting of semi join sub-selects is not supported');
+        if (depth >= 4) throw malformedQuery('A query can nest parent-to-child relationships at most 5 levels deep');
         const rel = this.schema.child(object, f.subquery.relationshipName);
         if (!rel) {
           throw located(
@@ -227,7 +235,7 @@ export class Planner {
         plan.children.push({
           relationshipName: rel.relationshipName,
           parentField: rel.field,
-          plan: this.plan(f.subquery, childObject, true),
+          plan: this.plan(f.subquery, childObject, true, depth + 1),
         });
         return;
       }
@@ -680,26 +688,24 @@ export function executeSoql(soql: string, env: QueryEnv): QueryOutcome {
     const agg = aggregateRows(plan, rows, env);
     return { totalSize: agg.length, records: agg };
   }
+  const records = shapeWithChildren(rows, plan, env);
+  return { totalSize: records.length, records };
+}
+
+/** Rows shaped for the answer, each with its child subqueries, level by level. */
+function shapeWithChildren(rows: SfRecord[], plan: Plan, env: QueryEnv): SfRecord[] {
   const childIndex = plan.children.map((c) => indexChildren(c, env));
-  const records = rows.map((r) => {
-    const shaped = shapeRow(env.store, r, object, plan.paths, env.version);
+  return rows.map((r) => {
+    const shaped = shapeRow(env.store, r, plan.object, plan.paths, env.version);
     plan.children.forEach((c, i) => {
       const kids = childIndex[i]!.get(String(r.Id)) ?? [];
       sortRows(kids, c.plan.order, env.store);
       const limited = c.plan.limit === undefined ? kids : kids.slice(0, c.plan.limit);
       // No child rows: `null`, not an empty QueryResult (reference §3.3, unverified).
-      shaped[c.relationshipName] =
-        limited.length === 0
-          ? null
-          : {
-              totalSize: limited.length,
-              done: true,
-              records: limited.map((k) => shapeRow(env.store, k, c.plan.object, c.plan.paths, env.version)),
-            };
+      shaped[c.relationshipName] = limited.length === 0 ? null : { totalSize: limited.length, done: true, records: shapeWithChildren(limited, c.plan, env) };
     });
     return shaped;
   });
-  return { totalSize: records.length, records };
 }
 
 function indexChildren(c: ChildSelect, env: QueryEnv): Map<string, SfRecord[]> {
