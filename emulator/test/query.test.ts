@@ -67,7 +67,7 @@ describe('result shape', () => {
     const old = await rejection(() => org.conn.request(`/services/data/v57.0/query?q=${encodeURIComponent(nested)}`));
     expect(old.errorCode).toBe('MALFORMED_QUERY');
     const deep = 'SELECT Id, (SELECT Id, (SELECT Id, (SELECT Id, (SELECT Id, (SELECT Id FROM Cases) FROM Cases) FROM Cases) FROM Cases) FROM Contacts) FROM Account LIMIT 1';
-    expect((await rejection(() => org.conn.query(deep))).errorCode).toBe('MALFORMED_QUERY');
+    expect((await rejection(async () => org.conn.query(deep))).errorCode).toBe('MALFORMED_QUERY');
   });
 
   it('follows polymorphic relationships (Task.Who, Task.What)', async () => {

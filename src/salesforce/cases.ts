@@ -1,4 +1,5 @@
 /** Cases: picklists, lookups and pages of a customer's cases. */
+import type { CaseStatusFilter } from '../domain/context-shape';
 import type { FieldError } from '../domain/errors';
 import type { TtlCache } from './cache';
 import type { SalesforceApi } from './client';
@@ -49,9 +50,9 @@ export async function findCaseByNumber(sf: SalesforceApi, digits: string): Promi
   return result.records[0] ? toCase(result.records[0]) : null;
 }
 
-export type CaseStatusFilter = 'OPEN' | 'CLOSED' | 'ALL';
+export type { CaseStatusFilter } from '../domain/context-shape';
 
-const STATUS_CONDITION: Record<CaseStatusFilter, Condition | null> = { OPEN: isTrue('IsClosed', false), CLOSED: isTrue('IsClosed', true), ALL: null };
+export const STATUS_CONDITION: Record<CaseStatusFilter, Condition | null> = { OPEN: isTrue('IsClosed', false), CLOSED: isTrue('IsClosed', true), ALL: null };
 
 /** One page of cases for each contact, newest first, in one query per chunk of contacts. */
 export function findCasesByContacts(sf: SalesforceApi, contactIds: readonly string[], status: CaseStatusFilter, page: PageRequest): Promise<Map<string, Page<CaseRecord>>> {

@@ -39,6 +39,8 @@ export interface QueryResult<T> {
 export interface CallOptions {
   /** A write that is safe to repeat (an upsert by key, a status update): it may be retried. */
   idempotent?: boolean;
+  /** At most this many attempts (a call with a cheaper fallback need not retry). @default maxAttempts */
+  attempts?: number;
 }
 
 export interface SalesforceApiOptions {
@@ -79,6 +81,8 @@ export interface SalesforceApi {
    * Salesforce calls (retries included), past which calls fail with UPSTREAM_LIMIT.
    */
   withDeadline(deadline: number, maxCalls?: number): SalesforceApi;
+  /** The same request (its call budget too), with at most `ms` of its time left. */
+  within(ms: number): SalesforceApi;
   /** Milliseconds left before the deadline (Infinity without one). */
   remainingMs(): number;
   /** Calls made so far, retries included (for tests and benchmarks). */
@@ -256,7 +260,7 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
         return retryable && remaining() > o.retryBaseMs * 2 && (e.retryAfter === undefined || e.retryAfter * 1000 < remaining());
       }),
       {
-        maxAttempts: o.maxAttempts - 1,
+        maxAttempts: Math.min(o.maxAttempts, callOptions.attempts ?? o.maxAttempts) - 1,
         backoff: new DelegateBackoff((ctx: { attempt: number; result: { error?: unknown } | { value: unknown } }) => {
           const error = 'error' in ctx.result ? ctx.result.error : undefined;
           const asked = error instanceof SalesforceError && error.retryAfter !== undefined ? error.retryAfter * 1000 : 0;
@@ -290,6 +294,7 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
       return shared.calls;
     },
     withDeadline: (d, maxCalls = Infinity) => view(shared, d, { max: maxCalls, used: 0 }),
+    within: (ms) => view(shared, Math.min(deadline, o.clock() + ms), budget),
     remainingMs: remaining,
     health: () => ({
       apiUsage: (conn.limitInfo?.apiUsage as ApiUsage | undefined) ?? null,

@@ -2,6 +2,8 @@
 import { isSameNumber, storedVariants, type PhoneNumber } from '../domain/phone';
 import type { SalesforceApi } from './client';
 import { contactFields, toCustomer, type ContactFieldConfig, type CustomerRecord } from './records';
+import { isEmptyShape, type ContextShape } from '../domain/context-shape';
+import { contextFields, findCustomerContexts, toCustomerContext, type CustomerContext } from './context';
 import { anyOf, chunk, digitsTerm, eq, idIn, search, searchText, select, textIn } from './soql';
 
 type Row = Record<string, unknown>;
@@ -51,6 +53,8 @@ export interface PhoneMatch {
 export interface PhoneLookupResult {
   /** Every matching customer, best first. */
   matches: PhoneMatch[];
+  /** The context pages read with the matches (see salesforce/context.ts), for the loaders. */
+  contexts: CustomerContext[];
   /** False when one of the two searches failed and the answer rests on the other. */
   complete: boolean;
 }
@@ -81,12 +85,14 @@ const ACCOUNT_ROWS = 20;
  * de-duplicated and ranked (reference §4.3). If one of the two calls fails, the other's answer
  * is used and `complete` is false; if both fail, the first error is thrown.
  */
-export async function findContactsByPhone(sf: SalesforceApi, config: ContactFieldConfig, caller: PhoneNumber): Promise<PhoneLookupResult> {
+export async function findContactsByPhone(sf: SalesforceApi, config: ContactFieldConfig, caller: PhoneNumber, shape: ContextShape | null = null): Promise<PhoneLookupResult> {
   const fields = contactFields(config);
+  // The exact arm, and the account arm below, read the asked-for context with the customers.
+  const withContext = contextFields(config, shape);
   const variants = storedVariants(caller);
   const newest = { orderBy: [['LastModifiedDate', 'DESC']] as const, limit: PHONE_LOOKUP_ROWS };
   const soql = select({
-    fields,
+    fields: withContext,
     from: 'Contact',
     where: [anyOf(['Phone', 'MobilePhone', 'HomePhone', 'OtherPhone', 'Account.Phone'].map((f) => textIn(f, variants)))],
     ...newest,
@@ -106,27 +112,36 @@ export async function findContactsByPhone(sf: SalesforceApi, config: ContactFiel
   const found = fuzzy.status === 'fulfilled' ? fuzzy.value : [];
   const isAccount = (row: Row) => (row.attributes as { type?: string } | undefined)?.type === 'Account';
   const exactRows = exact.status === 'fulfilled' ? exact.value.records : [];
-  const rows = [...exactRows, ...found.filter((r) => !isAccount(r))];
   const byId = new Map<string, PhoneMatch>();
-  const collect = (row: Row) => {
-    const customer = toCustomer(row, config);
+  const contexts = new Map<string, CustomerContext>();
+  const collect = (row: Row, read: boolean) => {
+    const context = toCustomerContext(row, config, read ? shape : null);
+    const { customer } = context;
+    if (read) contexts.set(customer.id, context);
     if (byId.has(customer.id)) return;
     const field = matchedField(customer, caller);
     if (field) byId.set(customer.id, { customer, field });
   };
-  rows.forEach(collect);
+  exactRows.forEach((r) => collect(r, true));
+  found.filter((r) => !isAccount(r)).forEach((r) => collect(r, false));
   // Accounts found only by their digits: their contacts cost one more query. An account whose
   // phone is one of the exact variants had all its contacts read by the SOQL arm already.
   const covered = new Set(exactRows.filter((r) => variants.includes(String((r.Account as Row | null)?.Phone))).map((r) => String(r.AccountId)));
   const accounts = found.filter((r) => isAccount(r) && isSameNumber(r.Phone as string | null, caller) && !covered.has(String(r.Id))).map((r) => String(r.Id));
-  if (accounts.length > 0) {
-    const more = await sf.query<Row>(select({ fields, from: 'Contact', where: [idIn('AccountId', accounts)], ...newest }));
-    more.records.forEach(collect);
-  }
+  // Customers only the search found have no context yet: one more statement reads it, beside
+  // the account arm's.
+  const missing = isEmptyShape(shape) ? [] : [...byId.keys()].filter((id) => !contexts.has(id));
+  await Promise.all([
+    accounts.length > 0
+      ? sf.query<Row>(select({ fields: withContext, from: 'Contact', where: [idIn('AccountId', accounts)], ...newest })).then((more) => more.records.forEach((r) => collect(r, true)))
+      : null,
+    // Without it, the loaders read their context as before.
+    missing.length > 0 ? findCustomerContexts(sf, config, missing, shape).then((read) => read.forEach((c) => contexts.set(c.customer.id, c)), () => undefined) : null,
+  ]);
   const matches = [...byId.values()].sort(
     (a, b) => FIELD_RANK.indexOf(a.field) - FIELD_RANK.indexOf(b.field) || b.customer.lastModifiedAt.getTime() - a.customer.lastModifiedAt.getTime(),
   );
-  return { matches, complete: exact.status === 'fulfilled' && fuzzy.status === 'fulfilled' };
+  return { matches, contexts: [...contexts.values()].filter((c) => byId.has(c.customer.id)), complete: exact.status === 'fulfilled' && fuzzy.status === 'fulfilled' };
 }
 
 /** A contact's Id and Account, or null when there is no such contact. */

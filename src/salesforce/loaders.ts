@@ -4,7 +4,9 @@
  * keys by position). Keys are 18-character Ids, so 15-character input must be normalised first.
  */
 import DataLoader from 'dataloader';
+import type { ContextShape } from '../domain/context-shape';
 import type { SalesforceApi } from './client';
+import type { CustomerContext } from './context';
 import { findAccountsByIds } from './accounts';
 import { findCasesByContacts, findCasesByIds, type CaseStatusFilter } from './cases';
 import { findContactsByIds } from './contacts';
@@ -34,6 +36,8 @@ export interface Loaders {
     customers(customers: readonly CustomerRecord[]): void;
     cases(cases: readonly CaseRecord[]): void;
     followUps(followUps: readonly FollowUpRecord[]): void;
+    /** Pages read with their customers (salesforce/context.ts), as the page loaders would key them. */
+    contexts(contexts: readonly CustomerContext[], shape: ContextShape): void;
   };
 }
 
@@ -101,6 +105,25 @@ export function createLoaders(sf: SalesforceApi, options: LoaderOptions): Loader
       },
       followUps(followUps) {
         for (const f of followUps) loaders.followUp.prime(f.id, f);
+      },
+      contexts(contexts, shape) {
+        for (const c of contexts) {
+          loaders.prime.customers([c.customer]);
+          if (c.cases && shape.cases) {
+            loaders.casesByCustomer.prime({ parentId: c.customer.id, status: shape.cases.status, first: shape.cases.first }, c.cases);
+            loaders.prime.cases(c.cases.records);
+          }
+          if (c.caseFollowUps && shape.cases?.followUps) {
+            for (const [caseId, page] of c.caseFollowUps) {
+              loaders.followUpsByCase.prime({ parentId: caseId, first: shape.cases.followUps.first }, page);
+              loaders.prime.followUps(page.records);
+            }
+          }
+          if (c.followUps && shape.followUps) {
+            loaders.followUpsByCustomer.prime({ parentId: c.customer.id, first: shape.followUps.first }, c.followUps);
+            loaders.prime.followUps(c.followUps.records);
+          }
+        }
       },
     },
   };

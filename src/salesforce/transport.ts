@@ -78,7 +78,7 @@ export class CallTransport {
         method: req.method,
         headers: req.headers,
         body: req.method === 'GET' || req.method === 'HEAD' ? undefined : req.body,
-        signal: AbortSignal.timeout(this.timeoutMs),
+        signal: AbortSignal.timeout(Math.max(1, Math.ceil(this.timeoutMs))),
         redirect: 'manual',
       });
       body = await res.text();

@@ -3,7 +3,8 @@ import { consentOf, type Consent } from '../domain/consent';
 import { badInput } from '../domain/errors';
 import type { CustomerRecord } from '../domain/records';
 import type { PhoneMatch } from '../salesforce/contacts';
-import { lookUpCaller, searchCustomers, type PhoneLookup } from '../services/reads';
+import { customerById, lookUpCaller, searchCustomers, type PhoneLookup } from '../services/reads';
+import { customerShape } from './context-shape';
 import { AccountRef } from './account';
 import { builder } from './builder';
 import { parseIdArg } from './ids';
@@ -64,9 +65,9 @@ builder.queryField('customer', (t) =>
     type: CustomerRef,
     nullable: true,
     args: { id: t.arg.id({ required: true }) },
-    resolve: (_root, args, ctx) => {
+    resolve: (_root, args, ctx, info) => {
       const id = parseIdArg(String(args.id));
-      return id.startsWith('003') ? ctx.loaders.customer.load(id) : null;
+      return id.startsWith('003') ? customerById(ctx, id, customerShape(info, [[]])) : null;
     },
   }),
 );
@@ -113,7 +114,7 @@ builder.queryField('customersByPhone', (t) =>
     description:
       'Customers with a number that matches the given one, whatever format it is\nstored in. Made for the caller ID of a live call: an unusable number is the\noutcome INVALID_NUMBER, not an error.',
     args: { phone: t.arg.string({ required: true }), first: t.arg.int({ required: true, defaultValue: 5 }) },
-    resolve: (_root, args, ctx) => lookUpCaller(ctx, args.phone, parseFirst(args.first)),
+    resolve: (_root, args, ctx, info) => lookUpCaller(ctx, args.phone, parseFirst(args.first), customerShape(info, [['matches', 'customer'], ['bestMatch', 'customer']])),
   }),
 );
 
@@ -134,13 +135,13 @@ builder.queryField('searchCustomers', (t) =>
       first: t.arg.int({ required: true, defaultValue: 10 }),
       after: t.arg.string({ required: false }),
     },
-    resolve: async (_root, args, ctx) => {
+    resolve: async (_root, args, ctx, info) => {
       const page = offsetPage(args.first, args.after);
       const text = args.text.trim();
       if (text.replace(/\W/g, '').length < 2 || text.length > 100) {
         throw badInput('text must have 2 to 100 characters, at least 2 of them letters or digits', 'text');
       }
-      const result = await searchCustomers(ctx, text, page);
+      const result = await searchCustomers(ctx, text, page, customerShape(info, [['edges', 'node']]));
       return offsetConnection(result.records, result.hasMore, page.offset);
     },
   }),

@@ -90,6 +90,8 @@ export interface UsedGateway extends TestGateway {
   calls(): Promise<{ apiRequests: number; byKind: Record<string, number> }>;
   /** The SOQL/SOSL statements received since the last reset. */
   statements(): Promise<{ kind: string; statement?: string; status: number }[]>;
+  /** Sequential rounds of Salesforce calls since the last reset: calls that overlapped count once. */
+  rounds(): Promise<number>;
 }
 
 /** One gateway per test file (beforeAll), the emulator reset before each test. */
@@ -99,9 +101,26 @@ export function useTestGateway(options: TestGatewayOptions = {}): UsedGateway {
     Object.assign(used, await startTestGateway(options));
     used.ids = used.emulators.salesforce.fixtures;
     used.calls = () => control(used.emulators.url, 'GET', 'stats');
+    used.rounds = async () => roundsOf((await control<{ requests: Timed[] }>(used.emulators.url, 'GET', 'requests')).requests);
     used.statements = async () => (await control<{ requests: { kind: string; statement?: string; status: number }[] }>(used.emulators.url, 'GET', 'requests')).requests;
   });
   afterAll(() => used.close());
   beforeEach(() => control(used.emulators.url, 'POST', 'reset'));
   return used;
+}
+
+interface Timed {
+  arrived: number;
+  answered: number;
+}
+
+/** The longest chain of calls each of which arrived after the one before was answered. */
+export function roundsOf(requests: readonly Timed[]): number {
+  const sorted = [...requests].sort((a, b) => a.answered - b.answered);
+  const depth: number[] = [];
+  sorted.forEach((r, i) => {
+    const before = sorted.slice(0, i).map((p, j) => (p.answered < r.arrived ? depth[j]! : 0));
+    depth[i] = 1 + Math.max(0, ...before);
+  });
+  return Math.max(0, ...depth);
 }

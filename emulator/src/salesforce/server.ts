@@ -32,6 +32,9 @@ export interface LoggedRequest {
   status: number;
   /** The SOQL or SOSL text, for query and search calls. */
   statement?: string;
+  /** When it arrived and when it was answered, as positions in one sequence of events (no clock): a call that arrived after another was answered came in a later round. */
+  arrived: number;
+  answered: number;
 }
 
 export interface SalesforceEmulatorOptions {
@@ -58,6 +61,7 @@ export class SalesforceEmulator {
   apiRequests = 0;
   byKind: Record<string, number> = {};
   readonly requests: LoggedRequest[] = [];
+  private events = 0;
   readonly emails: SentEmail[] = [];
   dailyApiLimit: number;
   private roll = dice(NO_FAULTS.seed);
@@ -162,9 +166,10 @@ export class SalesforceEmulator {
     const body = req.method === 'GET' || req.method === 'DELETE' ? null : await readBody(req);
     const kind = kindOf(rest);
     const statement = kind === 'query' || kind === 'search' ? (url.searchParams.get('q') ?? undefined) : undefined;
+    const arrived = ++this.events;
     const log = (status: number) => {
       if (this.requests.length >= MAX_LOG) this.requests.shift();
-      this.requests.push({ method: req.method ?? 'GET', path: url.pathname, kind, status, ...(statement !== undefined ? { statement } : {}) });
+      this.requests.push({ method: req.method ?? 'GET', path: url.pathname, kind, status, ...(statement !== undefined ? { statement } : {}), arrived, answered: ++this.events });
     };
     if (this.apiRequests >= this.dailyApiLimit) {
       log(403);

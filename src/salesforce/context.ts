@@ -1,0 +1,78 @@
+/**
+ * A customer's context in the statement that reads the customer: child subqueries for the first
+ * page of their cases, each case's follow-ups and their own follow-ups (nested subqueries need
+ * API 58.0 or later; we pin 62.0, reference §3.6). Each subquery pages exactly as the loaders do
+ * (newest first, `first + 1` rows to know whether more follow), so the pages it yields are the
+ * ones the loaders would have read.
+ */
+import type { ContextShape } from '../domain/context-shape';
+import type { CaseRecord, CustomerRecord, FollowUpRecord, Page } from '../domain/records';
+import { STATUS_CONDITION } from './cases';
+import type { SalesforceApi } from './client';
+import { NEWEST_FIRST, toPage } from './pages';
+import { CASE_FIELDS, FOLLOW_UP_CHANNEL_FIELD, FOLLOW_UP_FIELDS, contactFields, toCase, toCustomer, toFollowUp, type ContactFieldConfig } from './records';
+import { chunk, idIn, notNull, select, subquery, type Subquery } from './soql';
+
+type Row = Record<string, unknown>;
+
+/** The customer and the pages of their context that the statement read. */
+export interface CustomerContext {
+  customer: CustomerRecord;
+  cases?: Page<CaseRecord>;
+  /** Follow-up pages by case Id, for the cases on the page above. */
+  caseFollowUps?: Map<string, Page<FollowUpRecord>>;
+  followUps?: Page<FollowUpRecord>;
+}
+
+const followUpsSubquery = (first: number): Subquery =>
+  subquery({ fields: FOLLOW_UP_FIELDS, from: 'Tasks', where: [notNull(FOLLOW_UP_CHANNEL_FIELD)], orderBy: NEWEST_FIRST, limit: first + 1 });
+
+/** The Contact fields and subqueries that read the shape's context with the customer. */
+export function contextFields(config: ContactFieldConfig, shape: ContextShape | null): (string | Subquery)[] {
+  const fields: (string | Subquery)[] = contactFields(config);
+  if (shape?.cases) {
+    const c = shape.cases;
+    fields.push(
+      subquery({
+        fields: [...CASE_FIELDS, ...(c.followUps ? [followUpsSubquery(c.followUps.first)] : [])],
+        from: 'Cases',
+        where: [STATUS_CONDITION[c.status]],
+        orderBy: NEWEST_FIRST,
+        limit: c.first + 1,
+      }),
+    );
+  }
+  if (shape?.followUps) fields.push(followUpsSubquery(shape.followUps.first));
+  return fields;
+}
+
+const children = (row: Row, relationship: string): Row[] => (row[relationship] as { records?: Row[] } | null)?.records ?? [];
+
+/** The customer of a row read with contextFields, and its context pages. */
+export function toCustomerContext(row: Row, config: ContactFieldConfig, shape: ContextShape | null): CustomerContext {
+  const out: CustomerContext = { customer: toCustomer(row, config) };
+  if (shape?.cases) {
+    const caseRows = children(row, 'Cases');
+    out.cases = toPage(caseRows.map(toCase), shape.cases.first);
+    const followUps = shape.cases.followUps;
+    if (followUps) {
+      out.caseFollowUps = new Map(caseRows.slice(0, shape.cases.first).map((c) => [String(c.Id), toPage(children(c, 'Tasks').map(toFollowUp), followUps.first)]));
+    }
+  }
+  if (shape?.followUps) out.followUps = toPage(children(row, 'Tasks').map(toFollowUp), shape.followUps.first);
+  return out;
+}
+
+/**
+ * Customers by Id with their context, in one statement per chunk of Ids. It is an optimisation
+ * with a fallback (the loaders read each list on its own), so it is tried once, within half the
+ * time the request has left: if it fails or is late, the rest of the time goes to the fallback,
+ * and only the part that fails there is missing from the answer.
+ */
+export async function findCustomerContexts(sf: SalesforceApi, config: ContactFieldConfig, ids: readonly string[], shape: ContextShape | null): Promise<CustomerContext[]> {
+  const quick = sf.within(sf.remainingMs() / 2);
+  const pages = await Promise.all(
+    chunk(ids).map((part) => quick.query<Row>(select({ fields: contextFields(config, shape), from: 'Contact', where: [idIn('Id', part)] }), { attempts: 1 })),
+  );
+  return pages.flatMap((p) => p.records.map((r) => toCustomerContext(r, config, shape)));
+}
