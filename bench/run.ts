@@ -7,10 +7,10 @@
  * costs its own query: N+1). It prints Salesforce API calls per operation, then end-to-end
  * latency p50/p99 with autocannon while the emulator adds 50 ms to every Salesforce call.
  *
- * Then the chaos run (bench/chaos.ts).
+ * First the caller-context run (bench/context.ts), then this one, then the chaos run (bench/chaos.ts).
  *
  * Options (env): BENCH_SECONDS (per latency run, default 5), BENCH_CONNECTIONS (default 4),
- * BENCH_ONLY=read|chaos.
+ * BENCH_ONLY=context|read|chaos.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -23,6 +23,7 @@ import { testConfig } from '../test/support/config';
 
 const AGENT = 'Bearer demo-agent-key';
 import { runChaos } from './chaos';
+import { runContext } from './context';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
@@ -124,5 +125,7 @@ async function runRead(): Promise<void> {
   await emulators.close();
 }
 
-if (process.env.BENCH_ONLY !== 'chaos') await runRead();
-if (process.env.BENCH_ONLY !== 'read') await runChaos();
+const only = process.env.BENCH_ONLY;
+if (!only || only === 'context') await runContext();
+if (!only || only === 'read') await runRead();
+if (!only || only === 'chaos') await runChaos();
