@@ -38,7 +38,9 @@ export async function runChaos(): Promise<void> {
   const server = createServer();
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const publicBaseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const config = testConfig(emulators.url, { publicBaseUrl });
+  // The hourly SMS limit per customer would refuse most of this run's messages: it is a policy,
+  // not a fault, and the run is about exactly-once under faults.
+  const config = testConfig(emulators.url, { publicBaseUrl, settings: { smsPerCustomerPerHour: 0 } });
   const app = await createApp({ ...config, messaging: { ...config.messaging, timeoutMs: 2_000 } }, { logger });
   const { yoga } = app;
   server.on('request', yoga);

@@ -91,6 +91,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       defaultCaseOrigin: g.defaultCaseOrigin,
       pendingTimeoutMs: g.pendingTimeoutMs,
       smsPerCustomerPerHour: g.smsPerCustomerPerHour,
+      compileContext: overrides.batch !== false,
       contactFields: {
         smsOptOutField: g.smsOptOutField,
         emailOptInField: g.emailOptInField,

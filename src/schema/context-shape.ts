@@ -14,6 +14,7 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 import type { CaseStatusFilter, ContextShape } from '../domain/context-shape';
+import type { Context } from './context';
 
 /** The field nodes named `name` in a selection set, through fragments and inline fragments. */
 function fieldsNamed(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[], name: string): FieldNode[] {
@@ -62,7 +63,8 @@ const firstPage = (args: Record<string, unknown> | null): number | null =>
  * The context asked for under the root field, where `paths` lead from the root field to the
  * Customer objects (e.g. ['matches', 'customer'] and ['bestMatch', 'customer']).
  */
-export function customerShape(info: GraphQLResolveInfo, paths: readonly (readonly string[])[]): ContextShape | null {
+export function customerShape(ctx: Pick<Context, 'settings'>, info: GraphQLResolveInfo, paths: readonly (readonly string[])[]): ContextShape | null {
+  if (!ctx.settings.compileContext) return null;
   const customerType = info.schema.getType('Customer');
   const caseType = info.schema.getType('Case');
   if (!isObjectType(customerType) || !isObjectType(caseType)) return null;

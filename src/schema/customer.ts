@@ -67,7 +67,7 @@ builder.queryField('customer', (t) =>
     args: { id: t.arg.id({ required: true }) },
     resolve: (_root, args, ctx, info) => {
       const id = parseIdArg(String(args.id));
-      return id.startsWith('003') ? customerById(ctx, id, customerShape(info, [[]])) : null;
+      return id.startsWith('003') ? customerById(ctx, id, customerShape(ctx, info, [[]])) : null;
     },
   }),
 );
@@ -114,7 +114,7 @@ builder.queryField('customersByPhone', (t) =>
     description:
       'Customers with a number that matches the given one, whatever format it is\nstored in. Made for the caller ID of a live call: an unusable number is the\noutcome INVALID_NUMBER, not an error.',
     args: { phone: t.arg.string({ required: true }), first: t.arg.int({ required: true, defaultValue: 5 }) },
-    resolve: (_root, args, ctx, info) => lookUpCaller(ctx, args.phone, parseFirst(args.first), customerShape(info, [['matches', 'customer'], ['bestMatch', 'customer']])),
+    resolve: (_root, args, ctx, info) => lookUpCaller(ctx, args.phone, parseFirst(args.first), customerShape(ctx, info, [['matches', 'customer'], ['bestMatch', 'customer']])),
   }),
 );
 
@@ -141,7 +141,7 @@ builder.queryField('searchCustomers', (t) =>
       if (text.replace(/\W/g, '').length < 2 || text.length > 100) {
         throw badInput('text must have 2 to 100 characters, at least 2 of them letters or digits', 'text');
       }
-      const result = await searchCustomers(ctx, text, page, customerShape(info, [['edges', 'node']]));
+      const result = await searchCustomers(ctx, text, page, customerShape(ctx, info, [['edges', 'node']]));
       return offsetConnection(result.records, result.hasMore, page.offset);
     },
   }),
