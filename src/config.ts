@@ -252,6 +252,9 @@ const EnvSchema = z.object({
   SALESFORCE_PRIVATE_KEY_FILE: optionalText,
 });
 
+/** Every environment variable the gateway reads (the README's configuration table lists each). */
+export const ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
+
 /** Variables whose presence means "talk to a real org" rather than the embedded emulator. */
 const ORG_VARIABLES = [
   'SALESFORCE_CLIENT_ID',
