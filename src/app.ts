@@ -66,6 +66,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     timeoutMs: g.salesforceTimeoutMs,
     maxAttempts: g.salesforceMaxAttempts,
     limitProbeMs: g.limitProbeMs,
+    retriesPerRequest: g.retriesPerRequest,
+    outageFailures: g.outageFailures,
+    outageProbeMs: g.outageProbeMs,
     limitFlag: state.limitFlag,
     ...overrides.api,
   });

@@ -49,6 +49,12 @@ export interface GatewaySettings {
   salesforceMaxAttempts: number;
   /** While the API limit is spent, one probe call this often. @default 30_000 */
   limitProbeMs: number;
+  /** Retries one request may spend across all its Salesforce calls. @default 3 */
+  retriesPerRequest: number;
+  /** Consecutive failed Salesforce calls that open the outage breaker. @default 5 */
+  outageFailures: number;
+  /** While the outage breaker is open, one probe this often. @default 5_000 */
+  outageProbeMs: number;
   /** How long describe results (picklists) are cached. @default 600_000 */
   describeCacheTtlMs: number;
   /** Checkbox for SMS opt-out; null disables it. @default 'SMS_Opt_Out__c' */
@@ -200,6 +206,9 @@ const EnvSchema = z.object({
   REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(2_500),
   SALESFORCE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(6),
   LIMIT_PROBE_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
+  SALESFORCE_RETRIES_PER_REQUEST: z.coerce.number().int().min(0).max(20).default(3),
+  OUTAGE_BREAKER_FAILURES: z.coerce.number().int().min(1).max(100).default(5),
+  OUTAGE_PROBE_INTERVAL_MS: z.coerce.number().int().min(100).max(600_000).default(5_000),
   DESCRIBE_CACHE_TTL_MS: z.coerce.number().int().min(0).default(600_000),
   SALESFORCE_SMS_OPT_OUT_FIELD: fieldName.default('SMS_Opt_Out__c'),
   SALESFORCE_EMAIL_OPT_IN_FIELD: fieldName,
@@ -344,6 +353,9 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
       requestDeadlineMs: e.REQUEST_DEADLINE_MS,
       salesforceMaxAttempts: e.SALESFORCE_MAX_ATTEMPTS,
       limitProbeMs: e.LIMIT_PROBE_INTERVAL_MS,
+      retriesPerRequest: e.SALESFORCE_RETRIES_PER_REQUEST,
+      outageFailures: e.OUTAGE_BREAKER_FAILURES,
+      outageProbeMs: e.OUTAGE_PROBE_INTERVAL_MS,
       describeCacheTtlMs: e.DESCRIBE_CACHE_TTL_MS,
       smsOptOutField: e.SALESFORCE_SMS_OPT_OUT_FIELD,
       emailOptInField: e.SALESFORCE_EMAIL_OPT_IN_FIELD,

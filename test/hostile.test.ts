@@ -54,14 +54,25 @@ describe('the upstream budget of a request', () => {
   });
 
   it('stops a request that slips past the price (retries) at the runtime budget', async () => {
-    // Half of all calls fail with 503: retries multiply the calls that the price could not see.
-    await control(gw.emulators.url, 'PUT', 'faults', { errorRate: 0.6, seed: 3 });
-    const query = `{ ${Array.from({ length: 4 }, (_, i) => `p${i}: customersByPhone(phone: "+1415555013${i}") { totalCount }`).join(' ')} }`;
-    const { body } = await post(query);
-    await control(gw.emulators.url, 'DELETE', 'faults');
-    expect(await apiRequests()).toBeLessThanOrEqual(12);
-    const codes = (body.errors ?? []).map((e) => e.extensions?.code);
-    expect(codes).toContain('UPSTREAM_LIMIT');
+    // A generous retry budget, and 60% of calls failing with 503: retries multiply the calls that
+    // the price could not see, and the runtime budget stops them at 12.
+    const app = await createApp(testConfig(gw.emulators.url, { settings: { retriesPerRequest: 50 } }), { logger: pino({ level: 'silent' }) });
+    try {
+      await control(gw.emulators.url, 'PUT', 'faults', { errorRate: 0.6, seed: 3 });
+      const before = await apiRequests();
+      const query = `{ ${Array.from({ length: 4 }, (_, i) => `p${i}: customersByPhone(phone: "+1415555013${i}") { totalCount }`).join(' ')} }`;
+      const res = await app.yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key' },
+        body: JSON.stringify({ query }),
+      });
+      const body = (await res.json()) as { errors?: { extensions?: { code?: string } }[] };
+      await control(gw.emulators.url, 'DELETE', 'faults');
+      expect((await apiRequests()) - before).toBeLessThanOrEqual(12);
+      expect((body.errors ?? []).map((e) => e.extensions?.code)).toContain('UPSTREAM_LIMIT');
+    } finally {
+      await app.close();
+    }
   });
 });
 

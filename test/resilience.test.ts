@@ -208,6 +208,7 @@ describe('operators', () => {
         dailyApiRequests: { used: apiRequests, limit: 100_000 },
         limitCircuit: 'closed',
         authCircuit: 'closed',
+        outageCircuit: 'closed',
       },
       sharedState: { kind: 'memory', available: true },
     });
@@ -244,6 +245,40 @@ describe('operators', () => {
       expect(entry).toMatchObject({ requestId: 'req-123', operation: 'Named', errors: 0, apiUsage: { used: 1, limit: 100_000 } });
     } finally {
       await logged.close();
+    }
+  });
+});
+
+describe('outage budget', () => {
+  it('bounds the calls of a request, then fails fast with 0 calls until a probe succeeds', async () => {
+    const outage = await startTestGateway({ settings: { outageFailures: 3, outageProbeMs: 400, retriesPerRequest: 3 } });
+    try {
+      const stats = () => control<{ apiRequests: number }>(outage.emulators.url, 'GET', 'stats');
+      await control(outage.emulators.url, 'PUT', 'faults', { errorRate: 1 });
+      const lookup = `{ customersByPhone(phone: "+14155550134") { outcome } }`;
+      // The first lookup: its two arms and the request's retry budget of 3, no more.
+      const first = await outage.graphql(lookup);
+      expect(first.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', retryable: true });
+      expect((await stats()).apiRequests).toBeLessThanOrEqual(6);
+      // A second failing lookup opens the breaker (3 failed calls in a row).
+      await outage.graphql(lookup);
+      const open = (await stats()).apiRequests;
+      for (let i = 0; i < 100; i++) {
+        const r = await outage.graphql(lookup);
+        expect(r.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', retryable: true });
+      }
+      // 100 requests while open: at most the probes of the interval got through.
+      expect((await stats()).apiRequests - open).toBeLessThanOrEqual(2);
+      // Salesforce recovers: within a probe interval or two, reads succeed again.
+      await control(outage.emulators.url, 'DELETE', 'faults');
+      let recovered = false;
+      for (let i = 0; i < 40 && !recovered; i++) {
+        recovered = (await outage.graphql(lookup)).errors === undefined;
+        if (!recovered) await new Promise((r) => setTimeout(r, 100));
+      }
+      expect(recovered).toBe(true);
+    } finally {
+      await outage.close();
     }
   });
 });

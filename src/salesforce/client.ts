@@ -56,6 +56,12 @@ export interface SalesforceApiOptions {
   limitProbeMs?: number;
   /** After the session could not be renewed, calls fail fast this long. @default 10_000 */
   authCooldownMs?: number;
+  /** Retries one request may spend across all its calls (the retry budget). @default 3 */
+  retriesPerRequest?: number;
+  /** Consecutive failed calls (after their retries) that open the outage breaker. @default 5 */
+  outageFailures?: number;
+  /** While the outage breaker is open, one probe call goes through this often. @default 5_000 */
+  outageProbeMs?: number;
   /** Pages fetched at most when following `nextRecordsUrl`. @default 5 */
   maxPages?: number;
   /** The API-limit flag shared by the replicas; this process only when absent. */
@@ -88,7 +94,7 @@ export interface SalesforceApi {
   /** Calls made so far, retries included (for tests and benchmarks). */
   readonly calls: number;
   /** For operators: API usage as Salesforce reports it, and the circuits. */
-  health(): { apiUsage: ApiUsage | null; limitCircuit: string; authCircuit: string };
+  health(): { apiUsage: ApiUsage | null; limitCircuit: string; authCircuit: string; outageCircuit: string };
 }
 
 const STATUS_KIND: Record<number, FailureKind> = { 401: 'auth', 408: 'timeout', 502: 'unavailable', 503: 'unavailable', 504: 'timeout', 500: 'unavailable' };
@@ -151,6 +157,7 @@ interface Shared {
   flagSeen: { at: number; open: boolean };
   limitBreaker: CircuitBreakerPolicy;
   authBreaker: CircuitBreakerPolicy;
+  outageBreaker: CircuitBreakerPolicy;
   calls: number;
 }
 
@@ -163,6 +170,9 @@ export function createSalesforceApi(connection: SalesforceConnection, options: S
     retryMaxMs: 1_000,
     limitProbeMs: 30_000,
     authCooldownMs: 10_000,
+    retriesPerRequest: 3,
+    outageFailures: 5,
+    outageProbeMs: 5_000,
     maxPages: 5,
     clock: Date.now,
     ...options,
@@ -184,6 +194,12 @@ export function createSalesforceApi(connection: SalesforceConnection, options: S
       handleWhen((e) => e instanceof SalesforceError && e.kind === 'auth'),
       { halfOpenAfter: opts.authCooldownMs, breaker: new ConsecutiveBreaker(1) },
     ),
+    // Salesforce down or not answering: after a few failed calls in a row, calls fail fast and
+    // one probe goes through per interval, so a dead upstream does not burn the API budget.
+    outageBreaker: circuitBreaker(
+      handleWhen((e) => e instanceof SalesforceError && (e.kind === 'unavailable' || e.kind === 'timeout')),
+      { halfOpenAfter: opts.outageProbeMs, breaker: new ConsecutiveBreaker(opts.outageFailures) },
+    ),
     calls: 0,
   };
   // The org is out of API budget: tell the other replicas, until the probe interval has passed.
@@ -195,13 +211,14 @@ function circuitName(p: CircuitBreakerPolicy): string {
   return { [CircuitState.Closed]: 'closed', [CircuitState.Open]: 'open', [CircuitState.HalfOpen]: 'half-open', [CircuitState.Isolated]: 'isolated' }[p.state];
 }
 
-/** One request's call count against its budget. */
+/** One request's calls and retries against its budgets. */
 interface Budget {
   max: number;
   used: number;
+  retriesLeft: number;
 }
 
-function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity, used: 0 }): SalesforceApi {
+function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity, used: 0, retriesLeft: Infinity }): SalesforceApi {
   const { conn, options: o } = shared;
   const base = `/services/data/v${shared.apiVersion}`;
   const remaining = () => deadline - o.clock();
@@ -256,8 +273,11 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
       handleWhen((e) => {
         if (!(e instanceof SalesforceError) || !repeatable) return false;
         const retryable = method === 'GET' ? e.kind === 'unavailable' : definitelyNotApplied(e);
-        // Only retry when an attempt still fits in what is left of the deadline.
-        return retryable && remaining() > o.retryBaseMs * 2 && (e.retryAfter === undefined || e.retryAfter * 1000 < remaining());
+        // Only retry when an attempt still fits in what is left of the deadline, and the
+        // request's retry budget has one left.
+        const go = retryable && budget.retriesLeft > 0 && remaining() > o.retryBaseMs * 2 && (e.retryAfter === undefined || e.retryAfter * 1000 < remaining());
+        if (go) budget.retriesLeft--;
+        return go;
       }),
       {
         maxAttempts: Math.min(o.maxAttempts, callOptions.attempts ?? o.maxAttempts) - 1,
@@ -274,9 +294,14 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
       throw new SalesforceError({ kind: 'limit', errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'The Salesforce API limit is exhausted (seen by another replica)' });
     }
     try {
-      return await shared.limitBreaker.execute(() => shared.authBreaker.execute(() => policy.execute(() => attempt<T>(method, url, body))));
+      return await shared.limitBreaker.execute(() =>
+        shared.authBreaker.execute(() => shared.outageBreaker.execute(() => policy.execute(() => attempt<T>(method, url, body)))),
+      );
     } catch (e) {
       if (e instanceof BrokenCircuitError || e instanceof IsolatedCircuitError) {
+        if (shared.outageBreaker.state !== CircuitState.Closed && shared.limitBreaker.state === CircuitState.Closed && shared.authBreaker.state === CircuitState.Closed) {
+          throw new SalesforceError({ kind: 'unavailable', errorCode: 'CIRCUIT_OPEN', message: 'Salesforce is failing; calls wait for a probe to succeed' });
+        }
         const limit = shared.limitBreaker.state !== CircuitState.Closed;
         throw new SalesforceError({
           kind: limit ? 'limit' : 'auth',
@@ -293,13 +318,14 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
     get calls() {
       return shared.calls;
     },
-    withDeadline: (d, maxCalls = Infinity) => view(shared, d, { max: maxCalls, used: 0 }),
+    withDeadline: (d, maxCalls = Infinity) => view(shared, d, { max: maxCalls, used: 0, retriesLeft: o.retriesPerRequest }),
     within: (ms) => view(shared, Math.min(deadline, o.clock() + ms), budget),
     remainingMs: remaining,
     health: () => ({
       apiUsage: (conn.limitInfo?.apiUsage as ApiUsage | undefined) ?? null,
       limitCircuit: circuitName(shared.limitBreaker),
       authCircuit: circuitName(shared.authBreaker),
+      outageCircuit: circuitName(shared.outageBreaker),
     }),
     async query<T>(soql: string, opts?: CallOptions) {
       let page = await call<QueryResult<T> & { nextRecordsUrl?: string }>('GET', `${base}/query?q=${encodeURIComponent(soql)}`, undefined, opts);

@@ -28,7 +28,8 @@ export function testConfig(emulatorUrl: string, options: ConfigOptions = {}): Ap
     ...base,
     env: options.env ?? 'test',
     salesforce: { mode: 'org', apiVersion: '62.0', ...demoCredentials(emulatorUrl, options.flow), ...options.credentials },
-    gateway: { ...base.gateway, ...options.settings },
+    // The outage breaker is off unless a test asks: the emulator is reset between tests, a breaker is not.
+    gateway: { ...base.gateway, outageFailures: Number.MAX_SAFE_INTEGER, ...options.settings },
     security: { ...base.security, ...options.security },
     cache: { ...base.cache, ttlMs: 0, ...options.cache },
     sharedState: { ...base.sharedState, ...options.sharedState },
