@@ -121,6 +121,8 @@ export interface Config {
   gateway: GatewaySettings;
   messaging: MessagingSettings;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** On SIGTERM, requests in flight get this long to finish. @default 10_000 */
+  shutdownGraceMs: number;
   /** Where replicas share state (README, "Several replicas"). */
   sharedState: SharedStateSettings;
   cache: CacheSettings;
@@ -228,6 +230,7 @@ const EnvSchema = z.object({
   RATE_LIMIT_AGENT: z.coerce.number().positive().optional(),
   RATE_LIMIT_DESIGNER: z.coerce.number().positive().optional(),
   RATE_LIMIT_FRONTEND: z.coerce.number().positive().optional(),
+  SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   REDIS_URL: z
     .string()
     .trim()
@@ -342,6 +345,7 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
       maxConnections: e.HTTP_MAX_CONNECTIONS,
     },
     logLevel: e.LOG_LEVEL,
+    shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
     sharedState: { redisUrl: e.REDIS_URL ?? null, keyPrefix: e.REDIS_KEY_PREFIX },
     cache: { ttlMs: e.CACHE_TTL_MS, optionsTtlMs: e.CACHE_OPTIONS_TTL_MS },
     gateway: {

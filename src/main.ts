@@ -61,10 +61,26 @@ if (config.salesforce.mode === 'embedded') {
   appConfig = { ...config, salesforce: config.salesforce, messaging: { ...config.messaging, publicBaseUrl } };
 }
 
-const app = await createApp(appConfig, { logger });
+/** A start-up failure: plain lines naming what to check, no stack trace, exit 1. */
+async function fail(message: string): Promise<never> {
+  console.error(`Start-up failed: ${message}`);
+  for (const close of closers) await close().catch(() => undefined);
+  process.exit(1);
+}
+
+let app: Awaited<ReturnType<typeof createApp>>;
+try {
+  app = await createApp(appConfig, { logger });
+} catch (e) {
+  // The login and the shared store say what failed, name the variable, and echo no credential.
+  app = await fail(e instanceof Error ? e.message : String(e));
+}
 closers.unshift(() => app.close());
 const server = createHttpServer(app.yoga, config.server);
-await new Promise<void>((resolve) => server.listen(config.server.port, config.server.host, resolve));
+await new Promise<void>((resolve, reject) => {
+  server.once('error', reject);
+  server.listen(config.server.port, config.server.host, resolve);
+}).catch((e: NodeJS.ErrnoException) => fail(`cannot listen on ${config.server.host}:${config.server.port} (${e.code ?? e.message}): check HOST and PORT.`));
 const { address, port } = server.address() as AddressInfo;
 const host = address.includes(':') ? `[${address}]` : address;
 console.log(`Gateway: http://${host}:${port}/graphql`);
@@ -73,10 +89,21 @@ if (config.security.demoKeys) {
   for (const k of config.security.apiKeys) console.log(`  ${k.role.padEnd(9)} ${k.key}`);
 }
 
+/**
+ * SIGTERM: stop accepting, let the requests in flight finish (writes included) for up to
+ * SHUTDOWN_GRACE_MS, then close what is left, Redis and the emulator, and exit 0.
+ */
+let stopping = false;
 const shutdown = async () => {
-  server.close();
-  server.closeAllConnections();
-  for (const close of closers) await close();
+  if (stopping) return;
+  stopping = true;
+  logger.info({ graceMs: config.shutdownGraceMs }, 'shutting down: draining requests in flight');
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  const timer = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
+  await drained;
+  clearTimeout(timer);
+  for (const close of closers) await close().catch(() => undefined);
   process.exit(0);
 };
 process.on('SIGTERM', () => void shutdown());

@@ -50,6 +50,7 @@ describe('loadConfig', () => {
         maxConnections: 1_000,
       },
       logLevel: 'info',
+      shutdownGraceMs: 10_000,
       sharedState: { redisUrl: null, keyPrefix: 'sfgw:' },
       cache: { ttlMs: 60_000, optionsTtlMs: 600_000 },
       gateway: {

@@ -4,7 +4,10 @@
  */
 import { spawn } from 'node:child_process';
 import { createRequire } from 'node:module';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { describe, expect, it } from 'vitest';
+import { startTestEmulator } from './support/emulator';
 
 const require = createRequire(import.meta.url);
 const TSX = require.resolve('tsx/cli');
@@ -30,5 +33,80 @@ describe('npm start in production with no Salesforce org', () => {
     expect(result.stderr).not.toMatch(/\n\s+at /); // no stack trace
     expect(result.stdout).not.toMatch(/Gateway:|emulator/i); // listened on nothing, started nothing
     expect(result.ms).toBeLessThan(20_000); // generous: tsx compiles on a busy machine
+  });
+});
+
+describe('npm start with a real org that cannot be used', () => {
+  const org = (tokenUrl: string, password = 'demo-passwordDEMOTOKEN') => ({
+    PORT: '0',
+    SALESFORCE_CLIENT_ID: 'demo-client-id',
+    SALESFORCE_CLIENT_SECRET: 'demo-client-secret',
+    SALESFORCE_USERNAME: 'integration@demo.example',
+    SALESFORCE_PASSWORD: password,
+    SALESFORCE_TOKEN_URL: tokenUrl,
+    GATEWAY_API_KEYS: 'agent:agent:0123456789abcdefghij',
+  });
+
+  it('tells a token URL where nothing answers from refused credentials, in plain lines', async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const closedPort = (probe.address() as AddressInfo).port;
+    await new Promise((resolve) => probe.close(resolve));
+    const result = await run(org(`http://127.0.0.1:${closedPort}/services/oauth2/token`));
+    expect(result.code).toBe(1);
+    expect(result.stderr).toMatch(/^Start-up failed: Salesforce could not be reached at SALESFORCE_TOKEN_URL \(ECONNREFUSED\): nothing answers at that address/);
+    expect(result.stderr).not.toMatch(/\n\s+at |refused the login/);
+  });
+
+  it('names the variables to check when Salesforce refuses the credentials, never echoing them', async () => {
+    const em = await startTestEmulator();
+    try {
+      const result = await run(org(`${em.url}/services/oauth2/token`, 'canary-wrong-password'));
+      expect(result.code).toBe(1);
+      expect(result.stderr).toMatch(/^Start-up failed: Salesforce refused the login \(invalid_grant\): .*SALESFORCE_PASSWORD/);
+      expect(result.stderr + result.stdout).not.toContain('canary-wrong-password');
+      expect(result.stderr).not.toMatch(/\n\s+at /);
+    } finally {
+      await em.close();
+    }
+  });
+});
+
+describe('SIGTERM', () => {
+  it('lets a request in flight finish, then exits 0', async () => {
+    const child = spawn(process.execPath, [TSX, 'src/main.ts'], { cwd: ROOT, env: { PORT: '0', EMULATOR_PORT: '0', LOG_LEVEL: 'silent' } });
+    try {
+      let out = '';
+      const urls = await new Promise<{ gateway: string; emulator: string }>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          out += d.toString();
+          const gateway = /Gateway: (http:\/\/\S+)/.exec(out)?.[1];
+          const emulator = /Salesforce emulator: (http:\/\/\S+)/.exec(out)?.[1];
+          if (gateway && emulator) resolve({ gateway, emulator });
+        });
+        child.once('exit', () => reject(new Error(`exited early: ${out}`)));
+      });
+      // Every Salesforce call now takes 1 s: the request below is in flight when SIGTERM comes.
+      await fetch(`${urls.emulator}/__emulator/faults`, { method: 'PUT', body: JSON.stringify({ latencyMs: 1_000 }), headers: { 'content-type': 'application/json' } });
+      const inFlight = fetch(urls.gateway, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key', 'x-request-timeout-ms': '5000' },
+        body: JSON.stringify({ query: '{ caseOptions { origins { value } } }' }),
+      });
+      // Sent once the request has reached Salesforce (the emulator counts it on arrival).
+      for (let i = 0; i < 100; i++) {
+        const stats = (await (await fetch(`${urls.emulator}/__emulator/stats`)).json()) as { apiRequests: number };
+        if (stats.apiRequests > 0) break;
+        await new Promise((r) => setTimeout(r, 20));
+      }
+      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+      child.kill('SIGTERM');
+      const res = await inFlight;
+      expect(res.status).toBe(200);
+      expect(((await res.json()) as { data?: unknown }).data).toMatchObject({ caseOptions: { origins: expect.any(Array) } });
+      expect(await exited).toBe(0);
+    } finally {
+      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+    }
   });
 });

@@ -43,7 +43,7 @@ export class LoginGuard {
 export class SalesforceAuthError extends Error {
   constructor(
     message: string,
-    readonly reason: 'refused' | 'guard',
+    readonly reason: 'refused' | 'guard' | 'network',
   ) {
     super(message);
     this.name = 'SalesforceAuthError';
@@ -93,10 +93,39 @@ function grantParams(c: SalesforceCredentials, now: number): { grant_type: strin
   }
 }
 
-/** Turns a jsforce OAuth failure into our error, keeping only Salesforce's error code. */
+/** What an OAuth error code most likely means, and the variable to check (Salesforce's OAuth error docs). */
+const REFUSALS: Record<string, string> = {
+  invalid_client_id: 'the consumer key is not known here: check SALESFORCE_CLIENT_ID and that SALESFORCE_TOKEN_URL is this org\u2019s',
+  invalid_client: 'the consumer secret is wrong: check SALESFORCE_CLIENT_SECRET',
+  invalid_grant:
+    'the user or its credentials were refused: check SALESFORCE_USERNAME and SALESFORCE_PASSWORD plus the security token (password flow), the Run As user (client credentials), or the certificate and pre-authorisation (JWT)',
+  unsupported_grant_type: 'the connected app does not allow this flow: check SALESFORCE_AUTH_FLOW and the app\u2019s OAuth settings',
+  inactive_user: 'the integration user is inactive: check SALESFORCE_USERNAME',
+  inactive_org: 'the org is locked or inactive',
+  invalid_request: 'the request was refused as malformed: check SALESFORCE_TOKEN_URL',
+};
+
+/** Socket error codes and what they mean for SALESFORCE_TOKEN_URL. */
+function networkCause(code: string): string {
+  if (code === 'ECONNREFUSED') return 'nothing answers at that address';
+  if (code === 'ENOTFOUND' || code === 'EAI_AGAIN') return 'the host name does not resolve';
+  if (code === 'ETIMEDOUT' || code === 'ECONNRESET') return 'the connection timed out or was reset';
+  if (/CERT|TLS|SSL|SELF_SIGNED|VERIFY/.test(code)) return 'TLS failed (certificate or protocol)';
+  return 'the network failed';
+}
+
+/**
+ * Turns a jsforce OAuth failure into our error. A network failure is not a refusal: it says the
+ * token URL could not be reached, and why; a refusal keeps only Salesforce's error code, with its
+ * likely cause. Neither echoes a credential.
+ */
 function authFailure(e: unknown): SalesforceAuthError {
+  const err = e as { name?: unknown; code?: unknown; type?: unknown };
+  if (typeof err?.code === 'string' && (err.type === 'system' || /^E[A-Z_]+$|CERT|TLS/.test(err.code))) {
+    return new SalesforceAuthError(`Salesforce could not be reached at SALESFORCE_TOKEN_URL (${err.code}): ${networkCause(err.code)}`, 'network');
+  }
   const code = e instanceof Error && /^[a-z_]+$/.test(e.name) ? e.name : 'login_failed';
-  return new SalesforceAuthError(`Salesforce refused the login (${code})`, 'refused');
+  return new SalesforceAuthError(`Salesforce refused the login (${code})${REFUSALS[code] ? `: ${REFUSALS[code]}` : ''}`, 'refused');
 }
 
 export function createSalesforceConnection(options: ConnectionOptions): SalesforceConnection {
@@ -119,7 +148,7 @@ export function createSalesforceConnection(options: ConnectionOptions): Salesfor
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new SalesforceAuthError('Salesforce login timed out', 'refused')), loginTimeoutMs);
+        timer = setTimeout(() => reject(new SalesforceAuthError('Salesforce did not answer the login in time at SALESFORCE_TOKEN_URL', 'network')), loginTimeoutMs);
       });
       await Promise.race([conn.authorize(grantParams(c, clock())), timeout]);
       failed = false;

@@ -34,7 +34,14 @@ export async function redisSharedState(o: RedisStateOptions): Promise<SharedStat
   });
   // Errors surface on the commands; the client reconnects by itself.
   redis.on('error', () => undefined);
-  await redis.connect();
+  try {
+    await redis.connect();
+  } catch (e) {
+    redis.disconnect();
+    const code = (e as { code?: string }).code ?? (e instanceof Error ? e.message : 'no answer');
+    // The URL may carry a password: name the variable, never the value.
+    throw new Error(`Redis did not answer at REDIS_URL (${code}): check the URL and that Redis runs`);
+  }
   const claimTtl = o.claimTtlMs ?? 60_000;
   const fallbackTtl = o.fallbackTtlMs ?? 24 * 60 * 60_000;
   const claims = new Map<string, string>();
