@@ -31,7 +31,14 @@ let appConfig: AppConfig;
 if (config.salesforce.mode === 'embedded') {
   // Development only (loadConfig refuses embedded mode in production). The emulator is a dev
   // dependency, imported here alone: the gateway's own modules never load it.
-  const { startEmulators, DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE, DEMO_SMS } = await import('salesforce-emulator');
+  const emulator = await import('salesforce-emulator').catch(() => null);
+  if (!emulator) {
+    // The build (dist/main.js) and production installs have no emulator: it is a dev dependency
+    // shipped as TypeScript, for `npm start`.
+    console.error('Start-up failed: no Salesforce org is configured and the local emulator is not available here (it runs with `npm start`); set SALESFORCE_CLIENT_ID, SALESFORCE_TOKEN_URL and the credentials of SALESFORCE_AUTH_FLOW.');
+    process.exit(1);
+  }
+  const { startEmulators, DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE, DEMO_SMS } = emulator;
   const emulators = await startEmulators({ port: config.salesforce.emulatorPort });
   closers.push(() => emulators.close());
   appConfig = {
