@@ -7,6 +7,7 @@ import type { Context } from '../schema/context';
 import { createLoaders } from '../salesforce/loaders';
 import type { ServiceDeps } from '../services/context';
 import { principalOf } from './use-auth';
+import { requestIdOf } from './use-request-log';
 
 /** What lives as long as the app: ServiceDeps without the per-request parts. */
 export interface AppServices extends Omit<ServiceDeps, 'clientId'> {
@@ -36,7 +37,7 @@ export function makeContext(services: AppServices) {
     return {
       ...shared,
       sf,
-      requestId: request.headers.get('x-request-id') ?? crypto.randomUUID(),
+      requestId: requestIdOf(request),
       principal,
       clientId: principal?.name ?? 'anonymous',
       loaders: createLoaders(sf, { contactFields: services.settings.contactFields, batch }),

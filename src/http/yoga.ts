@@ -19,7 +19,7 @@ import { makeContext, type AppServices } from './context';
 import { maskError } from './errors';
 import { GRAPHIQL_EXAMPLES } from './graphiql-examples';
 import { useAuth } from './use-auth';
-import { useOperationLog } from './use-operation-log';
+import { useRequestLog } from './use-request-log';
 import { useSmsStatusWebhook } from './use-sms-status-webhook';
 import { useUpstreamBudget } from './upstream-budget';
 import { useInputErrors } from './use-input-errors';
@@ -83,6 +83,7 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
   return createYoga<Record<string, unknown>, Context>({
     schema,
     plugins: [
+      useRequestLog(logger),
       useReadinessCheck({ endpoint: '/ready', check: readiness(services.sf, logger, security.keys, sharedState) }),
       useExecutionCancellation(),
       ...(smsWebhook ? [useSmsStatusWebhook({ ...smsWebhook, maxBodyBytes: bodies.webhook, sf: services.sf, logger })] : []),
@@ -100,7 +101,6 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
           return principal ? security.rateLimiter.take(principal, price - 1) : Promise.resolve(0);
         },
       }),
-      useOperationLog(logger),
     ],
     cors: security.corsOrigins.length > 0 ? { origin: security.corsOrigins, methods: ['GET', 'POST'], credentials: false } : false,
     context: makeContext(services),

@@ -93,6 +93,8 @@ export interface SalesforceApi {
   remainingMs(): number;
   /** Calls made so far, retries included (for tests and benchmarks). */
   readonly calls: number;
+  /** Calls this request's view made, retries included (0 for the shared client). */
+  readonly callsMade: number;
   /** For operators: API usage as Salesforce reports it, and the circuits. */
   health(): { apiUsage: ApiUsage | null; limitCircuit: string; authCircuit: string; outageCircuit: string };
 }
@@ -317,6 +319,9 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
     apiVersion: shared.apiVersion,
     get calls() {
       return shared.calls;
+    },
+    get callsMade() {
+      return budget.used;
     },
     withDeadline: (d, maxCalls = Infinity) => view(shared, d, { max: maxCalls, used: 0, retriesLeft: o.retriesPerRequest }),
     within: (ms) => view(shared, Math.min(deadline, o.clock() + ms), budget),

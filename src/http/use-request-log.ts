@@ -1,0 +1,88 @@
+/**
+ * One log line per request, every request: 401s, 429s, parse and validation failures included.
+ * Each line has the request id (the client's `X-Request-Id` when it is a sane one, else a new
+ * one, echoed on every response), the client (API key name) and role, the operation, the status,
+ * the duration, the error codes, and the Salesforce calls the request made. Values of the request
+ * (variables, phone numbers, emails) never go into it.
+ */
+import { randomUUID } from 'node:crypto';
+import { GraphQLError, getOperationAST, type DocumentNode } from 'graphql';
+import type { Plugin } from 'graphql-yoga';
+import type { Logger } from 'pino';
+import type { Context } from '../schema/context';
+import { principalOf } from './use-auth';
+
+/** A client's request id is kept when it is 1–64 of these characters. */
+const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
+
+interface RequestState {
+  id: string;
+  started: number;
+  operation: string | null;
+  codes: Set<string>;
+  errors: number;
+  context: Context | null;
+}
+
+const states = new WeakMap<Request, RequestState>();
+
+/** The request's id, as logged and echoed. */
+export function requestIdOf(request: Request): string {
+  return states.get(request)?.id ?? randomUUID();
+}
+
+const QUIET = new Set(['/health', '/ready']);
+
+export function useRequestLog(logger: Logger): Plugin<Context> {
+  return {
+    onRequest({ request }) {
+      const asked = request.headers.get('x-request-id');
+      states.set(request, { id: asked && REQUEST_ID.test(asked) ? asked : randomUUID(), started: performance.now(), operation: null, codes: new Set(), errors: 0, context: null });
+    },
+    onParams({ params, request }) {
+      const state = states.get(request);
+      if (state && typeof params.operationName === 'string') state.operation = params.operationName;
+    },
+    onExecute({ args }) {
+      const ctx = args.contextValue as Context;
+      const state = states.get((ctx as unknown as { request: Request }).request);
+      if (!state) return;
+      state.context = ctx;
+      state.operation ??= getOperationAST(args.document as DocumentNode, args.operationName)?.name?.value ?? null;
+    },
+    onResultProcess({ request, result }) {
+      const state = states.get(request);
+      if (!state) return;
+      for (const r of Array.isArray(result) ? result : [result]) {
+        const errors = (r as { errors?: readonly unknown[] }).errors ?? [];
+        state.errors += errors.length;
+        for (const e of errors) {
+          const code = e instanceof GraphQLError ? e.extensions.code : (e as { extensions?: { code?: unknown } }).extensions?.code;
+          state.codes.add(typeof code === 'string' ? code : 'GRAPHQL_VALIDATION_FAILED');
+        }
+      }
+    },
+    onResponse({ request, response }) {
+      const url = new URL(request.url);
+      const state = states.get(request) ?? { id: randomUUID(), started: performance.now(), operation: null, codes: new Set<string>(), errors: 0, context: null };
+      response.headers.set('x-request-id', state.id);
+      const principal = principalOf(request);
+      const line = {
+        requestId: state.id,
+        method: request.method,
+        path: url.pathname,
+        status: response.status,
+        ms: Math.round(performance.now() - state.started),
+        client: principal?.name ?? null,
+        role: principal?.role ?? null,
+        operation: state.operation,
+        errors: state.errors,
+        errorCodes: [...state.codes],
+        salesforceCalls: state.context?.sf.callsMade ?? 0,
+        apiUsage: state.context?.sf.health().apiUsage ?? null,
+      };
+      if (QUIET.has(url.pathname)) logger.debug(line, 'request');
+      else logger.info(line, url.pathname === '/graphql' ? 'graphql operation' : 'request');
+    },
+  };
+}
