@@ -8,6 +8,7 @@ import type { Logger } from 'pino';
 import type { Config, OrgSettings } from './config';
 import type { CountryCode } from './domain/phone';
 import type { AppServices } from './http/context';
+import { createMetrics, type Metrics } from './http/metrics';
 import { invalidator, responseCache } from './http/use-cache';
 import { createGateway, securityFrom, type Gateway, type GatewayDeps } from './http/yoga';
 import { createLogger } from './logger';
@@ -38,6 +39,7 @@ export interface AppOverrides {
 
 export interface App {
   yoga: Gateway;
+  metrics: Metrics;
   connection: SalesforceConnection;
   /** The shared Salesforce client. */
   sf: SalesforceApi;
@@ -48,12 +50,14 @@ export interface App {
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const g = config.gateway;
+  const metrics = createMetrics();
   const state = config.sharedState.redisUrl ? await redisSharedState({ url: config.sharedState.redisUrl, keyPrefix: config.sharedState.keyPrefix }) : memorySharedState();
   const connection = createSalesforceConnection({
     apiVersion: config.salesforce.apiVersion,
     credentials: config.salesforce,
     guard: overrides.loginGuard,
     session: state.session,
+    onLogin: metrics.salesforce.login,
   });
   try {
     await connection.login();
@@ -70,8 +74,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     outageFailures: g.outageFailures,
     outageProbeMs: g.outageProbeMs,
     limitFlag: state.limitFlag,
+    observer: metrics.salesforce,
     ...overrides.api,
   });
+  metrics.watch(sf);
 
   const { sms, publicBaseUrl } = config.messaging;
   const channels: Channels = { EMAIL: createEmailChannel(sf, config.messaging.emailSenderType) };
@@ -80,6 +86,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const cache = responseCache(state.responses);
   const services: AppServices = {
     invalidate: invalidator(cache),
+    events: { followUp: metrics.followUp },
     sf,
     logger,
     channels,
@@ -114,6 +121,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     sharedState: state,
     cache,
     cacheSettings: config.cache,
+    metrics,
+    // Served on the gateway's port unless METRICS_PORT binds it apart (main.ts) or it is off.
+    metricsEndpoint: config.metrics.enabled && config.metrics.port === null ? '/metrics' : false,
     budget: { maxCalls: g.upstreamCallsPerRequest, maxMutations: g.maxMutationsPerRequest },
     limits: overrides.limits,
     smsWebhook: sms ? { authToken: sms.authToken, publicBaseUrl } : null,
@@ -121,6 +131,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   });
   return {
     yoga,
+    metrics,
     connection,
     sf,
     logger,

@@ -121,6 +121,8 @@ export interface Config {
   gateway: GatewaySettings;
   messaging: MessagingSettings;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** Prometheus /metrics: off, on the gateway's port, or on a port of its own. */
+  metrics: { enabled: boolean; port: number | null };
   /** On SIGTERM, requests in flight get this long to finish. @default 10_000 */
   shutdownGraceMs: number;
   /** Where replicas share state (README, "Several replicas"). */
@@ -230,6 +232,8 @@ const EnvSchema = z.object({
   RATE_LIMIT_AGENT: z.coerce.number().positive().optional(),
   RATE_LIMIT_DESIGNER: z.coerce.number().positive().optional(),
   RATE_LIMIT_FRONTEND: z.coerce.number().positive().optional(),
+  METRICS_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   REDIS_URL: z
     .string()
@@ -346,6 +350,7 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
     },
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    metrics: { enabled: e.METRICS_ENABLED, port: e.METRICS_PORT ?? null },
     sharedState: { redisUrl: e.REDIS_URL ?? null, keyPrefix: e.REDIS_KEY_PREFIX },
     cache: { ttlMs: e.CACHE_TTL_MS, optionsTtlMs: e.CACHE_OPTIONS_TTL_MS },
     gateway: {

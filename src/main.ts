@@ -4,6 +4,7 @@
  * `process.env`.
  */
 import { readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createApp, type AppConfig } from './app';
 import { ConfigError, loadConfig, type Config } from './config';
@@ -88,6 +89,22 @@ await new Promise<void>((resolve, reject) => {
   server.once('error', reject);
   server.listen(config.server.port, config.server.host, resolve);
 }).catch((e: NodeJS.ErrnoException) => fail(`cannot listen on ${config.server.host}:${config.server.port} (${e.code ?? e.message}): check HOST and PORT.`));
+if (config.metrics.enabled && config.metrics.port !== null) {
+  // /metrics bound apart, for a scraper on another network than the callers'.
+  const metricsServer = createServer((req, res) => {
+    if (req.url !== '/metrics') {
+      res.writeHead(404).end();
+      return;
+    }
+    app.metrics.registry.metrics().then(
+      (text) => res.writeHead(200, { 'content-type': app.metrics.registry.contentType }).end(text),
+      () => res.writeHead(500).end(),
+    );
+  });
+  await new Promise<void>((resolve) => metricsServer.listen(config.metrics.port!, config.server.host, resolve));
+  closers.unshift(() => new Promise<void>((resolve) => metricsServer.close(() => resolve())));
+  console.log(`Metrics: http://${config.server.host}:${(metricsServer.address() as AddressInfo).port}/metrics`);
+}
 const { address, port } = server.address() as AddressInfo;
 const host = address.includes(':') ? `[${address}]` : address;
 console.log(`Gateway: http://${host}:${port}/graphql`);

@@ -51,6 +51,7 @@ describe('loadConfig', () => {
       },
       logLevel: 'info',
       shutdownGraceMs: 10_000,
+      metrics: { enabled: true, port: null },
       sharedState: { redisUrl: null, keyPrefix: 'sfgw:' },
       cache: { ttlMs: 60_000, optionsTtlMs: 600_000 },
       gateway: {

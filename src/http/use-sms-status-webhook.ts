@@ -12,6 +12,7 @@ import { statusOfReport } from '../domain/follow-up-status';
 import { normaliseId } from '../domain/ids';
 import type { SalesforceApi } from '../salesforce/client';
 import { advanceFollowUp } from '../services/follow-up-status';
+import type { Metrics } from './metrics';
 
 export const SMS_STATUS_PATH = '/webhooks/sms/status';
 
@@ -23,6 +24,7 @@ export interface SmsWebhookOptions {
   publicBaseUrl: string | null;
   sf: SalesforceApi;
   logger: Logger;
+  metrics: Pick<Metrics, 'webhookReport' | 'followUp'>;
 }
 
 /**
@@ -42,7 +44,10 @@ export function useSmsStatusWebhook(options: SmsWebhookOptions): Plugin {
   return {
     async onRequest({ request, url, endResponse, fetchAPI }) {
       if (url.pathname !== SMS_STATUS_PATH) return;
-      const answer = (status: number) => endResponse(new fetchAPI.Response(null, { status }));
+      const answer = (status: number) => {
+        options.metrics.webhookReport(status < 300 ? 'accepted' : 'refused');
+        endResponse(new fetchAPI.Response(null, { status }));
+      };
       if (request.method !== 'POST') return answer(405);
       const text = await readBounded(request, options.maxBodyBytes);
       if (text === null) return answer(413);
@@ -59,6 +64,7 @@ export function useSmsStatusWebhook(options: SmsWebhookOptions): Plugin {
       try {
         // A report never moves a follow-up backwards; the status machine decides.
         const outcome = await advanceFollowUp(options.sf, id, status);
+        if (outcome === 'moved') options.metrics.followUp('SMS', status);
         return answer(outcome === 'not-found' ? 404 : 204);
       } catch (e) {
         // A 5xx makes the provider try again later.

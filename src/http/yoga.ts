@@ -20,6 +20,7 @@ import { maskError } from './errors';
 import { GRAPHIQL_EXAMPLES } from './graphiql-examples';
 import { useAuth } from './use-auth';
 import { useRequestLog } from './use-request-log';
+import { useMetrics, type Metrics } from './metrics';
 import { useSmsStatusWebhook } from './use-sms-status-webhook';
 import { useUpstreamBudget } from './upstream-budget';
 import { useInputErrors } from './use-input-errors';
@@ -55,6 +56,9 @@ export interface GatewayDeps {
   limits?: Partial<Record<keyof typeof ARMOR_LIMITS, number>>;
   /** The SMS provider's delivery reports; off when no SMS provider is configured. */
   smsWebhook?: { authToken: string; publicBaseUrl: string | null } | null;
+  metrics: Metrics;
+  /** Where /metrics is served on this server; false: not here. */
+  metricsEndpoint: string | false;
   /** The response cache and its settings. */
   cache: Cache;
   cacheSettings: CacheSettings;
@@ -68,7 +72,7 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
 
 const DEMO_DESIGNER_KEY = DEMO_API_KEYS.find((k) => k.role === 'designer')!.key;
 
-export function createGateway({ config, services, logger, smsWebhook, security, limits, budget, bodies, sharedState, cache, cacheSettings }: GatewayDeps): Gateway {
+export function createGateway({ config, services, logger, smsWebhook, security, limits, budget, bodies, sharedState, cache, cacheSettings, metrics, metricsEndpoint }: GatewayDeps): Gateway {
   const production = config.env === 'production';
   const l = { ...ARMOR_LIMITS, ...limits };
   const armor = new EnvelopArmor({
@@ -84,9 +88,10 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
     schema,
     plugins: [
       useRequestLog(logger),
+      ...useMetrics(metrics, metricsEndpoint),
       useReadinessCheck({ endpoint: '/ready', check: readiness(services.sf, logger, security.keys, sharedState) }),
       useExecutionCancellation(),
-      ...(smsWebhook ? [useSmsStatusWebhook({ ...smsWebhook, maxBodyBytes: bodies.webhook, sf: services.sf, logger })] : []),
+      ...(smsWebhook ? [useSmsStatusWebhook({ ...smsWebhook, maxBodyBytes: bodies.webhook, sf: services.sf, logger, metrics })] : []),
       useBodyLimit(bodies.graphql),
       useAuth({ keys: security.keys, rateLimiter: security.rateLimiter, authFailuresPerMinute: security.authFailuresPerMinute, limiterStore: security.limiterStore, production, graphqlEndpoint: '/graphql', logger }),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),

@@ -25,6 +25,7 @@ import type { Connection } from 'jsforce';
 import { CodedError } from '../domain/errors';
 import type { LimitFlag } from '../shared-state/limit-flag';
 import type { SalesforceConnection } from './connection';
+import { NO_OBSERVER, callKind, type SalesforceObserver } from './observer';
 import { SalesforceError, type FailureKind, type SalesforceErrorItem } from './errors';
 import { CallTransport, TransportFailure } from './transport';
 
@@ -66,6 +67,8 @@ export interface SalesforceApiOptions {
   maxPages?: number;
   /** The API-limit flag shared by the replicas; this process only when absent. */
   limitFlag?: LimitFlag;
+  /** Told of every attempt and retry, for metrics. */
+  observer?: SalesforceObserver;
   clock?: () => number;
 }
 
@@ -153,7 +156,8 @@ interface Shared {
   connection: SalesforceConnection;
   conn: Connection;
   apiVersion: string;
-  options: Required<Omit<SalesforceApiOptions, 'clock' | 'limitFlag'>> & { clock: () => number };
+  options: Required<Omit<SalesforceApiOptions, 'clock' | 'limitFlag' | 'observer'>> & { clock: () => number };
+  observer: SalesforceObserver;
   limitFlag: LimitFlag | null;
   /** The shared flag as last read, so that a busy replica asks Redis at most every 250 ms. */
   flagSeen: { at: number; open: boolean };
@@ -179,8 +183,9 @@ export function createSalesforceApi(connection: SalesforceConnection, options: S
     clock: Date.now,
     ...options,
   };
-  const { limitFlag, ...tuning } = opts;
+  const { limitFlag, observer, ...tuning } = opts;
   const shared: Shared = {
+    observer: observer ?? NO_OBSERVER,
     limitFlag: limitFlag ?? null,
     flagSeen: { at: -Infinity, open: false },
     connection,
@@ -252,9 +257,12 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
       });
       const result = (await Promise.race([call, cutoff])) as T;
       transport.assertUsed();
+      shared.observer.call(callKind(url), String(transport.response?.status ?? 200));
       return result;
     } catch (e) {
-      throw toSalesforceError(e, transport, shared.connection.loginFailed());
+      const failure = toSalesforceError(e, transport, shared.connection.loginFailed());
+      shared.observer.call(callKind(url), failure.status !== undefined ? String(failure.status) : failure.kind === 'timeout' ? 'timeout' : 'network');
+      throw failure;
     } finally {
       clearTimeout(timer);
     }
@@ -278,7 +286,10 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
         // Only retry when an attempt still fits in what is left of the deadline, and the
         // request's retry budget has one left.
         const go = retryable && budget.retriesLeft > 0 && remaining() > o.retryBaseMs * 2 && (e.retryAfter === undefined || e.retryAfter * 1000 < remaining());
-        if (go) budget.retriesLeft--;
+        if (go) {
+          budget.retriesLeft--;
+          shared.observer.retry(callKind(url));
+        }
         return go;
       }),
       {

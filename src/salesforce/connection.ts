@@ -67,6 +67,8 @@ export interface ConnectionOptions {
   guard?: LoginGuard;
   /** Where replicas share the session; this process alone when absent. */
   session?: SessionStore;
+  /** Told of every login, for metrics. */
+  onLogin?: (outcome: 'ok' | 'refused' | 'network' | 'guard') => void;
   /** A login that takes longer fails (jsforce's own default would be 30 minutes). @default 10_000 */
   loginTimeoutMs?: number;
   clock?: () => number;
@@ -142,6 +144,7 @@ export function createSalesforceConnection(options: ConnectionOptions): Salesfor
   const login = async (conn: Connection) => {
     if (!(await guard.tryTake())) {
       failed = true;
+      options.onLogin?.('guard');
       throw new SalesforceAuthError('Salesforce login attempts are being rate-limited', 'guard');
     }
     logins++;
@@ -152,9 +155,12 @@ export function createSalesforceConnection(options: ConnectionOptions): Salesfor
       });
       await Promise.race([conn.authorize(grantParams(c, clock())), timeout]);
       failed = false;
+      options.onLogin?.('ok');
     } catch (e) {
       failed = true;
-      throw e instanceof SalesforceAuthError ? e : authFailure(e);
+      const failure = e instanceof SalesforceAuthError ? e : authFailure(e);
+      options.onLogin?.(failure.reason);
+      throw failure;
     } finally {
       clearTimeout(timer);
     }

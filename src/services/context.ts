@@ -31,6 +31,8 @@ export interface ServiceDeps {
   channels: Channels;
   logger: Logger;
   settings: ServiceSettings;
+  /** Told of what the use cases did, for metrics. */
+  events: { followUp(channel: string, status: string): void };
   /** Drops cached answers that showed these records (after a write). */
   invalidate(entities: { typename: string; id: string }[]): Promise<void>;
   /** Who is calling: idempotency keys are scoped to it (the API key's name). */

@@ -163,6 +163,7 @@ async function deliver(deps: ServiceDeps, input: FollowUpInput, followUpId: stri
   } catch (e) {
     if (!(e instanceof DeliveryUnknownError)) throw e;
     deps.logger.warn({ followUpId, channel: input.channel }, 'provider answer unknown; follow-up left PENDING');
+    deps.events.followUp(input.channel, 'PENDING');
     throw new CodedError({
       code: 'UPSTREAM_UNAVAILABLE',
       message: 'The provider did not confirm the message; it may have been sent. A retry with the same idempotencyKey will not send it again.',
@@ -170,6 +171,7 @@ async function deliver(deps: ServiceDeps, input: FollowUpInput, followUpId: stri
     });
   }
   const status: FollowUpStatus = outcome.accepted ? 'SENT' : 'FAILED';
+  deps.events.followUp(input.channel, status);
   // The message has gone out (or been refused) whatever happens here: a failed write is logged,
   // the Task stays PENDING, a retry does not send again, and the delivery report still lands.
   await advanceFollowUp(deps.sf, followUpId, status, 'PENDING').catch((e: unknown) => {

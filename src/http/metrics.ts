@@ -1,0 +1,107 @@
+/**
+ * Prometheus metrics (prom-client): Yoga's own series through its plugin (operations by name and
+ * outcome, with durations), and ours: Salesforce calls by kind and status, retries, logins, the
+ * org's daily API usage and limit, circuit states, response-cache hits and misses, follow-ups by
+ * channel and status, and webhook reports. Labels never carry a phone number, email, name or Id.
+ * Each app has its own registry.
+ */
+import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import type { Plugin } from 'graphql-yoga';
+import { Counter, Gauge, Registry } from 'prom-client';
+import type { SalesforceApi } from '../salesforce/client';
+import type { SalesforceObserver } from '../salesforce/observer';
+
+export interface Metrics {
+  registry: Registry;
+  salesforce: SalesforceObserver;
+  followUp(channel: string, status: string): void;
+  webhookReport(outcome: 'accepted' | 'refused'): void;
+  cacheResult(hit: boolean): void;
+  /** Reads the client's API usage and circuits when scraped. */
+  watch(sf: SalesforceApi): void;
+}
+
+const CIRCUIT_VALUE: Record<string, number> = { closed: 0, 'half-open': 0.5, open: 1, isolated: 1 };
+
+export function createMetrics(): Metrics {
+  const registry = new Registry();
+  const calls = new Counter({ name: 'salesforce_calls_total', help: 'Salesforce HTTP attempts, by kind and status', labelNames: ['kind', 'status'], registers: [registry] });
+  const retries = new Counter({ name: 'salesforce_retries_total', help: 'Retries decided by the retry layer, by kind', labelNames: ['kind'], registers: [registry] });
+  const logins = new Counter({ name: 'salesforce_logins_total', help: 'Salesforce logins, by outcome', labelNames: ['outcome'], registers: [registry] });
+  const cache = new Counter({ name: 'gateway_response_cache_total', help: 'Response-cache lookups, by result', labelNames: ['result'], registers: [registry] });
+  const followUps = new Counter({ name: 'gateway_follow_ups_total', help: 'Follow-ups recorded, by channel and status', labelNames: ['channel', 'status'], registers: [registry] });
+  const reports = new Counter({ name: 'gateway_webhook_reports_total', help: 'SMS delivery reports, by outcome', labelNames: ['outcome'], registers: [registry] });
+  let watched: SalesforceApi | null = null;
+  new Gauge({
+    name: 'salesforce_api_usage',
+    help: 'The org daily API usage and limit, from Sforce-Limit-Info',
+    labelNames: ['measure'],
+    registers: [registry],
+    collect() {
+      const usage = watched?.health().apiUsage;
+      if (usage) {
+        this.set({ measure: 'used' }, usage.used);
+        this.set({ measure: 'limit' }, usage.limit);
+      }
+    },
+  });
+  new Gauge({
+    name: 'salesforce_circuit_state',
+    help: 'Circuit state: 0 closed, 0.5 half-open, 1 open',
+    labelNames: ['circuit'],
+    registers: [registry],
+    collect() {
+      if (!watched) return;
+      const h = watched.health();
+      for (const [circuit, state] of [['limit', h.limitCircuit], ['auth', h.authCircuit], ['outage', h.outageCircuit]] as const) this.set({ circuit }, CIRCUIT_VALUE[state] ?? 1);
+    },
+  });
+  return {
+    registry,
+    salesforce: {
+      call: (kind, status) => calls.inc({ kind, status }),
+      retry: (kind) => retries.inc({ kind }),
+      login: (outcome) => logins.inc({ outcome }),
+    },
+    followUp: (channel, status) => followUps.inc({ channel, status }),
+    webhookReport: (outcome) => reports.inc({ outcome }),
+    watch: (sf) => {
+      watched = sf;
+    },
+    cacheResult: (hit) => cache.inc({ result: hit ? 'hit' : 'miss' }),
+  };
+}
+
+/**
+ * Yoga's Prometheus plugin on our registry, and the cache counter. `endpoint` false serves no
+ * /metrics on this server (METRICS_PORT binds it apart, or METRICS_ENABLED=false turns it off).
+ */
+export function useMetrics(metrics: Metrics, endpoint: string | false): Plugin[] {
+  return [
+    usePrometheus({
+      registry: metrics.registry,
+      endpoint,
+      metrics: {
+        graphql_envelop_request: true,
+        graphql_envelop_request_duration: true,
+        graphql_envelop_error_result: true,
+        graphql_envelop_phase_execute: true,
+        graphql_yoga_http_duration: true,
+        // Off: deprecated fields and schema changes say nothing here, and the request-time
+        // summary duplicates the histogram.
+        graphql_envelop_deprecated_field: false,
+        graphql_envelop_schema_change: false,
+        graphql_envelop_request_time_summary: false,
+      },
+      labels: { operationName: true, operationType: true, url: false },
+    }),
+    {
+      onResultProcess({ result }) {
+        for (const r of Array.isArray(result) ? result : [result]) {
+          const hit = (r as { extensions?: { responseCache?: { hit?: boolean } } }).extensions?.responseCache?.hit;
+          if (typeof hit === 'boolean') metrics.cacheResult(hit);
+        }
+      },
+    },
+  ];
+}
