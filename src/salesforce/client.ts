@@ -285,7 +285,8 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
         const retryable = method === 'GET' ? e.kind === 'unavailable' : definitelyNotApplied(e);
         // Only retry when an attempt still fits in what is left of the deadline, and the
         // request's retry budget has one left.
-        const go = retryable && budget.retriesLeft > 0 && remaining() > o.retryBaseMs * 2 && (e.retryAfter === undefined || e.retryAfter * 1000 < remaining());
+        const probing = shared.outageBreaker.state === CircuitState.HalfOpen;
+        const go = retryable && !probing && budget.retriesLeft > 0 && remaining() > o.retryBaseMs * 2 && (e.retryAfter === undefined || e.retryAfter * 1000 < remaining());
         if (go) {
           budget.retriesLeft--;
           shared.observer.retry(callKind(url));
@@ -307,6 +308,8 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
       throw new SalesforceError({ kind: 'limit', errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'The Salesforce API limit is exhausted (seen by another replica)' });
     }
     try {
+      // The outage breaker counts calls that failed after their retries; the call it lets through
+      // as a probe is not retried (below), so a probe costs exactly one attempt.
       return await shared.limitBreaker.execute(() =>
         shared.authBreaker.execute(() => shared.outageBreaker.execute(() => policy.execute(() => attempt<T>(method, url, body)))),
       );
