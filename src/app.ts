@@ -9,7 +9,7 @@ import type { Config, OrgSettings } from './config';
 import type { CountryCode } from './domain/phone';
 import type { AppServices } from './http/context';
 import { createMetrics, type Metrics } from './http/metrics';
-import { invalidator, responseCache } from './http/use-cache';
+import { responseCache } from './http/use-cache';
 import { createGateway, securityFrom, type Gateway, type GatewayDeps } from './http/yoga';
 import { createLogger } from './logger';
 import type { Channels } from './messaging/channel';
@@ -85,7 +85,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
 
   const cache = responseCache(state.responses);
   const services: AppServices = {
-    invalidate: invalidator(cache),
+    // What a write calls to drop the cached answers that showed what it changed.
+    invalidate: async (entities) => {
+      await cache.invalidate(entities);
+    },
     events: { followUp: metrics.followUp },
     sf,
     logger,

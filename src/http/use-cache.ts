@@ -11,10 +11,6 @@ import type { CacheSettings } from '../config';
 import type { ResponseStore } from '../shared-state/index';
 import { principalOf } from './use-auth';
 
-export interface Invalidate {
-  (entities: { typename: string; id: string }[]): Promise<void>;
-}
-
 const entityKey = (e: { typename: string; id?: string | number }) => (e.id === undefined ? e.typename : `${e.typename}:${e.id}`);
 
 /** The plugin's cache over a shared store, or in this process's memory. */
@@ -39,11 +35,4 @@ export function useCache(cache: Cache, settings: CacheSettings): Plugin {
     invalidateViaMutation: true,
     shouldCacheResult: ({ result }) => result.errors === undefined || result.errors.length === 0,
   });
-}
-
-/** What a write calls to drop the answers that showed what it changed. */
-export function invalidator(cache: Cache): Invalidate {
-  return async (entities) => {
-    await cache.invalidate(entities);
-  };
 }

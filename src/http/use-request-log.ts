@@ -33,11 +33,13 @@ export function requestIdOf(request: Request): string {
 
 const QUIET = new Set(['/health', '/ready']);
 
+const newState = (id: string): RequestState => ({ id, started: performance.now(), operation: null, codes: new Set(), errors: 0, context: null });
+
 export function useRequestLog(logger: Logger): Plugin<Context> {
   return {
     onRequest({ request }) {
       const asked = request.headers.get('x-request-id');
-      states.set(request, { id: asked && REQUEST_ID.test(asked) ? asked : randomUUID(), started: performance.now(), operation: null, codes: new Set(), errors: 0, context: null });
+      states.set(request, newState(asked && REQUEST_ID.test(asked) ? asked : randomUUID()));
     },
     onParams({ params, request }) {
       const state = states.get(request);
@@ -64,7 +66,7 @@ export function useRequestLog(logger: Logger): Plugin<Context> {
     },
     onResponse({ request, response }) {
       const url = new URL(request.url);
-      const state = states.get(request) ?? { id: randomUUID(), started: performance.now(), operation: null, codes: new Set<string>(), errors: 0, context: null };
+      const state = states.get(request) ?? newState(randomUUID());
       response.headers.set('x-request-id', state.id);
       const principal = principalOf(request);
       const line = {
