@@ -9,6 +9,7 @@ import type { Config, OrgSettings } from './config';
 import type { CountryCode } from './domain/phone';
 import type { AppServices } from './http/context';
 import { createMetrics, type Metrics } from './http/metrics';
+import { createTracing } from './http/tracing';
 import { responseCache } from './http/use-cache';
 import { createGateway, securityFrom, type Gateway, type GatewayDeps } from './http/yoga';
 import { createLogger } from './logger';
@@ -84,6 +85,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   if (sms) channels.SMS = createSmsChannel({ ...sms, publicBaseUrl, timeoutMs: config.messaging.timeoutMs });
 
   const cache = responseCache(state.responses);
+  const tracing = createTracing(config.tracing);
+  if (config.tracing) logger.info({ serviceName: config.tracing.serviceName }, 'tracing: spans go to the OTLP endpoint');
   const services: AppServices = {
     // What a write calls to drop the cached answers that showed what it changed.
     invalidate: async (entities) => {
@@ -115,6 +118,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     deadlineMs: g.requestDeadlineMs,
     maxCallsPerRequest: g.upstreamCallsPerRequest,
     batch: overrides.batch,
+    tracing,
   };
   const yoga = createGateway({
     config,
@@ -131,6 +135,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     limits: overrides.limits,
     smsWebhook: sms ? { authToken: sms.authToken, publicBaseUrl } : null,
     bodies: { graphql: config.server.maxBodyBytes, webhook: config.server.maxWebhookBodyBytes },
+    tracing,
   });
   return {
     yoga,
@@ -140,6 +145,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     logger,
     close: async () => {
       await yoga.dispose();
+      await tracing.shutdown();
       await state.close();
     },
   };

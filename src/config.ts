@@ -125,11 +125,20 @@ export interface Config {
   metrics: { enabled: boolean; port: number | null };
   /** On SIGTERM, requests in flight get this long to finish. @default 10_000 */
   shutdownGraceMs: number;
+  /** OpenTelemetry traces over OTLP/HTTP; null: off (no span is made). */
+  tracing: TracingSettings | null;
   /** Where replicas share state (README, "Several replicas"). */
   sharedState: SharedStateSettings;
   cache: CacheSettings;
   /** `embedded`: no Salesforce configured, the gateway runs the local emulator with demo credentials. */
   salesforce: { mode: 'embedded'; emulatorPort: number; apiVersion: string; flow: AuthFlow } | OrgSettings;
+}
+
+export interface TracingSettings {
+  /** Where spans are posted (OTLP/HTTP JSON), e.g. http://127.0.0.1:4318/v1/traces. */
+  tracesUrl: string;
+  /** The `service.name` of every span. @default 'salesforce-customer-gateway' */
+  serviceName: string;
 }
 
 export interface SharedStateSettings {
@@ -234,6 +243,9 @@ const EnvSchema = z.object({
   RATE_LIMIT_FRONTEND: z.coerce.number().positive().optional(),
   METRICS_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
+  OTEL_EXPORTER_OTLP_ENDPOINT: httpsUrl.optional(),
+  OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: httpsUrl.optional(),
+  OTEL_SERVICE_NAME: z.string().trim().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 letters, digits or . _ -').default('salesforce-customer-gateway'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   REDIS_URL: z
     .string()
@@ -350,6 +362,11 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
     },
     logLevel: e.LOG_LEVEL,
     shutdownGraceMs: e.SHUTDOWN_GRACE_MS,
+    // The OTLP convention: the signal's own URL as given, else the base URL + /v1/traces.
+    tracing:
+      e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT || e.OTEL_EXPORTER_OTLP_ENDPOINT
+        ? { tracesUrl: e.OTEL_EXPORTER_OTLP_TRACES_ENDPOINT ?? `${e.OTEL_EXPORTER_OTLP_ENDPOINT}/v1/traces`, serviceName: e.OTEL_SERVICE_NAME }
+        : null,
     metrics: { enabled: e.METRICS_ENABLED, port: e.METRICS_PORT ?? null },
     sharedState: { redisUrl: e.REDIS_URL ?? null, keyPrefix: e.REDIS_KEY_PREFIX },
     cache: { ttlMs: e.CACHE_TTL_MS, optionsTtlMs: e.CACHE_OPTIONS_TTL_MS },

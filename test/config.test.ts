@@ -51,6 +51,7 @@ describe('loadConfig', () => {
       },
       logLevel: 'info',
       shutdownGraceMs: 10_000,
+      tracing: null,
       metrics: { enabled: true, port: null },
       sharedState: { redisUrl: null, keyPrefix: 'sfgw:' },
       cache: { ttlMs: 60_000, optionsTtlMs: 600_000 },
@@ -173,5 +174,14 @@ describe('loadConfig', () => {
 
   it('pins the API version format', () => {
     expect(problems({ SALESFORCE_API_VERSION: 'v62' }).problems).toEqual(['SALESFORCE_API_VERSION: must look like 62.0']);
+  });
+
+  it('turns tracing on with an OTLP endpoint, by the OTLP convention for the traces URL', () => {
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318/' }).tracing).toEqual({ tracesUrl: 'http://127.0.0.1:4318/v1/traces', serviceName: 'salesforce-customer-gateway' });
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://otel.example.com/traces', OTEL_SERVICE_NAME: 'gw-eu' }).tracing).toEqual({
+      tracesUrl: 'https://otel.example.com/traces',
+      serviceName: 'gw-eu',
+    });
+    expect(problems({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }).problems).toEqual([expect.stringMatching(/^OTEL_EXPORTER_OTLP_ENDPOINT: /)]);
   });
 });

@@ -6,6 +6,7 @@
 import type { Context } from '../schema/context';
 import { createLoaders } from '../salesforce/loaders';
 import type { ServiceDeps } from '../services/context';
+import type { Tracing } from './tracing';
 import { principalOf } from './use-auth';
 import { requestIdOf } from './use-request-log';
 
@@ -17,6 +18,8 @@ export interface AppServices extends Omit<ServiceDeps, 'clientId'> {
   maxCallsPerRequest: number;
   /** Off only for the naive N+1 baseline of the benchmark. @default true */
   batch?: boolean;
+  /** Spans of each request's Salesforce calls (none when tracing is off). */
+  tracing: Pick<Tracing, 'callTracer'>;
 }
 
 /**
@@ -30,9 +33,11 @@ export function deadlineFor(request: Request, budgetMs: number, now = Date.now()
 }
 
 export function makeContext(services: AppServices) {
-  const { deadlineMs, maxCallsPerRequest, batch, ...shared } = services;
-  return ({ request }: { request: Request }): Context => {
-    const sf = services.sf.withDeadline(deadlineFor(request, deadlineMs), maxCallsPerRequest);
+  const { deadlineMs, maxCallsPerRequest, batch, tracing, ...shared } = services;
+  // `initial` is the object Yoga extends with what this returns: the context resolvers see.
+  return (initial: { request: Request }): Context => {
+    const { request } = initial;
+    const sf = services.sf.withDeadline(deadlineFor(request, deadlineMs), maxCallsPerRequest, tracing.callTracer(initial));
     const principal = principalOf(request);
     return {
       ...shared,

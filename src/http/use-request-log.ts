@@ -35,7 +35,8 @@ const QUIET = new Set(['/health', '/ready']);
 
 const newState = (id: string): RequestState => ({ id, started: performance.now(), operation: null, codes: new Set(), errors: 0, context: null });
 
-export function useRequestLog(logger: Logger): Plugin<Context> {
+/** `traceIdOf`: the request's trace id (http/tracing.ts), logged so that a line leads to its trace. */
+export function useRequestLog(logger: Logger, traceIdOf: (request: Request) => string | null): Plugin<Context> {
   return {
     onRequest({ request }) {
       const asked = request.headers.get('x-request-id');
@@ -71,6 +72,7 @@ export function useRequestLog(logger: Logger): Plugin<Context> {
       const principal = principalOf(request);
       const line = {
         requestId: state.id,
+        traceId: traceIdOf(request),
         method: request.method,
         path: url.pathname,
         status: response.status,

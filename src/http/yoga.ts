@@ -25,6 +25,7 @@ import { useSmsStatusWebhook } from './use-sms-status-webhook';
 import { useUpstreamBudget } from './upstream-budget';
 import { useInputErrors } from './use-input-errors';
 import { useCache } from './use-cache';
+import type { Tracing } from './tracing';
 
 export interface SecurityDeps {
   keys: ApiKeys;
@@ -66,13 +67,15 @@ export interface GatewayDeps {
   sharedState: Pick<SharedState, 'kind' | 'healthy'>;
   /** Body limits, in bytes (the Node server checks the declared length too). */
   bodies: { graphql: number; webhook: number };
+  /** OpenTelemetry (http/tracing.ts); its plugins are none when it is off. */
+  tracing: Pick<Tracing, 'plugins' | 'traceIdOf'>;
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
 
 const DEMO_DESIGNER_KEY = DEMO_API_KEYS.find((k) => k.role === 'designer')!.key;
 
-export function createGateway({ config, services, logger, smsWebhook, security, limits, budget, bodies, sharedState, cache, cacheSettings, metrics, metricsEndpoint }: GatewayDeps): Gateway {
+export function createGateway({ config, services, logger, smsWebhook, security, limits, budget, bodies, sharedState, cache, cacheSettings, metrics, metricsEndpoint, tracing }: GatewayDeps): Gateway {
   const production = config.env === 'production';
   const l = { ...ARMOR_LIMITS, ...limits };
   const armor = new EnvelopArmor({
@@ -87,7 +90,8 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
   return createYoga<Record<string, unknown>, Context>({
     schema,
     plugins: [
-      useRequestLog(logger),
+      useRequestLog(logger, tracing.traceIdOf),
+      ...tracing.plugins,
       ...useMetrics(metrics, metricsEndpoint),
       useReadinessCheck({ endpoint: '/ready', check: readiness(services.sf, logger, security.keys, sharedState) }),
       useExecutionCancellation(),

@@ -25,7 +25,7 @@ import type { Connection } from 'jsforce';
 import { CodedError } from '../domain/errors';
 import type { LimitFlag } from '../shared-state/limit-flag';
 import type { SalesforceConnection } from './connection';
-import { NO_OBSERVER, callKind, type SalesforceObserver } from './observer';
+import { NO_OBSERVER, callKind, type CallTracer, type SalesforceObserver } from './observer';
 import { SalesforceError, type FailureKind, type SalesforceErrorItem } from './errors';
 import { CallTransport, TransportFailure } from './transport';
 
@@ -87,9 +87,10 @@ export interface SalesforceApi {
   request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, options?: CallOptions): Promise<T>;
   /**
    * The same client for one request: bounded by its deadline (epoch ms) and by `maxCalls`
-   * Salesforce calls (retries included), past which calls fail with UPSTREAM_LIMIT.
+   * Salesforce calls (retries included), past which calls fail with UPSTREAM_LIMIT. `tracer`
+   * starts a span per HTTP attempt when tracing is on.
    */
-  withDeadline(deadline: number, maxCalls?: number): SalesforceApi;
+  withDeadline(deadline: number, maxCalls?: number, tracer?: CallTracer): SalesforceApi;
   /** The same request (its call budget too), with at most `ms` of its time left. */
   within(ms: number): SalesforceApi;
   /** Milliseconds left before the deadline (Infinity without one). */
@@ -225,13 +226,13 @@ interface Budget {
   retriesLeft: number;
 }
 
-function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity, used: 0, retriesLeft: Infinity }): SalesforceApi {
+function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity, used: 0, retriesLeft: Infinity }, tracer?: CallTracer): SalesforceApi {
   const { conn, options: o } = shared;
   const base = `/services/data/v${shared.apiVersion}`;
   const remaining = () => deadline - o.clock();
 
   /** One HTTP attempt, bounded by the per-call timeout and what is left of the deadline. */
-  async function attempt<T>(method: string, url: string, body: unknown): Promise<T> {
+  async function attempt<T>(method: string, url: string, body: unknown, n: number): Promise<T> {
     const left = remaining();
     if (left <= 0) throw deadlineError();
     const timeout = Math.max(1, Math.min(o.timeoutMs, left));
@@ -241,6 +242,8 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
     }
     budget.used++;
     shared.calls++;
+    const kind = callKind(url);
+    const span = tracer?.(kind, method, n);
     let timer: NodeJS.Timeout | undefined;
     try {
       const call = conn.request<T>(
@@ -257,11 +260,15 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
       });
       const result = (await Promise.race([call, cutoff])) as T;
       transport.assertUsed();
-      shared.observer.call(callKind(url), String(transport.response?.status ?? 200));
+      const status = String(transport.response?.status ?? 200);
+      shared.observer.call(kind, status);
+      span?.end(status);
       return result;
     } catch (e) {
       const failure = toSalesforceError(e, transport, shared.connection.loginFailed());
-      shared.observer.call(callKind(url), failure.status !== undefined ? String(failure.status) : failure.kind === 'timeout' ? 'timeout' : 'network');
+      const status = failure.status !== undefined ? String(failure.status) : failure.kind === 'timeout' ? 'timeout' : 'network';
+      shared.observer.call(kind, status);
+      span?.end(status, failure.errorCode);
       throw failure;
     } finally {
       clearTimeout(timer);
@@ -311,7 +318,7 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
       // The outage breaker counts calls that failed after their retries; the call it lets through
       // as a probe is not retried (below), so a probe costs exactly one attempt.
       return await shared.limitBreaker.execute(() =>
-        shared.authBreaker.execute(() => shared.outageBreaker.execute(() => policy.execute(() => attempt<T>(method, url, body)))),
+        shared.authBreaker.execute(() => shared.outageBreaker.execute(() => policy.execute(({ attempt: retried }) => attempt<T>(method, url, body, retried + 1)))),
       );
     } catch (e) {
       if (e instanceof BrokenCircuitError || e instanceof IsolatedCircuitError) {
@@ -337,8 +344,8 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
     get callsMade() {
       return budget.used;
     },
-    withDeadline: (d, maxCalls = Infinity) => view(shared, d, { max: maxCalls, used: 0, retriesLeft: o.retriesPerRequest }),
-    within: (ms) => view(shared, Math.min(deadline, o.clock() + ms), budget),
+    withDeadline: (d, maxCalls = Infinity, callTracer) => view(shared, d, { max: maxCalls, used: 0, retriesLeft: o.retriesPerRequest }, callTracer),
+    within: (ms) => view(shared, Math.min(deadline, o.clock() + ms), budget, tracer),
     remainingMs: remaining,
     health: () => ({
       apiUsage: (conn.limitInfo?.apiUsage as ApiUsage | undefined) ?? null,

@@ -24,3 +24,12 @@ export function callKind(url: string): CallKind {
   if (head === 'limits') return 'limits';
   return 'other';
 }
+
+/** One Salesforce call's span, ended with its outcome (tracing is the HTTP edge's business). */
+export interface CallSpan {
+  /** `status`: an HTTP status, `network` or `timeout`; `errorCode`: Salesforce's, on failure. */
+  end(status: string, errorCode?: string): void;
+}
+
+/** Starts the span of one HTTP attempt of one request (`attempt` counts from 1). */
+export type CallTracer = (kind: CallKind, method: string, attempt: number) => CallSpan;

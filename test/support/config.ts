@@ -1,7 +1,7 @@
 /** The gateway's configuration against a running emulator (no test-runner imports: the benchmarks use it too). */
 import { DEMO_SMS } from 'salesforce-emulator';
 import type { AppConfig } from '../../src/app';
-import { loadConfig, type AuthFlow, type CacheSettings, type GatewaySettings, type SalesforceCredentials, type SecuritySettings, type SharedStateSettings } from '../../src/config';
+import { loadConfig, type AuthFlow, type CacheSettings, type GatewaySettings, type SalesforceCredentials, type SecuritySettings, type SharedStateSettings, type TracingSettings } from '../../src/config';
 import { demoCredentials } from './credentials';
 
 export interface ConfigOptions {
@@ -19,6 +19,8 @@ export interface ConfigOptions {
   cache?: Partial<CacheSettings>;
   /** Shared state; this process unless a test names a Redis. */
   sharedState?: Partial<SharedStateSettings>;
+  /** OpenTelemetry export; off unless a test asks. */
+  tracing?: TracingSettings;
 }
 
 /** The gateway's configuration against a running emulator: its demo org, its SMS provider and the demo keys. */
@@ -33,6 +35,7 @@ export function testConfig(emulatorUrl: string, options: ConfigOptions = {}): Ap
     security: { ...base.security, ...options.security },
     cache: { ...base.cache, ttlMs: 0, ...options.cache },
     sharedState: { ...base.sharedState, ...options.sharedState },
+    tracing: options.tracing ?? null,
     messaging: {
       ...base.messaging,
       sms: { baseUrl: emulatorUrl, ...DEMO_SMS, authToken: options.emulator?.smsAuthToken ?? DEMO_SMS.authToken },
