@@ -9,7 +9,7 @@ import { createOrgSchema } from 'salesforce-emulator';
 const ROOT = new URL('../schema/salesforce/force-app/main/default/objects/', import.meta.url);
 // Task custom fields are defined on Activity in metadata.
 const OBJECT_FOR = { Activity: 'Task', Case: 'Case', Contact: 'Contact' } as Record<string, string>;
-const TYPES: Record<string, string> = { Text: 'string', Picklist: 'picklist', Checkbox: 'boolean' };
+const TYPES: Record<string, string> = { Text: 'string', Picklist: 'picklist', Checkbox: 'boolean', DateTime: 'datetime', Phone: 'phone' };
 
 const tag = (xml: string, name: string) => new RegExp(`<${name}>([^<]*)</${name}>`).exec(xml)?.[1];
 
@@ -33,6 +33,8 @@ describe('custom field metadata', () => {
       'Case.Gateway_Request_Fingerprint__c',
       'Case.Gateway_Request_Key__c',
       'Contact.SMS_Opt_Out__c',
+      'Task.Call_From__c',
+      'Task.Call_Started_At__c',
       'Task.Follow_Up_Channel__c',
       'Task.Follow_Up_Status__c',
       'Task.Follow_Up_To__c',

@@ -52,11 +52,20 @@ describe('describe', () => {
     expect(key).toMatchObject({ custom: true, externalId: true, unique: true, type: 'string', length: 255 });
     const task = await org.conn.sobject('Task').describe();
     expect(task.fields.find((f) => f.name === 'Follow_Up_Status__c')).toMatchObject({ restrictedPicklist: true, custom: true });
+    const calls = task.fields.filter((f) => ['CallType', 'CallDurationInSeconds', 'CallObject', 'CallDisposition', 'TaskSubtype'].includes(f.name));
+    expect(calls.map((f) => [f.name, f.type])).toEqual([
+      ['TaskSubtype', 'picklist'],
+      ['CallType', 'picklist'],
+      ['CallDurationInSeconds', 'int'],
+      ['CallObject', 'string'],
+      ['CallDisposition', 'string'],
+    ]);
     const global = await org.conn.describeGlobal();
     expect(global.sobjects.map((s) => [s.name, s.keyPrefix])).toEqual([
       ['Account', '001'],
       ['Contact', '003'],
       ['Case', '500'],
+      ['CaseComment', '00a'],
       ['Task', '00T'],
       ['User', '005'],
     ]);
@@ -297,5 +306,25 @@ describe('emailSimple, limits and usage headers', () => {
     } finally {
       await small.close();
     }
+  });
+});
+
+describe('case comments and logged calls', () => {
+  const org = useTestOrg();
+
+  it('adds comments to a case, reads them as its CaseComments, and stamps a closed call task', async () => {
+    const caseId = org.ids.cases.adaOpen1;
+    const comment = await org.conn.sobject('CaseComment').create({ ParentId: caseId, CommentBody: 'Customer called again', IsPublished: false });
+    expect(comment.id).toMatch(/^00a/);
+    const read = await org.conn.query<{ CaseComments: { records: { CommentBody: string; IsPublished: boolean }[] } }>(
+      `SELECT Id, (SELECT CommentBody, IsPublished, CreatedDate FROM CaseComments ORDER BY CreatedDate DESC) FROM Case WHERE Id = '${caseId}'`,
+    );
+    // Newest first: ours, then the seeded one.
+    expect(read.records[0]!.CaseComments.records.map((c) => c.CommentBody)).toEqual(['Customer called again', 'Engineer booked for Thursday.']);
+    const call = await org.conn.sobject('Task').create({ Subject: 'Inbound call', Status: 'Completed', TaskSubtype: 'Call', Type: 'Call', CallType: 'Inbound', CallDurationInSeconds: 95, CallObject: 'conv-1' });
+    const task = (await org.conn.sobject('Task').retrieve(call.id!)) as unknown as Record<string, unknown>;
+    expect(task).toMatchObject({ TaskSubtype: 'Call', CallType: 'Inbound', CallDurationInSeconds: 95, IsClosed: true });
+    expect(typeof task.CompletedDateTime).toBe('string');
+    await expect(org.conn.sobject('Task').create({ Subject: 'x', CallType: 'Sideways' })).rejects.toMatchObject({ errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST' });
   });
 });

@@ -291,6 +291,7 @@ const caseObject: ObjectDef = {
   ],
   childRelationships: [
     { childSObject: 'Case', field: 'ParentId', relationshipName: 'Cases', cascadeDelete: false },
+    { childSObject: 'CaseComment', field: 'ParentId', relationshipName: 'CaseComments', cascadeDelete: true },
     { childSObject: 'Task', field: 'WhatId', relationshipName: 'Tasks', cascadeDelete: true },
   ],
   validationRules: [
@@ -334,7 +335,17 @@ const task: ObjectDef = {
       restrictedPicklist: true,
       updateable: false,
     }),
+    // The call fields of an activity logged by a telephony integration (TaskSubtype Call).
+    field('Type', 'picklist', { length: 40, picklist: ['Call', 'Email', 'Meeting', 'Other'] }),
+    field('CallType', 'picklist', { label: 'Call Type', length: 40, picklist: ['Internal', 'Inbound', 'Outbound'], restrictedPicklist: true }),
+    field('CallDurationInSeconds', 'int', { label: 'Call Duration' }),
+    field('CallObject', 'string', { label: 'Call Object Identifier', length: 255 }),
+    field('CallDisposition', 'string', { label: 'Call Result', length: 255 }),
+    field('CompletedDateTime', 'datetime', { label: 'Completed Date/Time', ...readOnly }),
     ...gatewayRequestFields(),
+    // The gateway's call fields (schema/salesforce): when the call started, and the other party.
+    field('Call_Started_At__c', 'datetime', { label: 'Call Started At' }),
+    field('Call_From__c', 'phone', { label: 'Call From' }),
     field('Follow_Up_Channel__c', 'picklist', {
       label: 'Follow-up Channel',
       picklist: ['SMS', 'EMAIL'],
@@ -364,6 +375,24 @@ const task: ObjectDef = {
       },
     },
   ],
+};
+
+/** A comment on a case. It has no owner: its creator is its author (reference: CaseComment). */
+const caseComment: ObjectDef = {
+  name: 'CaseComment',
+  label: 'Case Comment',
+  labelPlural: 'Case Comments',
+  keyPrefix: '00a',
+  searchable: false,
+  fields: [
+    ...systemFields('Case Comment'),
+    reference('ParentId', ['Case'], 'Parent', { label: 'Parent Case ID', nillable: false, updateable: false }),
+    field('IsPublished', 'boolean', { label: 'Public' }),
+    field('CommentBody', 'textarea', { label: 'Body', length: 4000 }),
+    ...auditFields().filter((f) => f.name !== 'OwnerId'),
+  ],
+  childRelationships: [],
+  validationRules: [],
 };
 
 const user: ObjectDef = {
@@ -399,7 +428,7 @@ export interface OrgSchema {
   child(object: ObjectDef, relationshipName: string): ChildRelationship | undefined;
 }
 
-export function createOrgSchema(objects: readonly ObjectDef[] = [account, contact, caseObject, task, user]): OrgSchema {
+export function createOrgSchema(objects: readonly ObjectDef[] = [account, contact, caseObject, caseComment, task, user]): OrgSchema {
   const byName = new Map(objects.map((o) => [o.name.toLowerCase(), o]));
   const byPrefix = new Map(objects.map((o) => [o.keyPrefix, o]));
   const fields = new Map(objects.map((o) => [o, new Map(o.fields.map((f) => [f.name.toLowerCase(), f]))]));

@@ -42,7 +42,10 @@ export interface SeedFixtures {
     hank: string;
   };
   cases: { adaOpen1: string; adaOpen2: string; adaOpen3: string; adaClosed: string; graceOpen: string };
-  tasks: { adaSms: string; adaEmail: string };
+  /** adaCall: the inbound call (TaskSubtype Call) on which Ada reported adaOpen1. */
+  tasks: { adaSms: string; adaEmail: string; adaCall: string };
+  /** A private comment on adaOpen1. */
+  comments: { adaOpen1: string };
 }
 
 const iso = (ms: number) => sfDateTime(ms);
@@ -104,8 +107,28 @@ function seedFixtures(store: Store, userId: string): SeedFixtures {
       { WhoId: contacts.ada, WhatId: cases.adaOpen2, Subject: 'Your invoice', Description: 'A corrected invoice is attached.', Follow_Up_Channel__c: 'EMAIL', Follow_Up_To__c: 'ada@example.com', Follow_Up_Status__c: 'SENT' },
       19,
     ),
+    adaCall: followUp(
+      {
+        WhoId: contacts.ada,
+        WhatId: cases.adaOpen1,
+        Subject: 'Inbound call',
+        Description: 'Ada reported that the analytical engine will not start; a case was opened.',
+        Type: 'Call',
+        TaskSubtype: 'Call',
+        CallType: 'Inbound',
+        CallDurationInSeconds: 184,
+        CallObject: 'demo-conversation-0001',
+        CallDisposition: 'case created',
+        Call_Started_At__c: iso(t(30) - 200_000),
+        Call_From__c: '+14155550134',
+      },
+      30,
+    ),
   };
-  return { integrationUserId: userId, accounts: { acme, globex }, contacts, cases, tasks };
+  const comments = {
+    adaOpen1: insertAt(store, 'CaseComment', { ParentId: cases.adaOpen1, CommentBody: 'Engineer booked for Thursday.', IsPublished: false }, t(28)),
+  };
+  return { integrationUserId: userId, accounts: { acme, globex }, contacts, cases, tasks, comments };
 }
 
 const US_AREA_CODES = ['212', '305', '312', '404', '503', '512', '602', '617', '646', '702', '718', '720', '773', '818', '917'];

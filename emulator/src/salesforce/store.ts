@@ -264,6 +264,8 @@ export class Store {
     }
     if (o.name === 'Task') {
       record.IsClosed = CLOSED_TASK_STATUSES.has(String(record.Status ?? '').toLowerCase());
+      // Salesforce stamps when a task was closed (API 46.0+), and clears it when it is reopened.
+      record.CompletedDateTime = record.IsClosed ? (before?.IsClosed ? before.CompletedDateTime : sfDateTime(now)) : null;
       const what = typeof record.WhatId === 'string' ? this.get(record.WhatId) : undefined;
       const who = typeof record.WhoId === 'string' ? this.get(record.WhoId) : undefined;
       const whatAccount = what ? (String(what.Id).startsWith('001') ? what.Id : what.AccountId) : null;
