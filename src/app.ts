@@ -107,6 +107,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       defaultCaseOrigin: g.defaultCaseOrigin,
       pendingTimeoutMs: g.pendingTimeoutMs,
       smsPerCustomerPerHour: g.smsPerCustomerPerHour,
+      consentPolicy: g.consentPolicy,
       compileContext: overrides.batch !== false,
       contactFields: {
         smsOptOutField: g.smsOptOutField,

@@ -32,6 +32,8 @@ export interface SalesforceCredentials {
 }
 
 /** How the gateway reads the org: timeouts, caches, phone parsing and org-specific fields. */
+export type ConsentPolicy = Record<'SMS' | 'EMAIL', 'opt-out' | 'opt-in'>;
+
 export interface GatewaySettings {
   /** Region for numbers without a country code (ISO 3166 alpha-2). @default 'US' */
   defaultRegion: string;
@@ -41,6 +43,8 @@ export interface GatewaySettings {
   maxMutationsPerRequest: number;
   /** SMS follow-ups one customer may get per hour; 0 switches the limit off. @default 3 */
   smsPerCustomerPerHour: number;
+  /** Per channel: `opt-out` sends unless the customer opted out; `opt-in` only when they opted in. @default opt-out */
+  consentPolicy: ConsentPolicy;
   /** Per-call Salesforce timeout. @default 10_000 */
   salesforceTimeoutMs: number;
   /** Time budget of one GraphQL request; clients may ask for less (X-Request-Timeout-Ms). @default 2_500 */
@@ -205,6 +209,8 @@ const EnvSchema = z.object({
   HTTP_MAX_CONNECTIONS: z.coerce.number().int().min(1).max(1_000_000).default(1_000),
   UPSTREAM_CALLS_PER_REQUEST: z.coerce.number().int().min(1).max(1_000).default(12),
   MAX_MUTATIONS_PER_REQUEST: z.coerce.number().int().min(1).max(100).default(1),
+  CONSENT_POLICY_SMS: z.enum(['opt-out', 'opt-in']).default('opt-out'),
+  CONSENT_POLICY_EMAIL: z.enum(['opt-out', 'opt-in']).default('opt-out'),
   SMS_PER_CUSTOMER_PER_HOUR: z.coerce.number().int().min(0).max(1_000).default(3),
   AUTH_FAILURES_PER_MINUTE: z.coerce.number().int().min(1).max(100_000).optional(),
   EMULATOR_PORT: port(4010),
@@ -318,6 +324,10 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
   }
   const parsedKeys = parseApiKeys(keysText ?? '');
   keyProblems.push(...parsedKeys.problems.map((p) => `GATEWAY_API_KEYS: ${p}`));
+  // An opt-in policy with no field to record the opt-in would refuse every follow-up.
+  for (const [policy, field, name] of [[e.CONSENT_POLICY_SMS, e.SALESFORCE_SMS_OPT_IN_FIELD, 'SMS'], [e.CONSENT_POLICY_EMAIL, e.SALESFORCE_EMAIL_OPT_IN_FIELD, 'EMAIL']] as const) {
+    if (policy === 'opt-in' && !field) keyProblems.push(`CONSENT_POLICY_${name}: opt-in needs SALESFORCE_${name}_OPT_IN_FIELD, the Contact checkbox that records the opt-in`);
+  }
   if (e.NODE_ENV === 'production') {
     // Guessable keys are refused in production; the names say which, the keys never appear.
     for (const k of parsedKeys.keys) {
@@ -375,6 +385,7 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
       upstreamCallsPerRequest: e.UPSTREAM_CALLS_PER_REQUEST,
       maxMutationsPerRequest: e.MAX_MUTATIONS_PER_REQUEST,
       smsPerCustomerPerHour: e.SMS_PER_CUSTOMER_PER_HOUR,
+      consentPolicy: { SMS: e.CONSENT_POLICY_SMS, EMAIL: e.CONSENT_POLICY_EMAIL },
       salesforceTimeoutMs: e.SALESFORCE_TIMEOUT_MS,
       requestDeadlineMs: e.REQUEST_DEADLINE_MS,
       salesforceMaxAttempts: e.SALESFORCE_MAX_ATTEMPTS,

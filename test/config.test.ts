@@ -60,6 +60,7 @@ describe('loadConfig', () => {
         upstreamCallsPerRequest: 12,
         maxMutationsPerRequest: 1,
         smsPerCustomerPerHour: 3,
+        consentPolicy: { SMS: 'opt-out', EMAIL: 'opt-out' },
         salesforceTimeoutMs: 10_000,
         requestDeadlineMs: 2_500,
         salesforceMaxAttempts: 6,

@@ -32,6 +32,7 @@ describe('custom field metadata', () => {
     expect(fields.map((f) => `${f.object}.${f.name}`).sort()).toEqual([
       'Case.Gateway_Request_Fingerprint__c',
       'Case.Gateway_Request_Key__c',
+      'Contact.SMS_Opt_In__c',
       'Contact.SMS_Opt_Out__c',
       'Task.Call_From__c',
       'Task.Call_Started_At__c',

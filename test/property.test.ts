@@ -13,7 +13,7 @@ import { useTestGateway } from './support/gateway';
 const unthrottled = { perSecond: 1_000_000, burst: 1_000_000 };
 const gw = useTestGateway({ security: { rateLimits: { agent: unthrottled, designer: unthrottled, frontend: unthrottled } } });
 
-const OBJECTS = new Set(['Contact', 'Case', 'Task', 'Account']);
+const OBJECTS = new Set(['Contact', 'Case', 'CaseComment', 'Task', 'Account']);
 const WHERE_FIELDS = new Set([
   'Id',
   'Phone',
@@ -28,6 +28,8 @@ const WHERE_FIELDS = new Set([
   // The per-customer SMS limit counts recent follow-ups that did not fail.
   'Follow_Up_Status__c',
   'Gateway_Request_Key__c',
+  // A Task is a logged call when its subtype is Call.
+  'TaskSubtype',
 ]);
 
 function whereFields(where: WhereClause | undefined, out: string[] = []): string[] {

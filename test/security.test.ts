@@ -43,7 +43,9 @@ describe('roles', () => {
     for (const key of [DESIGNER_KEY, FRONTEND_KEY]) {
       const { data, errors } = await gw.graphql(print(CreateCase), { input }, bearer(key));
       expect(data).toBeNull();
-      expect(errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN', retryable: false });
+      // It names the role a mutation needs, so the caller knows which key would do.
+      expect(errors?.[0]?.extensions).toEqual({ code: 'FORBIDDEN', retryable: false, requiredRole: 'agent' });
+      expect(errors?.[0]?.message).toMatch(/^Only an agent API key may run mutations; this key's role is (designer|frontend)\.$/);
     }
     expect(await countCases()).toBe(0);
     const agent = await gw.execute(CreateCase, { input });

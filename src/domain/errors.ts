@@ -87,10 +87,21 @@ export class NotFoundError extends UserError {
   }
 }
 
-/** The customer opted out of the channel; nothing was sent. */
+/**
+ * The customer's consent does not allow the channel: they opted out, or the gateway's policy for
+ * the channel is opt-in and they have not opted in. Nothing was sent.
+ */
 export class ConsentError extends UserError {
-  constructor(readonly channel: 'SMS' | 'EMAIL') {
-    super(channel === 'SMS' ? 'The customer opted out of text messages; nothing was sent.' : 'The customer opted out of email; nothing was sent.');
+  constructor(
+    readonly channel: 'SMS' | 'EMAIL',
+    readonly reason: 'OPTED_OUT' | 'NOT_OPTED_IN' = 'OPTED_OUT',
+  ) {
+    const what = channel === 'SMS' ? 'text messages' : 'email';
+    super(
+      reason === 'OPTED_OUT'
+        ? `The customer opted out of ${what}; nothing was sent.`
+        : `The customer has not opted in to ${what}, which this gateway requires; nothing was sent. Ask them, and record their answer with recordConsent.`,
+    );
     this.name = 'ConsentError';
   }
 }

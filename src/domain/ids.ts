@@ -28,7 +28,7 @@ export function normaliseId(id: string): string | null {
 }
 
 /** Key prefixes of the objects the gateway reads (Task 00T is documented as unverified, reference §7). */
-export const KEY_PREFIX = { Account: '001', Contact: '003', Case: '500', Task: '00T' } as const;
+export const KEY_PREFIX = { Account: '001', Contact: '003', Case: '500', CaseComment: '00a', Task: '00T' } as const;
 export type KnownObject = keyof typeof KEY_PREFIX;
 
 export function objectOf(id18: string): KnownObject | null {

@@ -52,8 +52,38 @@ export interface CaseRecord {
   closedAt: Date | null;
   contactId: string | null;
   accountId: string | null;
+  /** Who called, as they said it, for a case without a customer record. */
+  suppliedName: string | null;
+  suppliedPhone: string | null;
+  suppliedEmail: string | null;
 }
 
+/** A comment on a case (Salesforce's CaseComment). */
+export interface CaseCommentRecord {
+  id: string;
+  caseId: string;
+  body: string;
+  isPublic: boolean;
+  createdAt: Date;
+}
+
+export type CallDirection = 'INBOUND' | 'OUTBOUND';
+
+/** A call logged as a completed Task with TaskSubtype Call. */
+export interface CallRecord {
+  id: string;
+  direction: CallDirection;
+  from: string | null;
+  startedAt: Date;
+  durationSeconds: number;
+  summary: string | null;
+  outcome: string | null;
+  externalCallId: string | null;
+  contactId: string | null;
+  caseId: string | null;
+  /** When it was logged (pages are ordered by it). */
+  createdAt: Date;
+}
 
 export interface FollowUpRecord {
   id: string;

@@ -39,26 +39,32 @@ const ROOT_CALLS: Record<string, number> = {
   'Query.searchCustomers': 1,
   'Query.caseByNumber': 1,
   'Query.caseOptions': 1,
-  // describe (cached), key look-up, customer, upsert, read back
+  // describe (cached), key look-up, customer, insert, read back
   'Mutation.createCase': 5,
-  // describe (cached), key look-up, customer and case, upsert, status, read back
+  // describe (cached), key look-up, customer and case, insert, status, read back
   'Mutation.sendFollowUp': 7,
+  // describe (cached), key look-up, case, the transaction, read back the case and the comment
+  'Mutation.updateCase': 6,
+  // describe (cached), key look-up, customer and case, insert, read back
+  'Mutation.logCall': 6,
+  // describe (cached), key look-up, customer, the transaction, read back
+  'Mutation.recordConsent': 5,
 };
 
 /**
  * Root look-ups by Id share the request's loaders, however many aliases ask: one query per 250 Ids
- * of a kind (`node` may reach any of four kinds).
+ * of a kind (`node` may reach any of five kinds, a Task costing two: follow-up or call).
  */
-const ROOT_LOOKUPS: Record<string, number> = { 'Query.customer': 1, 'Query.case': 1, 'Query.node': 4 };
+const ROOT_LOOKUPS: Record<string, number> = { 'Query.customer': 1, 'Query.case': 1, 'Query.node': 6 };
 
 /** Nested lists batched by the loaders: one query per 250 parents. */
-const BATCHED_LISTS = new Set(['Customer.cases', 'Customer.followUps', 'Case.followUps']);
+const BATCHED_LISTS = new Set(['Customer.cases', 'Customer.followUps', 'Case.followUps', 'Customer.calls', 'Case.calls', 'Case.comments']);
 /**
  * Records reached through a loader: one batched query per field. They are nearly always primed by
  * the page that listed their parents, so m is not multiplied in; a request that proves this wrong
  * meets the runtime budget.
  */
-const BATCHED_RECORDS = new Set(['Case.customer', 'FollowUp.customer', 'FollowUp.case']);
+const BATCHED_RECORDS = new Set(['Case.customer', 'FollowUp.customer', 'FollowUp.case', 'Call.customer', 'Call.case']);
 
 /** Ids per IN list, as the loaders chunk them. */
 const PER_QUERY = MAX_IDS_PER_QUERY;

@@ -130,6 +130,11 @@ export async function caseRow(sf: SalesforceApi, cache: TtlCache, fields: CaseFi
   return { row, errors: checkAgainstDescribe(describe, values) };
 }
 
+/** What the org's describe says is wrong with new values of Case fields (API names; null: unchanged). */
+export async function checkCaseValues(sf: SalesforceApi, cache: TtlCache, values: Record<string, string | null>): Promise<FieldError[]> {
+  return checkAgainstDescribe(await describeObject(sf, cache, 'Case'), values);
+}
+
 /** The Contact and Account fields that tie a case to its customer. */
 export function caseCustomerFields(contact: { id: string; accountId: string | null }): Record<string, unknown> {
   return contact.accountId ? { ContactId: contact.id, AccountId: contact.accountId } : { ContactId: contact.id };

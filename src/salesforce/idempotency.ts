@@ -39,20 +39,9 @@ export async function findByKey(sf: SalesforceApi, object: KeyedObject, s: Idemp
 }
 
 /**
- * Writes the record by its key: an upsert, which creates it or (when another call got there
- * first) reports `created: false`. Safe to repeat, so the client may retry it.
+ * Creates a record. Never retried here: without a key it is not safe to repeat, and with one a
+ * lost answer is for the caller to look up (a blind retry would meet its own record as a rival's).
  */
-export async function upsertByKey(sf: SalesforceApi, object: KeyedObject, s: IdempotencySettings, key: string, fp: string, body: Record<string, unknown>): Promise<{ id: string; created: boolean }> {
-  const result = await sf.request<{ id: string; created?: boolean }>(
-    'PATCH',
-    `/sobjects/${object}/${s.keyField}/${encodeURIComponent(key)}`,
-    { ...body, [s.fingerprintField]: fp },
-    { idempotent: true },
-  );
-  return { id: result.id, created: result.created !== false };
-}
-
-/** Creates a record with no key (orgs without the fields). Never retried: it is not safe to repeat. */
 export async function createRecord(sf: SalesforceApi, object: KeyedObject, body: Record<string, unknown>): Promise<string> {
   return (await sf.request<{ id: string }>('POST', `/sobjects/${object}`, body)).id;
 }

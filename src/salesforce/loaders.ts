@@ -8,10 +8,12 @@ import type { ContextShape } from '../domain/context-shape';
 import type { SalesforceApi } from './client';
 import type { CustomerContext } from './context';
 import { findAccountsByIds } from './accounts';
+import { findCallsByIds, findCallsByParents } from './calls';
+import { findCaseCommentsByCases, findCaseCommentsByIds } from './case-comments';
 import { findCasesByContacts, findCasesByIds, type CaseStatusFilter } from './cases';
 import { findContactsByIds } from './contacts';
 import type { Page, PageRequest } from './pages';
-import type { AccountRecord, CaseRecord, ContactFieldConfig, CustomerRecord, FollowUpRecord } from './records';
+import type { AccountRecord, CallRecord, CaseCommentRecord, CaseRecord, ContactFieldConfig, CustomerRecord, FollowUpRecord } from './records';
 import { MAX_IDS_PER_QUERY } from './soql';
 import { findFollowUpsByIds, findFollowUpsByParents } from './tasks';
 
@@ -31,6 +33,11 @@ export interface Loaders {
   casesByCustomer: DataLoader<CasePageKey, Page<CaseRecord>, string>;
   followUpsByCustomer: DataLoader<PageKey, Page<FollowUpRecord>, string>;
   followUpsByCase: DataLoader<PageKey, Page<FollowUpRecord>, string>;
+  call: DataLoader<string, CallRecord | null>;
+  callsByCustomer: DataLoader<PageKey, Page<CallRecord>, string>;
+  callsByCase: DataLoader<PageKey, Page<CallRecord>, string>;
+  caseComment: DataLoader<string, CaseCommentRecord | null>;
+  commentsByCase: DataLoader<PageKey, Page<CaseCommentRecord>, string>;
   /** Puts rows read elsewhere (a search, a nested page) into the loaders, saving a later call. */
   prime: {
     customers(customers: readonly CustomerRecord[]): void;
@@ -76,6 +83,8 @@ export function createLoaders(sf: SalesforceApi, options: LoaderOptions): Loader
   const batching = { batch: options.batch ?? true, maxBatchSize: MAX_IDS_PER_QUERY };
   const byId = <T extends { id: string }>(find: (ids: readonly string[]) => Promise<T[]>) =>
     new DataLoader<string, T | null>(async (ids) => inKeyOrder(ids, await find(ids)), batching);
+  const pages = <T>(load: (parentIds: string[], sample: PageKey) => Promise<Map<string, Page<T>>>) =>
+    new DataLoader<PageKey, Page<T>, string>((keys) => pagesInKeyOrder(keys, load), { ...batching, cacheKeyFn: pageGroupWithParent });
   const loaders: Loaders = {
     customer: byId((ids) => findContactsByIds(sf, options.contactFields, ids)),
     account: byId((ids) => findAccountsByIds(sf, ids)),
@@ -93,6 +102,11 @@ export function createLoaders(sf: SalesforceApi, options: LoaderOptions): Loader
       (keys) => pagesInKeyOrder(keys, (ids, k) => findFollowUpsByParents(sf, 'Case', ids, k)),
       { ...batching, cacheKeyFn: pageGroupWithParent },
     ),
+    call: byId((ids) => findCallsByIds(sf, ids)),
+    callsByCustomer: pages((ids, k) => findCallsByParents(sf, 'Contact', ids, k)),
+    callsByCase: pages((ids, k) => findCallsByParents(sf, 'Case', ids, k)),
+    caseComment: byId((ids) => findCaseCommentsByIds(sf, ids)),
+    commentsByCase: pages((ids, k) => findCaseCommentsByCases(sf, ids, k)),
     prime: {
       customers(customers) {
         for (const c of customers) {

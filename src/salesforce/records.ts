@@ -4,9 +4,9 @@
  */
 
 import { FOLLOW_UP_STATUSES } from '../domain/follow-up-status';
-import type { AccountRecord, ConsentFlag, CustomerRecord, CaseRecord, FollowUpRecord, FollowUpStatus } from '../domain/records';
+import type { AccountRecord, CallRecord, CaseCommentRecord, ConsentFlag, CustomerRecord, CaseRecord, FollowUpRecord, FollowUpStatus } from '../domain/records';
 
-export type { AccountRecord, CaseRecord, CustomerRecord, FollowUpRecord } from '../domain/records';
+export type { AccountRecord, CallRecord, CaseCommentRecord, CaseRecord, CustomerRecord, FollowUpRecord } from '../domain/records';
 
 /** Org-specific Contact fields (configuration, never caller input). */
 export interface ContactFieldConfig {
@@ -63,6 +63,26 @@ export const CASE_FIELDS = [
   'ClosedDate',
   'ContactId',
   'AccountId',
+  'SuppliedName',
+  'SuppliedPhone',
+  'SuppliedEmail',
+] as const;
+
+export const CASE_COMMENT_FIELDS = ['Id', 'ParentId', 'CommentBody', 'IsPublished', 'CreatedDate'] as const;
+
+/** A Task is a logged call when TaskSubtype is Call. */
+export const CALL_FIELDS = [
+  'Id',
+  'CallType',
+  'Call_From__c',
+  'Call_Started_At__c',
+  'CallDurationInSeconds',
+  'Description',
+  'CallDisposition',
+  'CallObject',
+  'CreatedDate',
+  'WhoId',
+  'WhatId',
 ] as const;
 
 export const FOLLOW_UP_FIELDS = [
@@ -138,6 +158,32 @@ export function toCase(row: Row): CaseRecord {
     closedAt: date(row.ClosedDate),
     contactId: str(row.ContactId),
     accountId: str(row.AccountId),
+    suppliedName: str(row.SuppliedName),
+    suppliedPhone: str(row.SuppliedPhone),
+    suppliedEmail: str(row.SuppliedEmail),
+  };
+}
+
+export function toCaseComment(row: Row): CaseCommentRecord {
+  return { id: String(row.Id), caseId: String(row.ParentId), body: str(row.CommentBody) ?? '', isPublic: row.IsPublished === true, createdAt: stamp(row.CreatedDate) };
+}
+
+export function toCall(row: Row): CallRecord {
+  const what = str(row.WhatId);
+  const who = str(row.WhoId);
+  return {
+    id: String(row.Id),
+    direction: row.CallType === 'Outbound' ? 'OUTBOUND' : 'INBOUND',
+    from: str(row.Call_From__c),
+    // Calls logged by other tools may lack the gateway's start field: their creation is the best guess.
+    startedAt: date(row.Call_Started_At__c) ?? stamp(row.CreatedDate),
+    durationSeconds: typeof row.CallDurationInSeconds === 'number' ? row.CallDurationInSeconds : 0,
+    summary: str(row.Description),
+    outcome: str(row.CallDisposition),
+    externalCallId: str(row.CallObject),
+    contactId: who?.startsWith('003') ? who : null,
+    caseId: what?.startsWith('500') ? what : null,
+    createdAt: stamp(row.CreatedDate),
   };
 }
 

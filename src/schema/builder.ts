@@ -18,7 +18,19 @@ export const builder = new SchemaBuilder<{
   plugins: [ScopeAuthPlugin, ErrorsPlugin],
   scopeAuth: {
     authScopes: (ctx) => ({ read: ctx.principal !== null, mutate: ctx.principal?.role === 'agent' }),
-    unauthorizedError: () => new CodedError({ code: 'FORBIDDEN', message: 'This API key is not allowed to do this.', retryable: false }),
+    // Names the role that may, so that a designer in GraphiQL knows which key to use.
+    unauthorizedError: (_parent, ctx, info) => {
+      const mutation = info.parentType.name === 'Mutation';
+      const role = ctx.principal?.role;
+      return new CodedError({
+        code: 'FORBIDDEN',
+        message: mutation
+          ? `Only an agent API key may run mutations${role ? `; this key's role is ${role}` : ''}.`
+          : 'An API key is needed for this.',
+        retryable: false,
+        extensions: mutation ? { requiredRole: 'agent' } : {},
+      });
+    },
   },
   // Unions list exactly the error types the contract names (STYLE rule 11): no defaults.
   errors: { defaultTypes: [] },

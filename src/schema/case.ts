@@ -1,8 +1,9 @@
 /** Case, its options, Customer.cases, Case.customer and the root fields that return cases. */
 import { IdempotencyConflictError, NotFoundError, ValidationError, badInput } from '../domain/errors';
-import type { CaseRecord } from '../domain/records';
+import type { CaseCommentRecord, CaseRecord } from '../domain/records';
 import type { CasePicklists, PicklistValue } from '../salesforce/cases';
 import { createCase } from '../services/create-case';
+import { updateCase } from '../services/update-case';
 import { caseByNumber, caseOptions } from '../services/reads';
 import { builder } from './builder';
 import { CustomerRef } from './customer';
@@ -24,6 +25,9 @@ export const CaseRef = builder.objectRef<CaseRecord>('Case').implement({
     isClosed: t.exposeBoolean('isClosed', { nullable: false }),
     createdAt: t.expose('createdAt', { type: 'DateTime', nullable: false }),
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
+    suppliedName: t.exposeString('suppliedName', { nullable: true, description: 'For a case from a caller with no customer record: who called, as they said it.' }),
+    suppliedPhone: t.exposeString('suppliedPhone', { nullable: true }),
+    suppliedEmail: t.exposeString('suppliedEmail', { nullable: true }),
     customer: t.field({
       type: CustomerRef,
       nullable: true,
@@ -31,6 +35,43 @@ export const CaseRef = builder.objectRef<CaseRecord>('Case').implement({
     }),
   }),
 });
+
+const CaseCommentRef = builder.objectRef<CaseCommentRecord>('CaseComment').implement({
+  description: "A comment on a case: Salesforce's CaseComment.",
+  interfaces: [NodeRef],
+  fields: (t) => ({
+    id: t.exposeID('id', { nullable: false }),
+    salesforceId: t.exposeID('id', { nullable: false }),
+    body: t.exposeString('body', { nullable: false }),
+    isPublic: t.exposeBoolean('isPublic', { nullable: false, description: 'Whether the customer can see it (e.g. in a portal).' }),
+    createdAt: t.expose('createdAt', { type: 'DateTime', nullable: false }),
+  }),
+});
+
+const CaseCommentConnectionRef = connectionRef(
+  'CaseComment',
+  builder.objectRef<Edge<CaseCommentRecord>>('CaseCommentEdge').implement({
+    fields: (t) => ({ ...edgeFields(t), node: t.field({ type: CaseCommentRef, nullable: false, resolve: (e) => e.node }) }),
+  }),
+);
+
+builder.objectField(CaseRef, 'comments', (t) =>
+  t.field({
+    type: CaseCommentConnectionRef,
+    nullable: true,
+    description: 'Comments on the case (CaseComment), newest first.',
+    args: {
+      first: t.arg.int({ required: true, defaultValue: 10, description: 'How many comments, 1 to 50.' }),
+      after: t.arg.string({ required: false, description: 'The cursor of the last comment of the previous page.' }),
+    },
+    resolve: async (kase, args, ctx) => {
+      const page = keysetPage(args.first, args.after);
+      const result = await ctx.loaders.commentsByCase.load({ parentId: kase.id, ...page });
+      for (const c of result.records) ctx.loaders.caseComment.prime(c.id, c);
+      return keysetConnection(result, page);
+    },
+  }),
+);
 
 const CaseStatusFilterRef = builder.enumType('CaseStatusFilter', { values: ['OPEN', 'CLOSED', 'ALL'] as const });
 
@@ -172,6 +213,54 @@ builder.mutationField('createCase', (t) =>
       // Cached context of this customer no longer shows all their cases: drop it, on every replica.
       if (!result.replayed && created.contactId) await ctx.invalidate([{ typename: 'Customer', id: created.contactId }]);
       return { case: created, replayed: result.replayed };
+    },
+  }),
+);
+
+const UpdateCaseInputRef = builder.inputType('UpdateCaseInput', {
+  fields: (t) => ({
+    caseId: t.id({ required: true }),
+    status: t.string({ required: false, description: "A value of the org's Case.Status picklist." }),
+    priority: t.string({ required: false, description: "A value of the org's Case.Priority picklist." }),
+    comment: t.string({ required: false, description: 'Added to the case as a CaseComment; the description is never overwritten.' }),
+    commentIsPublic: t.boolean({ required: true, defaultValue: false, description: 'Whether the comment is visible to the customer. Default false.' }),
+    idempotencyKey: t.string({ required: true, description: 'Unique per change (up to 64 characters). A retry never applies the change twice.' }),
+  }),
+});
+
+const UpdateCaseSuccessRef = builder.objectRef<{ case: CaseRecord; comment: CaseCommentRecord | null; replayed: boolean }>('UpdateCaseSuccess').implement({
+  fields: (t) => ({
+    case: t.field({ type: CaseRef, nullable: false, resolve: (s) => s.case }),
+    comment: t.field({ type: CaseCommentRef, nullable: true, description: 'The comment this update added, if it had one.', resolve: (s) => s.comment }),
+    replayed: t.exposeBoolean('replayed', { nullable: false }),
+  }),
+});
+
+builder.mutationField('updateCase', (t) =>
+  t.field({
+    type: UpdateCaseSuccessRef,
+    nullable: false,
+    description: "Changes a case's status or priority and/or adds a comment.",
+    errors: { types: [ValidationError, NotFoundError, IdempotencyConflictError], directResult: true, union: { name: 'UpdateCaseResult' } },
+    args: { input: t.arg({ type: UpdateCaseInputRef, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const result = await updateCase(ctx, {
+        caseId: String(input.caseId).trim(),
+        status: text(input.status),
+        priority: text(input.priority),
+        comment: text(input.comment),
+        commentIsPublic: input.commentIsPublic ?? false,
+        idempotencyKey: input.idempotencyKey.trim(),
+      });
+      ctx.loaders.case.clear(result.caseId);
+      ctx.loaders.casesByCustomer.clearAll();
+      ctx.loaders.commentsByCase.clearAll();
+      const [updated, comment] = await Promise.all([ctx.loaders.case.load(result.caseId), result.commentId ? ctx.loaders.caseComment.load(result.commentId) : null]);
+      if (!updated) throw new Error(`case ${result.caseId} was updated but cannot be read back`);
+      if (!result.replayed) {
+        await ctx.invalidate([{ typename: 'Case', id: updated.id }, ...(updated.contactId ? [{ typename: 'Customer', id: updated.contactId }] : [])]);
+      }
+      return { case: updated, comment, replayed: result.replayed };
     },
   }),
 );

@@ -13,7 +13,7 @@ import { connectionRef, edgeFields, type Edge, offsetConnection, offsetPage, par
 
 export const CustomerRef = builder.objectRef<CustomerRecord>('Customer');
 
-const ConsentStatusRef = builder.enumType('ConsentStatus', {
+export const ConsentStatusRef = builder.enumType('ConsentStatus', {
   values: {
     OPTED_IN: { description: 'The customer agreed to be contacted on this channel.' },
     OPTED_OUT: { description: 'The customer asked not to be contacted on this channel.' },

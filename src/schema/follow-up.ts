@@ -74,9 +74,20 @@ for (const [parent, loader, description] of [
 
 builder.objectType(ConsentError, {
   name: 'ConsentError',
-  description: 'The customer opted out of this channel; nothing was sent.',
+  description: "The customer's consent does not allow this channel; nothing was sent.",
   interfaces: [ErrorInterface],
-  fields: (t) => ({ channel: t.expose('channel', { type: FollowUpChannelRef, nullable: false }) }),
+  fields: (t) => ({
+    channel: t.expose('channel', { type: FollowUpChannelRef, nullable: false }),
+    reason: t.expose('reason', {
+      type: builder.enumType('ConsentErrorReason', {
+        values: {
+          OPTED_OUT: { description: 'The customer opted out of this channel.' },
+          NOT_OPTED_IN: { description: "The gateway's policy for this channel is opt-in, and the customer has not opted in." },
+        } as const,
+      }),
+      nullable: false,
+    }),
+  }),
 });
 
 builder.objectType(DeliveryError, {
@@ -87,9 +98,10 @@ builder.objectType(DeliveryError, {
     channel: t.expose('channel', { type: FollowUpChannelRef, nullable: false }),
     followUp: t.field({
       type: FollowUpRef,
-      nullable: true,
-      description: 'The recorded follow-up, with status FAILED.',
-      resolve: (e) => e.followUp as FollowUpRecord | null,
+      nullable: false,
+      description:
+        'The recorded follow-up, with status FAILED. Non-null, like\nSendFollowUpSuccess.followUp, so that one selection of `followUp` can cover both\nmembers of SendFollowUpResult.',
+      resolve: (e) => e.followUp as FollowUpRecord,
     }),
   }),
 });
@@ -158,7 +170,9 @@ builder.mutationField('sendFollowUp', (t) =>
       } catch (e) {
         // The data layer names the recorded follow-up by Id; the client gets the record.
         if (e instanceof DeliveryError && typeof e.followUp === 'string') {
-          throw new DeliveryError(e.channel, await fresh(e.followUp), e.message);
+          const recorded = await fresh(e.followUp);
+          if (!recorded) throw new Error(`follow-up ${e.followUp} was recorded but cannot be read back`);
+          throw new DeliveryError(e.channel, recorded, e.message);
         }
         throw e;
       }

@@ -9,5 +9,7 @@ import './account';
 import './customer';
 import './case';
 import './follow-up';
+import './call';
+import './consent';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

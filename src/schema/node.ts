@@ -11,12 +11,14 @@ export interface NodeRecord {
   id: string;
 }
 
-const TYPE_BY_OBJECT = { Account: 'Account', Contact: 'Customer', Case: 'Case', Task: 'FollowUp' } as const;
+const TYPE_BY_OBJECT = { Account: 'Account', Contact: 'Customer', Case: 'Case', CaseComment: 'CaseComment', Task: 'FollowUp' } as const;
 
 export const NodeRef = builder.interfaceRef<NodeRecord>('Node').implement({
   fields: (t) => ({ id: t.exposeID('id', { nullable: false }) }),
   resolveType: (value) => {
     const object = objectOf(value.id);
+    // A Task is a follow-up or a logged call; only a call has a direction.
+    if (object === 'Task' && 'direction' in value) return 'Call';
     return object ? TYPE_BY_OBJECT[object] : null;
   },
 });
@@ -35,8 +37,12 @@ builder.queryField('node', (t) =>
           return ctx.loaders.account.load(id);
         case 'Case':
           return ctx.loaders.case.load(id);
-        case 'Task':
-          return ctx.loaders.followUp.load(id);
+        case 'CaseComment':
+          return ctx.loaders.caseComment.load(id);
+        case 'Task': {
+          const [followUp, call] = await Promise.all([ctx.loaders.followUp.load(id), ctx.loaders.call.load(id)]);
+          return followUp ?? call;
+        }
         default:
           return null;
       }

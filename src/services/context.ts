@@ -18,6 +18,8 @@ export interface ServiceSettings {
   pendingTimeoutMs: number;
   /** SMS follow-ups one customer may get per hour; 0: no limit. */
   smsPerCustomerPerHour: number;
+  /** Per channel: `opt-out` blocks only OPTED_OUT; `opt-in` requires OPTED_IN. */
+  consentPolicy: Record<'SMS' | 'EMAIL', 'opt-out' | 'opt-in'>;
   /** Read a customer's context with the customer (one round trip); off only for the naive N+1 baseline of the benchmark. */
   compileContext: boolean;
 }

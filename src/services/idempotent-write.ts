@@ -1,14 +1,16 @@
 /**
- * The one idempotent write, used by createCase and sendFollowUp. A write carries the caller's
+ * The one idempotent write, used by every mutation. A write carries the caller's
  * key, scoped to the client, in a unique external-ID field, and the input's fingerprint beside
  * it; so every instance can answer a retry:
  *
  * 1. claim the key (a second call while the first runs is IN_PROGRESS);
  * 2. look the key up: a record with the same fingerprint is replayed, another input is
  *    DIFFERENT_INPUT;
- * 3. otherwise prepare (checks that may refuse) and upsert by the key. Two instances racing meet in
- *    Salesforce's unique index: the loser's upsert reports `created: false` (or DUPLICATE_VALUE)
- *    and it replays the winner's record;
+ * 3. otherwise prepare (checks that may refuse) and insert the record with the key. Two instances
+ *    racing meet in Salesforce's unique index: the loser's insert fails with DUPLICATE_VALUE and
+ *    it replays the winner's record. An insert never changes an existing record (an upsert would
+ *    overwrite the winner with the loser's input, and Salesforce refuses to update create-only
+ *    fields such as Task.TaskSubtype);
  * 4. when the answer to the write is lost, look the key up before reporting anything, so that a
  *    committed write is acknowledged, not repeated.
  *
@@ -18,7 +20,7 @@
 import { IdempotencyConflictError } from '../domain/errors';
 import { scopedKey } from '../domain/idempotency';
 import { SalesforceError, toValidationError } from '../salesforce/errors';
-import { createRecord, findByKey, hasIdempotencyFields, upsertByKey, type KeyedObject, type KeyedRow } from '../salesforce/idempotency';
+import { createRecord, findByKey, hasIdempotencyFields, type KeyedObject, type KeyedRow } from '../salesforce/idempotency';
 import type { KeyedRecord } from '../shared-state/fallback-keys';
 import type { ServiceDeps } from './context';
 
@@ -37,6 +39,14 @@ export interface IdempotentWrite<R> {
   replay(existing: KeyedRecord & { row?: Record<string, unknown> }): Promise<R>;
   /** The answer once our write created the record (still under the claim). */
   created(id: string): Promise<R>;
+  /**
+   * Writes the keyed record together with more changes in one transaction (updateCase,
+   * recordConsent: changes to records that cannot carry the key commit with an audit record that
+   * does). `keyFields` holds the key and fingerprint (none in orgs without the fields); a second
+   * write with the same key must fail with DUPLICATE_VALUE. Returns the keyed record's Id.
+   * @default an insert of `body` with the key fields
+   */
+  write?(body: Record<string, unknown>, keyFields: Record<string, string>): Promise<string>;
 }
 
 export async function idempotentWrite<R>(deps: ServiceDeps, w: IdempotentWrite<R>): Promise<R> {
@@ -56,14 +66,15 @@ export async function idempotentWrite<R>(deps: ServiceDeps, w: IdempotentWrite<R
     const existing = await lookUp();
     if (existing) return await replayOrConflict(existing);
     const body = await w.prepare();
+    const insert = (keyFields: Record<string, string>) => refused(w, () => (w.write ? w.write(body, keyFields) : createRecord(sf, w.object, { ...body, ...keyFields })));
     if (!keyed) {
-      const id = await refused(w, () => createRecord(sf, w.object, body));
+      const id = await insert({});
       await idempotency.fallback.set(claimKey, { id, fingerprint: w.fingerprint });
       return await w.created(id);
     }
-    let written: { id: string; created: boolean };
+    let id: string;
     try {
-      written = await refused(w, () => upsertByKey(sf, w.object, idempotency.settings, key, w.fingerprint, body));
+      id = await insert({ [idempotency.settings.keyField]: key, [idempotency.settings.fingerprintField]: w.fingerprint });
     } catch (e) {
       const lost = e instanceof SalesforceError && (e.noResponse || e.errorCode === 'DUPLICATE_VALUE');
       if (!lost) throw e;
@@ -75,13 +86,7 @@ export async function idempotentWrite<R>(deps: ServiceDeps, w: IdempotentWrite<R
       // Our write committed and only its answer was lost.
       return await w.created(after.id);
     }
-    if (!written.created) {
-      // Another instance wrote it between our look-up and our write: it is theirs.
-      const winner = await lookUp();
-      if (!winner) throw new Error(`${w.object} upsert reported an existing record that cannot be read back`);
-      return await replayOrConflict(winner);
-    }
-    return await w.created(written.id);
+    return await w.created(id);
   } finally {
     await idempotency.claims.release(claimKey);
   }

@@ -26,10 +26,54 @@ export type Account = Node & {
   salesforceId: Scalars['ID']['output'];
 };
 
+/**
+ * A phone call with a customer, logged in Salesforce as a completed Task with
+ * TaskSubtype Call (Type Call, CallType, CallDurationInSeconds, CallObject,
+ * CallDisposition, Description), on the customer and on the case when there is one.
+ */
+export type Call = Node & {
+  __typename?: 'Call';
+  case?: Maybe<Case>;
+  customer?: Maybe<Customer>;
+  direction: CallDirection;
+  durationSeconds: Scalars['Int']['output'];
+  /** The telephony platform's own id of the call (CallObject), e.g. a conversation id. */
+  externalCallId?: Maybe<Scalars['String']['output']>;
+  /** The other party's number in E.164, as the telephony platform gave it. */
+  from?: Maybe<Scalars['String']['output']>;
+  id: Scalars['ID']['output'];
+  /** How the call ended, in the platform's words (CallDisposition), e.g. "case created". */
+  outcome?: Maybe<Scalars['String']['output']>;
+  salesforceId: Scalars['ID']['output'];
+  startedAt: Scalars['DateTime']['output'];
+  /** What happened on the call, in a few sentences. */
+  summary?: Maybe<Scalars['String']['output']>;
+};
+
+export type CallConnection = {
+  __typename?: 'CallConnection';
+  edges: Array<CallEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CallDirection =
+  | 'INBOUND'
+  | 'OUTBOUND';
+
+export type CallEdge = {
+  __typename?: 'CallEdge';
+  cursor: Scalars['String']['output'];
+  node: Call;
+};
+
 export type Case = Node & {
   __typename?: 'Case';
+  /** Calls logged about this case, newest first. */
+  calls?: Maybe<CallConnection>;
   caseNumber: Scalars['String']['output'];
   closedAt?: Maybe<Scalars['DateTime']['output']>;
+  /** Comments on the case (CaseComment), newest first. */
+  comments?: Maybe<CaseCommentConnection>;
   createdAt: Scalars['DateTime']['output'];
   customer?: Maybe<Customer>;
   description?: Maybe<Scalars['String']['output']>;
@@ -45,12 +89,51 @@ export type Case = Node & {
   /** A value of the org's Case.Status picklist. */
   status: Scalars['String']['output'];
   subject?: Maybe<Scalars['String']['output']>;
+  suppliedEmail?: Maybe<Scalars['String']['output']>;
+  /** For a case from a caller with no customer record: who called, as they said it. */
+  suppliedName?: Maybe<Scalars['String']['output']>;
+  suppliedPhone?: Maybe<Scalars['String']['output']>;
+};
+
+
+export type CaseCallsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
+};
+
+
+export type CaseCommentsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 
 export type CaseFollowUpsArgs = {
   after?: InputMaybe<Scalars['String']['input']>;
   first?: Scalars['Int']['input'];
+};
+
+/** A comment on a case: Salesforce's CaseComment. */
+export type CaseComment = Node & {
+  __typename?: 'CaseComment';
+  body: Scalars['String']['output'];
+  createdAt: Scalars['DateTime']['output'];
+  id: Scalars['ID']['output'];
+  /** Whether the customer can see it (e.g. in a portal). */
+  isPublic: Scalars['Boolean']['output'];
+  salesforceId: Scalars['ID']['output'];
+};
+
+export type CaseCommentConnection = {
+  __typename?: 'CaseCommentConnection';
+  edges: Array<CaseCommentEdge>;
+  pageInfo: PageInfo;
+};
+
+export type CaseCommentEdge = {
+  __typename?: 'CaseCommentEdge';
+  cursor: Scalars['String']['output'];
+  node: CaseComment;
 };
 
 export type CaseConnection = {
@@ -88,12 +171,24 @@ export type Consent = {
   sms: ConsentStatus;
 };
 
-/** The customer opted out of this channel; nothing was sent. */
+export type ConsentChannel =
+  | 'CALL'
+  | 'EMAIL'
+  | 'SMS';
+
+/** The customer's consent does not allow this channel; nothing was sent. */
 export type ConsentError = Error & {
   __typename?: 'ConsentError';
   channel: FollowUpChannel;
   message: Scalars['String']['output'];
+  reason: ConsentErrorReason;
 };
+
+export type ConsentErrorReason =
+  /** The gateway's policy for this channel is opt-in, and the customer has not opted in. */
+  | 'NOT_OPTED_IN'
+  /** The customer opted out of this channel. */
+  | 'OPTED_OUT';
 
 export type ConsentStatus =
   /** The customer agreed to be contacted on this channel. */
@@ -139,6 +234,8 @@ export type CreateCaseSuccess = {
 export type Customer = Node & {
   __typename?: 'Customer';
   account?: Maybe<Account>;
+  /** Calls logged with this customer, newest first. */
+  calls?: Maybe<CallConnection>;
   /** The customer's cases, newest first. */
   cases?: Maybe<CaseConnection>;
   /** What the customer has said about being contacted on each channel. */
@@ -159,6 +256,13 @@ export type Customer = Node & {
   /** The phone number as it is stored in Salesforce. */
   phone?: Maybe<Scalars['String']['output']>;
   salesforceId: Scalars['ID']['output'];
+};
+
+
+/** A person the business serves: a Salesforce Contact, with its Account. */
+export type CustomerCallsArgs = {
+  after?: InputMaybe<Scalars['String']['input']>;
+  first?: Scalars['Int']['input'];
 };
 
 
@@ -192,8 +296,12 @@ export type CustomerEdge = {
 export type DeliveryError = Error & {
   __typename?: 'DeliveryError';
   channel: FollowUpChannel;
-  /** The recorded follow-up, with status FAILED. */
-  followUp?: Maybe<FollowUp>;
+  /**
+   * The recorded follow-up, with status FAILED. Non-null, like
+   * SendFollowUpSuccess.followUp, so that one selection of `followUp` can cover both
+   * members of SendFollowUpResult.
+   */
+  followUp: FollowUp;
   message: Scalars['String']['output'];
 };
 
@@ -275,10 +383,47 @@ export type IdempotencyConflictReason =
   /** The first call with this key is still running; retry shortly. */
   | 'IN_PROGRESS';
 
+export type LogCallInput = {
+  caseId?: InputMaybe<Scalars['ID']['input']>;
+  /** The customer the call was with; null for a caller with no record. */
+  customerId?: InputMaybe<Scalars['ID']['input']>;
+  direction?: CallDirection;
+  /** 0 to 86,400. */
+  durationSeconds: Scalars['Int']['input'];
+  /** Up to 255 characters, e.g. the PolyAI conversation id. */
+  externalCallId?: InputMaybe<Scalars['String']['input']>;
+  /** The other party's number, in any format; stored in E.164. */
+  from?: InputMaybe<Scalars['String']['input']>;
+  /** Unique per call (up to 64 characters). A retry never logs the call twice. */
+  idempotencyKey: Scalars['String']['input'];
+  /** Up to 255 characters. */
+  outcome?: InputMaybe<Scalars['String']['input']>;
+  startedAt: Scalars['DateTime']['input'];
+  /** Up to 32,000 characters. */
+  summary?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type LogCallResult = IdempotencyConflictError | LogCallSuccess | NotFoundError | ValidationError;
+
+export type LogCallSuccess = {
+  __typename?: 'LogCallSuccess';
+  call: Call;
+  replayed: Scalars['Boolean']['output'];
+};
+
 export type Mutation = {
   __typename?: 'Mutation';
   createCase: CreateCaseResult;
+  /** Logs a call, typically as it ends. */
+  logCall: LogCallResult;
+  /**
+   * Records what the customer said about being contacted on a channel, in the
+   * org's consent fields, with an audit trail (who, when, how).
+   */
+  recordConsent: RecordConsentResult;
   sendFollowUp: SendFollowUpResult;
+  /** Changes a case's status or priority and/or adds a comment. */
+  updateCase: UpdateCaseResult;
 };
 
 
@@ -287,8 +432,23 @@ export type MutationCreateCaseArgs = {
 };
 
 
+export type MutationLogCallArgs = {
+  input: LogCallInput;
+};
+
+
+export type MutationRecordConsentArgs = {
+  input: RecordConsentInput;
+};
+
+
 export type MutationSendFollowUpArgs = {
   input: SendFollowUpInput;
+};
+
+
+export type MutationUpdateCaseArgs = {
+  input: UpdateCaseInput;
 };
 
 export type Node = {
@@ -408,6 +568,31 @@ export type QuerySearchCustomersArgs = {
   text: Scalars['String']['input'];
 };
 
+export type RecordConsentInput = {
+  channel: ConsentChannel;
+  customerId: Scalars['ID']['input'];
+  /** The call on which it was said, when there is one. */
+  externalCallId?: InputMaybe<Scalars['String']['input']>;
+  /** Unique per statement (up to 64 characters). */
+  idempotencyKey: Scalars['String']['input'];
+  /**
+   * How the customer said it, kept for audit (up to 255 characters), e.g.
+   * "said yes to texts on an inbound call".
+   */
+  source: Scalars['String']['input'];
+  /** OPTED_IN or OPTED_OUT; UNKNOWN is refused. */
+  status: ConsentStatus;
+};
+
+export type RecordConsentResult = IdempotencyConflictError | NotFoundError | RecordConsentSuccess | ValidationError;
+
+export type RecordConsentSuccess = {
+  __typename?: 'RecordConsentSuccess';
+  /** The customer with their consent as it now stands. */
+  customer: Customer;
+  replayed: Scalars['Boolean']['output'];
+};
+
 export type SendFollowUpInput = {
   /** At most 1,600 characters for SMS. */
   body: Scalars['String']['input'];
@@ -433,6 +618,30 @@ export type SendFollowUpResult = ConsentError | DeliveryError | IdempotencyConfl
 export type SendFollowUpSuccess = {
   __typename?: 'SendFollowUpSuccess';
   followUp: FollowUp;
+  replayed: Scalars['Boolean']['output'];
+};
+
+export type UpdateCaseInput = {
+  caseId: Scalars['ID']['input'];
+  /** Added to the case as a CaseComment; the description is never overwritten. */
+  comment?: InputMaybe<Scalars['String']['input']>;
+  /** Whether the comment is visible to the customer. Default false. */
+  commentIsPublic?: Scalars['Boolean']['input'];
+  /** Unique per change (up to 64 characters). A retry never applies the change twice. */
+  idempotencyKey: Scalars['String']['input'];
+  /** A value of the org's Case.Priority picklist. */
+  priority?: InputMaybe<Scalars['String']['input']>;
+  /** A value of the org's Case.Status picklist. */
+  status?: InputMaybe<Scalars['String']['input']>;
+};
+
+export type UpdateCaseResult = IdempotencyConflictError | NotFoundError | UpdateCaseSuccess | ValidationError;
+
+export type UpdateCaseSuccess = {
+  __typename?: 'UpdateCaseSuccess';
+  case: Case;
+  /** The comment this update added, if it had one. */
+  comment?: Maybe<CaseComment>;
   replayed: Scalars['Boolean']['output'];
 };
 
@@ -553,7 +762,9 @@ export type NodeByIdQueryVariables = Exact<{
 
 export type NodeByIdQuery = { __typename?: 'Query', node?:
     | { __typename: 'Account', name: string, id: string }
+    | { __typename: 'Call', id: string }
     | { __typename: 'Case', caseNumber: string, id: string }
+    | { __typename: 'CaseComment', id: string }
     | { __typename: 'Customer', name: string, id: string }
     | { __typename: 'FollowUp', channel: FollowUpChannel, id: string }
    | null };
@@ -565,7 +776,7 @@ export type SendMutationVariables = Exact<{
 
 export type SendMutation = { __typename?: 'Mutation', sendFollowUp:
     | { __typename: 'ConsentError', channel: FollowUpChannel, message: string }
-    | { __typename: 'DeliveryError', channel: FollowUpChannel, message: string, failed?: { __typename?: 'FollowUp', id: string, status: FollowUpStatus, to: string } | null }
+    | { __typename: 'DeliveryError', channel: FollowUpChannel, message: string, failed: { __typename?: 'FollowUp', id: string, status: FollowUpStatus, to: string } }
     | { __typename: 'IdempotencyConflictError', reason: IdempotencyConflictReason, message: string }
     | { __typename: 'NotFoundError', id: string, message: string }
     | { __typename: 'SendFollowUpSuccess', replayed: boolean, followUp: { __typename?: 'FollowUp', id: string, channel: FollowUpChannel, to: string, subject?: string | null, body: string, status: FollowUpStatus, customer?: { __typename?: 'Customer', id: string } | null, case?: { __typename?: 'Case', id: string } | null } }
@@ -579,7 +790,9 @@ export type FollowUpStatusQueryVariables = Exact<{
 
 export type FollowUpStatusQuery = { __typename?: 'Query', node?:
     | { __typename?: 'Account' }
+    | { __typename?: 'Call' }
     | { __typename?: 'Case' }
+    | { __typename?: 'CaseComment' }
     | { __typename?: 'Customer' }
     | { __typename?: 'FollowUp', status: FollowUpStatus }
    | null };

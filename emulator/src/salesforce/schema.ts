@@ -237,6 +237,8 @@ const contact: ObjectDef = {
     // Demo-org fields: an SMS opt-out checkbox (the gateway's default SMS consent field) and a
     // multi-select picklist. An org without them is configured through the gateway's settings.
     field('SMS_Opt_Out__c', 'boolean', { label: 'SMS Opt Out' }),
+    // An opt-in checkbox, for orgs whose policy is to text only customers who said yes.
+    field('SMS_Opt_In__c', 'boolean', { label: 'SMS Opt In' }),
     field('Languages__c', 'multipicklist', { label: 'Languages', picklist: ['English', 'Spanish', 'French', 'German'] }),
     ...auditFields(),
   ],

@@ -1,0 +1,117 @@
+/** Call (a Task with TaskSubtype Call), Customer.calls, Case.calls and logCall. */
+import { IdempotencyConflictError, NotFoundError, ValidationError } from '../domain/errors';
+import type { CallRecord } from '../domain/records';
+import { logCall } from '../services/log-call';
+import { builder } from './builder';
+import { CaseRef, text } from './case';
+import { CustomerRef } from './customer';
+import { NodeRef } from './node';
+import { connectionRef, edgeFields, type Edge, keysetConnection, keysetPage } from './pagination';
+
+const CallDirectionRef = builder.enumType('CallDirection', { values: ['INBOUND', 'OUTBOUND'] as const });
+
+export const CallRef = builder.objectRef<CallRecord>('Call').implement({
+  description:
+    'A phone call with a customer, logged in Salesforce as a completed Task with\nTaskSubtype Call (Type Call, CallType, CallDurationInSeconds, CallObject,\nCallDisposition, Description), on the customer and on the case when there is one.',
+  interfaces: [NodeRef],
+  fields: (t) => ({
+    id: t.exposeID('id', { nullable: false }),
+    salesforceId: t.exposeID('id', { nullable: false }),
+    direction: t.expose('direction', { type: CallDirectionRef, nullable: false }),
+    from: t.exposeString('from', { nullable: true, description: "The other party's number in E.164, as the telephony platform gave it." }),
+    startedAt: t.expose('startedAt', { type: 'DateTime', nullable: false }),
+    durationSeconds: t.exposeInt('durationSeconds', { nullable: false }),
+    summary: t.exposeString('summary', { nullable: true, description: 'What happened on the call, in a few sentences.' }),
+    outcome: t.exposeString('outcome', { nullable: true, description: 'How the call ended, in the platform\'s words (CallDisposition), e.g. "case created".' }),
+    externalCallId: t.exposeString('externalCallId', { nullable: true, description: "The telephony platform's own id of the call (CallObject), e.g. a conversation id." }),
+    customer: t.field({ type: CustomerRef, nullable: true, resolve: (c, _args, ctx) => (c.contactId ? ctx.loaders.customer.load(c.contactId) : null) }),
+    case: t.field({ type: CaseRef, nullable: true, resolve: (c, _args, ctx) => (c.caseId ? ctx.loaders.case.load(c.caseId) : null) }),
+  }),
+});
+
+const CallConnectionRef = connectionRef(
+  'Call',
+  builder.objectRef<Edge<CallRecord>>('CallEdge').implement({
+    fields: (t) => ({ ...edgeFields(t), node: t.field({ type: CallRef, nullable: false, resolve: (e) => e.node }) }),
+  }),
+);
+
+for (const [parent, loader, description] of [
+  [CustomerRef, 'callsByCustomer', 'Calls logged with this customer, newest first.'],
+  [CaseRef, 'callsByCase', 'Calls logged about this case, newest first.'],
+] as const) {
+  builder.objectField(parent as typeof CustomerRef, 'calls', (t) =>
+    t.field({
+      type: CallConnectionRef,
+      nullable: true,
+      description,
+      args: {
+        first: t.arg.int({ required: true, defaultValue: 5, description: 'How many calls, 1 to 50.' }),
+        after: t.arg.string({ required: false, description: 'The cursor of the last call of the previous page.' }),
+      },
+      resolve: async (record, args, ctx) => {
+        const page = keysetPage(args.first, args.after);
+        const result = await ctx.loaders[loader].load({ parentId: record.id, ...page });
+        for (const call of result.records) ctx.loaders.call.prime(call.id, call);
+        return keysetConnection(result, page);
+      },
+    }),
+  );
+}
+
+const LogCallInputRef = builder.inputType('LogCallInput', {
+  fields: (t) => ({
+    customerId: t.id({ required: false, description: 'The customer the call was with; null for a caller with no record.' }),
+    caseId: t.id({ required: false }),
+    direction: t.field({ type: CallDirectionRef, required: true, defaultValue: 'INBOUND' }),
+    from: t.string({ required: false, description: "The other party's number, in any format; stored in E.164." }),
+    startedAt: t.field({ type: 'DateTime', required: true }),
+    durationSeconds: t.int({ required: true, description: '0 to 86,400.' }),
+    summary: t.string({ required: false, description: 'Up to 32,000 characters.' }),
+    outcome: t.string({ required: false, description: 'Up to 255 characters.' }),
+    externalCallId: t.string({ required: false, description: 'Up to 255 characters, e.g. the PolyAI conversation id.' }),
+    idempotencyKey: t.string({ required: true, description: 'Unique per call (up to 64 characters). A retry never logs the call twice.' }),
+  }),
+});
+
+const LogCallSuccessRef = builder.objectRef<{ call: CallRecord; replayed: boolean }>('LogCallSuccess').implement({
+  fields: (t) => ({
+    call: t.field({ type: CallRef, nullable: false, resolve: (s) => s.call }),
+    replayed: t.exposeBoolean('replayed', { nullable: false }),
+  }),
+});
+
+builder.mutationField('logCall', (t) =>
+  t.field({
+    type: LogCallSuccessRef,
+    nullable: false,
+    description: 'Logs a call, typically as it ends.',
+    errors: { types: [ValidationError, NotFoundError, IdempotencyConflictError], directResult: true, union: { name: 'LogCallResult' } },
+    args: { input: t.arg({ type: LogCallInputRef, required: true }) },
+    resolve: async (_root, { input }, ctx) => {
+      const id = (v: string | number | null | undefined) => text(v === null || v === undefined ? null : String(v));
+      const result = await logCall(ctx, {
+        customerId: id(input.customerId),
+        caseId: id(input.caseId),
+        direction: input.direction ?? 'INBOUND',
+        from: text(input.from),
+        startedAt: input.startedAt as Date,
+        durationSeconds: input.durationSeconds,
+        summary: text(input.summary),
+        outcome: text(input.outcome),
+        externalCallId: text(input.externalCallId),
+        idempotencyKey: input.idempotencyKey.trim(),
+      });
+      ctx.loaders.call.clear(result.id);
+      ctx.loaders.callsByCustomer.clearAll();
+      ctx.loaders.callsByCase.clearAll();
+      const call = await ctx.loaders.call.load(result.id);
+      if (!call) throw new Error(`call ${result.id} was written but cannot be read back`);
+      if (!result.replayed) {
+        const changed = [call.contactId && { typename: 'Customer', id: call.contactId }, call.caseId && { typename: 'Case', id: call.caseId }];
+        await ctx.invalidate(changed.filter((e): e is { typename: string; id: string } => Boolean(e)));
+      }
+      return { call, replayed: result.replayed };
+    },
+  }),
+);

@@ -1,0 +1,95 @@
+/**
+ * recordConsent: what the customer said about a channel, written to the org's configured consent
+ * fields, exactly once per idempotency key. The Contact cannot carry the key, so the change
+ * commits in ONE transaction with an audit Task on the customer that does (who: the API key's
+ * name, when, how: `source`, on which call: `externalCallId`).
+ */
+import type { ConsentStatus } from '../domain/consent';
+import { NotFoundError, ValidationError, type FieldError } from '../domain/errors';
+import { normaliseId } from '../domain/ids';
+import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
+import { findContactsByIds } from '../salesforce/contacts';
+import { transaction } from '../salesforce/transaction';
+import type { ServiceDeps } from './context';
+import { auditTask } from './audit';
+import { idempotentWrite } from './idempotent-write';
+
+export type ConsentChannel = 'EMAIL' | 'SMS' | 'CALL';
+
+export interface ConsentStatement {
+  customerId: string;
+  channel: ConsentChannel;
+  status: ConsentStatus;
+  source: string;
+  externalCallId: string | null;
+  idempotencyKey: string;
+}
+
+const CHANNEL_WORDS: Record<ConsentChannel, string> = { EMAIL: 'email', SMS: 'text messages', CALL: 'calls' };
+
+/** The Contact checkboxes of a channel in this org: the opt-out and the opt-in, when configured. */
+function consentFields(deps: ServiceDeps, channel: ConsentChannel): { optOut: string | null; optIn: string | null } {
+  const c = deps.settings.contactFields;
+  if (channel === 'EMAIL') return { optOut: 'HasOptedOutOfEmail', optIn: c.emailOptInField };
+  if (channel === 'CALL') return { optOut: 'DoNotCall', optIn: c.callOptInField };
+  return { optOut: c.smsOptOutField, optIn: c.smsOptInField };
+}
+
+function checkLocal(deps: ServiceDeps, input: ConsentStatement): FieldError[] {
+  const errors = checkIdempotencyKey(input.idempotencyKey);
+  const id = normaliseId(input.customerId);
+  if (!id || !id.startsWith('003')) errors.push({ field: 'customerId', code: 'INVALID', message: 'customerId is not the Id of a customer.' });
+  if (input.status === 'UNKNOWN') errors.push({ field: 'status', code: 'INVALID', message: 'status must be OPTED_IN or OPTED_OUT: a statement of consent is one or the other.' });
+  if (!input.source) errors.push({ field: 'source', code: 'REQUIRED', message: 'source is required: say how the customer gave it, for the audit trail.' });
+  if (input.source.length > 255) errors.push({ field: 'source', code: 'TOO_LONG', message: 'source may have at most 255 characters.' });
+  if (input.externalCallId !== null && input.externalCallId.length > 255) errors.push({ field: 'externalCallId', code: 'TOO_LONG', message: 'externalCallId may have at most 255 characters.' });
+  const fields = consentFields(deps, input.channel);
+  if (!fields.optOut && !fields.optIn) {
+    errors.push({ field: 'channel', code: 'NOT_ALLOWED', message: `This org keeps no consent field for ${CHANNEL_WORDS[input.channel]}; nothing was written.` });
+  }
+  return errors;
+}
+
+export async function recordConsent(deps: ServiceDeps, input: ConsentStatement): Promise<{ customerId: string; replayed: boolean }> {
+  const local = checkLocal(deps, input);
+  if (local.length > 0) throw new ValidationError(local);
+  const customerId = normaliseId(input.customerId)!;
+  const { idempotencyKey, ...rest } = input;
+  const fields = consentFields(deps, input.channel);
+  const optedIn = input.status === 'OPTED_IN';
+  return idempotentWrite(deps, {
+    object: 'Task',
+    idempotencyKey,
+    fingerprint: fingerprint({ operation: 'recordConsent', ...rest, customerId }),
+    inputNames: { WhoId: 'customerId', ...(fields.optOut ? { [fields.optOut]: 'status' } : {}), ...(fields.optIn ? { [fields.optIn]: 'status' } : {}) },
+    async prepare() {
+      const [customer] = await findContactsByIds(deps.sf, deps.settings.contactFields, [customerId]);
+      if (!customer) throw new NotFoundError('No customer has this customerId; nothing was written.', input.customerId);
+      return {};
+    },
+    async write(_prepared, keyFields) {
+      const change: Record<string, boolean> = {};
+      if (fields.optOut) change[fields.optOut] = !optedIn;
+      if (fields.optIn) change[fields.optIn] = optedIn;
+      const audit = auditTask(deps, {
+        subject: `Consent: ${CHANNEL_WORDS[input.channel]} ${optedIn ? 'opted in' : 'opted out'}`,
+        lines: [
+          `Channel: ${input.channel}`,
+          `Status: ${input.status}`,
+          `Source: ${input.source}`,
+          ...(input.externalCallId ? [`Call: ${input.externalCallId}`] : []),
+          `Fields: ${Object.entries(change).map(([f, v]) => `${f} = ${v}`).join(', ')}`,
+        ],
+        whoId: customerId,
+        whatId: null,
+      });
+      const results = await transaction(deps.sf, [
+        { method: 'PATCH', path: `/sobjects/Contact/${customerId}`, referenceId: 'consent', body: change },
+        { method: 'POST', path: '/sobjects/Task', referenceId: 'audit', body: { ...audit, ...keyFields } },
+      ]);
+      return results.audit!.id!;
+    },
+    replay: async () => ({ customerId, replayed: true as boolean }),
+    created: async () => ({ customerId, replayed: false }),
+  });
+}
