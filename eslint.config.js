@@ -28,7 +28,7 @@ const layer = (name, forbidden, extra = []) => ({
 });
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'test/__generated__/', 'coverage/', 'dist/'] },
+  { ignores: ['node_modules/', 'test/__generated__/', 'schema/operations/client/', 'coverage/', 'dist/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

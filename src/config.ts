@@ -98,6 +98,11 @@ export interface SecuritySettings {
   corsOrigins: string[];
   /** Failed authentications allowed per client address per minute; then 429. @default 10 */
   authFailuresPerMinute: number;
+  /**
+   * Agent and frontend keys may run only the trusted documents (schema/operations), by
+   * `documentId`; designers may send any query. @default true in production, false otherwise
+   */
+  trustedDocumentsOnly: boolean;
 }
 
 /** The HTTP server's limits (src/http/server.ts). */
@@ -261,6 +266,7 @@ const EnvSchema = z.object({
   REDIS_KEY_PREFIX: z.string().trim().regex(/^[A-Za-z0-9:._-]{1,64}$/, 'must be 1-64 letters, digits or : . _ -').default('sfgw:'),
   CACHE_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   CACHE_OPTIONS_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
+  TRUSTED_DOCUMENTS_ONLY: z.enum(['true', 'false']).optional(),
   CORS_ORIGINS: z
     .string()
     .optional()
@@ -359,6 +365,7 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
       corsOrigins: e.CORS_ORIGINS,
       // Demo mode (local, in-process tests) is not throttled; a real org's gateway is.
       authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE ?? (embedded ? 1_000 : 10),
+      trustedDocumentsOnly: e.TRUSTED_DOCUMENTS_ONLY === undefined ? e.NODE_ENV === 'production' : e.TRUSTED_DOCUMENTS_ONLY === 'true',
     },
     server: {
       host: e.HOST,

@@ -38,6 +38,7 @@ describe('loadConfig', () => {
         rateLimits: { agent: { perSecond: 1_000, burst: 2_000 }, designer: { perSecond: 1_000, burst: 2_000 }, frontend: { perSecond: 1_000, burst: 2_000 } },
         corsOrigins: [],
         authFailuresPerMinute: 1_000,
+        trustedDocumentsOnly: false,
       },
       server: {
         host: '127.0.0.1',

@@ -210,8 +210,8 @@ describe('recordConsent', () => {
     expect(again.data.recordConsent.replayed).toBe(true);
     expect(await count(`SELECT COUNT() FROM Task WHERE WhoId = '${customerId}' AND Subject LIKE 'Consent:%'`)).toBe(1);
     // A follow-up by SMS is now refused, as opted out.
-    const sms = await run('mutation($i: SendFollowUpInput!) { sendFollowUp(input: $i) { __typename ... on ConsentError { channel reason } } }', { i: { customerId, channel: 'SMS', body: 'Hi', idempotencyKey: 'fu-after-optout' } });
-    expect(sms.data.sendFollowUp).toEqual({ __typename: 'ConsentError', channel: 'SMS', reason: 'OPTED_OUT' });
+    const sms = await run('mutation($i: SendFollowUpInput!) { sendFollowUp(input: $i) { __typename ... on ConsentError { channel consentStatus } } }', { i: { customerId, channel: 'SMS', body: 'Hi', idempotencyKey: 'fu-after-optout' } });
+    expect(sms.data.sendFollowUp).toEqual({ __typename: 'ConsentError', channel: 'SMS', consentStatus: 'OPTED_OUT' });
   });
 
   it('opts back in to email by clearing the opt-out, and refuses UNKNOWN, a blank source and unknown customers', async () => {
@@ -282,13 +282,13 @@ describe('the consent policy', () => {
   });
   afterAll(() => optIn.close());
   const sms = (key: string) =>
-    optIn.graphql<Loose>('mutation($i: SendFollowUpInput!) { sendFollowUp(input: $i) { __typename ... on ConsentError { channel reason message } ... on SendFollowUpSuccess { followUp { status } } } }', {
+    optIn.graphql<Loose>('mutation($i: SendFollowUpInput!) { sendFollowUp(input: $i) { __typename ... on ConsentError { channel consentStatus message } ... on SendFollowUpSuccess { followUp { status } } } }', {
       i: { customerId: optIn.emulators.salesforce.fixtures.contacts.ada, channel: 'SMS', body: 'Your engineer comes Thursday.', idempotencyKey: key },
     });
 
   it('opt-in sends only once the customer said yes; opt-out (the default) sends unless they said no', async () => {
     const before = await sms('policy-1');
-    expect(before.data.sendFollowUp).toMatchObject({ __typename: 'ConsentError', channel: 'SMS', reason: 'NOT_OPTED_IN' });
+    expect(before.data.sendFollowUp).toMatchObject({ __typename: 'ConsentError', channel: 'SMS', consentStatus: 'UNKNOWN' });
     expect(before.data.sendFollowUp.message).toMatch(/recordConsent/);
     const said = await optIn.graphql<Loose>(CONSENT, { input: { customerId: optIn.emulators.salesforce.fixtures.contacts.ada, channel: 'SMS', status: 'OPTED_IN', source: 'said yes, text me', idempotencyKey: 'policy-yes' } });
     expect(said.data.recordConsent.customer.consent.sms).toBe('OPTED_IN');

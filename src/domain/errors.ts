@@ -94,11 +94,12 @@ export class NotFoundError extends UserError {
 export class ConsentError extends UserError {
   constructor(
     readonly channel: 'SMS' | 'EMAIL',
-    readonly reason: 'OPTED_OUT' | 'NOT_OPTED_IN' = 'OPTED_OUT',
+    /** The customer's consent on the channel as recorded: OPTED_OUT, or UNKNOWN under an opt-in policy. */
+    readonly consentStatus: 'OPTED_OUT' | 'UNKNOWN' = 'OPTED_OUT',
   ) {
     const what = channel === 'SMS' ? 'text messages' : 'email';
     super(
-      reason === 'OPTED_OUT'
+      consentStatus === 'OPTED_OUT'
         ? `The customer opted out of ${what}; nothing was sent.`
         : `The customer has not opted in to ${what}, which this gateway requires; nothing was sent. Ask them, and record their answer with recordConsent.`,
     );

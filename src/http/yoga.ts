@@ -17,7 +17,7 @@ import { schema } from '../schema/index';
 import { ApiKeys, DEMO_API_KEYS, RateLimiter, presentedKey, type LimiterStore } from './api-keys';
 import { makeContext, type AppServices } from './context';
 import { maskError } from './errors';
-import { GRAPHIQL_EXAMPLES } from './graphiql-examples';
+import { graphiqlDocument } from './graphiql-examples';
 import { useAuth } from './use-auth';
 import { useRequestLog } from './use-request-log';
 import { useMetrics, type Metrics } from './metrics';
@@ -26,6 +26,7 @@ import { useUpstreamBudget } from './upstream-budget';
 import { useInputErrors } from './use-input-errors';
 import { useCache } from './use-cache';
 import type { Tracing } from './tracing';
+import { DOCUMENT_ID_PARAM, useTrustedDocuments } from './use-trusted-documents';
 
 export interface SecurityDeps {
   keys: ApiKeys;
@@ -36,6 +37,8 @@ export interface SecurityDeps {
   corsOrigins: string[];
   /** The demo keys are in use: GraphiQL opens with the demo designer key filled in. */
   demoKeys: boolean;
+  /** Agent and frontend keys may run only the trusted documents. */
+  trustedDocumentsOnly: boolean;
 }
 
 /**
@@ -73,7 +76,7 @@ export interface GatewayDeps {
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
 
-const DEMO_DESIGNER_KEY = DEMO_API_KEYS.find((k) => k.role === 'designer')!.key;
+const DEMO_AGENT_KEY = DEMO_API_KEYS.find((k) => k.role === 'agent')!.key;
 
 export function createGateway({ config, services, logger, smsWebhook, security, limits, budget, bodies, sharedState, cache, cacheSettings, metrics, metricsEndpoint, tracing }: GatewayDeps): Gateway {
   const production = config.env === 'production';
@@ -99,6 +102,7 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
       useBodyLimit(bodies.graphql),
       useAuth({ keys: security.keys, rateLimiter: security.rateLimiter, authFailuresPerMinute: security.authFailuresPerMinute, limiterStore: security.limiterStore, production, graphqlEndpoint: '/graphql', logger }),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      useTrustedDocuments(security.trustedDocumentsOnly),
       ...armor.plugins,
       useInputErrors(logger),
       useCache(cache, cacheSettings),
@@ -114,6 +118,7 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
     cors: security.corsOrigins.length > 0 ? { origin: security.corsOrigins, methods: ['GET', 'POST'], credentials: false } : false,
     context: makeContext(services),
     graphqlEndpoint: '/graphql',
+    extraParamNames: [DOCUMENT_ID_PARAM],
     // Bundled GraphiQL: no CDN, which many networks cannot reach.
     renderGraphiQL,
     // In production only designers get GraphiQL; useAuth asks the others for a key.
@@ -122,8 +127,8 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
         ? false
         : {
             title: 'Salesforce Customer Gateway',
-            defaultQuery: GRAPHIQL_EXAMPLES,
-            ...(security.demoKeys ? { headers: JSON.stringify({ Authorization: `Bearer ${DEMO_DESIGNER_KEY}` }) } : {}),
+            defaultQuery: graphiqlDocument(security.demoKeys),
+            ...(security.demoKeys ? { headers: JSON.stringify({ Authorization: `Bearer ${DEMO_AGENT_KEY}` }) } : {}),
           },
     maskedErrors: { maskError: maskError(logger), isDev: false },
     landingPage: false,
@@ -189,13 +194,14 @@ function readiness(sf: SalesforceApi, logger: Logger, keys: ApiKeys, state: Pick
 }
 
 /** The gateway's security from configuration: hashed keys and a rate limiter per key. */
-export function securityFrom(s: Pick<SecuritySettings, 'apiKeys' | 'rateLimits' | 'corsOrigins' | 'demoKeys' | 'authFailuresPerMinute'>, limiterStore: LimiterStore): SecurityDeps {
+export function securityFrom(s: Pick<SecuritySettings, 'apiKeys' | 'rateLimits' | 'corsOrigins' | 'demoKeys' | 'authFailuresPerMinute' | 'trustedDocumentsOnly'>, limiterStore: LimiterStore): SecurityDeps {
   return {
     keys: new ApiKeys(s.apiKeys),
     rateLimiter: new RateLimiter(s.rateLimits, limiterStore),
     corsOrigins: s.corsOrigins,
     demoKeys: s.demoKeys,
     authFailuresPerMinute: s.authFailuresPerMinute,
+    trustedDocumentsOnly: s.trustedDocumentsOnly,
     limiterStore,
   };
 }

@@ -87,7 +87,7 @@ builder.mutationField('logCall', (t) =>
     nullable: false,
     description: 'Logs a call, typically as it ends.',
     errors: { types: [ValidationError, NotFoundError, IdempotencyConflictError], directResult: true, union: { name: 'LogCallResult' } },
-    args: { input: t.arg({ type: LogCallInputRef, required: true }) },
+    args: { input: t.arg({ type: LogCallInputRef, required: true, description: 'What to write; see each field.' }) },
     resolve: async (_root, { input }, ctx) => {
       const id = (v: string | number | null | undefined) => text(v === null || v === undefined ? null : String(v));
       const result = await logCall(ctx, {

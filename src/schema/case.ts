@@ -88,9 +88,9 @@ builder.objectField(CustomerRef, 'cases', (t) =>
     nullable: true,
     description: "The customer's cases, newest first.",
     args: {
-      status: t.arg({ type: CaseStatusFilterRef, required: false, defaultValue: 'ALL' }),
-      first: t.arg.int({ required: true, defaultValue: 10 }),
-      after: t.arg.string({ required: false }),
+      status: t.arg({ type: CaseStatusFilterRef, required: false, defaultValue: 'ALL', description: 'Open cases, closed cases, or all of them.' }),
+      first: t.arg.int({ required: true, defaultValue: 10, description: 'How many cases, 1 to 50.' }),
+      after: t.arg.string({ required: false, description: 'The cursor of the last case of the previous page (pageInfo.endCursor).' }),
     },
     resolve: async (customer, args, ctx) => {
       const page = keysetPage(args.first, args.after);
@@ -105,7 +105,7 @@ builder.queryField('case', (t) =>
   t.field({
     type: CaseRef,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: 'The case\'s Salesforce Id (15 or 18 characters).' }) },
     resolve: (_root, args, ctx) => {
       const id = parseIdArg(String(args.id));
       return id.startsWith('500') ? ctx.loaders.case.load(id) : null;
@@ -119,7 +119,10 @@ builder.queryField('caseByNumber', (t) =>
     nullable: true,
     description:
       'A case by its number. Leading zeros may be left out ("1026" finds\n"00001026"). With customerId, a case of another customer is null.',
-    args: { caseNumber: t.arg.string({ required: true }), customerId: t.arg.id({ required: false }) },
+    args: {
+      caseNumber: t.arg.string({ required: true, description: 'The case number as the caller says it, 1 to 10 digits.' }),
+      customerId: t.arg.id({ required: false, description: "Only this customer's case: another customer's is null (the caller's own cases only)." }),
+    },
     resolve: async (_root, args, ctx) => {
       const digits = args.caseNumber.trim();
       if (!/^\d{1,10}$/.test(digits)) throw badInput('caseNumber must be 1 to 10 digits', 'caseNumber');
@@ -191,7 +194,7 @@ builder.mutationField('createCase', (t) =>
     type: CreateCaseSuccessRef,
     nullable: false,
     errors: { types: [ValidationError, NotFoundError, IdempotencyConflictError], directResult: true, union: { name: 'CreateCaseResult' } },
-    args: { input: t.arg({ type: CreateCaseInputRef, required: true }) },
+    args: { input: t.arg({ type: CreateCaseInputRef, required: true, description: 'What to write; see each field.' }) },
     resolve: async (_root, { input }, ctx) => {
       const result = await createCase(ctx, {
           customerId: text(input.customerId === null || input.customerId === undefined ? null : String(input.customerId)),
@@ -242,7 +245,7 @@ builder.mutationField('updateCase', (t) =>
     nullable: false,
     description: "Changes a case's status or priority and/or adds a comment.",
     errors: { types: [ValidationError, NotFoundError, IdempotencyConflictError], directResult: true, union: { name: 'UpdateCaseResult' } },
-    args: { input: t.arg({ type: UpdateCaseInputRef, required: true }) },
+    args: { input: t.arg({ type: UpdateCaseInputRef, required: true, description: 'What to write; see each field.' }) },
     resolve: async (_root, { input }, ctx) => {
       const result = await updateCase(ctx, {
         caseId: String(input.caseId).trim(),

@@ -35,7 +35,7 @@ builder.mutationField('recordConsent', (t) =>
     nullable: false,
     description: "Records what the customer said about being contacted on a channel, in the\norg's consent fields, with an audit trail (who, when, how).",
     errors: { types: [ValidationError, NotFoundError, IdempotencyConflictError], directResult: true, union: { name: 'RecordConsentResult' } },
-    args: { input: t.arg({ type: RecordConsentInputRef, required: true }) },
+    args: { input: t.arg({ type: RecordConsentInputRef, required: true, description: 'What to write; see each field.' }) },
     resolve: async (_root, { input }, ctx) => {
       const result = await recordConsent(ctx, {
         customerId: String(input.customerId).trim(),

@@ -64,7 +64,7 @@ builder.queryField('customer', (t) =>
   t.field({
     type: CustomerRef,
     nullable: true,
-    args: { id: t.arg.id({ required: true }) },
+    args: { id: t.arg.id({ required: true, description: "The customer's Salesforce Contact Id (15 or 18 characters)." }) },
     resolve: (_root, args, ctx, info) => {
       const id = parseIdArg(String(args.id));
       return id.startsWith('003') ? customerById(ctx, id, customerShape(ctx, info, [[]])) : null;
@@ -113,7 +113,10 @@ builder.queryField('customersByPhone', (t) =>
     nullable: true,
     description:
       'Customers with a number that matches the given one, whatever format it is\nstored in. Made for the caller ID of a live call: an unusable number is the\noutcome INVALID_NUMBER, not an error.',
-    args: { phone: t.arg.string({ required: true }), first: t.arg.int({ required: true, defaultValue: 5 }) },
+    args: {
+      phone: t.arg.string({ required: true, description: 'The caller\'s number in any format, e.g. "+1 415 555 0134" or "(415) 555-0134".' }),
+      first: t.arg.int({ required: true, defaultValue: 5, description: 'How many matches to return, 1 to 50.' }),
+    },
     resolve: (_root, args, ctx, info) => lookUpCaller(ctx, args.phone, parseFirst(args.first), customerShape(ctx, info, [['matches', 'customer'], ['bestMatch', 'customer']])),
   }),
 );
@@ -131,9 +134,9 @@ builder.queryField('searchCustomers', (t) =>
     nullable: true,
     description: 'Customers whose name, email or phone matches the search text.',
     args: {
-      text: t.arg.string({ required: true }),
-      first: t.arg.int({ required: true, defaultValue: 10 }),
-      after: t.arg.string({ required: false }),
+      text: t.arg.string({ required: true, description: 'Words of a name, an email or a phone number.' }),
+      first: t.arg.int({ required: true, defaultValue: 10, description: 'How many customers, 1 to 50.' }),
+      after: t.arg.string({ required: false, description: 'The cursor of the last customer of the previous page (pageInfo.endCursor).' }),
     },
     resolve: async (_root, args, ctx, info) => {
       const page = offsetPage(args.first, args.after);

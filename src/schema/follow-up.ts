@@ -5,7 +5,7 @@ import { sendFollowUp } from '../services/send-follow-up';
 import { builder } from './builder';
 import { CaseRef, text } from './case';
 import { ErrorInterface } from './errors';
-import { CustomerRef } from './customer';
+import { ConsentStatusRef, CustomerRef } from './customer';
 import { NodeRef } from './node';
 import { connectionRef, edgeFields, type Edge, keysetConnection, keysetPage } from './pagination';
 
@@ -61,7 +61,10 @@ for (const [parent, loader, description] of [
       type: FollowUpConnectionRef,
       nullable: true,
       description,
-      args: { first: t.arg.int({ required: true, defaultValue: 10 }), after: t.arg.string({ required: false }) },
+      args: {
+        first: t.arg.int({ required: true, defaultValue: 10, description: 'How many follow-ups, 1 to 50.' }),
+        after: t.arg.string({ required: false, description: 'The cursor of the last follow-up of the previous page.' }),
+      },
       resolve: async (record, args, ctx) => {
         const page = keysetPage(args.first, args.after);
         const result = await ctx.loaders[loader].load({ parentId: record.id, ...page });
@@ -78,14 +81,10 @@ builder.objectType(ConsentError, {
   interfaces: [ErrorInterface],
   fields: (t) => ({
     channel: t.expose('channel', { type: FollowUpChannelRef, nullable: false }),
-    reason: t.expose('reason', {
-      type: builder.enumType('ConsentErrorReason', {
-        values: {
-          OPTED_OUT: { description: 'The customer opted out of this channel.' },
-          NOT_OPTED_IN: { description: "The gateway's policy for this channel is opt-in, and the customer has not opted in." },
-        } as const,
-      }),
+    consentStatus: t.expose('consentStatus', {
+      type: ConsentStatusRef,
       nullable: false,
+      description: "The customer's consent on this channel as recorded: OPTED_OUT, or UNKNOWN when\nthe gateway's policy for the channel is opt-in (ask, then recordConsent).",
     }),
   }),
 });
@@ -141,7 +140,7 @@ builder.mutationField('sendFollowUp', (t) =>
       directResult: true,
       union: { name: 'SendFollowUpResult' },
     },
-    args: { input: t.arg({ type: SendFollowUpInputRef, required: true }) },
+    args: { input: t.arg({ type: SendFollowUpInputRef, required: true, description: 'What to write; see each field.' }) },
     resolve: async (_root, { input }, ctx) => {
       const fresh = async (id: string) => {
         // Reads later in this request see the new follow-up.

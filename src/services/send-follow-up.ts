@@ -144,7 +144,7 @@ export async function sendFollowUp(deps: ServiceDeps, input: FollowUpInput): Pro
       const consent = consentOf(customer);
       const status = input.channel === 'SMS' ? consent.sms : consent.email;
       const policy = deps.settings.consentPolicy[input.channel];
-      if (status === 'OPTED_OUT' || (policy === 'opt-in' && status !== 'OPTED_IN')) throw new ConsentError(input.channel, status === 'OPTED_OUT' ? 'OPTED_OUT' : 'NOT_OPTED_IN');
+      if (status === 'OPTED_OUT' || (policy === 'opt-in' && status !== 'OPTED_IN')) throw new ConsentError(input.channel, status === 'OPTED_OUT' ? 'OPTED_OUT' : 'UNKNOWN');
       to = pickAddress(customer, input, deps.settings.defaultRegion);
       if (!deps.channels[input.channel]) {
         throw new ValidationError([{ field: 'channel', code: 'NOT_ALLOWED', message: `${input.channel} follow-ups are not configured on this gateway.` }]);

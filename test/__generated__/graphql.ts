@@ -180,15 +180,13 @@ export type ConsentChannel =
 export type ConsentError = Error & {
   __typename?: 'ConsentError';
   channel: FollowUpChannel;
+  /**
+   * The customer's consent on this channel as recorded: OPTED_OUT, or UNKNOWN when
+   * the gateway's policy for the channel is opt-in (ask, then recordConsent).
+   */
+  consentStatus: ConsentStatus;
   message: Scalars['String']['output'];
-  reason: ConsentErrorReason;
 };
-
-export type ConsentErrorReason =
-  /** The gateway's policy for this channel is opt-in, and the customer has not opted in. */
-  | 'NOT_OPTED_IN'
-  /** The customer opted out of this channel. */
-  | 'OPTED_OUT';
 
 export type ConsentStatus =
   /** The customer agreed to be contacted on this channel. */
