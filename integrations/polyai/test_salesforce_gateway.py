@@ -1,0 +1,119 @@
+"""
+The kit's functions, run for real: a stand-in `conv` (what PolyAI passes a function) against a
+running gateway, whose URL and agent key arrive as the Secrets Vault would give them. Started by
+test/polyai-kit.test.ts with SALESFORCE_GATEWAY_URL and SALESFORCE_GATEWAY_API_KEY set.
+Standard library only.
+"""
+import os
+import sys
+import unittest
+import uuid
+
+sys.path.insert(0, os.path.dirname(__file__))
+import salesforce_gateway as kit  # noqa: E402
+
+
+class State:
+    """conv.state: attribute access, like PolyAI's."""
+
+
+class Utils:
+    def __init__(self, secrets):
+        self._secrets = secrets
+
+    def get_secret(self, name):
+        return self._secrets[name]
+
+
+class Conv:
+    def __init__(self, caller_number, conv_id=None, url=None):
+        self.id = conv_id or f"CA{uuid.uuid4().hex}"
+        self.caller_number = caller_number
+        self.state = State()
+        self.utils = Utils({
+            "salesforce_gateway_url": url or os.environ["SALESFORCE_GATEWAY_URL"],
+            "salesforce_gateway_api_key": os.environ["SALESFORCE_GATEWAY_API_KEY"],
+        })
+
+
+ADA = "+14155550134"
+
+
+def setUpModule():
+    # PolyAI's budget for a start function is about a second; a busy test machine gets more, so
+    # that a slow lookup is not mistaken for a wrong one.
+    kit.LOOKUP_TIMEOUT_S = 5.0
+
+
+class KitTest(unittest.TestCase):
+    def test_a_whole_call_and_its_retries(self):
+        conv = Conv(ADA, conv_id=os.environ.get("KIT_CONV_ID"))
+        greeting = kit.lookup_caller(conv)
+        self.assertIn("Ada Lovelace", greeting["content"])
+        self.assertEqual(conv.state.customer_first_name, "Ada")
+        self.assertTrue(conv.state.open_case_numbers)
+
+        # "Any news on my case?": a comment on the open case; PolyAI retrying it adds nothing.
+        added = kit.add_to_case(conv, "Caller asked for news; still not starting.")
+        self.assertEqual(added["utterance"], "I've added that to your case.")
+        self.assertEqual(kit.add_to_case(conv, "Caller asked for news; still not starting."), added)
+
+        case = kit.create_case(conv, "Punch card reader jams", "Reported on the phone.", "High")
+        self.assertIn("Your case number is", case["utterance"])
+        number = conv.state.case_number
+        # A retried function call answers the same case, never a second one.
+        self.assertEqual(kit.create_case(conv, "Punch card reader jams", "Reported on the phone.", "High"), case)
+        self.assertEqual(conv.state.case_number, number)
+
+        consent = kit.record_consent(conv, "SMS", True, "said yes to a text on the call")
+        self.assertEqual(consent["utterance"], "Thanks, I've noted that.")
+        self.assertEqual(kit.record_consent(conv, "SMS", True, "said yes to a text on the call"), consent)
+
+        sent = kit.send_follow_up(conv, f"Your case number is {number}.")
+        self.assertEqual(sent["utterance"], "I've sent you a text with the details.")
+        self.assertEqual(kit.send_follow_up(conv, f"Your case number is {number}."), sent)
+
+        logged = kit.log_call(conv, "Opened a case and texted its number.", "case created")
+        self.assertEqual(logged, {"content": "The call is logged."})
+        self.assertEqual(kit.log_call(conv, "Opened a case and texted its number.", "case created"), logged)
+        print("KIT_CONV_ID=" + conv.id)
+
+    def test_an_unknown_caller_gets_a_case_with_who_called(self):
+        conv = Conv("+14155550999")
+        self.assertIn("not a known customer", kit.lookup_caller(conv)["content"])
+        conv.state.caller_name = "Pat Doe"
+        self.assertIn("Your case number is", kit.create_case(conv, "Wrong delivery")["utterance"])
+        self.assertIn("known customers only", kit.send_follow_up(conv, "hello")["content"])
+
+    def test_several_customers_on_one_number(self):
+        conv = Conv("+14155550177")
+        self.assertIn("Several customers share this number", kit.lookup_caller(conv)["content"])
+        self.assertFalse(hasattr(conv.state, "customer_id"))
+
+    def test_refusals_become_what_to_say(self):
+        conv = Conv(ADA)
+        kit.lookup_caller(conv)
+        bad = kit.create_case(conv, "x", priority="Whenever")
+        self.assertIn("not accepted", bad["content"])
+        self.assertIn("priority", bad["content"])
+        # Opted out of SMS: the agent offers another channel.
+        kit.record_consent(conv, "SMS", False, "said no texts")
+        refused = kit.send_follow_up(conv, "hello", purpose="after-opt-out")
+        self.assertIn("opted out", refused["content"])
+
+    def test_an_unreachable_gateway_never_holds_the_caller(self):
+        conv = Conv(ADA, url="http://127.0.0.1:9")
+        self.assertIn("could not be looked up", kit.lookup_caller(conv)["content"])
+        self.assertEqual(kit.create_case(conv, "anything")["utterance"], kit.SORRY["utterance"])
+
+    def test_idempotency_keys_fit_the_gateway(self):
+        conv = Conv(ADA, conv_id="conv with spaces/and slashes " + "x" * 80)
+        key = kit._key(conv, "create_case")
+        self.assertLessEqual(len(key), 64)
+        self.assertRegex(key, r"^[A-Za-z0-9][A-Za-z0-9._:@+=~-]{0,63}$")
+        self.assertEqual(key, kit._key(conv, "create_case"))
+        self.assertNotEqual(key, kit._key(conv, "log_call"))
+
+
+if __name__ == "__main__":
+    unittest.main()
