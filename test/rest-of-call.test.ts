@@ -214,6 +214,16 @@ describe('recordConsent', () => {
     expect(sms.data.sendFollowUp).toEqual({ __typename: 'ConsentError', channel: 'SMS', consentStatus: 'OPTED_OUT' });
   });
 
+  it('records a statement once when its answer was lost after commit', async () => {
+    const input = { customerId: gw.ids.contacts.grace, channel: 'CALL', status: 'OPTED_OUT', source: 'asked for no more calls', idempotencyKey: 'consent-lost' };
+    await control(gw.emulators.url, 'PUT', 'faults', { dropResponseAfterCommitRate: 1 });
+    await run(CONSENT, { input });
+    await control(gw.emulators.url, 'DELETE', 'faults');
+    const retry = await run(CONSENT, { input });
+    expect(retry.data.recordConsent).toMatchObject({ __typename: 'RecordConsentSuccess', customer: { consent: { call: 'OPTED_OUT' } } });
+    expect(await count("SELECT COUNT() FROM Task WHERE Gateway_Request_Key__c = 'demo-agent:consent-lost'")).toBe(1);
+  });
+
   it('opts back in to email by clearing the opt-out, and refuses UNKNOWN, a blank source and unknown customers', async () => {
     const customerId = gw.ids.contacts.rosalind;
     const { data } = await run(CONSENT, { input: { customerId, channel: 'EMAIL', status: 'OPTED_IN', source: 'asked for the invoice by email', idempotencyKey: 'consent-2' } });
