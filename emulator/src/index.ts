@@ -43,7 +43,12 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Run
   // Node refuses request lines and headers over 16 KiB itself (431); let the emulator apply
   // Salesforce's own rules (414 for a long URI) instead.
   const server: Server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
-    const url = new URL(req.url ?? '/', baseUrl);
+    // Runs of slashes in the path count as one, as Salesforce's servers take them (clients that
+    // join an instance URL ending in "/" with "/services/..." send "//services/...").
+    const raw = req.url ?? '/';
+    const q = raw.indexOf('?');
+    const path = (q < 0 ? raw : raw.slice(0, q)).replace(/\/{2,}/g, '/');
+    const url = new URL(path + (q < 0 ? '' : raw.slice(q)), baseUrl);
     const route = async () => {
       if (url.pathname.startsWith('/__emulator/')) return handleControl(req, res, url, salesforce, sms);
       if (url.pathname.startsWith('/2010-04-01/')) {

@@ -2,7 +2,8 @@
 import { DEMO_CREDENTIALS, startEmulators } from './index';
 
 const port = Number(process.env.EMULATOR_PORT ?? 4010);
-const emulators = await startEmulators({ port, host: process.env.EMULATOR_HOST ?? '127.0.0.1' });
+// EMULATOR_JSFORCE_TEST_OBJECTS=true loads jsforce's test package objects (README, "Other clients").
+const emulators = await startEmulators({ port, host: process.env.EMULATOR_HOST ?? '127.0.0.1', jsforceTestObjects: process.env.EMULATOR_JSFORCE_TEST_OBJECTS === 'true' });
 console.log(`Salesforce emulator listening on ${emulators.url}`);
 console.log(`  token URL:   ${emulators.url}/services/oauth2/token`);
 console.log(`  credentials: client id ${DEMO_CREDENTIALS.clientId}, username ${DEMO_CREDENTIALS.username}`);

@@ -66,6 +66,8 @@ describe('describe', () => {
       ['Contact', '003'],
       ['Case', '500'],
       ['CaseComment', '00a'],
+      ['Opportunity', '006'],
+      ['Organization', '00D'],
       ['Task', '00T'],
       ['User', '005'],
     ]);

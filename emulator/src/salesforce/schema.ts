@@ -197,15 +197,88 @@ const account: ObjectDef = {
       picklist: ['Banking', 'Education', 'Energy', 'Healthcare', 'Hospitality', 'Retail', 'Technology', 'Telecommunications'],
     }),
     field('BillingCity', 'string', { length: 40, label: 'Billing City' }),
+    field('BillingState', 'string', { length: 80, label: 'Billing State/Province' }),
     field('BillingCountry', 'string', { length: 80, label: 'Billing Country' }),
+    field('NumberOfEmployees', 'int', { label: 'Employees' }),
+    field('AnnualRevenue', 'double', { label: 'Annual Revenue' }),
+    field('LastActivityDate', 'date', { label: 'Last Activity', ...readOnly }),
     field('Description', 'textarea', { label: 'Account Description', length: 32000 }),
     ...auditFields(),
   ],
   childRelationships: [
     { childSObject: 'Contact', field: 'AccountId', relationshipName: 'Contacts', cascadeDelete: false },
     { childSObject: 'Case', field: 'AccountId', relationshipName: 'Cases', cascadeDelete: false },
+    { childSObject: 'Opportunity', field: 'AccountId', relationshipName: 'Opportunities', cascadeDelete: true },
     { childSObject: 'Task', field: 'WhatId', relationshipName: 'Tasks', cascadeDelete: true },
   ],
+  validationRules: [],
+};
+
+export const OPPORTUNITY_STAGES = [
+  'Prospecting',
+  'Qualification',
+  'Needs Analysis',
+  'Value Proposition',
+  'Id. Decision Makers',
+  'Perception Analysis',
+  'Proposal/Price Quote',
+  'Negotiation/Review',
+  'Closed Won',
+  'Closed Lost',
+] as const;
+
+/** A standard org's Opportunity, as a client is likely to touch it. */
+const opportunity: ObjectDef = {
+  name: 'Opportunity',
+  label: 'Opportunity',
+  labelPlural: 'Opportunities',
+  keyPrefix: '006',
+  searchable: true,
+  fields: [
+    ...systemFields('Opportunity'),
+    reference('AccountId', ['Account'], 'Account', { label: 'Account ID' }),
+    field('Name', 'string', { length: 120, nillable: false, nameField: true }),
+    field('Description', 'textarea', { length: 32000 }),
+    field('StageName', 'picklist', { label: 'Stage', length: 255, nillable: false, picklist: OPPORTUNITY_STAGES }),
+    field('Amount', 'double'),
+    field('Probability', 'double', { label: 'Probability (%)' }),
+    field('CloseDate', 'date', { label: 'Close Date', nillable: false }),
+    field('Type', 'picklist', { label: 'Opportunity Type', length: 255, picklist: ['Existing Customer - Upgrade', 'Existing Customer - Replacement', 'Existing Customer - Downgrade', 'New Customer'] }),
+    field('LeadSource', 'picklist', { label: 'Lead Source', length: 255, picklist: ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'] }),
+    field('NextStep', 'string', { label: 'Next Step', length: 255 }),
+    field('IsClosed', 'boolean', { label: 'Closed', ...readOnly, defaultedOnCreate: true }),
+    field('IsWon', 'boolean', { label: 'Won', ...readOnly, defaultedOnCreate: true }),
+    ...auditFields(),
+  ],
+  childRelationships: [{ childSObject: 'Task', field: 'WhatId', relationshipName: 'Tasks', cascadeDelete: true }],
+  validationRules: [],
+};
+
+/** The org itself: one read-only record, which every Salesforce CLI command reads. */
+const organization: ObjectDef = {
+  name: 'Organization',
+  label: 'Organization',
+  labelPlural: 'Organizations',
+  keyPrefix: '00D',
+  searchable: false,
+  fields: [
+    field('Id', 'id', { label: 'Organization ID', nillable: false, ...readOnly, defaultedOnCreate: true, idLookup: true }),
+    field('Name', 'string', { length: 80, nillable: false, nameField: true, ...readOnly }),
+    field('Division', 'string', { length: 80, ...readOnly }),
+    field('Country', 'string', { length: 80, ...readOnly }),
+    field('InstanceName', 'string', { label: 'Instance Name', length: 5, ...readOnly }),
+    field('IsSandbox', 'boolean', { label: 'Is Sandbox', ...readOnly }),
+    field('TrialExpirationDate', 'datetime', { label: 'Trial Expiration Date', ...readOnly }),
+    field('OrganizationType', 'picklist', { label: 'Edition', length: 40, picklist: ['Developer Edition', 'Enterprise Edition', 'Unlimited Edition', 'Professional Edition'], ...readOnly }),
+    field('NamespacePrefix', 'string', { label: 'Namespace Prefix', length: 15, ...readOnly }),
+    field('LanguageLocaleKey', 'picklist', { label: 'Language', length: 40, picklist: ['en_US'], ...readOnly }),
+    field('TimeZoneSidKey', 'picklist', { label: 'Time Zone', length: 40, picklist: ['America/Los_Angeles'], ...readOnly }),
+    field('DefaultLocaleSidKey', 'picklist', { label: 'Locale', length: 40, picklist: ['en_US'], ...readOnly }),
+    field('CreatedDate', 'datetime', { label: 'Created Date', nillable: false, ...readOnly, defaultedOnCreate: true }),
+    field('LastModifiedDate', 'datetime', { label: 'Last Modified Date', nillable: false, ...readOnly, defaultedOnCreate: true }),
+    field('SystemModstamp', 'datetime', { label: 'System Modstamp', nillable: false, ...readOnly, defaultedOnCreate: true }),
+  ],
+  childRelationships: [],
   validationRules: [],
 };
 
@@ -316,7 +389,7 @@ const task: ObjectDef = {
   fields: [
     field('Id', 'id', { label: 'Activity ID', nillable: false, ...readOnly, defaultedOnCreate: true, idLookup: true }),
     reference('WhoId', ['Contact', 'Lead'], 'Who', { label: 'Name ID' }),
-    reference('WhatId', ['Account', 'Case'], 'What', { label: 'Related To ID' }),
+    reference('WhatId', ['Account', 'Case', 'Opportunity'], 'What', { label: 'Related To ID' }),
     field('Subject', 'combobox', { length: 255, nameField: true, picklist: ['Call', 'Send Letter', 'Send Quote', 'Other'] }),
     field('ActivityDate', 'date', { label: 'Due Date Only' }),
     field('Status', 'picklist', {
@@ -410,7 +483,12 @@ const user: ObjectDef = {
     field('FirstName', 'string', { label: 'First Name', length: 40 }),
     field('Name', 'string', { label: 'Full Name', length: 121, nillable: false, nameField: true, ...readOnly }),
     field('Email', 'email', { nillable: false }),
+    field('Alias', 'string', { length: 8 }),
     field('IsActive', 'boolean', { label: 'Active' }),
+    field('UserType', 'picklist', { label: 'User Type', length: 40, picklist: ['Standard', 'AutomatedProcess'], ...readOnly }),
+    field('TimeZoneSidKey', 'picklist', { label: 'Time Zone', length: 40, picklist: ['America/Los_Angeles'] }),
+    field('LocaleSidKey', 'picklist', { label: 'Locale', length: 40, picklist: ['en_US'] }),
+    field('LanguageLocaleKey', 'picklist', { label: 'Language', length: 40, picklist: ['en_US'] }),
     field('CreatedDate', 'datetime', { label: 'Created Date', nillable: false, ...readOnly, defaultedOnCreate: true }),
     field('LastModifiedDate', 'datetime', { label: 'Last Modified Date', nillable: false, ...readOnly, defaultedOnCreate: true }),
     field('SystemModstamp', 'datetime', { label: 'System Modstamp', nillable: false, ...readOnly, defaultedOnCreate: true }),
@@ -418,6 +496,39 @@ const user: ObjectDef = {
   childRelationships: [],
   validationRules: [],
 };
+
+/**
+ * jsforce's own test package (`UpsertTable__c` with its external ID `ExtId__c`, and
+ * `BigTable__c`), loaded only with `jsforceTestObjects`, so that jsforce's tests can run here.
+ */
+export const JSFORCE_TEST_OBJECTS: readonly ObjectDef[] = [
+  {
+    name: 'UpsertTable__c',
+    label: 'Upsert Table',
+    labelPlural: 'Upsert Tables',
+    keyPrefix: 'a00',
+    searchable: true,
+    fields: [
+      ...systemFields('Upsert Table'),
+      field('Name', 'string', { length: 80, nameField: true }),
+      // An external ID that is not unique: jsforce's tests create a duplicate and expect a 300 on upsert.
+      field('ExtId__c', 'string', { label: 'Ext Id', length: 255, externalId: true, idLookup: true }),
+      ...auditFields(),
+    ],
+    childRelationships: [],
+    validationRules: [],
+  },
+  {
+    name: 'BigTable__c',
+    label: 'Big Table',
+    labelPlural: 'Big Tables',
+    keyPrefix: 'a01',
+    searchable: true,
+    fields: [...systemFields('Big Table'), field('Name', 'string', { length: 80, nameField: true }), ...auditFields()],
+    childRelationships: [],
+    validationRules: [],
+  },
+];
 
 export interface OrgSchema {
   objects: readonly ObjectDef[];
@@ -430,7 +541,9 @@ export interface OrgSchema {
   child(object: ObjectDef, relationshipName: string): ChildRelationship | undefined;
 }
 
-export function createOrgSchema(objects: readonly ObjectDef[] = [account, contact, caseObject, caseComment, task, user]): OrgSchema {
+export const STANDARD_OBJECTS: readonly ObjectDef[] = [account, contact, caseObject, caseComment, opportunity, organization, task, user];
+
+export function createOrgSchema(objects: readonly ObjectDef[] = STANDARD_OBJECTS): OrgSchema {
   const byName = new Map(objects.map((o) => [o.name.toLowerCase(), o]));
   const byPrefix = new Map(objects.map((o) => [o.keyPrefix, o]));
   const fields = new Map(objects.map((o) => [o, new Map(o.fields.map((f) => [f.name.toLowerCase(), f]))]));

@@ -16,6 +16,8 @@ export const SEED_COUNTS = { accounts: 200, contacts: 1000, cases: 3000, tasks: 
 
 /** The named fixture records. Their Ids are fixed because they are seeded first. */
 export interface SeedFixtures {
+  /** The org's own record (Organization): its Id is the org Id logins report. */
+  organizationId: string;
   integrationUserId: string;
   accounts: { acme: string; globex: string };
   contacts: {
@@ -128,7 +130,7 @@ function seedFixtures(store: Store, userId: string): SeedFixtures {
   const comments = {
     adaOpen1: insertAt(store, 'CaseComment', { ParentId: cases.adaOpen1, CommentBody: 'Engineer booked for Thursday.', IsPublished: false }, t(28)),
   };
-  return { integrationUserId: userId, accounts: { acme, globex }, contacts, cases, tasks, comments };
+  return { organizationId: '', integrationUserId: userId, accounts: { acme, globex }, contacts, cases, tasks, comments };
 }
 
 const US_AREA_CODES = ['212', '305', '312', '404', '503', '512', '602', '617', '646', '702', '718', '720', '773', '818', '917'];
@@ -301,16 +303,65 @@ function toE164ish(stored: string | null): string | null {
   return stored.trim().startsWith('+') ? `+${digits}` : `+1${digits.slice(-10)}`;
 }
 
+const USER_DEFAULTS = { IsActive: true, UserType: 'Standard', TimeZoneSidKey: 'America/Los_Angeles', LocaleSidKey: 'en_US', LanguageLocaleKey: 'en_US' };
+
 /** Fills an empty store with the demo org. */
 export function seedOrg(store: Store): SeedFixtures {
+  const organizationId = store.insert(
+    'Organization',
+    {
+      Name: 'Demo Org (Salesforce emulator)',
+      Country: 'US',
+      InstanceName: 'EMU1',
+      IsSandbox: false,
+      OrganizationType: 'Developer Edition',
+      LanguageLocaleKey: 'en_US',
+      TimeZoneSidKey: 'America/Los_Angeles',
+      DefaultLocaleSidKey: 'en_US',
+    },
+    { system: true },
+  );
   const userId = store.insert(
     'User',
-    { Username: 'integration@demo.example', FirstName: 'Integration', LastName: 'User', Email: 'integration@demo.example', IsActive: true },
+    { Username: 'integration@demo.example', FirstName: 'Integration', LastName: 'User', Alias: 'integ', Email: 'integration@demo.example', ...USER_DEFAULTS },
     { system: true },
   );
   store.userId = userId;
-  store.insert('User', { Username: 'agent@demo.example', FirstName: 'Support', LastName: 'Agent', Email: 'agent@demo.example', IsActive: true }, { system: true });
-  const fixtures = seedFixtures(store, userId);
+  store.insert('User', { Username: 'agent@demo.example', FirstName: 'Support', LastName: 'Agent', Alias: 'agent', Email: 'agent@demo.example', ...USER_DEFAULTS }, { system: true });
+  const fixtures = { ...seedFixtures(store, userId), organizationId };
   seedCrowd(store, fixtures);
+  seedOpportunities(store, fixtures);
   return fixtures;
+}
+
+/**
+ * Opportunities of the accounts, from a generator of their own (so that the rest of the crowd
+ * stays as it was): a few per fixture account, and one or two for some crowd accounts.
+ */
+function seedOpportunities(store: Store, fixtures: SeedFixtures): void {
+  const f = new Faker({ locale: [en, base] });
+  f.seed(20261201);
+  const accounts = [...store.rows('Account')].map((a) => String(a.Id));
+  const stages = ['Prospecting', 'Qualification', 'Proposal/Price Quote', 'Negotiation/Review', 'Closed Won', 'Closed Lost'];
+  const opportunity = (accountId: string, name: string, stage: string, amount: number, closeInDays: number) =>
+    insertAt(
+      store,
+      'Opportunity',
+      { AccountId: accountId, Name: name, StageName: stage, Amount: amount, CloseDate: sfDateTime(SEED_EPOCH + closeInDays * DAY).slice(0, 10), OwnerId: fixtures.integrationUserId },
+      SEED_EPOCH - 40 * DAY,
+    );
+  opportunity(fixtures.accounts.acme, 'Acme - Analytical Engine upgrade', 'Negotiation/Review', 250_000, 30);
+  opportunity(fixtures.accounts.acme, 'Acme - Support renewal', 'Closed Won', 48_000, -10);
+  opportunity(fixtures.accounts.globex, 'Globex - New customer', 'Prospecting', 90_000, 60);
+  for (const accountId of accounts.slice(2)) {
+    if (!f.datatype.boolean(0.25)) continue;
+    opportunity(accountId, `${f.company.catchPhrase()}`.slice(0, 120), f.helpers.arrayElement(stages), f.number.int({ min: 5, max: 500 }) * 1_000, f.number.int({ min: -90, max: 180 }));
+  }
+}
+
+/** Rows of BigTable__c for jsforce's query and paging tests (more than one 2,000-row batch). */
+export const BIG_TABLE_ROWS = 5_000;
+
+export function seedJsforceTestObjects(store: Store): void {
+  for (let i = 0; i < BIG_TABLE_ROWS; i++) insertAt(store, 'BigTable__c', { Name: `Big Record #${String(i + 1).padStart(5, '0')}` }, SEED_EPOCH - (BIG_TABLE_ROWS - i) * 60_000);
 }

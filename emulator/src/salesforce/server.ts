@@ -11,13 +11,14 @@ import { NO_FAULTS, dice, faultAnswer, type Faults } from './faults';
 import { normaliseId } from './ids';
 import { OAuthServer, type OrgCredentials } from './oauth';
 import { emailSimple, type SentEmail } from './routes/actions';
+import { identity, userinfo, type Who } from './routes/identity';
 import { composite } from './routes/composite';
 import type { Answer, Org } from './routes/context';
 import { limits } from './routes/limits';
 import { QueryResource } from './routes/query';
 import { sobjects } from './routes/sobjects';
-import { createOrgSchema } from './schema';
-import { seedOrg, type SeedFixtures } from './seed';
+import { JSFORCE_TEST_OBJECTS, STANDARD_OBJECTS, createOrgSchema } from './schema';
+import { seedJsforceTestObjects, seedOrg, type SeedFixtures } from './seed';
 import { Store } from './store';
 
 export { NO_FAULTS, type Faults, type FaultErrorCode } from './faults';
@@ -45,15 +46,15 @@ export interface SalesforceEmulatorOptions {
   /** Daily API request allocation. @default 100_000 */
   dailyApiLimit?: number;
   clock?: () => number;
+  /** Load jsforce's test package objects (UpsertTable__c, and BigTable__c with many rows). @default false */
+  jsforceTestObjects?: boolean;
 }
 
 const MAX_URI = 16_384;
 const MAX_LOG = 20_000;
-// The demo org's Id: 15 characters plus the checksum.
-const ORG_ID = normaliseId('00D5g00000DEMO1')!;
 
 export class SalesforceEmulator {
-  readonly schema = createOrgSchema();
+  readonly schema: ReturnType<typeof createOrgSchema>;
   readonly store: Store;
   readonly oauth: OAuthServer;
   readonly fixtures: SeedFixtures;
@@ -69,18 +70,22 @@ export class SalesforceEmulator {
   private readonly queries: QueryResource;
   private readonly restoreSeed: () => void;
   private readonly clock: () => number;
+  /** This server's own URL, as the last API call reached it (for URLs in answers). */
+  private baseUrl = '';
 
   constructor(options: SalesforceEmulatorOptions = {}) {
     this.clock = options.clock ?? Date.now;
     this.dailyApiLimit = options.dailyApiLimit ?? 100_000;
+    this.schema = createOrgSchema(options.jsforceTestObjects ? [...STANDARD_OBJECTS, ...JSFORCE_TEST_OBJECTS] : STANDARD_OBJECTS);
     this.store = new Store(this.schema, this.clock);
     this.fixtures = seedOrg(this.store);
+    if (options.jsforceTestObjects) seedJsforceTestObjects(this.store);
     this.restoreSeed = this.store.snapshot();
     this.org = { schema: this.schema, store: this.store, clock: this.clock };
     this.queries = new QueryResource(this.org, () => this.faults.searchIndexLagMs);
     this.oauth = new OAuthServer({
       credentials: options.credentials,
-      orgId: ORG_ID,
+      orgId: this.fixtures.organizationId,
       userId: this.fixtures.integrationUserId,
       tokenTtlMs: options.tokenTtlMs ?? 7_200_000,
       clock: this.clock,
@@ -119,6 +124,33 @@ export class SalesforceEmulator {
       send(res, answer.status, answer.body, { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-cache,must-revalidate,max-age=0,no-store,private' });
       return true;
     }
+    if (url.pathname === '/services/oauth2/userinfo' && (req.method === 'GET' || req.method === 'POST')) {
+      // OpenID Connect: a valid access token in the Authorization header, else 403 Bad_OAuth_Token
+      // (the plain-text refusal is unverified, reference §11).
+      if (this.oauth.check(header(req, 'authorization')) !== 'ok') {
+        send(res, 403, 'Bad_OAuth_Token', { 'Content-Type': 'text/plain' });
+        return true;
+      }
+      send(res, 200, userinfo(this.who(baseUrl)), { 'Content-Type': JSON_TYPE });
+      return true;
+    }
+    const idUrl = /^\/id\/(00D\w{12,15})\/(005\w{12,15})$/.exec(url.pathname);
+    if (idUrl && req.method === 'GET') {
+      // The Identity URL takes the token as a header or as ?oauth_token= (jsforce sends both).
+      const token = url.searchParams.get('oauth_token');
+      const ok = this.oauth.check(header(req, 'authorization')) === 'ok' || (token !== null && this.oauth.check(`Bearer ${token}`) === 'ok');
+      if (!ok) {
+        send(res, 403, 'Bad_OAuth_Token', { 'Content-Type': 'text/plain' });
+        return true;
+      }
+      const who = this.who(baseUrl);
+      if (normaliseId(idUrl[1]!) !== who.orgId || normaliseId(idUrl[2]!) !== String(who.user.Id)) {
+        send(res, 404, 'Bad_Id', { 'Content-Type': 'text/plain' });
+        return true;
+      }
+      send(res, 200, identity(who), { 'Content-Type': JSON_TYPE });
+      return true;
+    }
     if (url.pathname === '/services/oauth2/revoke' && req.method === 'POST') {
       const form = new URLSearchParams((await readBody(req)).toString('utf8'));
       this.oauth.revoke(form.get('token') ?? '');
@@ -129,6 +161,17 @@ export class SalesforceEmulator {
     if (!m) return false;
     await this.api(req, res, url, m[1], m[2] ?? '');
     return true;
+  }
+
+  /** The session's user and org (every token is the integration user's). */
+  private who(baseUrl: string): Who {
+    return {
+      baseUrl,
+      apiVersion: '62.0',
+      orgId: this.fixtures.organizationId,
+      user: this.store.get(this.fixtures.integrationUserId)!,
+      timeZone: 'America/Los_Angeles',
+    };
   }
 
   private limitHeader(): Record<string, string> {
@@ -200,6 +243,7 @@ export class SalesforceEmulator {
           throw SfError.one(400, 'JSON_PARSER_ERROR', 'Unexpected character in request body: not valid JSON');
         }
       }
+      this.baseUrl = `${url.protocol}//${url.host}`;
       answer = this.route(req.method ?? 'GET', version, rest, url.searchParams, parsed, header(req, 'sforce-query-options'));
     } catch (e) {
       if (!(e instanceof SfError)) throw e;
@@ -252,9 +296,11 @@ export class SalesforceEmulator {
 
   private resources(version: string) {
     const base = `/services/data/v${version}`;
-    return Object.fromEntries(
-      ['sobjects', 'query', 'queryAll', 'search', 'parameterizedSearch', 'composite', 'limits', 'actions'].map((r) => [r, `${base}/${r}`]),
-    );
+    return {
+      ...Object.fromEntries(['sobjects', 'query', 'queryAll', 'search', 'parameterizedSearch', 'composite', 'limits', 'actions'].map((r) => [r, `${base}/${r}`])),
+      // The Identity URL, absolute as Salesforce gives it (conn.identity() follows it).
+      identity: `${this.baseUrl}/id/${this.fixtures.organizationId}/${this.fixtures.integrationUserId}`,
+    };
   }
 }
 

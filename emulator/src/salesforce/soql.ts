@@ -26,7 +26,7 @@ export interface QueryEnv {
 }
 
 /** A resolved field path: the references followed and the field read at the end. */
-interface FieldPath {
+export interface FieldPath {
   /** Canonical relationship names, then the canonical field name. */
   names: string[];
   hops: FieldDef[];
@@ -41,7 +41,7 @@ interface OrderKey {
   nullsFirst: boolean;
 }
 
-interface Aggregate {
+export interface Aggregate {
   fn: string;
   path: FieldPath | null;
   key: string;

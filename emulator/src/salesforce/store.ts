@@ -262,6 +262,10 @@ export class Store {
       if (!closed) record.ClosedDate = null;
       if (closed && before?.IsClosed) record.ClosedDate = before.ClosedDate;
     }
+    if (o.name === 'Opportunity') {
+      record.IsClosed = String(record.StageName ?? '').startsWith('Closed');
+      record.IsWon = record.StageName === 'Closed Won';
+    }
     if (o.name === 'Task') {
       record.IsClosed = CLOSED_TASK_STATUSES.has(String(record.Status ?? '').toLowerCase());
       // Salesforce stamps when a task was closed (API 46.0+), and clears it when it is reopened.

@@ -67,6 +67,12 @@ export function composite(org: Org, r: SObjectRequest, route: SubRouter): Answer
     if (!f || !(f.externalId || f.idLookup)) {
       throw SfError.one(404, 'NOT_FOUND', `Provided external ID field does not exist or is not accessible: ${tail[2]}`);
     }
+    // A failed upsert still says whether it would have created the record (Salesforce answers
+    // `created: true` with the errors of a rolled-back new record).
+    const wouldCreate = (i: number): SfRecord => {
+      const key = recordBody(records[i]!)[f.name];
+      return { created: typeof key === 'string' && key !== '' && org.store.findBy(object.name, f.name, key).length === 0 };
+    };
     return collection(org, records.length, allOrNone, (i) => {
       const values = recordBody(records[i]!);
       const key = values[f.name];
@@ -80,7 +86,7 @@ export function composite(org: Org, r: SObjectRequest, route: SubRouter): Answer
         return { id: matches[0].Id, success: true, errors: [], created: false };
       }
       return { id: org.store.insert(object.name, values), success: true, errors: [], created: true };
-    });
+    }, wouldCreate);
   }
   throw notFound();
 }
@@ -95,7 +101,7 @@ const ROLLED_BACK = {
  * sObject Collections: up to 200 records, one SaveResult each in request order, errors with
  * `statusCode` (reference §6.5). With allOrNone, one failure rolls every record back.
  */
-function collection(org: Org, count: number, allOrNone: boolean, one: (i: number) => SfRecord): Answer {
+function collection(org: Org, count: number, allOrNone: boolean, one: (i: number) => SfRecord, failed: (i: number) => SfRecord = () => ({})): Answer {
   if (count > 200) {
     // The errorCode for more than 200 records is unverified (reference §11).
     throw SfError.one(400, 'EXCEEDED_ID_LIMIT', 'record limit reached. cannot submit more than 200 records into this call');
@@ -103,19 +109,19 @@ function collection(org: Org, count: number, allOrNone: boolean, one: (i: number
   const unit = org.store.begin();
   try {
     const results: SfRecord[] = [];
-    let failed = false;
+    let anyFailed = false;
     for (let i = 0; i < count; i++) {
       try {
         results.push(one(i));
       } catch (e) {
         if (!(e instanceof SfError)) throw e;
-        failed = true;
-        results.push({ success: false, errors: e.errors.map((x) => ({ statusCode: x.errorCode, message: x.message, fields: x.fields ?? [] })) });
+        anyFailed = true;
+        results.push({ ...failed(i), success: false, errors: e.errors.map((x) => ({ statusCode: x.errorCode, message: x.message, fields: x.fields ?? [] })) });
       }
     }
-    if (allOrNone && failed) {
+    if (allOrNone && anyFailed) {
       unit.rollback();
-      return { status: 200, body: results.map((res) => (res.success ? { success: false, errors: [ROLLED_BACK] } : res)) };
+      return { status: 200, body: results.map((res) => (res.success ? { ...('created' in res ? { created: res.created } : {}), success: false, errors: [ROLLED_BACK] } : res)) };
     }
     return { status: 200, body: results };
   } finally {

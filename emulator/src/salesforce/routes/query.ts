@@ -5,6 +5,8 @@
 import { randomBytes } from 'node:crypto';
 import { SfError, notFound } from '../errors';
 import { normaliseId } from '../ids';
+import { explainSoql, queryColumns } from '../query-meta';
+import { listViewSoql } from './layouts';
 import { executeSoql } from '../soql';
 import { executeParameterizedSearch, executeSosl, type ParameterizedSearch } from '../sosl';
 import type { SfRecord } from '../store';
@@ -45,9 +47,14 @@ export class QueryResource {
   query(r: QueryRequest, includeDeleted: boolean): Answer {
     if (r.tail.length === 1 && r.method === 'GET') return this.nextPage(r.tail[0]!, r.version);
     if (r.tail.length > 0 || r.method !== 'GET') throw notFound();
+    const env = { store: this.org.store, version: r.version, now: this.org.clock(), includeDeleted };
+    // A query plan instead of the rows, of a query or of a list view (by its Id); reports are not claimed.
+    const explain = r.params.get('explain');
+    if (explain !== null) return { status: 200, body: explainSoql(listViewSoql(this.org.schema.objects, explain, r.version) ?? explain, env) };
     const q = r.params.get('q');
     if (q === null) throw SfError.one(400, 'MALFORMED_QUERY', 'A query string has to be specified');
-    const outcome = executeSoql(q, { store: this.org.store, version: r.version, now: this.org.clock(), includeDeleted });
+    if (r.params.get('columns') === 'true') return { status: 200, body: queryColumns(q, env) };
+    const outcome = executeSoql(q, env);
     return { status: 200, body: this.page(outcome.records, outcome.totalSize, r.version, batchSize(r.queryOptions)) };
   }
 
