@@ -33,6 +33,19 @@ function urls(w: Who) {
 
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 
+/** What both answers say alike: the endpoints, and the user's state and locale. */
+function session(w: Who) {
+  return {
+    urls: urls(w),
+    active: w.user.IsActive === true,
+    user_type: 'STANDARD',
+    language: str(w.user.LanguageLocaleKey) ?? 'en_US',
+    locale: str(w.user.LocaleSidKey) ?? 'en_US',
+    utcOffset: -28_800_000,
+    is_app_installed: true,
+  };
+}
+
 /** `GET /id/{orgId}/{userId}`. */
 export function identity(w: Who) {
   const u = w.user;
@@ -59,14 +72,8 @@ export function identity(w: Who) {
     mobile_phone_verified: false,
     is_lightning_login_user: false,
     status: { created_date: null, body: null },
-    urls: urls(w),
-    active: u.IsActive === true,
-    user_type: 'STANDARD',
-    language: str(u.LanguageLocaleKey) ?? 'en_US',
-    locale: str(u.LocaleSidKey) ?? 'en_US',
-    utcOffset: -28_800_000,
+    ...session(w),
     last_modified_date: str(u.LastModifiedDate),
-    is_app_installed: true,
   };
 }
 
@@ -90,13 +97,7 @@ export function userinfo(w: Who) {
     picture: `${w.baseUrl}/profilephoto/005/F`,
     address: {},
     is_salesforce_integration_user: false,
-    urls: urls(w),
-    active: u.IsActive === true,
-    user_type: 'STANDARD',
-    language: str(u.LanguageLocaleKey) ?? 'en_US',
-    locale: str(u.LocaleSidKey) ?? 'en_US',
-    utcOffset: -28_800_000,
+    ...session(w),
     updated_at: str(u.LastModifiedDate),
-    is_app_installed: true,
   };
 }
