@@ -183,6 +183,16 @@ describe('logCall', () => {
     expect(await count("SELECT COUNT() FROM Task WHERE CallObject = 'conv-77'")).toBe(0);
   });
 
+  it('retries a keyed write that Salesforce answered 503 (surely not applied), and writes it once', async () => {
+    await control(gw.emulators.url, 'PUT', 'faults', { failNext: 1, errorMethod: 'POST' });
+    const { data } = await run(LOG, { input: input({ idempotencyKey: 'call-503' }) });
+    await control(gw.emulators.url, 'DELETE', 'faults');
+    expect(data.logCall.__typename).toBe('LogCallSuccess');
+    const writes = (await gw.statements()).filter((r) => r.kind === 'sobject' && r.status >= 200);
+    expect(writes.map((r) => r.status)).toEqual([503, 201]);
+    expect(await count("SELECT COUNT() FROM Task WHERE Gateway_Request_Key__c = 'demo-agent:call-503'")).toBe(1);
+  });
+
   it('logs a call once when its answer was lost after commit', async () => {
     await control(gw.emulators.url, 'PUT', 'faults', { dropResponseAfterCommitRate: 1 });
     await run(LOG, { input: input({ idempotencyKey: 'call-6' }) });

@@ -39,9 +39,10 @@ export async function findByKey(sf: SalesforceApi, object: KeyedObject, s: Idemp
 }
 
 /**
- * Creates a record. Never retried here: without a key it is not safe to repeat, and with one a
- * lost answer is for the caller to look up (a blind retry would meet its own record as a rival's).
+ * Creates a record. With its idempotency key it may be retried where Salesforce surely did not
+ * apply it (a 503 answer, a locked row): a repeat can only meet its own key. Without a key it is
+ * never retried. A lost answer is for the caller to look up either way.
  */
-export async function createRecord(sf: SalesforceApi, object: KeyedObject, body: Record<string, unknown>): Promise<string> {
-  return (await sf.request<{ id: string }>('POST', `/sobjects/${object}`, body)).id;
+export async function createRecord(sf: SalesforceApi, object: KeyedObject, body: Record<string, unknown>, keyed = false): Promise<string> {
+  return (await sf.request<{ id: string }>('POST', `/sobjects/${object}`, body, { idempotent: keyed })).id;
 }

@@ -22,14 +22,16 @@ interface SubResponse {
 /**
  * Runs the subrequests in one transaction and answers each one's body by its referenceId. When one
  * is refused, nothing is written and its error is thrown as a SalesforceError (`rejected`), as the
- * same write alone would have failed. Not retried: a lost answer is for the caller to look up.
+ * same write alone would have failed. `keyed`: one subrequest carries an idempotency key, so a
+ * retry where Salesforce surely applied nothing (503, locked row) is safe. A lost answer is for
+ * the caller to look up.
  */
-export async function transaction(sf: SalesforceApi, subs: readonly SubRequest[]): Promise<Record<string, { id?: string }>> {
+export async function transaction(sf: SalesforceApi, subs: readonly SubRequest[], keyed = false): Promise<Record<string, { id?: string }>> {
   const base = `/services/data/v${sf.apiVersion}`;
   const result = await sf.request<{ compositeResponse: SubResponse[] }>('POST', '/composite', {
     allOrNone: true,
     compositeRequest: subs.map((s) => ({ method: s.method, url: `${base}${s.path}`, referenceId: s.referenceId, body: s.body })),
-  });
+  }, { idempotent: keyed });
   const responses = result.compositeResponse;
   // The subrequest that failed, rather than the ones rolled back because of it.
   const failed = responses.find((r) => r.httpStatusCode >= 400 && !isHalted(r.body)) ?? responses.find((r) => r.httpStatusCode >= 400);

@@ -66,7 +66,8 @@ export async function idempotentWrite<R>(deps: ServiceDeps, w: IdempotentWrite<R
     const existing = await lookUp();
     if (existing) return await replayOrConflict(existing);
     const body = await w.prepare();
-    const insert = (keyFields: Record<string, string>) => refused(w, () => (w.write ? w.write(body, keyFields) : createRecord(sf, w.object, { ...body, ...keyFields })));
+    const insert = (keyFields: Record<string, string>) =>
+      refused(w, () => (w.write ? w.write(body, keyFields) : createRecord(sf, w.object, { ...body, ...keyFields }, Object.keys(keyFields).length > 0)));
     if (!keyed) {
       const id = await insert({});
       await idempotency.fallback.set(claimKey, { id, fingerprint: w.fingerprint });

@@ -86,7 +86,7 @@ export async function recordConsent(deps: ServiceDeps, input: ConsentStatement):
       const results = await transaction(deps.sf, [
         { method: 'PATCH', path: `/sobjects/Contact/${customerId}`, referenceId: 'consent', body: change },
         { method: 'POST', path: '/sobjects/Task', referenceId: 'audit', body: { ...audit, ...keyFields } },
-      ]);
+      ], Object.keys(keyFields).length > 0);
       return results.audit!.id!;
     },
     replay: async () => ({ customerId, replayed: true as boolean }),

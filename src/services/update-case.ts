@@ -79,7 +79,7 @@ export async function updateCase(deps: ServiceDeps, input: CaseUpdate): Promise<
         whatId: caseId,
       });
       subs.push({ method: 'POST', path: '/sobjects/Task', referenceId: 'audit', body: { ...audit, ...keyFields } });
-      const results = await transaction(deps.sf, subs);
+      const results = await transaction(deps.sf, subs, Object.keys(keyFields).length > 0);
       commentId = results.comment?.id ?? null;
       return results.audit!.id!;
     },

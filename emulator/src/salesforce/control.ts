@@ -66,6 +66,10 @@ export function validateFaults(input: unknown): { faults?: Partial<Faults>; prob
         if (value !== null && typeof value !== 'string') problems.push(`${key} must be a string or null`);
         else out[key] = value;
         break;
+      case 'errorMethod':
+        if (value !== null && !['GET', 'POST', 'PATCH', 'DELETE'].includes(String(value))) problems.push('errorMethod must be GET, POST, PATCH, DELETE or null');
+        else out.errorMethod = value as string | null;
+        break;
       case 'retryAfterSeconds':
         if (value !== null && (typeof value !== 'number' || !Number.isInteger(value) || value < 0)) problems.push('retryAfterSeconds must be a whole number or null');
         else out.retryAfterSeconds = value;

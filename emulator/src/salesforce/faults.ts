@@ -22,6 +22,8 @@ export interface Faults {
   errorStatementContains: string | null;
   /** When set, latencyMs applies only to queries and searches whose statement contains this text. */
   latencyStatementContains: string | null;
+  /** When set (e.g. "POST"), errors apply only to calls of this HTTP method. */
+  errorMethod: string | null;
   /** The next N API calls answer errorCode, whatever errorRate says. */
   failNext: number;
   /** Retry-After (seconds) sent with SERVER_UNAVAILABLE; null sends none. */
@@ -37,6 +39,7 @@ export const NO_FAULTS: Faults = {
   searchIndexLagMs: 0,
   seed: 1,
   errorStatementContains: null,
+  errorMethod: null,
   latencyStatementContains: null,
   failNext: 0,
   retryAfterSeconds: null,

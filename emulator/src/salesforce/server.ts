@@ -224,7 +224,9 @@ export class SalesforceEmulator {
     this.byKind[kind] = (this.byKind[kind] ?? 0) + 1;
     const slow = this.faults.latencyStatementContains === null || (statement ?? '').includes(this.faults.latencyStatementContains);
     if (this.faults.latencyMs > 0 && slow) await sleep(this.faults.latencyMs);
-    const targeted = this.faults.errorStatementContains === null || (statement ?? '').includes(this.faults.errorStatementContains);
+    const targeted =
+      (this.faults.errorStatementContains === null || (statement ?? '').includes(this.faults.errorStatementContains)) &&
+      (this.faults.errorMethod === null || req.method === this.faults.errorMethod);
     const forced = this.faults.failNext > 0 && targeted;
     if (forced) this.faults.failNext--;
     if (forced || (this.faults.errorRate > 0 && targeted && this.roll() < this.faults.errorRate)) {
