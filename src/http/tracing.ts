@@ -3,7 +3,7 @@
  *
  * A request to /graphql is one trace (or a part of the caller's, from its W3C `traceparent`):
  * - `POST /graphql`: the server span, with the status and the request id;
- * - `query CallerLookup`: the operation (Envelop's OpenTelemetry plugin), its child;
+ * - `query.CallerLookup`: the operation (Envelop's OpenTelemetry plugin), its child;
  * - `salesforce.query`, `salesforce.sobject`, …: one child of the operation per HTTP attempt to
  *   Salesforce, with its kind, method, attempt number, status and error code.
  * No span carries variables, SOQL, record Ids or values of the request; the operation's document
