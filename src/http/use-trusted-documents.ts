@@ -31,7 +31,8 @@ export function useTrustedDocuments(trustedOnly: boolean): Plugin {
       return raw === null ? null : (DOCUMENT_ID.exec(raw)?.[1] ?? raw);
     },
     allowArbitraryOperations: (request) => !trustedOnly || principalOf(request)?.role === 'designer',
-    // The manifest was validated against this schema by codegen; a schema change reruns it.
+    // Codegen validated the manifest against the schema it was made from; validating again here
+    // is cheap (Yoga caches it) and catches a manifest older than the schema.
     skipDocumentValidation: false,
     customErrors: {
       notFound: refusal('TRUSTED_DOCUMENT_NOT_FOUND', 'No trusted document has this documentId; send one of schema/operations (its sha256 hash).'),
