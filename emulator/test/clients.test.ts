@@ -107,6 +107,30 @@ describe('a standard org’s objects and metadata', () => {
   });
 });
 
+describe('replication (updated and deleted records)', () => {
+  // The org's clock, moved by hand: Salesforce covers whole minutes, so a window is read later.
+  let now = Date.UTC(2026, 10, 30, 10, 0, 30);
+  const timed = useTestOrg({ clock: () => now });
+
+  it('lists what changed and what was deleted in a window, up to the last whole minute', async () => {
+    const start = new Date(now - 60_000);
+    const created = await timed.conn.sobject('Account').create({ Name: 'Replicated' });
+    const doomed = await timed.conn.sobject('Account').create({ Name: 'Doomed' });
+    await timed.conn.sobject('Account').destroy(doomed.id!);
+    const end = new Date(now + 120_000);
+    // Still within the minute of the writes: not covered yet.
+    expect((await timed.conn.sobject('Account').updated(start, end)).ids).not.toContain(created.id);
+    now += 60_000;
+    const updated = await timed.conn.sobject('Account').updated(start, end);
+    expect(updated.ids).toContain(created.id);
+    expect(updated.ids).not.toContain(doomed.id);
+    expect(updated.latestDateCovered).toBe('2026-11-30T10:01:00.000+0000');
+    const deleted = await timed.conn.sobject('Account').deleted(start, end);
+    expect(deleted.deletedRecords.map((r) => r.id)).toEqual([doomed.id]);
+    expect((await rejection(() => timed.conn.sobject('Account').updated(end, start))).errorCode).toBe('INVALID_REPLICATION_DATE');
+  });
+});
+
 describe('jsforce’s test package objects (jsforceTestObjects)', () => {
   const withPackage = useTestOrg({ jsforceTestObjects: true });
 

@@ -169,7 +169,9 @@ export class Store {
   delete(object: string, id: string): void {
     const o = this.objectOf(object);
     const current = this.getOf(o, id);
-    this.put(o, current.Id as string, { ...current, IsDeleted: true }, this.clock());
+    const now = this.clock();
+    // The stamp moves with the deletion: `sobjects/{Type}/deleted` reports it as deletedDate.
+    this.put(o, current.Id as string, { ...current, IsDeleted: true, ...('SystemModstamp' in current ? { SystemModstamp: sfDateTime(now) } : {}) }, now);
   }
 
   private getOf(o: ObjectDef, id: string): SfRecord {

@@ -8,6 +8,7 @@ import { describeGlobalEntry, describeObject, type ObjectDef } from '../schema';
 import { attributes } from '../soql';
 import type { SfRecord } from '../store';
 import { objectOr404, recordBody, type Answer, type Org } from './context';
+import { deletedIds, updatedIds } from './replication';
 import { describeApprovalLayouts, describeCompactLayouts, describeLayouts, describeListView, isListView, listViewResults, listViews } from './layouts';
 
 export interface SObjectRequest {
@@ -43,6 +44,8 @@ export function sobjects(org: Org, r: SObjectRequest): Answer {
   if (method === 'GET' && tail[1] === 'describe' && tail.length === 3 && tail[2] === 'approvalLayouts') return { status: 200, body: describeApprovalLayouts() };
   // Named layouts (e.g. User's UserAlt): the object's one layout, under any name.
   if (method === 'GET' && tail[1] === 'describe' && tail.length === 4 && tail[2] === 'namedLayouts') return { status: 200, body: describeLayouts(object) };
+  if (method === 'GET' && tail.length === 2 && tail[1] === 'updated') return { status: 200, body: updatedIds(org, object, params) };
+  if (method === 'GET' && tail.length === 2 && tail[1] === 'deleted') return { status: 200, body: deletedIds(org, object, params) };
   if (method === 'GET' && tail[1] === 'listviews') {
     if (tail.length === 2) return { status: 200, body: listViews(object, version) };
     if (tail.length === 4 && isListView(object, tail[2]!) && tail[3] === 'describe') return { status: 200, body: describeListView(object, version) };
