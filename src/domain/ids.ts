@@ -3,6 +3,7 @@
  * form is case-insensitive thanks to its checksum, so loaders key on it.
  * https://help.salesforce.com/s/articleView?id=000385008&type=1 (reference §7)
  */
+import type { FieldError } from './errors';
 const CHECKSUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 const PATTERN = /^[a-zA-Z0-9]{15}(?:[a-zA-Z0-9]{3})?$/;
 
@@ -30,6 +31,17 @@ export function normaliseId(id: string): string | null {
 /** Key prefixes of the objects the gateway reads (Task 00T is documented as unverified, reference §7). */
 export const KEY_PREFIX = { Account: '001', Contact: '003', Case: '500', CaseComment: '00a', Task: '00T' } as const;
 export type KnownObject = keyof typeof KEY_PREFIX;
+
+/** The 18-character Id when `value` is a well-formed Id of `object`; null otherwise. */
+export function idOf(value: string, object: KnownObject): string | null {
+  const id = normaliseId(value);
+  return id !== null && id.startsWith(KEY_PREFIX[object]) ? id : null;
+}
+
+/** An input field that must name a record of `object` ("caseId is not the Id of a case."). */
+export function checkIdOf(field: string, value: string, object: KnownObject, noun: string): FieldError[] {
+  return idOf(value, object) ? [] : [{ field, code: 'INVALID', message: `${field} is not the Id of ${noun}.` }];
+}
 
 export function objectOf(id18: string): KnownObject | null {
   const prefix = id18.slice(0, 3);

@@ -3,10 +3,10 @@ import { IdempotencyConflictError, NotFoundError, ValidationError } from '../dom
 import type { CallRecord } from '../domain/records';
 import { logCall } from '../services/log-call';
 import { builder } from './builder';
-import { CaseRef, text } from './case';
+import { CaseRef, idText, text } from './case';
 import { CustomerRef } from './customer';
 import { NodeRef } from './node';
-import { connectionRef, edgeFields, type Edge, keysetConnection, keysetPage } from './pagination';
+import { childList, connectionRef, edgeFields, type Edge } from './pagination';
 
 const CallDirectionRef = builder.enumType('CallDirection', { values: ['INBOUND', 'OUTBOUND'] as const });
 
@@ -40,23 +40,16 @@ for (const [parent, loader, description] of [
   [CustomerRef, 'callsByCustomer', 'Calls logged with this customer, newest first.'],
   [CaseRef, 'callsByCase', 'Calls logged about this case, newest first.'],
 ] as const) {
-  builder.objectField(parent as typeof CustomerRef, 'calls', (t) =>
-    t.field({
-      type: CallConnectionRef,
-      nullable: true,
-      description,
-      args: {
-        first: t.arg.int({ required: true, defaultValue: 5, description: 'How many calls, 1 to 50.' }),
-        after: t.arg.string({ required: false, description: 'The cursor of the last call of the previous page.' }),
-      },
-      resolve: async (record, args, ctx) => {
-        const page = keysetPage(args.first, args.after);
-        const result = await ctx.loaders[loader].load({ parentId: record.id, ...page });
-        for (const call of result.records) ctx.loaders.call.prime(call.id, call);
-        return keysetConnection(result, page);
-      },
-    }),
-  );
+  childList(parent as typeof CustomerRef, 'calls', {
+    connection: CallConnectionRef,
+    description,
+    noun: 'calls',
+    defaultFirst: 5,
+    load: (ctx, parentId, page) => ctx.loaders[loader].load({ parentId, ...page }),
+    prime: (ctx, calls) => {
+      for (const call of calls) ctx.loaders.call.prime(call.id, call);
+    },
+  });
 }
 
 const LogCallInputRef = builder.inputType('LogCallInput', {
@@ -89,10 +82,9 @@ builder.mutationField('logCall', (t) =>
     errors: { types: [ValidationError, NotFoundError, IdempotencyConflictError], directResult: true, union: { name: 'LogCallResult' } },
     args: { input: t.arg({ type: LogCallInputRef, required: true, description: 'What to write; see each field.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const id = (v: string | number | null | undefined) => text(v === null || v === undefined ? null : String(v));
       const result = await logCall(ctx, {
-        customerId: id(input.customerId),
-        caseId: id(input.caseId),
+        customerId: idText(input.customerId),
+        caseId: idText(input.caseId),
         direction: input.direction ?? 'INBOUND',
         from: text(input.from),
         startedAt: input.startedAt as Date,

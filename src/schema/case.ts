@@ -9,7 +9,7 @@ import { builder } from './builder';
 import { CustomerRef } from './customer';
 import { parseIdArg } from './ids';
 import { NodeRef } from './node';
-import { connectionRef, edgeFields, type Edge, keysetConnection, keysetPage } from './pagination';
+import { childList, connectionRef, edgeFields, type Edge, keysetConnection, keysetPage } from './pagination';
 
 export const CaseRef = builder.objectRef<CaseRecord>('Case').implement({
   interfaces: [NodeRef],
@@ -55,23 +55,16 @@ const CaseCommentConnectionRef = connectionRef(
   }),
 );
 
-builder.objectField(CaseRef, 'comments', (t) =>
-  t.field({
-    type: CaseCommentConnectionRef,
-    nullable: true,
-    description: 'Comments on the case (CaseComment), newest first.',
-    args: {
-      first: t.arg.int({ required: true, defaultValue: 10, description: 'How many comments, 1 to 50.' }),
-      after: t.arg.string({ required: false, description: 'The cursor of the last comment of the previous page.' }),
-    },
-    resolve: async (kase, args, ctx) => {
-      const page = keysetPage(args.first, args.after);
-      const result = await ctx.loaders.commentsByCase.load({ parentId: kase.id, ...page });
-      for (const c of result.records) ctx.loaders.caseComment.prime(c.id, c);
-      return keysetConnection(result, page);
-    },
-  }),
-);
+childList(CaseRef, 'comments', {
+  connection: CaseCommentConnectionRef,
+  description: 'Comments on the case (CaseComment), newest first.',
+  noun: 'comments',
+  defaultFirst: 10,
+  load: (ctx, parentId, page) => ctx.loaders.commentsByCase.load({ parentId, ...page }),
+  prime: (ctx, comments) => {
+    for (const c of comments) ctx.loaders.caseComment.prime(c.id, c);
+  },
+});
 
 const CaseStatusFilterRef = builder.enumType('CaseStatusFilter', { values: ['OPEN', 'CLOSED', 'ALL'] as const });
 
@@ -189,6 +182,9 @@ export const text = (v: string | null | undefined): string | null => {
   return trimmed ? trimmed : null;
 };
 
+/** An optional ID argument (GraphQL may give a number) as trimmed text, or null. */
+export const idText = (v: string | number | null | undefined): string | null => text(v === null || v === undefined ? null : String(v));
+
 builder.mutationField('createCase', (t) =>
   t.field({
     type: CreateCaseSuccessRef,
@@ -197,7 +193,7 @@ builder.mutationField('createCase', (t) =>
     args: { input: t.arg({ type: CreateCaseInputRef, required: true, description: 'What to write; see each field.' }) },
     resolve: async (_root, { input }, ctx) => {
       const result = await createCase(ctx, {
-          customerId: text(input.customerId === null || input.customerId === undefined ? null : String(input.customerId)),
+          customerId: idText(input.customerId),
           suppliedName: text(input.suppliedName),
           suppliedPhone: text(input.suppliedPhone),
           suppliedEmail: text(input.suppliedEmail),

@@ -3,11 +3,11 @@ import { ConsentError, DeliveryError, IdempotencyConflictError, NotFoundError, V
 import type { FollowUpRecord } from '../domain/records';
 import { sendFollowUp } from '../services/send-follow-up';
 import { builder } from './builder';
-import { CaseRef, text } from './case';
+import { CaseRef, idText, text } from './case';
 import { ErrorInterface } from './errors';
 import { ConsentStatusRef, CustomerRef } from './customer';
 import { NodeRef } from './node';
-import { connectionRef, edgeFields, type Edge, keysetConnection, keysetPage } from './pagination';
+import { childList, connectionRef, edgeFields, type Edge } from './pagination';
 
 export const FollowUpChannelRef = builder.enumType('FollowUpChannel', { values: ['SMS', 'EMAIL'] as const });
 
@@ -56,23 +56,14 @@ for (const [parent, loader, description] of [
   [CustomerRef, 'followUpsByCustomer', 'Follow-up messages sent to the customer, newest first.'],
   [CaseRef, 'followUpsByCase', 'Follow-up messages sent about this case, newest first.'],
 ] as const) {
-  builder.objectField(parent as typeof CustomerRef, 'followUps', (t) =>
-    t.field({
-      type: FollowUpConnectionRef,
-      nullable: true,
-      description,
-      args: {
-        first: t.arg.int({ required: true, defaultValue: 10, description: 'How many follow-ups, 1 to 50.' }),
-        after: t.arg.string({ required: false, description: 'The cursor of the last follow-up of the previous page.' }),
-      },
-      resolve: async (record, args, ctx) => {
-        const page = keysetPage(args.first, args.after);
-        const result = await ctx.loaders[loader].load({ parentId: record.id, ...page });
-        ctx.loaders.prime.followUps(result.records);
-        return keysetConnection(result, page);
-      },
-    }),
-  );
+  childList(parent as typeof CustomerRef, 'followUps', {
+    connection: FollowUpConnectionRef,
+    description,
+    noun: 'follow-ups',
+    defaultFirst: 10,
+    load: (ctx, parentId, page) => ctx.loaders[loader].load({ parentId, ...page }),
+    prime: (ctx, followUps) => ctx.loaders.prime.followUps(followUps),
+  });
 }
 
 builder.objectType(ConsentError, {
@@ -152,7 +143,7 @@ builder.mutationField('sendFollowUp', (t) =>
       try {
         const outcome = await sendFollowUp(ctx, {
             customerId: String(input.customerId).trim(),
-            caseId: text(input.caseId === null || input.caseId === undefined ? null : String(input.caseId)),
+            caseId: idText(input.caseId),
             channel: input.channel,
             to: text(input.to),
             subject: text(input.subject),

@@ -9,6 +9,7 @@ import { normaliseId } from '../domain/ids';
 import type { Page } from '../domain/records';
 import type { PageRequest } from '../salesforce/pages';
 import { builder } from './builder';
+import type { Context } from './context';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
 
@@ -115,4 +116,37 @@ export function connectionRef<T>(name: string, edge: ObjectRef<Types, Edge<T>>) 
       pageInfo: t.field({ type: PageInfoRef, nullable: false, resolve: (c) => c.pageInfo }),
     }),
   });
+}
+
+export interface ChildListOptions<T> {
+  connection: ObjectRef<Types, Connection<T>>;
+  description: string;
+  /** What the list holds, plural, for the argument descriptions ("calls"). */
+  noun: string;
+  defaultFirst: number;
+  /** One page of the parent's children (a page loader, so that parents batch). */
+  load(ctx: Context, parentId: string, page: PageRequest): Promise<Page<T>>;
+  /** Puts the rows into their by-Id loader, saving a later call. */
+  prime(ctx: Context, rows: T[]): void;
+}
+
+/** A record's children as a connection, newest first: `first` and `after`, one page loader. */
+export function childList<P extends { id: string }, T extends { id: string; createdAt: Date }>(parent: ObjectRef<Types, P>, name: string, o: ChildListOptions<T>): void {
+  builder.objectField(parent, name, (t) =>
+    t.field({
+      type: o.connection,
+      nullable: true,
+      description: o.description,
+      args: {
+        first: t.arg.int({ required: true, defaultValue: o.defaultFirst, description: `How many ${o.noun}, 1 to 50.` }),
+        after: t.arg.string({ required: false, description: `The cursor where the previous page of ${o.noun} ended (its pageInfo.endCursor).` }),
+      },
+      resolve: async (record, args, ctx) => {
+        const page = keysetPage(args.first, args.after);
+        const result = await o.load(ctx, record.id, page);
+        o.prime(ctx, result.records);
+        return keysetConnection(result, page);
+      },
+    }),
+  );
 }

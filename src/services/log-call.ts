@@ -3,7 +3,7 @@
  * written with its idempotency key, so a retry never logs the call twice.
  */
 import { NotFoundError, ValidationError, type FieldError } from '../domain/errors';
-import { normaliseId } from '../domain/ids';
+import { checkIdOf, idOf } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
 import { parseCallerNumber } from '../domain/phone';
 import { CALL_INPUT_NAMES, callRow, type CallFields } from '../salesforce/calls';
@@ -24,10 +24,8 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 
 function checkLocal(deps: ServiceDeps, input: CallInput, now: number): { errors: FieldError[]; from: string | null } {
   const errors = checkIdempotencyKey(input.idempotencyKey);
-  for (const [field, prefix, what] of [['customerId', '003', 'a customer'], ['caseId', '500', 'a case']] as const) {
-    const value = input[field];
-    if (value !== null && !normaliseId(value)?.startsWith(prefix)) errors.push({ field, code: 'INVALID', message: `${field} is not the Id of ${what}.` });
-  }
+  if (input.customerId !== null) errors.push(...checkIdOf('customerId', input.customerId, 'Contact', 'a customer'));
+  if (input.caseId !== null) errors.push(...checkIdOf('caseId', input.caseId, 'Case', 'a case'));
   if (!Number.isInteger(input.durationSeconds) || input.durationSeconds < 0 || input.durationSeconds > 86_400) {
     errors.push({ field: 'durationSeconds', code: 'INVALID', message: 'durationSeconds must be a whole number from 0 to 86,400.' });
   }
@@ -50,8 +48,8 @@ function checkLocal(deps: ServiceDeps, input: CallInput, now: number): { errors:
 export async function logCall(deps: ServiceDeps, input: CallInput): Promise<{ id: string; replayed: boolean }> {
   const { errors, from } = checkLocal(deps, input, (deps.clock ?? Date.now)());
   if (errors.length > 0) throw new ValidationError(errors);
-  const customerId = input.customerId && normaliseId(input.customerId);
-  const caseId = input.caseId && normaliseId(input.caseId);
+  const customerId = input.customerId && idOf(input.customerId, 'Contact');
+  const caseId = input.caseId && idOf(input.caseId, 'Case');
   const { idempotencyKey, ...rest } = input;
   return idempotentWrite(deps, {
     object: 'Task',

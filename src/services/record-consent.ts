@@ -6,7 +6,7 @@
  */
 import type { ConsentStatus } from '../domain/consent';
 import { NotFoundError, ValidationError, type FieldError } from '../domain/errors';
-import { normaliseId } from '../domain/ids';
+import { checkIdOf, idOf } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
 import { findContactsByIds } from '../salesforce/contacts';
 import { transaction } from '../salesforce/transaction';
@@ -37,8 +37,7 @@ function consentFields(deps: ServiceDeps, channel: ConsentChannel): { optOut: st
 
 function checkLocal(deps: ServiceDeps, input: ConsentStatement): FieldError[] {
   const errors = checkIdempotencyKey(input.idempotencyKey);
-  const id = normaliseId(input.customerId);
-  if (!id || !id.startsWith('003')) errors.push({ field: 'customerId', code: 'INVALID', message: 'customerId is not the Id of a customer.' });
+  errors.push(...checkIdOf('customerId', input.customerId, 'Contact', 'a customer'));
   if (input.status === 'UNKNOWN') errors.push({ field: 'status', code: 'INVALID', message: 'status must be OPTED_IN or OPTED_OUT: a statement of consent is one or the other.' });
   if (!input.source) errors.push({ field: 'source', code: 'REQUIRED', message: 'source is required: say how the customer gave it, for the audit trail.' });
   if (input.source.length > 255) errors.push({ field: 'source', code: 'TOO_LONG', message: 'source may have at most 255 characters.' });
@@ -53,7 +52,7 @@ function checkLocal(deps: ServiceDeps, input: ConsentStatement): FieldError[] {
 export async function recordConsent(deps: ServiceDeps, input: ConsentStatement): Promise<{ customerId: string; replayed: boolean }> {
   const local = checkLocal(deps, input);
   if (local.length > 0) throw new ValidationError(local);
-  const customerId = normaliseId(input.customerId)!;
+  const customerId = idOf(input.customerId, 'Contact')!;
   const { idempotencyKey, ...rest } = input;
   const fields = consentFields(deps, input.channel);
   const optedIn = input.status === 'OPTED_IN';

@@ -5,7 +5,7 @@
  * and reads the first result back from it (services/idempotent-write.ts).
  */
 import { NotFoundError, ValidationError, type FieldError } from '../domain/errors';
-import { normaliseId } from '../domain/ids';
+import { checkIdOf, idOf } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
 import { checkCaseValues, findCasesByIds } from '../salesforce/cases';
 import { transaction, type SubRequest } from '../salesforce/transaction';
@@ -29,8 +29,7 @@ const INPUT_NAMES: Record<string, string> = { Status: 'status', Priority: 'prior
 
 function checkLocal(input: CaseUpdate): FieldError[] {
   const errors = checkIdempotencyKey(input.idempotencyKey);
-  const id = normaliseId(input.caseId);
-  if (!id || !id.startsWith('500')) errors.push({ field: 'caseId', code: 'INVALID', message: 'caseId is not the Id of a case.' });
+  errors.push(...checkIdOf('caseId', input.caseId, 'Case', 'a case'));
   if (input.status === null && input.priority === null && input.comment === null) {
     errors.push({ field: 'input', code: 'REQUIRED', message: 'Give a status, a priority or a comment: there is nothing to change.' });
   }
@@ -45,7 +44,7 @@ export async function updateCase(deps: ServiceDeps, input: CaseUpdate): Promise<
   const local = checkLocal(input);
   const picklists = () => checkCaseValues(deps.sf, deps.describeCache, { Status: input.status, Priority: input.priority });
   if (local.some((e) => e.field === 'idempotencyKey' || e.field === 'caseId')) throw new ValidationError(local);
-  const caseId = normaliseId(input.caseId)!;
+  const caseId = idOf(input.caseId, 'Case')!;
   const { idempotencyKey, ...rest } = input;
   let commentId: string | null = null;
   return idempotentWrite(deps, {
