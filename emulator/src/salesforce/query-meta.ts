@@ -5,35 +5,25 @@
  * fails the same way here.
  */
 import type { FieldDef } from './schema';
-import { Planner, parseSoql, runPlan, type FieldPath, type Plan, type QueryEnv } from './soql';
-import { SfError } from './errors';
-
-function planOf(soql: string, env: QueryEnv): { plan: Plan; indexed: string[] } {
-  const query = parseSoql(soql);
-  const object = env.store.schema.object(query.sObject ?? '');
-  if (!object) throw SfError.one(400, 'INVALID_TYPE', `sObject type '${query.sObject ?? ''}' is not supported.`);
-  const plan = new Planner(env.store.schema, soql, env).plan(query, object);
-  // The fields of the WHERE clause that Salesforce indexes: Id, lookups, external IDs, unique fields, names.
-  const indexed = new Set<string>();
-  const where = JSON.stringify(query.where ?? null);
-  for (const m of where.matchAll(/"field":"([\w.]+)"/g)) {
-    const f = env.store.schema.field(object, m[1]!);
-    if (f && (f.type === 'id' || f.type === 'reference' || f.externalId || f.unique || f.idLookup || f.nameField)) indexed.add(f.name);
-  }
-  return { plan, indexed: [...indexed] };
-}
+import { planSoql, runPlan, type FieldPath, type Plan, type QueryEnv } from './soql';
 
 /** `GET /query?explain=<soql>`: one plan, the cheapest Salesforce would pick. */
 export function explainSoql(soql: string, env: QueryEnv) {
-  const { plan, indexed } = planOf(soql, env);
+  const { query, plan } = planSoql(soql, env);
+  // The fields of the WHERE clause that Salesforce indexes: Id, lookups, external IDs, unique fields, names.
+  const indexed = new Set<string>();
+  for (const m of JSON.stringify(query.where ?? null).matchAll(/"field":"([\w.]+)"/g)) {
+    const f = env.store.schema.field(plan.object, m[1]!);
+    if (f && (f.type === 'id' || f.type === 'reference' || f.externalId || f.unique || f.idLookup || f.nameField)) indexed.add(f.name);
+  }
   const sobjectCardinality = [...env.store.rows(plan.object.name, env.includeDeleted)].length;
   const { total } = runPlan({ ...plan, limit: undefined, offset: 0 }, env);
-  const index = indexed.length > 0;
+  const index = indexed.size > 0;
   return {
     plans: [
       {
         cardinality: total,
-        fields: indexed,
+        fields: [...indexed],
         leadingOperationType: index ? 'Index' : 'TableScan',
         notes: [],
         // Cheaper by an index, dearer the more rows it reads: the scale of Salesforce's own numbers.
@@ -95,7 +85,7 @@ function columnsOfPlan(plan: Plan): unknown[] {
 
 /** `GET /query?q=<soql>&columns=true`: the columns the query returns, and no records. */
 export function queryColumns(soql: string, env: QueryEnv) {
-  const { plan } = planOf(soql, env);
+  const { plan } = planSoql(soql, env);
   return {
     columnMetadata: columnsOfPlan(plan),
     entityName: plan.object.name,

@@ -673,12 +673,16 @@ function aggregateRows(plan: Plan, rows: SfRecord[], env: QueryEnv): SfRecord[] 
 }
 
 /** Runs a SOQL statement; paging over the returned records is the caller's business. */
-export function executeSoql(soql: string, env: QueryEnv): QueryOutcome {
+/** The parsed query and its plan, or the error Salesforce gives for it (unknown object, field, …). */
+export function planSoql(soql: string, env: QueryEnv): { query: Query; plan: Plan } {
   const query = parseSoql(soql);
   const object = env.store.schema.object(query.sObject ?? '');
   if (!object) throw located(soql, query.sObject ?? '', invalidType(query.sObject ?? '').errors[0]!.message, 'INVALID_TYPE');
-  const planner = new Planner(env.store.schema, soql, env);
-  const plan = planner.plan(query, object);
+  return { query, plan: new Planner(env.store.schema, soql, env).plan(query, object) };
+}
+
+export function executeSoql(soql: string, env: QueryEnv): QueryOutcome {
+  const { plan } = planSoql(soql, env);
   const { rows } = runPlan(plan, env);
   if (plan.countOnly) {
     // SELECT COUNT(): the count is totalSize and no rows come back (reference §3.2, unverified).
