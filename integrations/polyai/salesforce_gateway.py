@@ -123,6 +123,21 @@ def _refusal(result):
     return dict(SORRY)
 
 
+def _write(conv, document, write_input, unavailable=None):
+    """
+    Runs a trusted mutation with `input` (empty values left out). Answers (result, None) when it
+    succeeded, or (None, what the function returns instead: a refusal, or `unavailable`).
+    """
+    variables = {"input": {k: v for k, v in write_input.items() if v is not None}}
+    try:
+        result = next(iter(_post(conv, document, variables, WRITE_TIMEOUT_S).values()))
+    except GatewayUnavailable:
+        return None, dict(unavailable or SORRY)
+    if not result["__typename"].endswith("Success"):
+        return None, _refusal(result)
+    return result, None
+
+
 # ------------------------------------------------------------------------------------------------
 # FUNCTIONS
 
@@ -169,12 +184,9 @@ def create_case(conv, subject, description=None, priority=None):
     else:
         case_input["suppliedPhone"] = conv.caller_number
         case_input["suppliedName"] = getattr(conv.state, "caller_name", None)
-    try:
-        result = _post(conv, "CreateCase", {"input": {k: v for k, v in case_input.items() if v is not None}}, WRITE_TIMEOUT_S)["createCase"]
-    except GatewayUnavailable:
-        return dict(SORRY)
-    if result["__typename"] != "CreateCaseSuccess":
-        return _refusal(result)
+    result, instead = _write(conv, "CreateCase", case_input)
+    if instead:
+        return instead
     case = result["case"]
     conv.state.case_id = case["id"]
     conv.state.case_number = case["caseNumber"]
@@ -190,12 +202,9 @@ def add_to_case(conv, comment, status=None, priority=None):
     # One key per distinct update on this call: the same words retried are the same update.
     purpose = "add_to_case:" + hashlib.sha256(f"{case_id}|{comment}|{status}|{priority}".encode()).hexdigest()[:16]
     update = {"caseId": case_id, "comment": comment, "status": status, "priority": priority, "idempotencyKey": _key(conv, purpose)}
-    try:
-        result = _post(conv, "AddToCase", {"input": {k: v for k, v in update.items() if v is not None}}, WRITE_TIMEOUT_S)["updateCase"]
-    except GatewayUnavailable:
-        return dict(SORRY)
-    if result["__typename"] != "UpdateCaseSuccess":
-        return _refusal(result)
+    result, instead = _write(conv, "AddToCase", update)
+    if instead:
+        return instead
     return {"utterance": "I've added that to your case.", "content": f"The case is now {result['case']['status']}."}
 
 
@@ -212,12 +221,9 @@ def record_consent(conv, channel, agreed, source):
         "externalCallId": conv.id,
         "idempotencyKey": _key(conv, f"consent:{channel}:{'in' if agreed else 'out'}"),
     }
-    try:
-        result = _post(conv, "RecordConsent", {"input": statement}, WRITE_TIMEOUT_S)["recordConsent"]
-    except GatewayUnavailable:
-        return dict(SORRY)
-    if result["__typename"] != "RecordConsentSuccess":
-        return _refusal(result)
+    result, instead = _write(conv, "RecordConsent", statement)
+    if instead:
+        return instead
     if channel == "SMS":
         conv.state.sms_consent = result["customer"]["consent"]["sms"]
     return {"utterance": "Thanks, I've noted that." if agreed else "Understood, we won't contact you that way."}
@@ -236,12 +242,9 @@ def send_follow_up(conv, body, channel="SMS", purpose="case"):
         "subject": "About your call" if channel == "EMAIL" else None,
         "idempotencyKey": _key(conv, f"follow_up:{channel}:{purpose}"),
     }
-    try:
-        result = _post(conv, "SendFollowUp", {"input": {k: v for k, v in message.items() if v is not None}}, WRITE_TIMEOUT_S)["sendFollowUp"]
-    except GatewayUnavailable:
-        return dict(SORRY)
-    if result["__typename"] != "SendFollowUpSuccess":
-        return _refusal(result)
+    _, instead = _write(conv, "SendFollowUp", message)
+    if instead:
+        return instead
     return {"utterance": "I've sent you a text with the details." if channel == "SMS" else "I've emailed you the details."}
 
 
@@ -261,11 +264,8 @@ def log_call(conv, summary, outcome):
         "externalCallId": conv.id,
         "idempotencyKey": _key(conv, "log_call"),
     }
-    try:
-        result = _post(conv, "LogCall", {"input": {k: v for k, v in call.items() if v is not None}}, WRITE_TIMEOUT_S)["logCall"]
-    except GatewayUnavailable:
-        return {"content": "The call could not be logged."}
-    if result["__typename"] != "LogCallSuccess":
-        return _refusal(result)
+    _, instead = _write(conv, "LogCall", call, unavailable={"content": "The call could not be logged."})
+    if instead:
+        return instead
     conv.state.call_logged = True
     return {"content": "The call is logged."}
