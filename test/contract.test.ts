@@ -17,10 +17,9 @@ import { describe, expect, it } from 'vitest';
 
 const printed = buildSchema(readFileSync(new URL('../schema/schema.graphql', import.meta.url), 'utf8'));
 
-/** The contract in force and its revision 2 (a superset, implemented), each with the shared original. */
+/** The contract in force (revision 2 since 2026-12-05), with its shared original. */
 const CONTRACTS = [
   { copy: new URL('../schema/contract.graphql', import.meta.url), shared: new URL('../../shared/contract/schema.graphql', import.meta.url) },
-  { copy: new URL('../schema/contract-revision-2.graphql', import.meta.url), shared: new URL('../../shared/contract/revision-2.graphql', import.meta.url) },
 ];
 
 describe.each(CONTRACTS.map((c) => [c.copy.pathname.split('/').pop()!, c] as const))('the public contract (schema/%s)', (_name, { copy }) => {
