@@ -117,6 +117,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       },
     },
     deadlineMs: g.requestDeadlineMs,
+    deadlineFloorMs: g.clientDeadlineFloorMs,
     maxCallsPerRequest: g.upstreamCallsPerRequest,
     batch: overrides.batch,
     tracing,

@@ -12,6 +12,8 @@ const gw = useTestGateway({
   guard: new LoginGuard({ burst: 3, refillMs: 60_000 }),
   // 1,000 requests in a second: far over the demo rate; rate limits have their own tests.
   security: { rateLimits: unthrottled },
+  // These tests time the deadline itself with short ones; the floor has its own test (edge.test.ts).
+  settings: { clientDeadlineFloorMs: 0 },
 });
 
 const Context = graphql(`

@@ -14,6 +14,8 @@ import { requestIdOf } from './use-request-log';
 export interface AppServices extends Omit<ServiceDeps, 'clientId'> {
   /** Time budget of a request. */
   deadlineMs: number;
+  /** The shortest deadline a client may ask for. */
+  deadlineFloorMs: number;
   /** Salesforce calls one request may make, retries included. */
   maxCallsPerRequest: number;
   /** Off only for the naive N+1 baseline of the benchmark. @default true */
@@ -24,20 +26,23 @@ export interface AppServices extends Omit<ServiceDeps, 'clientId'> {
 
 /**
  * The request's deadline: the configured budget, or less when the client asks for less with
- * `X-Request-Timeout-Ms` (a voice agent knows how long its caller can wait).
+ * `X-Request-Timeout-Ms` (a voice agent knows how long its caller can wait), but never less than
+ * `floorMs`: a deadline too short for any answer only burns calls (issue 19, item 1). `own` is
+ * the deadline the gateway would have given.
  */
-export function deadlineFor(request: Request, budgetMs: number, now = Date.now()): number {
+export function deadlineFor(request: Request, budgetMs: number, floorMs: number, now = Date.now()): { deadline: number; own: number } {
   const asked = Number(request.headers.get('x-request-timeout-ms'));
-  const ms = Number.isInteger(asked) && asked > 0 ? Math.min(asked, budgetMs) : budgetMs;
-  return now + ms;
+  const ms = Number.isInteger(asked) && asked > 0 ? Math.min(Math.max(asked, Math.min(floorMs, budgetMs)), budgetMs) : budgetMs;
+  return { deadline: now + ms, own: now + budgetMs };
 }
 
 export function makeContext(services: AppServices) {
-  const { deadlineMs, maxCallsPerRequest, batch, tracing, ...shared } = services;
+  const { deadlineMs, deadlineFloorMs, maxCallsPerRequest, batch, tracing, ...shared } = services;
   // `initial` is the object Yoga extends with what this returns: the context resolvers see.
   return (initial: { request: Request }): Context => {
     const { request } = initial;
-    const sf = services.sf.withDeadline(deadlineFor(request, deadlineMs), maxCallsPerRequest, tracing.callTracer(initial));
+    const { deadline, own } = deadlineFor(request, deadlineMs, deadlineFloorMs);
+    const sf = services.sf.withDeadline(deadline, maxCallsPerRequest, tracing.callTracer(initial), own);
     const principal = principalOf(request);
     return {
       ...shared,

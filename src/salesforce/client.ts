@@ -88,9 +88,11 @@ export interface SalesforceApi {
   /**
    * The same client for one request: bounded by its deadline (epoch ms) and by `maxCalls`
    * Salesforce calls (retries included), past which calls fail with UPSTREAM_LIMIT. `tracer`
-   * starts a span per HTTP attempt when tracing is on.
+   * starts a span per HTTP attempt when tracing is on. `ownDeadline` is the deadline the gateway
+   * itself would have given (the client may ask for less): a call cut short only by the client's
+   * shorter deadline is not counted against Salesforce's health (issue 19, item 1).
    */
-  withDeadline(deadline: number, maxCalls?: number, tracer?: CallTracer): SalesforceApi;
+  withDeadline(deadline: number, maxCalls?: number, tracer?: CallTracer, ownDeadline?: number): SalesforceApi;
   /** The same request (its call budget too), with at most `ms` of its time left. */
   within(ms: number): SalesforceApi;
   /** Milliseconds left before the deadline (Infinity without one). */
@@ -99,6 +101,12 @@ export interface SalesforceApi {
   readonly calls: number;
   /** Calls this request's view made, retries included (0 for the shared client). */
   readonly callsMade: number;
+  /**
+   * Calls of this request's view that failed as outages (unavailable, timed out, over the limit,
+   * refused auth), after their retries: an answer built while one did may be incomplete even
+   * without errors (a lookup arm that fell back), so it is never cached (issue 19, item 6).
+   */
+  readonly failedCalls: number;
   /** For operators: API usage as Salesforce reports it, and the circuits. */
   health(): { apiUsage: ApiUsage | null; limitCircuit: string; authCircuit: string; outageCircuit: string };
 }
@@ -149,9 +157,18 @@ function definitelyNotApplied(e: SalesforceError): boolean {
   return (e.kind === 'unavailable' && !e.noResponse) || e.errorCode === 'UNABLE_TO_LOCK_ROW';
 }
 
-/** A timeout raised by us when the request's deadline passes. */
-const deadlineError = () =>
-  new SalesforceError({ kind: 'timeout', errorCode: 'UPSTREAM_TIMEOUT', message: 'The request deadline passed before Salesforce answered', noResponse: true });
+/** A timeout raised by us when the request's deadline passes; `clientDeadline` when it was the client's shorter one. */
+const deadlineError = (clientDeadline: boolean) =>
+  new SalesforceError({ kind: 'timeout', errorCode: 'UPSTREAM_TIMEOUT', message: 'The request deadline passed before Salesforce answered', noResponse: true, clientDeadline });
+
+/** A failure that means something for the outage breaker. */
+function outageFailure(e: unknown, breaker: CircuitBreakerPolicy): boolean {
+  if (!(e instanceof SalesforceError) || (e.kind !== 'unavailable' && e.kind !== 'timeout')) return false;
+  // A client's own short deadline says nothing of Salesforce's health, so it never opens the
+  // breaker. While the breaker probes, though, a probe that got no answer is no sign of health:
+  // it keeps the breaker open (the deadline floor leaves a probe time to be answered).
+  return !e.clientDeadline || breaker.state === CircuitState.HalfOpen;
+}
 
 interface Shared {
   connection: SalesforceConnection;
@@ -205,7 +222,7 @@ export function createSalesforceApi(connection: SalesforceConnection, options: S
     // Salesforce down or not answering: after a few failed calls in a row, calls fail fast and
     // one probe goes through per interval, so a dead upstream does not burn the API budget.
     outageBreaker: circuitBreaker(
-      handleWhen((e) => e instanceof SalesforceError && (e.kind === 'unavailable' || e.kind === 'timeout')),
+      handleWhen((e) => outageFailure(e, shared.outageBreaker)),
       { halfOpenAfter: opts.outageProbeMs, breaker: new ConsecutiveBreaker(opts.outageFailures) },
     ),
     calls: 0,
@@ -224,18 +241,27 @@ interface Budget {
   max: number;
   used: number;
   retriesLeft: number;
+  /** Calls that failed as outages (see `failedCalls`). */
+  failed: number;
 }
 
-function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity, used: 0, retriesLeft: Infinity }, tracer?: CallTracer): SalesforceApi {
+const OUTAGE_KINDS: ReadonlySet<FailureKind> = new Set(['unavailable', 'timeout', 'limit', 'auth']);
+
+function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity, used: 0, retriesLeft: Infinity, failed: 0 }, tracer?: CallTracer, ownDeadline = deadline): SalesforceApi {
   const { conn, options: o } = shared;
   const base = `/services/data/v${shared.apiVersion}`;
   const remaining = () => deadline - o.clock();
+  // The client asked for less time than the gateway gives: a cut it causes is the client's.
+  const clientShortened = deadline < ownDeadline;
 
   /** One HTTP attempt, bounded by the per-call timeout and what is left of the deadline. */
   async function attempt<T>(method: string, url: string, body: unknown, n: number): Promise<T> {
-    const left = remaining();
-    if (left <= 0) throw deadlineError();
+    const now = o.clock();
+    const left = deadline - now;
+    if (left <= 0) throw deadlineError(clientShortened);
     const timeout = Math.max(1, Math.min(o.timeoutMs, left));
+    // Whether this attempt's time was cut by the client's deadline below what the gateway allows.
+    const cutByClient = clientShortened && timeout < Math.min(o.timeoutMs, ownDeadline - now);
     const transport = new CallTransport(timeout);
     if (budget.used >= budget.max) {
       throw new CodedError({ code: 'UPSTREAM_LIMIT', message: `This request reached its budget of ${budget.max} Salesforce calls.`, retryable: false });
@@ -256,7 +282,7 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
       );
       // Whatever jsforce waits on (a session refresh included), we stop waiting at the deadline.
       const cutoff = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(deadlineError()), timeout + 5);
+        timer = setTimeout(() => reject(deadlineError(cutByClient)), timeout + 5);
       });
       const result = (await Promise.race([call, cutoff])) as T;
       transport.assertUsed();
@@ -265,7 +291,10 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
       span?.end(status);
       return result;
     } catch (e) {
-      const failure = toSalesforceError(e, transport, shared.connection.loginFailed());
+      let failure = toSalesforceError(e, transport, shared.connection.loginFailed());
+      if (cutByClient && failure.kind === 'timeout' && !failure.clientDeadline) {
+        failure = new SalesforceError({ kind: 'timeout', errorCode: failure.errorCode, message: failure.message, noResponse: true, clientDeadline: true, cause: failure });
+      }
       const status = failure.status !== undefined ? String(failure.status) : failure.kind === 'timeout' ? 'timeout' : 'network';
       shared.observer.call(kind, status);
       span?.end(status, failure.errorCode);
@@ -312,7 +341,13 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
       },
     );
     if (await limitOpenElsewhere()) {
+      budget.failed++;
       throw new SalesforceError({ kind: 'limit', errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'The Salesforce API limit is exhausted (seen by another replica)' });
+    }
+    // Past the deadline, nothing is sent and no breaker hears of it (a probe included).
+    if (remaining() <= 0) {
+      budget.failed++;
+      throw deadlineError(clientShortened);
     }
     try {
       // The outage breaker counts calls that failed after their retries; the call it lets through
@@ -321,6 +356,7 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
         shared.authBreaker.execute(() => shared.outageBreaker.execute(() => policy.execute(({ attempt: retried }) => attempt<T>(method, url, body, retried + 1)))),
       );
     } catch (e) {
+      if (!(e instanceof SalesforceError) || OUTAGE_KINDS.has(e.kind)) budget.failed++;
       if (e instanceof BrokenCircuitError || e instanceof IsolatedCircuitError) {
         if (shared.outageBreaker.state !== CircuitState.Closed && shared.limitBreaker.state === CircuitState.Closed && shared.authBreaker.state === CircuitState.Closed) {
           throw new SalesforceError({ kind: 'unavailable', errorCode: 'CIRCUIT_OPEN', message: 'Salesforce is failing; calls wait for a probe to succeed' });
@@ -344,8 +380,16 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
     get callsMade() {
       return budget.used;
     },
-    withDeadline: (d, maxCalls = Infinity, callTracer) => view(shared, d, { max: maxCalls, used: 0, retriesLeft: o.retriesPerRequest }, callTracer),
-    within: (ms) => view(shared, Math.min(deadline, o.clock() + ms), budget, tracer),
+    get failedCalls() {
+      return budget.failed;
+    },
+    withDeadline: (d, maxCalls = Infinity, callTracer, own = d) => view(shared, d, { max: maxCalls, used: 0, retriesLeft: o.retriesPerRequest, failed: 0 }, callTracer, Math.max(d, own)),
+    // A shorter slice asked by our own code (a lookup arm's budget) is the gateway's, not the client's.
+    within: (ms) => {
+      const d = Math.min(deadline, o.clock() + ms);
+      // The slice keeps the time the client took away, so a cut inside it is still the client's.
+      return view(shared, d, budget, tracer, d + (ownDeadline - deadline));
+    },
     remainingMs: remaining,
     health: () => ({
       apiUsage: (conn.limitInfo?.apiUsage as ApiUsage | undefined) ?? null,

@@ -26,6 +26,11 @@ export interface SalesforceErrorOptions {
   retryAfter?: number;
   /** No answer came back (timeout, reset connection): a write may or may not have happened. */
   noResponse?: boolean;
+  /**
+   * The call was cut short, or never sent, because the client asked for a shorter deadline than
+   * the gateway's own: it says nothing about Salesforce's health, so no breaker counts it.
+   */
+  clientDeadline?: boolean;
   cause?: unknown;
 }
 
@@ -40,6 +45,7 @@ export class SalesforceError extends Error {
   readonly items: SalesforceErrorItem[];
   readonly retryAfter: number | undefined;
   readonly noResponse: boolean;
+  readonly clientDeadline: boolean;
 
   constructor(o: SalesforceErrorOptions) {
     super(o.message, { cause: o.cause });
@@ -50,6 +56,7 @@ export class SalesforceError extends Error {
     this.items = o.items ?? [];
     this.retryAfter = o.retryAfter;
     this.noResponse = o.noResponse ?? false;
+    this.clientDeadline = o.clientDeadline ?? false;
   }
 
   /** The fields of the first error item. */
