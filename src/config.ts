@@ -4,6 +4,7 @@
  * echoing any value (some of them are secrets).
  */
 import { readFileSync } from 'node:fs';
+import { isIP } from 'node:net';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import type { Role } from './domain/principal';
 import { DEMO_API_KEYS, MIN_KEY_BITS, keyEntropyBits, parseApiKeys, type ApiKeyConfig, type RateLimit } from './http/api-keys';
@@ -98,8 +99,10 @@ export interface SecuritySettings {
   rateLimits: Record<Role, RateLimit>;
   /** Origins allowed by CORS; empty: no cross-origin access. */
   corsOrigins: string[];
-  /** Failed authentications allowed per client address per minute; then 429. @default 10 */
+  /** Failed authentications allowed per minute, per client address and per wrong key; then 429 for wrong keys. @default 10 */
   authFailuresPerMinute: number;
+  /** Proxies (addresses or CIDR ranges) whose X-Forwarded-For names the client. @default none */
+  trustedProxies: string[];
   /**
    * Agent and frontend keys may run only the trusted documents (schema/operations), by
    * `documentId`; designers may send any query. @default true in production, false otherwise
@@ -194,6 +197,14 @@ const httpsUrl = z
   .refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL')
   .transform((u) => u.replace(/\/+$/, ''));
 
+/** An IP address or a CIDR range (`10.0.0.0/8`, `::1`). */
+function isProxyEntry(entry: string): boolean {
+  const [address, bits, ...rest] = entry.split('/');
+  const family = isIP(address ?? '');
+  if (family === 0 || rest.length > 0) return false;
+  return bits === undefined || (/^\d{1,3}$/.test(bits) && Number(bits) <= (family === 6 ? 128 : 32));
+}
+
 const FIELD_NAME = /^[A-Za-z][A-Za-z0-9_]{0,39}(__c)?$/;
 
 /** An sObject field API name, e.g. SMS_Opt_Out__c; `none` switches the field off. */
@@ -275,6 +286,11 @@ const EnvSchema = z.object({
     .optional()
     .transform((v) => (v ?? '').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean))
     .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be a comma-separated list of origins such as https://app.example.com'))),
+  TRUSTED_PROXIES: z
+    .string()
+    .optional()
+    .transform((v) => (v ?? '').split(',').map((a) => a.trim()).filter(Boolean))
+    .pipe(z.array(z.string().refine(isProxyEntry, 'must be a comma-separated list of IP addresses or CIDR ranges such as 10.0.0.0/8'))),
   EMAIL_SENDER_TYPE: z.enum(['CurrentUser', 'DefaultWorkflowUser', 'OrgWideEmailAddress']).default('CurrentUser'),
   MESSAGING_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
   SALESFORCE_AUTH_FLOW: z.enum(['password', 'client_credentials', 'jwt']).default('password'),
@@ -368,6 +384,7 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
       corsOrigins: e.CORS_ORIGINS,
       // Demo mode (local, in-process tests) is not throttled; a real org's gateway is.
       authFailuresPerMinute: e.AUTH_FAILURES_PER_MINUTE ?? (embedded ? 1_000 : 10),
+      trustedProxies: e.TRUSTED_PROXIES,
       trustedDocumentsOnly: e.TRUSTED_DOCUMENTS_ONLY === undefined ? e.NODE_ENV === 'production' : e.TRUSTED_DOCUMENTS_ONLY === 'true',
     },
     server: {

@@ -38,6 +38,7 @@ describe('loadConfig', () => {
         rateLimits: { agent: { perSecond: 1_000, burst: 2_000 }, designer: { perSecond: 1_000, burst: 2_000 }, frontend: { perSecond: 1_000, burst: 2_000 } },
         corsOrigins: [],
         authFailuresPerMinute: 1_000,
+        trustedProxies: [],
         trustedDocumentsOnly: false,
       },
       server: {
@@ -186,5 +187,13 @@ describe('loadConfig', () => {
       serviceName: 'gw-eu',
     });
     expect(problems({ OTEL_EXPORTER_OTLP_ENDPOINT: 'collector:4318' }).problems).toEqual([expect.stringMatching(/^OTEL_EXPORTER_OTLP_ENDPOINT: /)]);
+  });
+});
+
+describe('TRUSTED_PROXIES', () => {
+  it('takes addresses and CIDR ranges, and names a bad entry without echoing it', () => {
+    expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, ::1,192.168.1.7' }).security.trustedProxies).toEqual(['10.0.0.0/8', '::1', '192.168.1.7']);
+    expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES/);
+    expect(() => loadConfig({ TRUSTED_PROXIES: 'proxy.internal' })).toThrow(/TRUSTED_PROXIES/);
   });
 });

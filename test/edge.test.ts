@@ -2,9 +2,19 @@
  * Issue 19, "Security: the edge holds": each finding of the review reproduced over HTTP, and shown
  * to fail now. Items that depend on the production configuration run on it.
  */
-import { describe, expect, it } from 'vitest';
-import { control } from './support/emulator';
-import { startTestGateway, type TestGateway } from './support/gateway';
+import { randomBytes } from 'node:crypto';
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { pino } from 'pino';
+import type { RunningEmulators } from 'salesforce-emulator';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../src/app';
+import { createHttpServer } from '../src/http/server';
+import { TRUSTED_DOCUMENTS } from '../src/http/use-trusted-documents';
+import { testConfig, type ConfigOptions } from './support/config';
+import { control, startTestEmulator } from './support/emulator';
+import { startTestGateway, type GraphQLErrorBody, type TestGateway } from './support/gateway';
+import { MACHINE_REDIS, testPrefix } from './support/redis';
 
 const LOOKUP = `query CallerLookup($phone: String!) { customersByPhone(phone: $phone) { outcome bestMatch { customer { name } } } }`;
 const ADA = '+14155550134';
@@ -51,5 +61,171 @@ describe('1. a caller’s own deadline never counts against Salesforce’s healt
       for (let i = 0; i < 3; i++) await gw.graphql(LOOKUP, { phone: ADA });
       expect(gw.sf.health().outageCircuit).toBe('open');
     });
+  });
+});
+
+/** Strong keys, as production requires them. */
+const KEYS = {
+  agent: `agent-${randomBytes(24).toString('base64url')}`,
+  frontend: `front-${randomBytes(24).toString('base64url')}`,
+  designer: `design-${randomBytes(24).toString('base64url')}`,
+};
+const API_KEYS = [
+  { name: 'agent-1', role: 'agent' as const, key: KEYS.agent },
+  { name: 'frontend-1', role: 'frontend' as const, key: KEYS.frontend },
+  { name: 'designer-1', role: 'designer' as const, key: KEYS.designer },
+];
+
+interface Replica {
+  app: App;
+  url: string;
+  post(body: unknown, headers?: Record<string, string>, path?: string): Promise<{ status: number; body: { data?: unknown; errors?: GraphQLErrorBody[] }; headers: Headers }>;
+}
+
+/** Two replicas built for production (trusted documents only, real keys, failure throttling) on one Redis, on real ports. */
+async function productionReplicas(emulatorUrl: string, options: ConfigOptions = {}): Promise<{ replicas: [Replica, Replica]; close(): Promise<void> }> {
+  const { prefix, cleanup } = testPrefix();
+  const config = testConfig(emulatorUrl, {
+    ...options,
+    env: 'production',
+    security: { apiKeys: API_KEYS, demoKeys: false, trustedDocumentsOnly: true, authFailuresPerMinute: 10, ...options.security },
+    sharedState: { redisUrl: MACHINE_REDIS, keyPrefix: prefix },
+  });
+  const replicas: Replica[] = [];
+  const servers: Server[] = [];
+  for (let i = 0; i < 2; i++) {
+    const app = await createApp(config, { logger: pino({ level: 'silent' }) });
+    const server = createHttpServer(app.yoga, { ...config.server, checkIntervalMs: 1_000 });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    servers.push(server);
+    const url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+    replicas.push({
+      app,
+      url,
+      async post(body, headers = {}, path = '/graphql') {
+        const res = await fetch(`${url}${path}`, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body) });
+        return { status: res.status, body: (await res.json().catch(() => ({}))) as never, headers: res.headers };
+      },
+    });
+  }
+  return {
+    replicas: replicas as [Replica, Replica],
+    async close() {
+      for (const s of servers) {
+        s.closeAllConnections();
+        await new Promise((resolve) => s.close(resolve));
+      }
+      for (const r of replicas) await r.app.close();
+      await cleanup();
+    },
+  };
+}
+
+const documentId = (name: string) => `sha256:${[...TRUSTED_DOCUMENTS].find(([, doc]) => new RegExp(`^(query|mutation) ${name}\\b`).test(doc))![0]}`;
+const bearer = (key: string) => ({ authorization: `Bearer ${key}` });
+
+describe('on the production configuration, two replicas on one Redis', () => {
+  let em: RunningEmulators;
+  let prod: Awaited<ReturnType<typeof productionReplicas>>;
+  beforeAll(async () => {
+    em = await startTestEmulator();
+  });
+  afterAll(() => em.close());
+  // Fresh replicas (and a fresh Redis prefix) for each test: failure counters do not carry over.
+  beforeEach(async () => {
+    prod = await productionReplicas(em.url);
+  });
+  afterEach(() => prod.close());
+
+  it('2. 2,000 random operationNames leave the /metrics series unchanged', async () => {
+    const [a] = prod.replicas;
+    const metrics = async () => (await fetch(`${a.url}/metrics`)).text();
+    const series = (text: string) => text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.replace(/ [^ ]+$/, ''));
+    const lookup = { documentId: documentId('CallerLookup'), variables: { phone: ADA } };
+    const random = () => `op${randomBytes(30).toString('hex')}`;
+    // One of each kind first, so that every series the attack could touch exists.
+    const kinds = [
+      () => a.post({ ...lookup, operationName: random() }, bearer(KEYS.agent)),
+      () => a.post({ query: `query ${random()} { caseOptions { priorities { value } } }` }, bearer(KEYS.designer)),
+      () => a.post({ query: `query ${random()} { nope }` }, bearer(KEYS.designer)),
+      () => a.post({ ...lookup, operationName: 'x'.repeat(1_000) }, bearer(KEYS.agent)),
+    ];
+    for (const kind of kinds) await kind();
+    const before = await metrics();
+    for (let i = 0; i < 500; i++) await Promise.all(kinds.map((k) => k()));
+    const after = await metrics();
+    expect(series(after)).toEqual(series(before));
+    expect(after.length).toBeLessThan(before.length + 2_000);
+    expect(after).not.toMatch(/operationName="op[0-9a-f]/);
+    expect(after).toMatch(/operationName="other"/);
+  });
+
+  it('3. ten wrong keys from one address lock no valid key out, on either replica', async () => {
+    const [a, b] = prod.replicas;
+    const lookup = { documentId: documentId('CallerLookup'), variables: { phone: ADA } };
+    for (let i = 0; i < 12; i++) {
+      const r = await (i % 2 ? a : b).post(lookup, bearer(`wrong-${randomBytes(16).toString('hex')}`));
+      expect(r.status).toBe(i < 10 ? 401 : 429);
+      expect(r.body.errors?.[0]?.extensions?.code).toBe(i < 10 ? 'UNAUTHENTICATED' : 'RATE_LIMITED');
+    }
+    for (const replica of [a, b]) {
+      const ok = await replica.post(lookup, bearer(KEYS.agent));
+      expect(ok.status).toBe(200);
+      expect(ok.body.data).toMatchObject({ customersByPhone: { outcome: 'UNIQUE_MATCH' } });
+    }
+    // No key at all from this address is still throttled, since the address failed too often.
+    expect((await a.post(lookup)).status).toBe(429);
+  });
+
+  it('3b. X-Forwarded-For is believed only from a trusted proxy; one wrong key is throttled by its fingerprint from any address', async () => {
+    const [a] = prod.replicas;
+    const lookup = { documentId: documentId('CallerLookup'), variables: { phone: ADA } };
+    // No trusted proxy: the header is the client's own say, and every request is one address.
+    for (let i = 0; i < 10; i++) expect((await a.post(lookup, { ...bearer(`wrong-${i}-${randomBytes(8).toString('hex')}`), 'x-forwarded-for': `203.0.113.${i}` })).status).toBe(401);
+    expect((await a.post(lookup, { ...bearer('wrong-again-0123456789'), 'x-forwarded-for': '198.51.100.7' })).status).toBe(429);
+
+    // Behind a trusted proxy (this host), each forwarded address counts on its own ...
+    const proxied = await productionReplicas(em.url, { security: { trustedProxies: ['127.0.0.1', '::1'] } });
+    try {
+      const [p] = proxied.replicas;
+      for (let i = 0; i < 12; i++) expect((await p.post(lookup, { ...bearer(`wrong-${i}-${randomBytes(8).toString('hex')}`), 'x-forwarded-for': `203.0.113.${i}` })).status).toBe(401);
+      // ... and one wrong key tried from many addresses is throttled by its fingerprint.
+      const stolen = `stolen-${randomBytes(16).toString('hex')}`;
+      const statuses: number[] = [];
+      for (let i = 0; i < 11; i++) statuses.push((await p.post(lookup, { ...bearer(stolen), 'x-forwarded-for': `192.0.2.${i}, 127.0.0.1` })).status);
+      expect(statuses).toEqual([...Array(10).fill(401), 429]);
+      expect((await p.post(lookup, { ...bearer(KEYS.agent), 'x-forwarded-for': '192.0.2.1' })).status).toBe(200);
+    } finally {
+      await proxied.close();
+    }
+  });
+
+  it('4. every URL Yoga would serve GraphQL on meets the edge: /graphql/ needs a key, /x?a=/graphql is not served', async () => {
+    const [a] = prod.replicas;
+    const lookup = { documentId: documentId('CallerLookup'), variables: { phone: ADA } };
+    for (const path of ['/graphql/', '/graphql', '/graphql?x=1', '/graphql/?a=b']) {
+      const r = await a.post(lookup, {}, path);
+      expect(r.status, path).toBe(401);
+      expect(r.body.errors?.[0]?.extensions?.code, path).toBe('UNAUTHENTICATED');
+      expect((await a.post(lookup, bearer(KEYS.agent), path)).status, path).toBe(200);
+    }
+    for (const path of ['/x?a=/graphql', '/x?a=/graphql/', '/anything/graphql', '/graphql/graphql', '/x?/ready']) {
+      const r = await a.post(lookup, bearer(KEYS.agent), path);
+      expect(r.status, path).toBe(404);
+      expect(r.body.errors?.[0]?.extensions?.code, path).toBe('NOT_FOUND');
+    }
+  });
+
+  it('4b. operationName and documentId are bounded; an unknown documentId of any shape is TRUSTED_DOCUMENT_NOT_FOUND', async () => {
+    const [a] = prod.replicas;
+    const long = await a.post({ documentId: documentId('CallerLookup'), variables: { phone: ADA }, operationName: 'x'.repeat(100_000) }, bearer(KEYS.agent));
+    expect(long.status).toBe(400);
+    expect(long.body.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
+    expect(JSON.stringify(long.body).length).toBeLessThan(500);
+    for (const id of ['__proto__', 'constructor', 'toString', 'sha256:__proto__', 'x'.repeat(10_000), 42, { a: 1 }, ['x'], true]) {
+      const r = await a.post({ documentId: id, variables: { phone: ADA } }, bearer(KEYS.agent));
+      expect(r.body.errors?.[0]?.extensions?.code, JSON.stringify(id).slice(0, 40)).toBe('TRUSTED_DOCUMENT_NOT_FOUND');
+      expect(JSON.stringify(r.body).length).toBeLessThan(500);
+    }
   });
 });

@@ -34,7 +34,7 @@ describe('the PolyAI kit', () => {
     const source = readFileSync(new URL('salesforce_gateway.py', KIT), 'utf8');
     const named = [...source.matchAll(/^ {4}"(\w+)": "([0-9a-f]{64})",$/gm)];
     expect(named.length).toBe(6);
-    for (const [, name, hash] of named) expect(TRUSTED_DOCUMENTS[hash!], name).toMatch(new RegExp(`^(query|mutation) ${name}\\b`));
+    for (const [, name, hash] of named) expect(TRUSTED_DOCUMENTS.get(hash!), name).toMatch(new RegExp(`^(query|mutation) ${name}\\b`));
   });
 
   it('runs a whole call in Python against the gateway, and a retried function writes nothing twice', async () => {

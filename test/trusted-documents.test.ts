@@ -15,20 +15,20 @@ import { control } from './support/emulator';
 import { startTestGateway, type TestGateway } from './support/gateway';
 
 const OPERATIONS = new URL('../schema/operations/', import.meta.url);
-const idOf = (name: string) => Object.entries(TRUSTED_DOCUMENTS).find(([, doc]) => new RegExp(`^(query|mutation) ${name}\\b`).test(doc))![0];
+const idOf = (name: string) => [...TRUSTED_DOCUMENTS].find(([, doc]) => new RegExp(`^(query|mutation) ${name}\\b`).test(doc))![0];
 
 describe('the trusted documents manifest', () => {
   it('holds every operation of schema/operations, each under the SHA-256 of its printed text', () => {
     const files = readdirSync(OPERATIONS).filter((f) => f.endsWith('.graphql'));
-    expect(Object.keys(TRUSTED_DOCUMENTS)).toHaveLength(files.length);
+    expect(TRUSTED_DOCUMENTS.size).toBe(files.length);
     for (const file of files) {
       const source = getOperationAST(parse(readFileSync(new URL(file, OPERATIONS), 'utf8')))!;
       const name = file.replace('.graphql', '');
       expect(source.name?.value).toBe(name);
       const hash = idOf(name);
-      expect(createHash('sha256').update(TRUSTED_DOCUMENTS[hash]!).digest('hex')).toBe(hash);
+      expect(createHash('sha256').update(TRUSTED_DOCUMENTS.get(hash)!).digest('hex')).toBe(hash);
       // The manifest holds the document as codegen normalised it (sorted): same operation, same variables.
-      const stored = getOperationAST(parse(TRUSTED_DOCUMENTS[hash]!))!;
+      const stored = getOperationAST(parse(TRUSTED_DOCUMENTS.get(hash)!))!;
       const shape = (op: OperationDefinitionNode) => [op.operation, (op.variableDefinitions ?? []).map((v) => print(v)).sort()];
       expect(shape(stored)).toEqual(shape(source));
     }

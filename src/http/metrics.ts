@@ -5,11 +5,12 @@
  * channel and status, and webhook reports. Labels never carry a phone number, email, name or Id.
  * Each app has its own registry.
  */
-import { usePrometheus } from '@graphql-yoga/plugin-prometheus';
+import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { SalesforceApi } from '../salesforce/client';
 import type { SalesforceObserver } from '../salesforce/observer';
+import { operationLabel } from './use-trusted-documents';
 
 export interface Metrics {
   registry: Registry;
@@ -72,28 +73,69 @@ export function createMetrics(): Metrics {
   };
 }
 
+/** The labels of Yoga's series: a closed set, whatever a client sends (issue 19, item 2). */
+interface OperationParams {
+  operationName?: string;
+  operationType?: string;
+  errorPhase?: string;
+}
+const OPERATION_TYPES = new Set(['query', 'mutation', 'subscription']);
+const PHASES = new Set(['parse', 'validate', 'context', 'execute', 'subscribe']);
+const METHODS = new Set(['GET', 'POST', 'OPTIONS', 'HEAD']);
+const operationLabels = (p: OperationParams) => ({
+  // The trusted document's name, or `other`: never the client's string.
+  operationName: operationLabel(p.operationName),
+  operationType: p.operationType && OPERATION_TYPES.has(p.operationType) ? p.operationType : 'unknown',
+});
+const OPERATION = ['operationName', 'operationType'] as const;
+
 /**
  * Yoga's Prometheus plugin on our registry, and the cache counter. `endpoint` false serves no
  * /metrics on this server (METRICS_PORT binds it apart, or METRICS_ENABLED=false turns it off).
+ * Every label takes its value from a closed set: the operation name is a trusted document's or
+ * `other`, and no series carries a path, URL or client.
  */
 export function useMetrics(metrics: Metrics, endpoint: string | false): Plugin[] {
+  const registry = metrics.registry;
+  const duration = <Phase>(name: string, help: string, phases: [Phase, ...Phase[]]) =>
+    createHistogram({ registry, histogram: { name, help, labelNames: [...OPERATION] }, fillLabelsFn: (p: OperationParams) => operationLabels(p), phases });
   return [
     usePrometheus({
-      registry: metrics.registry,
+      registry,
       endpoint,
       metrics: {
-        graphql_envelop_request: true,
-        graphql_envelop_request_duration: true,
-        graphql_envelop_error_result: true,
-        graphql_envelop_phase_execute: true,
-        graphql_yoga_http_duration: true,
+        graphql_envelop_request: createCounter({
+          registry,
+          counter: { name: 'graphql_envelop_request', help: 'GraphQL operations executed, by operation', labelNames: [...OPERATION] },
+          fillLabelsFn: (p: OperationParams) => operationLabels(p),
+        }),
+        graphql_envelop_request_duration: duration('graphql_envelop_request_duration', 'Time from parse to the end of execution, by operation', ['execute', 'subscribe']),
+        graphql_envelop_error_result: createCounter({
+          registry,
+          counter: { name: 'graphql_envelop_error_result', help: 'Errors answered, by operation and phase', labelNames: [...OPERATION, 'phase'] },
+          fillLabelsFn: (p: OperationParams) => ({ ...operationLabels(p), phase: p.errorPhase && PHASES.has(p.errorPhase) ? p.errorPhase : 'unknown' }),
+        }),
+        graphql_envelop_phase_parse: duration('graphql_envelop_phase_parse', 'Time spent parsing, by operation', ['parse']),
+        graphql_envelop_phase_validate: duration('graphql_envelop_phase_validate', 'Time spent validating, by operation', ['validate']),
+        graphql_envelop_phase_context: duration('graphql_envelop_phase_context', 'Time spent building the context, by operation', ['context']),
+        graphql_envelop_phase_execute: duration('graphql_envelop_phase_execute', 'Time spent executing, by operation', ['execute']),
+        graphql_envelop_phase_subscribe: false,
+        graphql_envelop_execute_resolver: false,
+        graphql_yoga_http_duration: createHistogram({
+          registry,
+          histogram: { name: 'graphql_yoga_http_duration', help: 'Time spent on the HTTP request, by operation, method and status', labelNames: [...OPERATION, 'method', 'statusCode'] },
+          fillLabelsFn: (p: OperationParams, { request, response }: { request: Request; response: Response }) => ({
+            ...operationLabels(p),
+            method: METHODS.has(request.method) ? request.method : 'other',
+            statusCode: response.status,
+          }),
+        }),
         // Off: deprecated fields and schema changes say nothing here, and the request-time
         // summary duplicates the histogram.
         graphql_envelop_deprecated_field: false,
         graphql_envelop_schema_change: false,
         graphql_envelop_request_time_summary: false,
       },
-      labels: { operationName: true, operationType: true, url: false },
     }),
     {
       onResultProcess({ result }) {

@@ -10,7 +10,9 @@ import { GraphQLError, getOperationAST, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Context } from '../schema/context';
+import { GRAPHQL_PATHS, refusalCodeOf } from './edge';
 import { principalOf } from './use-auth';
+import { requestedOperation } from './use-trusted-documents';
 
 /** A client's request id is kept when it is 1–64 of these characters. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
@@ -44,7 +46,8 @@ export function useRequestLog(logger: Logger, traceIdOf: (request: Request) => s
     },
     onParams({ params, request }) {
       const state = states.get(request);
-      if (state && typeof params.operationName === 'string') state.operation = params.operationName;
+      // Bounded and well formed, or nothing: a client's 1 MB operationName never reaches the log.
+      if (state) state.operation = requestedOperation(params as Parameters<typeof requestedOperation>[0]);
     },
     onExecute({ args }) {
       const ctx = args.contextValue as Context;
@@ -69,6 +72,12 @@ export function useRequestLog(logger: Logger, traceIdOf: (request: Request) => s
       const url = new URL(request.url);
       const state = states.get(request) ?? newState(randomUUID());
       response.headers.set('x-request-id', state.id);
+      // Refusals the edge answered itself never reach onResultProcess.
+      const refused = refusalCodeOf(request);
+      if (refused) {
+        state.codes.add(refused);
+        state.errors = Math.max(state.errors, 1);
+      }
       const principal = principalOf(request);
       const line = {
         requestId: state.id,
@@ -86,7 +95,7 @@ export function useRequestLog(logger: Logger, traceIdOf: (request: Request) => s
         apiUsage: state.context?.sf.health().apiUsage ?? null,
       };
       if (QUIET.has(url.pathname)) logger.debug(line, 'request');
-      else logger.info(line, url.pathname === '/graphql' ? 'graphql operation' : 'request');
+      else logger.info(line, GRAPHQL_PATHS.has(url.pathname) ? 'graphql operation' : 'request');
     },
   };
 }

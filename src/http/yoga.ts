@@ -19,6 +19,7 @@ import { makeContext, type AppServices } from './context';
 import { maskError } from './errors';
 import { graphiqlDocument } from './graphiql-examples';
 import { useAuth } from './use-auth';
+import { trustedProxyList, useEdgePaths, useParamBounds } from './edge';
 import { useRequestLog } from './use-request-log';
 import { useMetrics, type Metrics } from './metrics';
 import { useSmsStatusWebhook } from './use-sms-status-webhook';
@@ -39,6 +40,8 @@ export interface SecurityDeps {
   demoKeys: boolean;
   /** Agent and frontend keys may run only the trusted documents. */
   trustedDocumentsOnly: boolean;
+  /** Proxies whose X-Forwarded-For is believed (addresses and CIDR ranges). */
+  trustedProxies: string[];
 }
 
 /**
@@ -94,13 +97,23 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
     schema,
     plugins: [
       useRequestLog(logger, tracing.traceIdOf),
+      useEdgePaths(),
       ...tracing.plugins,
       ...useMetrics(metrics, metricsEndpoint),
       useReadinessCheck({ endpoint: '/ready', check: readiness(services.sf, logger, security.keys, sharedState) }),
       useExecutionCancellation(),
       ...(smsWebhook ? [useSmsStatusWebhook({ ...smsWebhook, maxBodyBytes: bodies.webhook, sf: services.sf, logger, metrics })] : []),
       useBodyLimit(bodies.graphql),
-      useAuth({ keys: security.keys, rateLimiter: security.rateLimiter, authFailuresPerMinute: security.authFailuresPerMinute, limiterStore: security.limiterStore, production, graphqlEndpoint: '/graphql', logger }),
+      useAuth({
+        keys: security.keys,
+        rateLimiter: security.rateLimiter,
+        authFailuresPerMinute: security.authFailuresPerMinute,
+        limiterStore: security.limiterStore,
+        production,
+        trustedProxies: trustedProxyList(security.trustedProxies),
+        logger,
+      }),
+      useParamBounds(),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
       useTrustedDocuments(security.trustedDocumentsOnly),
       ...armor.plugins,
@@ -194,7 +207,7 @@ function readiness(sf: SalesforceApi, logger: Logger, keys: ApiKeys, state: Pick
 }
 
 /** The gateway's security from configuration: hashed keys and a rate limiter per key. */
-export function securityFrom(s: Pick<SecuritySettings, 'apiKeys' | 'rateLimits' | 'corsOrigins' | 'demoKeys' | 'authFailuresPerMinute' | 'trustedDocumentsOnly'>, limiterStore: LimiterStore): SecurityDeps {
+export function securityFrom(s: Pick<SecuritySettings, 'apiKeys' | 'rateLimits' | 'corsOrigins' | 'demoKeys' | 'authFailuresPerMinute' | 'trustedDocumentsOnly' | 'trustedProxies'>, limiterStore: LimiterStore): SecurityDeps {
   return {
     keys: new ApiKeys(s.apiKeys),
     rateLimiter: new RateLimiter(s.rateLimits, limiterStore),
@@ -202,6 +215,7 @@ export function securityFrom(s: Pick<SecuritySettings, 'apiKeys' | 'rateLimits' 
     demoKeys: s.demoKeys,
     authFailuresPerMinute: s.authFailuresPerMinute,
     trustedDocumentsOnly: s.trustedDocumentsOnly,
+    trustedProxies: s.trustedProxies,
     limiterStore,
   };
 }

@@ -1,0 +1,117 @@
+/**
+ * What every request meets first, whatever its path (issue 19, item 4):
+ * - Yoga serves GraphQL on any URL that merely ends in `/graphql` (`/x?a=/graphql`), and answers
+ *   readiness the same way (its health check, which says only "alive", runs before any plugin). A URL whose path is not the route it would be served as is
+ *   refused here with 404, so the edge checks (key, rate, budget) see every GraphQL request on
+ *   `/graphql` or `/graphql/` and nowhere else;
+ * - `operationName`, `documentId` and Apollo's hash are bounded in length and form before anything
+ *   logs, labels or looks them up;
+ * - every refusal made at the edge has an `extensions.code`, and the request log is told it.
+ */
+import { BlockList, isIP } from 'node:net';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
+
+/** The paths GraphQL is served on. */
+export const GRAPHQL_PATHS: ReadonlySet<string> = new Set(['/graphql', '/graphql/']);
+
+/** The routes Yoga matches by the end of the whole URL, query string included. */
+const SUFFIX_ROUTES = ['/graphql', '/graphql/', '/ready'];
+
+/** A GraphQL name (the spec's), at most 100 characters. */
+const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
+
+export function isOperationName(name: unknown): name is string {
+  return typeof name === 'string' && OPERATION_NAME.test(name);
+}
+
+const refusals = new WeakMap<Request, string>();
+
+/** The code of the refusal the edge answered this request with, for its log line. */
+export function refusalCodeOf(request: Request): string | null {
+  return refusals.get(request) ?? null;
+}
+
+export interface Refusal {
+  status: number;
+  code: string;
+  message: string;
+  retryable: boolean;
+  headers?: Record<string, string>;
+  /** Extra extensions, e.g. retryAfter. */
+  extensions?: Record<string, unknown>;
+}
+
+/** A JSON error answer with an `extensions.code`, noted for the request's log line. */
+export function refusal(request: Request, r: Refusal): Response {
+  refusals.set(request, r.code);
+  const body = { errors: [{ message: r.message, extensions: { code: r.code, retryable: r.retryable, ...r.extensions } }] };
+  return new Response(JSON.stringify(body), { status: r.status, headers: { 'content-type': 'application/json', ...r.headers } });
+}
+
+/** 404 for a URL that Yoga would serve as a route its path is not. */
+export function useEdgePaths(): Plugin {
+  return {
+    onRequest({ request, url, endResponse }) {
+      const route = SUFFIX_ROUTES.find((suffix) => request.url.endsWith(suffix));
+      if (route === undefined) return;
+      const served = GRAPHQL_PATHS.has(route) ? GRAPHQL_PATHS : new Set([route]);
+      if (!served.has(url.pathname)) {
+        endResponse(refusal(request, { status: 404, code: 'NOT_FOUND', message: 'No such route: GraphQL is served on /graphql.', retryable: false }));
+      }
+    },
+  };
+}
+
+const bad = (message: string) => createGraphQLError(message, { extensions: { code: 'BAD_USER_INPUT', retryable: false, http: { status: 400 } } });
+
+/**
+ * `operationName` must be a GraphQL name of at most 100 characters; anything else is refused
+ * before it reaches a log, a label or graphql-js (which would quote it back).
+ */
+export function useParamBounds(): Plugin {
+  return {
+    onParams({ params, setResult }) {
+      const name = params.operationName;
+      if (name !== undefined && name !== null && !isOperationName(name)) {
+        setResult({ errors: [bad('operationName must be a GraphQL name (letters, digits and _) of at most 100 characters.')] });
+      }
+    },
+  };
+}
+
+/**
+ * The client's address: the socket's peer, or, when that peer is one of `trustedProxies`, the
+ * nearest address in `X-Forwarded-For` that is not a trusted proxy. A client that talks to us
+ * directly cannot choose its address by sending the header.
+ */
+export function clientAddress(request: Request, serverContext: unknown, trustedProxies: BlockList | null): string {
+  const socket = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket?.remoteAddress;
+  const peer = normalise(socket ?? 'local');
+  if (!trustedProxies || !isTrusted(trustedProxies, peer)) return peer;
+  const forwarded = (request.headers.get('x-forwarded-for') ?? '')
+    .split(',')
+    .map((a) => normalise(a.trim()))
+    .filter((a) => isIP(a) !== 0);
+  for (let i = forwarded.length - 1; i >= 0; i--) if (!isTrusted(trustedProxies, forwarded[i]!)) return forwarded[i]!;
+  return forwarded[0] ?? peer;
+}
+
+const normalise = (address: string) => (address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address);
+
+function isTrusted(list: BlockList, address: string): boolean {
+  const family = isIP(address);
+  return family !== 0 && list.check(address, family === 6 ? 'ipv6' : 'ipv4');
+}
+
+/** A BlockList of proxies from addresses and CIDR ranges (`10.0.0.0/8`, `::1`); null for none. */
+export function trustedProxyList(entries: readonly string[]): BlockList | null {
+  if (entries.length === 0) return null;
+  const list = new BlockList();
+  for (const entry of entries) {
+    const [address, bits] = entry.split('/');
+    const type = isIP(address!) === 6 ? 'ipv6' : 'ipv4';
+    if (bits === undefined) list.addAddress(address!, type);
+    else list.addSubnet(address!, Number(bits), type);
+  }
+  return list;
+}
