@@ -4,6 +4,7 @@
  * and returns it with a `close()`. It opens no port and reads no environment: main.ts, the tests
  * and the benchmarks all call it.
  */
+import { createHash } from 'node:crypto';
 import type { Logger } from 'pino';
 import type { Config, OrgSettings } from './config';
 import type { CountryCode } from './domain/phone';
@@ -84,13 +85,14 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const channels: Channels = { EMAIL: createEmailChannel(sf, config.messaging.emailSenderType) };
   if (sms) channels.SMS = createSmsChannel({ ...sms, publicBaseUrl, timeoutMs: config.messaging.timeoutMs });
 
-  const cache = responseCache(state.responses);
+  // Cache keys (the ETags) are keyed with a secret every replica derives from the API keys.
+  const cache = responseCache(state.responses, cacheSecret(config.security.apiKeys));
   const tracing = createTracing(config.tracing);
   if (config.tracing) logger.info({ serviceName: config.tracing.serviceName }, 'tracing: spans go to the OTLP endpoint');
   const services: AppServices = {
     // What a write calls to drop the cached answers that showed what it changed.
     invalidate: async (entities) => {
-      await cache.invalidate(entities);
+      await cache.cache.invalidate(entities);
     },
     events: { followUp: metrics.followUp },
     sf,
@@ -151,4 +153,11 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       await state.close();
     },
   };
+}
+
+/** The response cache's key secret: the same on every replica with the same keys, unknown to clients. */
+function cacheSecret(keys: readonly { name: string; key: string }[]): Buffer {
+  const hash = createHash('sha256').update('sfgw response-cache keys v1');
+  for (const k of [...keys].sort((a, b) => a.name.localeCompare(b.name))) hash.update(`${k.name}\0${k.key}\0`);
+  return hash.digest();
 }

@@ -2,7 +2,7 @@
  * Issue 19, "Security: the edge holds": each finding of the review reproduced over HTTP, and shown
  * to fail now. Items that depend on the production configuration run on it.
  */
-import { randomBytes } from 'node:crypto';
+import { createHash, randomBytes } from 'node:crypto';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
@@ -226,6 +226,116 @@ describe('on the production configuration, two replicas on one Redis', () => {
       const r = await a.post({ documentId: id, variables: { phone: ADA } }, bearer(KEYS.agent));
       expect(r.body.errors?.[0]?.extensions?.code, JSON.stringify(id).slice(0, 40)).toBe('TRUSTED_DOCUMENT_NOT_FOUND');
       expect(JSON.stringify(r.body).length).toBeLessThan(500);
+    }
+  });
+});
+
+describe('the response cache holds no oracle, nothing incomplete and nothing stale', () => {
+  let em: RunningEmulators;
+  beforeAll(async () => {
+    em = await startTestEmulator();
+  });
+  afterAll(() => em.close());
+  beforeEach(() => control(em.url, 'POST', 'reset'));
+
+  it('5. an unauthenticated If-None-Match gets the same answer whether or not the number was looked up', async () => {
+    const prod = await productionReplicas(em.url, { cache: { ttlMs: 60_000 } });
+    try {
+      const [a, b] = prod.replicas;
+      const id = documentId('CallerLookup');
+      const document = TRUSTED_DOCUMENTS.get(id.slice(7))!;
+      // What anyone could compute from the published document: the old, unkeyed ETag.
+      const guess = (phone: string, role: string) => createHash('sha256').update([document, 'CallerLookup', JSON.stringify({ phone }), role].join('|')).digest('hex');
+      const looked = await a.post({ documentId: id, variables: { phone: ADA } }, bearer(KEYS.agent));
+      expect(looked.status).toBe(200);
+      const etag = looked.headers.get('etag');
+      expect(etag).toMatch(/^[0-9a-f]{64}$/);
+      expect(etag).not.toBe(guess(ADA, 'agent'));
+      const probe = async (replica: Replica, tag: string, key?: string) => {
+        const res = await fetch(`${replica.url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'if-none-match': tag, ...(key ? bearer(key) : {}) },
+          body: JSON.stringify({ documentId: id, variables: { phone: ADA } }),
+        });
+        return `${res.status} ${await res.text()}`;
+      };
+      const NOBODY = '+14155550111';
+      for (const replica of [a, b]) {
+        // No key: 401 alike, whatever the tag, looked up or not, guessed or real.
+        expect(await probe(replica, guess(ADA, 'agent'))).toBe(await probe(replica, guess(NOBODY, 'agent')));
+        expect(await probe(replica, etag!)).toBe(await probe(replica, guess(NOBODY, 'agent')));
+        expect((await probe(replica, etag!)).startsWith('401')).toBe(true);
+        // A frontend key guessing the agent's tag learns nothing either: it is answered in full.
+        expect((await probe(replica, guess(ADA, 'agent'), KEYS.frontend)).startsWith('200 {')).toBe(true);
+      }
+      // The client that got the tag may use it.
+      expect((await probe(b, etag!, KEYS.agent)).startsWith('304')).toBe(true);
+    } finally {
+      await prod.close();
+    }
+  });
+
+  it('6. a caller only the search finds is never cached as NO_MATCH while the search fails or is cut short', async () => {
+    await withGateway({ cache: { ttlMs: 60_000 } }, async (gw) => {
+      const KATHERINE = '+14155550142'; // stored as "415-555-0142 ext. 12": only SOSL finds her
+      await control(gw.emulators.url, 'PUT', 'faults', { errorRate: 1, errorStatementContains: 'FIND' });
+      const during = await gw.graphql(LOOKUP, { phone: KATHERINE });
+      expect(during.data).toMatchObject({ customersByPhone: { outcome: 'NO_MATCH' } });
+      await control(gw.emulators.url, 'PUT', 'faults', { latencyMs: 3_000, latencyStatementContains: 'FIND' });
+      const slow = await gw.graphql(LOOKUP, { phone: KATHERINE }, { 'x-request-timeout-ms': '1000' });
+      expect(slow.data).toMatchObject({ customersByPhone: { outcome: 'NO_MATCH' } });
+      await control(gw.emulators.url, 'DELETE', 'faults');
+      const after = (await gw.graphql(LOOKUP, { phone: KATHERINE })) as { data?: unknown; extensions?: { responseCache?: { hit?: boolean } } };
+      expect(after.data).toMatchObject({ customersByPhone: { outcome: 'UNIQUE_MATCH', bestMatch: { customer: { name: 'Katherine Johnson' } } } });
+      expect(after.extensions?.responseCache?.hit).toBe(false);
+      // A complete answer is cached as before.
+      const again = (await gw.graphql(LOOKUP, { phone: KATHERINE })) as { extensions?: { responseCache?: { hit?: boolean } } };
+      expect(again.extensions?.responseCache?.hit).toBe(true);
+    });
+  });
+
+  it('7. a read in flight while a write lands does not store its old answer, on either replica', async () => {
+    const { prefix, cleanup } = testPrefix();
+    const config = testConfig(em.url, { cache: { ttlMs: 60_000 }, sharedState: { redisUrl: MACHINE_REDIS, keyPrefix: prefix } });
+    const a = await createApp(config, { logger: pino({ level: 'silent' }) });
+    const b = await createApp(config, { logger: pino({ level: 'silent' }) });
+    try {
+      const gql = async (app: App, query: string, variables: Record<string, unknown> = {}) => {
+        const res = await app.yoga.fetch('http://gateway.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...bearer('demo-agent-key') }, body: JSON.stringify({ query, variables }) });
+        return (await res.json()) as { data?: { customer?: { cases: { edges: unknown[] } } }; extensions?: { responseCache?: { hit?: boolean } } };
+      };
+      const ada = em.salesforce.fixtures.contacts.ada;
+      // The customer and their cases are read at once; the search beside them is slow, so the
+      // answer is stored only after the write below has landed.
+      const READ = `query Slow($id: ID!) { customer(id: $id) { name cases(first: 50, status: ALL) { edges { cursor } } } searchCustomers(text: "Hopper") { edges { cursor } } }`;
+      // Counted by another document, so that the slow read below is a miss.
+      const first = await gql(b, `query Count($id: ID!) { customer(id: $id) { cases(first: 50, status: ALL) { edges { cursor } } } }`, { id: ada });
+      expect(first, JSON.stringify(first)).toHaveProperty("data.customer");
+      const before = first.data!.customer!.cases.edges.length;
+      await control(em.url, 'POST', 'reset');
+      await control(em.url, 'PUT', 'faults', { latencyMs: 1_000, latencyStatementContains: 'FIND' });
+      const read = gql(a, READ, { id: ada });
+      // Bounded by events: the emulator has answered the customer's statement (its old cases).
+      const answered = async () => (await control<{ requests: { statement?: string }[] }>(em.url, 'GET', 'requests')).requests.some((r) => r.statement?.includes('FROM Cases'));
+      for (let i = 0; i < 200 && !(await answered()); i++) await new Promise((r) => setTimeout(r, 10));
+      const created = await b.yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...bearer('demo-agent-key') },
+        body: JSON.stringify({ query: 'mutation($input: CreateCaseInput!) { createCase(input: $input) { __typename } }', variables: { input: { customerId: ada, subject: 'While a read was in flight', idempotencyKey: `edge-7-${prefix}` } } }),
+      });
+      expect(JSON.stringify(await created.json())).toContain('CreateCaseSuccess');
+      const stale = await read;
+      expect(stale.extensions?.responseCache?.hit).toBe(false);
+      expect(stale.data!.customer!.cases.edges, JSON.stringify(stale)).toHaveLength(before);
+      await control(em.url, 'DELETE', 'faults');
+      for (const app of [a, b]) {
+        const fresh = await gql(app, READ, { id: ada });
+        expect(fresh.data!.customer!.cases.edges).toHaveLength(before + 1);
+      }
+    } finally {
+      await a.close();
+      await b.close();
+      await cleanup();
     }
   });
 });

@@ -8,7 +8,6 @@ import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
-import type { Cache } from '@graphql-yoga/plugin-response-cache';
 import type { CacheSettings, Config, SecuritySettings } from '../config';
 import type { SalesforceApi } from '../salesforce/client';
 import type { Context } from '../schema/context';
@@ -25,7 +24,7 @@ import { useMetrics, type Metrics } from './metrics';
 import { useSmsStatusWebhook } from './use-sms-status-webhook';
 import { useUpstreamBudget } from './upstream-budget';
 import { useInputErrors } from './use-input-errors';
-import { useCache } from './use-cache';
+import type { ResponseCache } from './use-cache';
 import type { Tracing } from './tracing';
 import { DOCUMENT_ID_PARAM, useTrustedDocuments } from './use-trusted-documents';
 
@@ -67,7 +66,7 @@ export interface GatewayDeps {
   /** Where /metrics is served on this server; false: not here. */
   metricsEndpoint: string | false;
   /** The response cache and its settings. */
-  cache: Cache;
+  cache: ResponseCache;
   cacheSettings: CacheSettings;
   /** What replicas share; /ready reports whether it answers. */
   sharedState: Pick<SharedState, 'kind' | 'healthy'>;
@@ -118,7 +117,7 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
       useTrustedDocuments(security.trustedDocumentsOnly),
       ...armor.plugins,
       useInputErrors(logger),
-      useCache(cache, cacheSettings),
+      ...cache.plugins(cacheSettings),
       useUpstreamBudget({
         ...budget,
         // The edge took one point for the request already; the price pays for the rest.

@@ -3,6 +3,7 @@
  * Salesforce session, the API-limit flag, the rate-limit counters and the response cache. In
  * memory by default; in Redis when REDIS_URL is set (shared-state/redis.ts).
  */
+import { LRUCache } from 'lru-cache';
 import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
 import { memoryClaims, type Claims } from './claims';
 import { memoryFallbackKeys, type FallbackKeyStore } from './fallback-keys';
@@ -12,12 +13,22 @@ import { memorySessionStore, type SessionStore } from './session';
 /**
  * Cached GraphQL answers by key, each tagged with the entities it holds (`Customer:003…`), so that
  * a write can drop every answer that showed what it changed.
+ *
+ * Invalidations are numbered (a generation): a read notes the generation before it reads
+ * Salesforce, and its answer is stored only if none of its entities was invalidated since, so a
+ * read in flight while a write lands never writes its old answer back (issue 19, item 7).
  */
 export interface ResponseStore {
   get(key: string): Promise<unknown>;
-  set(key: string, value: unknown, entities: string[], ttlMs: number): Promise<void>;
+  /** The current generation; null when it cannot be read (then nothing is stored). */
+  generation(): Promise<number | null>;
+  /** Stores the answer unless one of `entities` was invalidated after generation `since`. */
+  set(key: string, value: unknown, entities: string[], ttlMs: number, since: number): Promise<boolean>;
   invalidate(entities: string[]): Promise<void>;
 }
+
+/** How long an invalidation is remembered: longer than any read can take. */
+export const INVALIDATION_MEMORY_MS = 10 * 60_000;
 
 export interface SharedState {
   /** `memory` or `redis`. */
@@ -26,8 +37,8 @@ export interface SharedState {
   fallback: FallbackKeyStore;
   session: SessionStore;
   limitFlag: LimitFlag;
-  /** Cached answers shared by the replicas; null: each replica caches in its own memory. */
-  responses: ResponseStore | null;
+  /** Cached answers: shared by the replicas in Redis, or this process's own. */
+  responses: ResponseStore;
   /** A counter for rate limits: `points` per `durationSec`, under `name`. */
   limiter(name: string, points: number, durationSec: number): RateLimiterAbstract;
   /** Whether the store answers (always true in memory). */
@@ -42,9 +53,35 @@ export function memorySharedState(): SharedState {
     fallback: memoryFallbackKeys(),
     session: memorySessionStore(),
     limitFlag: memoryLimitFlag(),
-    responses: null,
+    responses: memoryResponseStore(),
     limiter: (name, points, duration) => new RateLimiterMemory({ keyPrefix: name, points, duration }),
     healthy: async () => true,
     close: async () => {},
+  };
+}
+
+/** Cached answers in this process (bounded, least recently used first out). */
+export function memoryResponseStore(maxEntries = 10_000): ResponseStore {
+  const answers = new LRUCache<string, { value: unknown; entities: string[] }>({ max: maxEntries });
+  const byEntity = new Map<string, Set<string>>();
+  const invalidated = new LRUCache<string, number>({ max: 100_000, ttl: INVALIDATION_MEMORY_MS });
+  let generation = 0;
+  return {
+    get: async (key) => answers.get(key)?.value ?? null,
+    generation: async () => generation,
+    async set(key, value, entities, ttlMs, since) {
+      if (entities.some((e) => (invalidated.get(e) ?? -1) > since)) return false;
+      answers.set(key, { value, entities }, { ttl: Math.max(1, Math.round(ttlMs)) });
+      for (const e of entities) byEntity.set(e, (byEntity.get(e) ?? new Set()).add(key));
+      return true;
+    },
+    async invalidate(entities) {
+      generation++;
+      for (const e of entities) {
+        invalidated.set(e, generation);
+        for (const key of byEntity.get(e) ?? []) answers.delete(key);
+        byEntity.delete(e);
+      }
+    },
   };
 }

@@ -8,7 +8,26 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { stateUnavailable } from '../domain/errors';
-import type { SharedState } from './index';
+import { INVALIDATION_MEMORY_MS, type SharedState } from './index';
+
+/**
+ * Stores an answer unless one of its entities was invalidated after the read began.
+ * KEYS: the answer, then per entity its invalidation mark and its set of answers.
+ * ARGV: the answer, its TTL (ms), the generation the read began at, the answer's own key name.
+ */
+const STORE_ANSWER = `
+local since = tonumber(ARGV[3])
+for i = 2, #KEYS, 2 do
+  local mark = redis.call('get', KEYS[i])
+  if mark and tonumber(mark) > since then return 0 end
+end
+redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2])
+for i = 3, #KEYS, 2 do
+  redis.call('sadd', KEYS[i], ARGV[4])
+  redis.call('pexpire', KEYS[i], ARGV[2], 'GT')
+  redis.call('pexpire', KEYS[i], ARGV[2], 'NX')
+end
+return 1`;
 
 /** Deletes a key only if it still holds our token (a lock or claim we own). */
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
@@ -121,14 +140,25 @@ export async function redisSharedState(o: RedisStateOptions): Promise<SharedStat
         const v = await redis.get(`response:${key}`).catch(() => null);
         return v ? (JSON.parse(v) as unknown) : null;
       },
-      async set(key, value, entities, ttlMs) {
+      async generation() {
+        const v = await redis.get('response-generation').catch(() => undefined);
+        return v === undefined ? null : Number(v ?? 0);
+      },
+      async set(key, value, entities, ttlMs, since) {
         const ttl = Math.max(1, Math.round(ttlMs));
-        const batch = redis.multi().set(`response:${key}`, JSON.stringify(value), 'PX', ttl);
         // Each entity remembers the answers that hold it, for as long as they live.
-        for (const entity of entities) batch.sadd(`entity:${entity}`, key).pexpire(`entity:${entity}`, ttl, 'GT').pexpire(`entity:${entity}`, ttl, 'NX');
-        await batch.exec().catch(() => undefined);
+        const keys = [`response:${key}`, ...entities.flatMap((e) => [`invalidated:${e}`, `entity:${e}`])];
+        const stored = await redis.eval(STORE_ANSWER, keys.length, ...keys, JSON.stringify(value), ttl, since, key).catch(() => 0);
+        return stored === 1;
       },
       async invalidate(entities) {
+        // First the marks (so that no read in flight stores its answer after this), then the answers.
+        const generation = await redis.incr('response-generation').catch(() => null);
+        if (generation !== null) {
+          const marks = redis.multi();
+          for (const entity of entities) marks.set(`invalidated:${entity}`, generation, 'PX', INVALIDATION_MEMORY_MS);
+          await marks.exec().catch(() => undefined);
+        }
         for (const entity of entities) {
           const keys = await redis.smembers(`entity:${entity}`).catch(() => [] as string[]);
           await redis.del(`entity:${entity}`, ...keys.map((k) => `response:${k}`)).catch(() => undefined);
