@@ -339,3 +339,79 @@ describe('the response cache holds no oracle, nothing incomplete and nothing sta
     }
   });
 });
+
+describe('8. errors and logs carry no values; every refusal has a code; every line names its operation', () => {
+  const lines: Record<string, unknown>[] = [];
+  let gw: TestGateway;
+  beforeAll(async () => {
+    gw = await startTestGateway({
+      cache: { ttlMs: 60_000 },
+      logger: pino({ level: 'debug' }, { write: (l: string) => void lines.push(JSON.parse(l) as Record<string, unknown>) }),
+      security: { authFailuresPerMinute: 2 },
+    });
+  });
+  afterAll(() => gw.close());
+
+  const SECRET = 'leak4155550134@example.com';
+  it('refuses ill-typed variables and literals by path, never quoting the value', async () => {
+    const attempts: [string, Record<string, unknown> | undefined][] = [
+      ['query($phone: String!) { customersByPhone(phone: $phone) { outcome } }', { phone: { a: SECRET } }],
+      ['query($phone: String!) { customersByPhone(phone: $phone) { outcome } }', { phone: 4155550134 }],
+      ['query($phone: String!) { customersByPhone(phone: $phone) { outcome } }', { phone: [SECRET] }],
+      ['{ customersByPhone(phone: 4155550134) { outcome } }', undefined],
+      [`{ customersByPhone(phone: { a: "${SECRET}" }) { outcome } }`, undefined],
+      [`{ customer(id: 4155550134) { name } }`, undefined],
+      [`{ searchCustomers(text: "x", first: "${SECRET}") { edges { cursor } } }`, undefined],
+      [`{ customer(id: "003") { cases(status: LEAK4155550134) { edges { cursor } } } }`, undefined],
+      ['mutation($input: CreateCaseInput!) { createCase(input: $input) { __typename } }', { input: { customerId: SECRET, subject: 1e21, idempotencyKey: { x: SECRET }, [SECRET]: 1 } }],
+      ['mutation($input: SendFollowUpInput!) { sendFollowUp(input: $input) { __typename } }', { input: { customerId: 'x', channel: SECRET, idempotencyKey: 'k', body: 'b' } }],
+    ];
+    for (const [query, variables] of attempts) {
+      const res = await gw.graphql(query, variables);
+      expect(res.errors?.length, query).toBeGreaterThan(0);
+      const text = JSON.stringify(res);
+      expect(text, query).not.toMatch(/4155550134|leak|LEAK/i);
+      for (const e of res.errors ?? []) expect(e.extensions?.code, e.message).toMatch(/^[A-Z_]+$/);
+    }
+  });
+
+  it('logs a refusal by the SMS provider with the number masked', async () => {
+    await control(gw.emulators.url, 'PUT', 'sms/faults', { refuse: ['+14155550134'] });
+    const send = 'mutation($input: SendFollowUpInput!) { sendFollowUp(input: $input) { __typename } }';
+    const res = await gw.graphql(send, { input: { customerId: gw.emulators.salesforce.fixtures.contacts.ada, channel: 'SMS', body: 'Hello', idempotencyKey: `mask-${randomBytes(4).toString('hex')}` } });
+    expect(JSON.stringify(res)).toContain('DeliveryError');
+    const refused = lines.find((l) => l.msg === 'provider refused the follow-up');
+    expect(refused).toBeDefined();
+    expect(JSON.stringify(refused)).not.toMatch(/4155550134|555.?0134/);
+    expect(String(refused!.reason)).toMatch(/is not a valid mobile number/);
+  });
+
+  it('answers armor’s refusals, edge refusals and cache hits with codes and operations in the log', async () => {
+    const deep = `{ ${'customer(id: "003") { account { name } } '.repeat(1)}${Array.from({ length: 25 }, (_, i) => `a${i}: caseOptions { origins { value } }`).join(' ')} }`;
+    const aliases = await gw.graphql(deep);
+    expect(aliases.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    const tokens = await gw.graphql(`{ ${'caseOptions { origins { value } } '.repeat(400)} }`);
+    expect(tokens.errors?.[0]?.extensions?.code).toBe('QUERY_TOO_COMPLEX');
+    expect(JSON.stringify(tokens)).not.toMatch(/Syntax Error/);
+    // Edge refusals: 401, then 429 for the address, each with its code in the log.
+    lines.length = 0;
+    await gw.graphql('{ caseOptions { origins { value } } }', undefined, { authorization: 'Bearer wrong-key-0123456789' });
+    await gw.graphql('{ caseOptions { origins { value } } }', undefined, { authorization: 'Bearer wrong-key-0123456789' });
+    const throttled = await gw.graphql('{ caseOptions { origins { value } } }', undefined, { authorization: 'Bearer wrong-key-0123456789' });
+    expect(throttled.errors?.[0]?.extensions?.code).toBe('RATE_LIMITED');
+    const edge = lines.filter((l) => l.msg === 'graphql operation');
+    expect(edge.map((l) => [l.status, l.errorCodes])).toEqual([
+      [401, ['UNAUTHENTICATED']],
+      [401, ['UNAUTHENTICATED']],
+      [429, ['RATE_LIMITED']],
+    ]);
+    // A cache hit logs the operation it answered.
+    lines.length = 0;
+    const named = `query PicklistsForTheLog { caseOptions { origins { value } } }`;
+    await gw.graphql(named);
+    const hit = (await gw.graphql(named)) as { extensions?: { responseCache?: { hit?: boolean } } };
+    expect(hit.extensions?.responseCache?.hit).toBe(true);
+    const logged = lines.filter((l) => l.msg === 'graphql operation');
+    expect(logged.map((l) => l.operation)).toEqual(['PicklistsForTheLog', 'PicklistsForTheLog']);
+  });
+});

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isSameNumber, parseCallerNumber, storedVariants, toE164 } from '../src/domain/phone';
+import { isSameNumber, maskNumbers, parseCallerNumber, storedVariants, toE164 } from '../src/domain/phone';
 
 describe('parseCallerNumber', () => {
   it.each([
@@ -47,5 +47,16 @@ describe('storedVariants and isSameNumber', () => {
   it('writes E.164 for stored numbers', () => {
     expect(toE164('(415) 555-0134', 'US')).toBe('+14155550134');
     expect(toE164('nope', 'US')).toBeNull();
+  });
+});
+
+describe('maskNumbers', () => {
+  it.each([
+    ["'To' number +14155550134 is not a valid mobile number", "'To' number ***34 is not a valid mobile number"],
+    ['call (415) 555-0199 now', 'call ***99 now'],
+    ['error 21614', 'error 21614'],
+    ['no digits here', 'no digits here'],
+  ])('%s', (text, masked) => {
+    expect(maskNumbers(text)).toBe(masked);
   });
 });

@@ -77,3 +77,12 @@ export function toE164(stored: string | null | undefined, defaultRegion: Country
   const parsed = parsePhoneNumberFromString(stored, defaultRegion);
   return parsed && parsed.isPossible() ? parsed.number : null;
 }
+
+/**
+ * Text with every phone-number-like run of digits masked but for its last two digits, for logs:
+ * a provider's refusal ("'To' number +14155550134 is not a valid mobile number") keeps its sense
+ * and loses the number.
+ */
+export function maskNumbers(text: string): string {
+  return text.replace(/[+(]?\d[\d\s().-]{4,}\d/g, (run) => `***${run.replace(/\D/g, '').slice(-2)}`);
+}

@@ -23,7 +23,7 @@ import { useRequestLog } from './use-request-log';
 import { useMetrics, type Metrics } from './metrics';
 import { useSmsStatusWebhook } from './use-sms-status-webhook';
 import { useUpstreamBudget } from './upstream-budget';
-import { useInputErrors } from './use-input-errors';
+import { TOO_COMPLEX_MESSAGE, useInputErrors } from './use-input-errors';
 import type { ResponseCache } from './use-cache';
 import type { Tracing } from './tracing';
 import { DOCUMENT_ID_PARAM, useTrustedDocuments } from './use-trusted-documents';
@@ -83,12 +83,13 @@ const DEMO_AGENT_KEY = DEMO_API_KEYS.find((k) => k.role === 'agent')!.key;
 export function createGateway({ config, services, logger, smsWebhook, security, limits, budget, bodies, sharedState, cache, cacheSettings, metrics, metricsEndpoint, tracing }: GatewayDeps): Gateway {
   const production = config.env === 'production';
   const l = { ...ARMOR_LIMITS, ...limits };
+  const refused = { exposeLimits: false, errorMessage: TOO_COMPLEX_MESSAGE };
   const armor = new EnvelopArmor({
-    maxDepth: { n: l.maxDepth, exposeLimits: false },
-    maxAliases: { n: l.maxAliases, exposeLimits: false },
-    maxDirectives: { n: l.maxDirectives, exposeLimits: false },
-    maxTokens: { n: l.maxTokens, exposeLimits: false },
-    costLimit: { maxCost: l.maxCost, depthCostFactor: 1, exposeLimits: false },
+    maxDepth: { n: l.maxDepth, ...refused },
+    maxAliases: { n: l.maxAliases, ...refused },
+    maxDirectives: { n: l.maxDirectives, ...refused },
+    maxTokens: { n: l.maxTokens, ...refused },
+    costLimit: { maxCost: l.maxCost, depthCostFactor: 1, ...refused },
     // Suggestions are stripped per role in useAuth (designers keep them).
     blockFieldSuggestion: { enabled: false },
   }).protect();

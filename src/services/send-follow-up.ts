@@ -14,7 +14,7 @@ import { EMAIL_PATTERN } from '../domain/email';
 import { consentOf } from '../domain/consent';
 import { normaliseId } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
-import { isSameNumber, parseCallerNumber, toE164, type CountryCode } from '../domain/phone';
+import { isSameNumber, maskNumbers, parseCallerNumber, toE164, type CountryCode } from '../domain/phone';
 import type { CustomerRecord, FollowUpChannel, FollowUpStatus } from '../domain/records';
 import { DeliveryUnknownError } from '../messaging/channel';
 import { findCasesByIds } from '../salesforce/cases';
@@ -181,7 +181,7 @@ async function deliver(deps: ServiceDeps, input: FollowUpInput, followUpId: stri
   });
   if (!outcome.accepted) {
     // The provider's own text stays in our logs; the client gets its code.
-    deps.logger.info({ followUpId, code: outcome.code, reason: outcome.reason }, 'provider refused the follow-up');
+    deps.logger.info({ followUpId, code: outcome.code, reason: maskNumbers(outcome.reason) }, 'provider refused the follow-up');
     throw new DeliveryError(input.channel, followUpId, `The provider refused the message (${outcome.code}).`);
   }
   return { followUpId, replayed: false };
