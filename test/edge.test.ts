@@ -415,3 +415,23 @@ describe('8. errors and logs carry no values; every refusal has a code; every li
     expect(logged.map((l) => l.operation)).toEqual(['PicklistsForTheLog', 'PicklistsForTheLog']);
   });
 });
+
+describe('10. idempotency keys are case-sensitive end to end', () => {
+  it('`RT-K` after `rt-K` is a key of its own: created once each, and each replays its own', async () => {
+    await withGateway({}, async (gw) => {
+      const CREATE = 'mutation($input: CreateCaseInput!) { createCase(input: $input) { __typename ... on CreateCaseSuccess { replayed case { id subject } } ... on IdempotencyConflictError { reason } } }';
+      const ada = gw.emulators.salesforce.fixtures.contacts.ada;
+      const create = (idempotencyKey: string, subject: string) => gw.graphql(CREATE, { input: { customerId: ada, subject, idempotencyKey } });
+      const lower = await create('rt-K', 'Lower case key');
+      const upper = await create('RT-K', 'Upper case key');
+      expect(lower.data).toMatchObject({ createCase: { __typename: 'CreateCaseSuccess', replayed: false, case: { subject: 'Lower case key' } } });
+      expect(upper.data).toMatchObject({ createCase: { __typename: 'CreateCaseSuccess', replayed: false, case: { subject: 'Upper case key' } } });
+      const again = await create('RT-K', 'Upper case key');
+      expect(again.data).toMatchObject({ createCase: { __typename: 'CreateCaseSuccess', replayed: true, case: { subject: 'Upper case key' } } });
+      const againLower = await create('rt-K', 'Lower case key');
+      expect(againLower.data).toMatchObject({ createCase: { __typename: 'CreateCaseSuccess', replayed: true, case: { subject: 'Lower case key' } } });
+      const rows = await gw.connection.conn.query<{ Subject: string }>("SELECT Subject FROM Case WHERE Gateway_Request_Key__c IN ('demo-agent:rt-K', 'demo-agent:RT-K')");
+      expect(rows.records.map((r) => r.Subject).sort()).toEqual(['Lower case key', 'Upper case key']);
+    });
+  });
+});

@@ -30,11 +30,18 @@ export interface KeyedRow extends KeyedRecord {
   row: Record<string, unknown>;
 }
 
-/** The record written with this key, if any. */
+/** Keys differing only in case that one lookup can meet (SOQL's `=` ignores case on text). */
+const CASE_VARIANTS = 20;
+
+/**
+ * The record written with this key, if any. Keys are case-sensitive end to end: the external-ID
+ * field is unique case-sensitively (schema/salesforce), claims are, and SOQL's case-insensitive
+ * `=` is narrowed here to the exact key, so `RT-K` and `rt-K` are two keys (issue 19, item 10).
+ */
 export async function findByKey(sf: SalesforceApi, object: KeyedObject, s: IdempotencySettings, key: string, extraFields: readonly string[] = []): Promise<KeyedRow | null> {
-  const fields = ['Id', s.fingerprintField, ...extraFields.filter((f) => f !== 'Id' && f !== s.fingerprintField)];
-  const result = await sf.query<Record<string, unknown>>(select({ fields, from: object, where: [eq(s.keyField, key)], limit: 1 }));
-  const row = result.records[0];
+  const fields = ['Id', s.keyField, s.fingerprintField, ...extraFields.filter((f) => f !== 'Id' && f !== s.fingerprintField && f !== s.keyField)];
+  const result = await sf.query<Record<string, unknown>>(select({ fields, from: object, where: [eq(s.keyField, key)], limit: CASE_VARIANTS }));
+  const row = result.records.find((r) => r[s.keyField] === key);
   return row ? { id: String(row.Id), fingerprint: (row[s.fingerprintField] as string | null) ?? null, row } : null;
 }
 
