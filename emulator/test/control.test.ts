@@ -161,3 +161,23 @@ describe('faults', () => {
     expect(await res.json()).toEqual([{ message: 'Session expired or invalid', errorCode: 'INVALID_SESSION_ID' }]);
   });
 });
+
+describe('the org’s day (PUT /__emulator/limits)', () => {
+  it('moves Sforce-Limit-Info, /limits and the limit itself, and reset restores it', async () => {
+    {
+      expect(await control(em.url, 'PUT', 'limits', { dailyApiLimit: 1_000, apiRequests: 798 })).toEqual({ dailyApiLimit: 1_000, apiRequests: 798 });
+      await conn.query('SELECT Id FROM Account LIMIT 1');
+      expect(conn.limitInfo?.apiUsage).toEqual({ used: 799, limit: 1_000 });
+      const limits = await conn.request<{ DailyApiRequests: { Max: number; Remaining: number } }>('/services/data/v62.0/limits');
+      expect(limits.DailyApiRequests).toEqual({ Max: 1_000, Remaining: 200 });
+      await control(em.url, 'PUT', 'limits', { apiRequests: 1_000 });
+      await expect(conn.query('SELECT Id FROM Account LIMIT 1')).rejects.toMatchObject({ errorCode: 'REQUEST_LIMIT_EXCEEDED' });
+      expect(await control(em.url, 'PUT', 'limits', { apiRequests: -1 }).catch((e: Error) => e.message)).toMatch(/400|whole number/);
+      await control(em.url, 'POST', 'reset');
+      expect(await control(em.url, 'GET', 'limits')).toEqual({ dailyApiLimit: 100_000, apiRequests: 0 });
+      // Stats still count the calls made since the reset only.
+      await conn.query('SELECT Id FROM Account LIMIT 1');
+      expect((await stats(em.url)).apiRequests).toBe(1);
+    }
+  });
+});

@@ -85,6 +85,17 @@ export function validateFaults(input: unknown): { faults?: Partial<Faults>; prob
   return { faults: out, problems };
 }
 
+/** `{ dailyApiLimit, apiRequests }`: whole numbers, the use not above the limit. */
+function validateLimits(input: unknown): string[] {
+  if (!input || typeof input !== 'object' || Array.isArray(input)) return ['body must be a JSON object'];
+  const problems: string[] = [];
+  for (const [key, value] of Object.entries(input)) {
+    if (key !== 'dailyApiLimit' && key !== 'apiRequests') problems.push(`unknown limit ${key}: dailyApiLimit and apiRequests are known`);
+    else if (typeof value !== 'number' || !Number.isInteger(value) || value < 0) problems.push(`${key} must be a whole number >= 0`);
+  }
+  return problems;
+}
+
 export async function handleControl(req: IncomingMessage, res: ServerResponse, url: URL, sf: SalesforceEmulator, sms: SmsEmulator): Promise<void> {
   if (!isLoopback(req.socket.remoteAddress)) {
     send(res, 403, { error: 'the control API answers loopback clients only' }, JSON_TYPE);
@@ -112,6 +123,14 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
       const { faults, problems } = validateFaults(body);
       if (problems.length > 0 || !faults) return send(res, 400, { errors: problems }, JSON_TYPE);
       return send(res, 200, sf.setFaults(faults), JSON_TYPE);
+    }
+    case 'GET /__emulator/limits':
+      return send(res, 200, sf.limits(), JSON_TYPE);
+    case 'PUT /__emulator/limits': {
+      const body = (await jsonBody(req)) as Record<string, unknown> | null;
+      const problems = validateLimits(body);
+      if (problems.length > 0) return send(res, 400, { errors: problems }, JSON_TYPE);
+      return send(res, 200, sf.setLimits(body as { dailyApiLimit?: number; apiRequests?: number }), JSON_TYPE);
     }
     case 'DELETE /__emulator/faults':
       return send(res, 200, sf.setFaults({ ...NO_FAULTS }), JSON_TYPE);

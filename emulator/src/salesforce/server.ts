@@ -65,6 +65,9 @@ export class SalesforceEmulator {
   private events = 0;
   readonly emails: SentEmail[] = [];
   dailyApiLimit: number;
+  /** The org's calls of the day made before the counted ones (by other integrations): set by PUT /__emulator/limits. */
+  private usedElsewhere = 0;
+  private readonly initialDailyApiLimit: number;
   private roll = dice(NO_FAULTS.seed);
   private readonly org: Org;
   private readonly queries: QueryResource;
@@ -76,6 +79,7 @@ export class SalesforceEmulator {
   constructor(options: SalesforceEmulatorOptions = {}) {
     this.clock = options.clock ?? Date.now;
     this.dailyApiLimit = options.dailyApiLimit ?? 100_000;
+    this.initialDailyApiLimit = this.dailyApiLimit;
     this.schema = createOrgSchema(options.jsforceTestObjects ? [...STANDARD_OBJECTS, ...JSFORCE_TEST_OBJECTS] : STANDARD_OBJECTS);
     this.store = new Store(this.schema, this.clock);
     this.fixtures = seedOrg(this.store);
@@ -104,6 +108,8 @@ export class SalesforceEmulator {
     this.restoreSeed();
     this.setFaults({});
     this.apiRequests = 0;
+    this.usedElsewhere = 0;
+    this.dailyApiLimit = this.initialDailyApiLimit;
     this.oauth.logins = 0;
     this.byKind = {};
     this.requests.length = 0;
@@ -113,6 +119,22 @@ export class SalesforceEmulator {
 
   stats() {
     return { apiRequests: this.apiRequests, logins: this.oauth.logins, byKind: { ...this.byKind } };
+  }
+
+  /** The org's day as Salesforce reports it: calls used (counted here and elsewhere) of the allocation. */
+  limits(): { dailyApiLimit: number; apiRequests: number } {
+    return { dailyApiLimit: this.dailyApiLimit, apiRequests: this.usedElsewhere + this.apiRequests };
+  }
+
+  /**
+   * Moves the org's day: from now on `Sforce-Limit-Info`, `/limits` and REQUEST_LIMIT_EXCEEDED
+   * count `apiRequests` calls used of `dailyApiLimit`. The calls counted since the last reset
+   * (stats) are not changed: the difference is taken as other integrations' use.
+   */
+  setLimits(l: { dailyApiLimit?: number; apiRequests?: number }): { dailyApiLimit: number; apiRequests: number } {
+    if (l.dailyApiLimit !== undefined) this.dailyApiLimit = l.dailyApiLimit;
+    if (l.apiRequests !== undefined) this.usedElsewhere = l.apiRequests - this.apiRequests;
+    return this.limits();
   }
 
   /** Handles `/services/...`; returns false for any other path. */
@@ -175,7 +197,8 @@ export class SalesforceEmulator {
   }
 
   private limitHeader(): Record<string, string> {
-    return { 'Sforce-Limit-Info': `api-usage=${this.apiRequests}/${this.dailyApiLimit}` };
+    const { apiRequests, dailyApiLimit } = this.limits();
+    return { 'Sforce-Limit-Info': `api-usage=${apiRequests}/${dailyApiLimit}` };
   }
 
   private async api(req: IncomingMessage, res: ServerResponse, url: URL, version: string | undefined, rest: string) {
@@ -214,7 +237,7 @@ export class SalesforceEmulator {
       if (this.requests.length >= MAX_LOG) this.requests.shift();
       this.requests.push({ method: req.method ?? 'GET', path: url.pathname, kind, status, ...(statement !== undefined ? { statement } : {}), arrived, answered: ++this.events });
     };
-    if (this.apiRequests >= this.dailyApiLimit) {
+    if (this.limits().apiRequests >= this.dailyApiLimit) {
       log(403);
       send(res, 403, limitExceeded().errors, { 'Content-Type': JSON_TYPE, ...this.limitHeader() });
       return;
@@ -285,7 +308,7 @@ export class SalesforceEmulator {
       case 'composite':
         return composite(this.org, request, (m, v, r, p, b) => this.route(m, v, r, p, b));
       case 'limits':
-        return { status: 200, body: limits({ dailyApiLimit: this.dailyApiLimit, apiRequests: this.apiRequests, emailsSent: this.emails.length }) };
+        return { status: 200, body: limits({ ...this.limits(), emailsSent: this.emails.length }) };
       case 'actions':
         if (method === 'POST' && tail[0] === 'standard' && tail[1] === 'emailSimple' && tail.length === 2) {
           return emailSimple(this.emails, this.clock(), body);
