@@ -9,6 +9,7 @@ import type { Logger } from 'pino';
 import type { Config, OrgSettings } from './config';
 import type { CountryCode } from './domain/phone';
 import type { AppServices } from './http/context';
+import { createBudgetGovernor } from './http/budget';
 import { createMetrics, type Metrics } from './http/metrics';
 import { createTracing } from './http/tracing';
 import { responseCache } from './http/use-cache';
@@ -124,7 +125,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     batch: overrides.batch,
     tracing,
   };
+  const governor = createBudgetGovernor(state.budget, config.budget, metrics.budgetRefusal);
+  metrics.watchBudget(governor);
   const yoga = createGateway({
+    governor,
     config,
     logger,
     services,

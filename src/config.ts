@@ -144,6 +144,7 @@ export interface Config {
   /** Where replicas share state (README, "Several replicas"). */
   sharedState: SharedStateSettings;
   cache: CacheSettings;
+  budget: BudgetSettings;
   /** `embedded`: no Salesforce configured, the gateway runs the local emulator with demo credentials. */
   salesforce: { mode: 'embedded'; emulatorPort: number; apiVersion: string; flow: AuthFlow } | OrgSettings;
 }
@@ -160,6 +161,14 @@ export interface SharedStateSettings {
   redisUrl: string | null;
   /** Prefix of every key, so that deployments (and tests) can share one Redis. @default 'sfgw:' */
   keyPrefix: string;
+}
+
+/** The org's daily Salesforce API budget (http/budget.ts). */
+export interface BudgetSettings {
+  /** Fraction of the org's daily limit past which only the agent role is served. @default 0.8 */
+  reserveFrom: number;
+  /** Per role, the fraction of the org's daily limit its requests may spend in a rolling 24 h; 1: no cap. @default agent 1, designer 0.05, frontend 0.2 */
+  shares: Record<Role, number>;
 }
 
 /** Response caching of read operations (README, "Response cache"). */
@@ -286,6 +295,22 @@ const EnvSchema = z.object({
     .optional()
     .transform((v) => (v ?? '').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean))
     .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be a comma-separated list of origins such as https://app.example.com'))),
+  BUDGET_RESERVE_FROM: z.coerce.number().min(0).max(1).default(0.8),
+  BUDGET_ROLE_SHARES: z
+    .string()
+    .default('agent=1,designer=0.05,frontend=0.2')
+    .transform((v, ctx) => {
+      const shares: Record<Role, number> = { agent: 1, designer: 0.05, frontend: 0.2 };
+      for (const entry of v.split(',').map((e) => e.trim()).filter(Boolean)) {
+        const m = /^(agent|designer|frontend)=(0(?:\.\d+)?|1(?:\.0+)?)$/.exec(entry);
+        if (!m) {
+          ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of role=fraction, such as frontend=0.2,designer=0.05 (fractions from 0 to 1)' });
+          return z.NEVER;
+        }
+        shares[m[1] as Role] = Number(m[2]);
+      }
+      return shares;
+    }),
   TRUSTED_PROXIES: z
     .string()
     .optional()
@@ -407,6 +432,7 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
     metrics: { enabled: e.METRICS_ENABLED, port: e.METRICS_PORT ?? null },
     sharedState: { redisUrl: e.REDIS_URL ?? null, keyPrefix: e.REDIS_KEY_PREFIX },
     cache: { ttlMs: e.CACHE_TTL_MS, optionsTtlMs: e.CACHE_OPTIONS_TTL_MS },
+    budget: { reserveFrom: e.BUDGET_RESERVE_FROM, shares: e.BUDGET_ROLE_SHARES },
     gateway: {
       defaultRegion: e.PHONE_DEFAULT_REGION,
       upstreamCallsPerRequest: e.UPSTREAM_CALLS_PER_REQUEST,

@@ -435,3 +435,76 @@ describe('10. idempotency keys are case-sensitive end to end', () => {
     });
   });
 });
+
+describe('9. the daily budget governor, shared by the replicas', () => {
+  let em: RunningEmulators;
+  beforeAll(async () => {
+    em = await startTestEmulator();
+  });
+  afterAll(() => em.close());
+  beforeEach(() => control(em.url, 'POST', 'reset'));
+
+  it('refuses a frontend key past its share of the day, on both replicas, while the agent still answers', async () => {
+    // A 1,000-call day; the frontend role may spend 1% of it (10 calls).
+    await control(em.url, 'PUT', 'limits', { dailyApiLimit: 1_000, apiRequests: 0 });
+    const prod = await productionReplicas(em.url, { budget: { reserveFrom: 0.8, shares: { agent: 1, designer: 0.05, frontend: 0.01 } } });
+    try {
+      const [a, b] = prod.replicas;
+      const lookup = { documentId: documentId('CallerLookup'), variables: { phone: ADA } };
+      let answered = 0;
+      let refused: Awaited<ReturnType<Replica['post']>> | null = null;
+      for (let i = 0; i < 20 && !refused; i++) {
+        const r = await a.post(lookup, bearer(KEYS.frontend));
+        if (r.status === 200) answered++;
+        else refused = r;
+      }
+      // Two calls a lookup: five lookups spend the ten calls.
+      expect(answered).toBe(5);
+      expect(refused?.status).toBe(429);
+      expect(refused?.body.errors?.[0]?.extensions).toMatchObject({ code: 'BUDGET_EXHAUSTED', retryable: true, reason: 'ROLE_SHARE' });
+      const retryAfter = Number(refused?.headers.get('retry-after'));
+      expect(retryAfter).toBeGreaterThan(0);
+      expect(retryAfter).toBeLessThanOrEqual(3_600);
+      expect(refused?.body.errors?.[0]?.extensions?.retryAfter).toBe(retryAfter);
+      const before = (await control<{ apiRequests: number }>(em.url, 'GET', 'stats')).apiRequests;
+      expect((await b.post(lookup, bearer(KEYS.frontend))).body.errors?.[0]?.extensions?.code).toBe('BUDGET_EXHAUSTED');
+      // Refused before any Salesforce call.
+      expect((await control<{ apiRequests: number }>(em.url, 'GET', 'stats')).apiRequests).toBe(before);
+      for (const replica of [a, b]) {
+        const agent = await replica.post(lookup, bearer(KEYS.agent));
+        expect(agent.status).toBe(200);
+        expect(agent.body.data).toMatchObject({ customersByPhone: { outcome: 'UNIQUE_MATCH' } });
+      }
+    } finally {
+      await prod.close();
+    }
+  });
+
+  it('past 80% of the org’s day keeps the rest for the agent: frontends and designers refused, /ready and /metrics say so', async () => {
+    await control(em.url, 'PUT', 'limits', { dailyApiLimit: 1_000, apiRequests: 850 });
+    const prod = await productionReplicas(em.url);
+    try {
+      const [a, b] = prod.replicas;
+      const lookup = { documentId: documentId('CallerLookup'), variables: { phone: ADA } };
+      // The first answer tells the gateway where the org's day stands (Sforce-Limit-Info).
+      expect((await a.post(lookup, bearer(KEYS.agent))).status).toBe(200);
+      for (const key of [KEYS.frontend, KEYS.designer]) {
+        const r = await a.post(lookup, bearer(key));
+        expect(r.status).toBe(429);
+        expect(r.body.errors?.[0]?.extensions).toMatchObject({ code: 'BUDGET_EXHAUSTED', reason: 'ORG_RESERVE', retryable: true });
+      }
+      expect((await b.post({ query: '{ caseOptions { origins { value } } }' }, bearer(KEYS.designer))).body.errors?.[0]?.extensions?.code).toBe('BUDGET_EXHAUSTED');
+      expect((await b.post(lookup, bearer(KEYS.agent))).status).toBe(200);
+      const ready = (await (await fetch(`${a.url}/ready`, { headers: bearer(KEYS.agent) })).json()) as { budget: { refusing: string[]; org: { used: number; limit: number } } };
+      expect(ready.budget.refusing).toEqual(['designer', 'frontend']);
+      expect(ready.budget.org).toMatchObject({ limit: 1_000 });
+      expect(ready.budget.org.used).toBeGreaterThanOrEqual(851);
+      const metrics = await (await fetch(`${a.url}/metrics`)).text();
+      expect(metrics).toMatch(/gateway_budget_refusals_total\{role="frontend",reason="ORG_RESERVE"\} 1/);
+      expect(metrics).toMatch(/gateway_budget_refusing\{role="designer"\} 1/);
+      expect(metrics).toMatch(/gateway_budget_calls\{role="agent",measure="used"\} [1-9]/);
+    } finally {
+      await prod.close();
+    }
+  });
+});

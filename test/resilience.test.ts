@@ -213,6 +213,7 @@ describe('operators', () => {
         outageCircuit: 'closed',
       },
       sharedState: { kind: 'memory', available: true },
+      budget: expect.objectContaining({ reserveFrom: 0.8, refusing: [] }),
     });
     // Probes every few seconds do not spend the org's API budget; without a key, no detail.
     const anonymous = await gw.yoga.fetch('http://gateway.test/ready');

@@ -10,6 +10,7 @@ import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { SalesforceApi } from '../salesforce/client';
 import type { SalesforceObserver } from '../salesforce/observer';
+import type { BudgetGovernor, BudgetRefusalReason } from './budget';
 import { operationLabel } from './use-trusted-documents';
 
 export interface Metrics {
@@ -18,8 +19,11 @@ export interface Metrics {
   followUp(channel: string, status: string): void;
   webhookReport(outcome: 'accepted' | 'refused'): void;
   cacheResult(hit: boolean): void;
+  budgetRefusal(role: string, reason: BudgetRefusalReason): void;
   /** Reads the client's API usage and circuits when scraped. */
   watch(sf: SalesforceApi): void;
+  /** Reads the daily budget when scraped. */
+  watchBudget(governor: BudgetGovernor): void;
 }
 
 const CIRCUIT_VALUE: Record<string, number> = { closed: 0, 'half-open': 0.5, open: 1, isolated: 1 };
@@ -32,7 +36,34 @@ export function createMetrics(): Metrics {
   const cache = new Counter({ name: 'gateway_response_cache_total', help: 'Response-cache lookups, by result', labelNames: ['result'], registers: [registry] });
   const followUps = new Counter({ name: 'gateway_follow_ups_total', help: 'Follow-ups recorded, by channel and status', labelNames: ['channel', 'status'], registers: [registry] });
   const reports = new Counter({ name: 'gateway_webhook_reports_total', help: 'SMS delivery reports, by outcome', labelNames: ['outcome'], registers: [registry] });
+  const budgetRefusals = new Counter({ name: 'gateway_budget_refusals_total', help: 'Requests refused by the daily budget governor, by role and reason', labelNames: ['role', 'reason'], registers: [registry] });
   let watched: SalesforceApi | null = null;
+  let governor: BudgetGovernor | null = null;
+  new Gauge({
+    name: 'gateway_budget_calls',
+    help: "Salesforce calls of each role's requests over the rolling 24 hours, and each role's cap (calls; absent: no cap)",
+    labelNames: ['role', 'measure'],
+    registers: [registry],
+    async collect() {
+      if (!governor) return;
+      const status = await governor.status();
+      for (const [role, r] of Object.entries(status.roles)) {
+        this.set({ role, measure: 'used' }, r.calls24h);
+        if (r.cap !== null) this.set({ role, measure: 'cap' }, r.cap);
+      }
+    },
+  });
+  new Gauge({
+    name: 'gateway_budget_refusing',
+    help: 'Whether the budget governor refuses the role now (1) or not (0)',
+    labelNames: ['role'],
+    registers: [registry],
+    async collect() {
+      if (!governor) return;
+      const status = await governor.status();
+      for (const role of ['agent', 'designer', 'frontend']) this.set({ role }, status.refusing.includes(role as never) ? 1 : 0);
+    },
+  });
   new Gauge({
     name: 'salesforce_api_usage',
     help: 'The org daily API usage and limit, from Sforce-Limit-Info',
@@ -69,6 +100,10 @@ export function createMetrics(): Metrics {
     watch: (sf) => {
       watched = sf;
     },
+    watchBudget: (g) => {
+      governor = g;
+    },
+    budgetRefusal: (role, reason) => budgetRefusals.inc({ role, reason }),
     cacheResult: (hit) => cache.inc({ result: hit ? 'hit' : 'miss' }),
   };
 }

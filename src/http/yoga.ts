@@ -18,6 +18,7 @@ import { makeContext, type AppServices } from './context';
 import { maskError } from './errors';
 import { graphiqlDocument } from './graphiql-examples';
 import { useAuth } from './use-auth';
+import { budgetAdmission, useBudget, type BudgetGovernor } from './budget';
 import { trustedProxyList, useEdgePaths, useParamBounds } from './edge';
 import { useRequestLog } from './use-request-log';
 import { useMetrics, type Metrics } from './metrics';
@@ -74,13 +75,15 @@ export interface GatewayDeps {
   bodies: { graphql: number; webhook: number };
   /** OpenTelemetry (http/tracing.ts); its plugins are none when it is off. */
   tracing: Pick<Tracing, 'plugins' | 'traceIdOf'>;
+  /** The org's daily budget (http/budget.ts). */
+  governor: BudgetGovernor;
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
 
 const DEMO_AGENT_KEY = DEMO_API_KEYS.find((k) => k.role === 'agent')!.key;
 
-export function createGateway({ config, services, logger, smsWebhook, security, limits, budget, bodies, sharedState, cache, cacheSettings, metrics, metricsEndpoint, tracing }: GatewayDeps): Gateway {
+export function createGateway({ config, services, logger, smsWebhook, security, limits, budget, bodies, sharedState, cache, cacheSettings, metrics, metricsEndpoint, tracing, governor }: GatewayDeps): Gateway {
   const production = config.env === 'production';
   const l = { ...ARMOR_LIMITS, ...limits };
   const refused = { exposeLimits: false, errorMessage: TOO_COMPLEX_MESSAGE };
@@ -100,7 +103,8 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
       useEdgePaths(),
       ...tracing.plugins,
       ...useMetrics(metrics, metricsEndpoint),
-      useReadinessCheck({ endpoint: '/ready', check: readiness(services.sf, logger, security.keys, sharedState) }),
+      useReadinessCheck({ endpoint: '/ready', check: readiness(services.sf, logger, security.keys, sharedState, governor) }),
+      useBudget(governor),
       useExecutionCancellation(),
       ...(smsWebhook ? [useSmsStatusWebhook({ ...smsWebhook, maxBodyBytes: bodies.webhook, sf: services.sf, logger, metrics })] : []),
       useBodyLimit(bodies.graphql),
@@ -112,6 +116,7 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
         production,
         trustedProxies: trustedProxyList(security.trustedProxies),
         logger,
+        admit: budgetAdmission(governor),
       }),
       useParamBounds(),
       useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
@@ -178,7 +183,7 @@ function useBodyLimit(maxBytes: number): Plugin {
  * counts and the state of the circuits. A probe every few seconds would spend the org's daily
  * API budget (15,000 on some editions), so a successful check is reused for `cacheMs`.
  */
-function readiness(sf: SalesforceApi, logger: Logger, keys: ApiKeys, state: Pick<SharedState, 'kind' | 'healthy'>, cacheMs = 30_000, failureCacheMs = 5_000) {
+function readiness(sf: SalesforceApi, logger: Logger, keys: ApiKeys, state: Pick<SharedState, 'kind' | 'healthy'>, governor: BudgetGovernor, cacheMs = 30_000, failureCacheMs = 5_000) {
   let last: { at: number; ok: boolean; daily: { used: number; limit: number } | null } | null = null;
   const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   return async ({ request }: { request: Request }) => {
@@ -189,6 +194,7 @@ function readiness(sf: SalesforceApi, logger: Logger, keys: ApiKeys, state: Pick
         const limits = await sf.withDeadline(now + 2_000).request<{ DailyApiRequests?: { Max: number; Remaining: number } }>('GET', '/limits');
         const daily = limits.DailyApiRequests;
         last = { at: Date.now(), ok: true, daily: daily ? { used: daily.Max - daily.Remaining, limit: daily.Max } : null };
+        if (last.daily) await governor.observe(last.daily);
       } catch (e) {
         logger.warn({ err: e }, 'readiness check failed');
         last = { at: Date.now(), ok: false, daily: null };
@@ -200,7 +206,7 @@ function readiness(sf: SalesforceApi, logger: Logger, keys: ApiKeys, state: Pick
     // API usage and circuit states are for operators: only with a valid key.
     const detail = keys.authenticate(presentedKey(request.headers.get('authorization'))) !== null;
     const body = detail
-      ? { status, salesforce: { ...sf.health(), ...(last.ok ? { dailyApiRequests: last.daily } : {}) }, sharedState: { kind: state.kind, available: shared } }
+      ? { status, salesforce: { ...sf.health(), ...(last.ok ? { dailyApiRequests: last.daily } : {}) }, sharedState: { kind: state.kind, available: shared }, budget: await governor.status() }
       : { status };
     return json(last.ok ? 200 : 503, body);
   };

@@ -5,6 +5,7 @@
  */
 import { LRUCache } from 'lru-cache';
 import { RateLimiterMemory, type RateLimiterAbstract } from 'rate-limiter-flexible';
+import { memoryBudgetStore, type BudgetStore } from './budget';
 import { memoryClaims, type Claims } from './claims';
 import { memoryFallbackKeys, type FallbackKeyStore } from './fallback-keys';
 import { memoryLimitFlag, type LimitFlag } from './limit-flag';
@@ -37,6 +38,8 @@ export interface SharedState {
   fallback: FallbackKeyStore;
   session: SessionStore;
   limitFlag: LimitFlag;
+  /** The org's daily budget: calls per role, and the org's use. */
+  budget: BudgetStore;
   /** Cached answers: shared by the replicas in Redis, or this process's own. */
   responses: ResponseStore;
   /** A counter for rate limits: `points` per `durationSec`, under `name`. */
@@ -53,6 +56,7 @@ export function memorySharedState(): SharedState {
     fallback: memoryFallbackKeys(),
     session: memorySessionStore(),
     limitFlag: memoryLimitFlag(),
+    budget: memoryBudgetStore(),
     responses: memoryResponseStore(),
     limiter: (name, points, duration) => new RateLimiterMemory({ keyPrefix: name, points, duration }),
     healthy: async () => true,

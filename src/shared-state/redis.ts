@@ -8,6 +8,8 @@ import { randomUUID } from 'node:crypto';
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { stateUnavailable } from '../domain/errors';
+import { ROLES, type Role } from '../domain/principal';
+import { HOURS, HOUR_MS, hourOf, memoryBudgetStore, type OrgUsage } from './budget';
 import { INVALIDATION_MEMORY_MS, type SharedState } from './index';
 
 /**
@@ -133,6 +135,32 @@ export async function redisSharedState(o: RedisStateOptions): Promise<SharedStat
         await redis.set('limit-open', '1', 'PX', Math.max(1, forMs)).catch(() => undefined);
       },
     },
+    budget: (() => {
+      // While Redis is down, this replica counts on its own (as the rate limits do).
+      const local = memoryBudgetStore();
+      return {
+        async spend(role: Role, calls: number, now: number) {
+          await local.spend(role, calls, now);
+          const key = `budget:${role}:${hourOf(now)}`;
+          await redis.multi().incrby(key, calls).pexpire(key, (HOURS + 1) * HOUR_MS).exec().catch(() => undefined);
+        },
+        async spent(now: number) {
+          const hour = hourOf(now);
+          const keys = ROLES.flatMap((r) => Array.from({ length: HOURS }, (_, i) => `budget:${r}:${hour - i}`));
+          const values = await redis.mget(...keys).catch(() => null);
+          if (!values) return local.spent(now);
+          return Object.fromEntries(ROLES.map((r, j) => [r, values.slice(j * HOURS, (j + 1) * HOURS).reduce((n, v) => n + Number(v ?? 0), 0)])) as Record<Role, number>;
+        },
+        async orgUsage() {
+          const v = await redis.get('budget:org').catch(() => null);
+          return v ? (JSON.parse(v) as OrgUsage) : local.orgUsage();
+        },
+        async observeOrg(usage: OrgUsage) {
+          await local.observeOrg(usage);
+          await redis.set('budget:org', JSON.stringify(usage), 'PX', HOURS * HOUR_MS).catch(() => undefined);
+        },
+      };
+    })(),
     responses: {
       // A cache that cannot be read is a miss, and one that cannot be written is skipped:
       // answers come from Salesforce while Redis is down.

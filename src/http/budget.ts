@@ -1,0 +1,149 @@
+/**
+ * The daily budget governor (issue 19, item 9). Every Salesforce call comes out of the org's
+ * rolling 24-hour allocation, shared with every other integration; Salesforce itself refuses
+ * everyone only at 100%, and then the voice agent's lookups fail for hours. Here, per org and
+ * shared by the replicas (Redis):
+ * - the org's use is read from `Sforce-Limit-Info` on every answer and from `/limits` (readiness);
+ * - each role has a share of the org's daily limit for the calls its requests make over a rolling
+ *   24 hours (BUDGET_ROLE_SHARES); past it, that role is refused BUDGET_EXHAUSTED;
+ * - past BUDGET_RESERVE_FROM of the org's limit (default 80%), the rest is the agent's reserve:
+ *   frontends and designers are refused, the agent goes on until Salesforce's own limit.
+ * Refusals are HTTP 429 with `extensions.code: BUDGET_EXHAUSTED`, `retryable`, `retryAfter`
+ * (seconds) and a Retry-After header, before any Salesforce call.
+ */
+import type { Plugin } from 'graphql-yoga';
+import type { BudgetSettings } from '../config';
+import { ROLES, type Principal, type Role } from '../domain/principal';
+import type { Context } from '../schema/context';
+import { HOUR_MS, type BudgetStore, type OrgUsage } from '../shared-state/budget';
+import { refusal } from './edge';
+
+/** How long a replica reuses what it read of the shared budget. */
+const REFRESH_MS = 1_000;
+/** How often a replica writes the org's use it saw, at most. */
+const PUBLISH_MS = 1_000;
+/** Retry-After of a refusal by the reserve: the org's day rolls on by the hour. */
+const RESERVE_RETRY_S = 900;
+
+export type BudgetRefusalReason = 'ORG_RESERVE' | 'ROLE_SHARE';
+
+export interface BudgetStatus {
+  org: (OrgUsage & { fraction: number }) | null;
+  reserveFrom: number;
+  roles: Record<Role, { calls24h: number; share: number; cap: number | null }>;
+  /** The roles refused now. */
+  refusing: Role[];
+}
+
+export interface BudgetGovernor {
+  /** A refusal for this principal now, or null. */
+  admit(principal: Principal): Promise<{ reason: BudgetRefusalReason; retryAfterS: number } | null>;
+  /** Counts a finished request's calls, and what it saw of the org's use. */
+  record(role: Role, calls: number, usage: { used: number; limit: number } | null): Promise<void>;
+  /** The org's use as `/limits` reported it. */
+  observe(usage: { used: number; limit: number }): Promise<void>;
+  status(): Promise<BudgetStatus>;
+}
+
+export function createBudgetGovernor(store: BudgetStore, settings: BudgetSettings, onRefusal: (role: Role, reason: BudgetRefusalReason) => void = () => {}, clock: () => number = Date.now): BudgetGovernor {
+  let view: { at: number; spent: Record<Role, number>; org: OrgUsage | null } | null = null;
+  let published = { at: -Infinity, used: -1 };
+  let localOrg: OrgUsage | null = null;
+
+  async function current() {
+    const now = clock();
+    if (!view || now - view.at >= REFRESH_MS) {
+      const [spent, shared] = await Promise.all([store.spent(now), store.orgUsage()]);
+      view = { at: now, spent: spent ?? view?.spent ?? zero(), org: newest(shared, localOrg) };
+    }
+    return view;
+  }
+
+  const capOf = (role: Role, org: OrgUsage | null) => (settings.shares[role] >= 1 || !org ? null : Math.floor(settings.shares[role] * org.limit));
+
+  function refusalFor(role: Role, v: NonNullable<typeof view>): { reason: BudgetRefusalReason; retryAfterS: number } | null {
+    const org = v.org;
+    if (role !== 'agent' && org && org.used >= settings.reserveFrom * org.limit) return { reason: 'ORG_RESERVE', retryAfterS: RESERVE_RETRY_S };
+    const cap = capOf(role, org);
+    if (cap !== null && v.spent[role] >= cap) {
+      // The oldest hour of the window leaves it at the next hour boundary.
+      return { reason: 'ROLE_SHARE', retryAfterS: Math.max(1, Math.ceil((HOUR_MS - (clock() % HOUR_MS)) / 1000)) };
+    }
+    return null;
+  }
+
+  async function observeOrg(usage: { used: number; limit: number }) {
+    const now = clock();
+    localOrg = { ...usage, at: now };
+    if (view) view.org = newest(view.org, localOrg);
+    if (usage.used !== published.used && now - published.at >= PUBLISH_MS) {
+      published = { at: now, used: usage.used };
+      await store.observeOrg(localOrg);
+    }
+  }
+
+  return {
+    async admit(principal) {
+      const refused = refusalFor(principal.role, await current());
+      if (refused) onRefusal(principal.role, refused.reason);
+      return refused;
+    },
+    async record(role, calls, usage) {
+      if (calls > 0) {
+        await store.spend(role, calls, clock());
+        if (view) view.spent[role] += calls;
+      }
+      if (usage) await observeOrg(usage);
+    },
+    observe: observeOrg,
+    async status() {
+      const v = await current();
+      const roles = Object.fromEntries(ROLES.map((r) => [r, { calls24h: v.spent[r], share: settings.shares[r], cap: capOf(r, v.org) }])) as BudgetStatus['roles'];
+      return {
+        org: v.org ? { ...v.org, fraction: v.org.limit > 0 ? v.org.used / v.org.limit : 0 } : null,
+        reserveFrom: settings.reserveFrom,
+        roles,
+        refusing: ROLES.filter((r) => refusalFor(r, v) !== null),
+      };
+    },
+  };
+}
+
+const zero = (): Record<Role, number> => ({ agent: 0, designer: 0, frontend: 0 });
+const newest = (a: OrgUsage | null, b: OrgUsage | null) => (!a ? b : !b ? a : a.at >= b.at ? a : b);
+
+/** The edge check: BUDGET_EXHAUSTED for a principal over its share or kept out of the reserve. */
+export function budgetAdmission(governor: BudgetGovernor) {
+  return async (request: Request, principal: Principal): Promise<Response | null> => {
+    const refused = await governor.admit(principal);
+    if (!refused) return null;
+    const message =
+      refused.reason === 'ORG_RESERVE'
+        ? "The org's daily Salesforce API allowance is nearly spent; what is left is kept for the voice agent."
+        : `This role's share of the org's daily Salesforce API allowance is spent.`;
+    return refusal(request, {
+      status: 429,
+      code: 'BUDGET_EXHAUSTED',
+      message,
+      retryable: true,
+      headers: { 'retry-after': String(refused.retryAfterS) },
+      extensions: { retryAfter: refused.retryAfterS, reason: refused.reason },
+    });
+  };
+}
+
+/** Counts each request's Salesforce calls against its role, and the org's use its answers reported. */
+export function useBudget(governor: BudgetGovernor): Plugin {
+  const contexts = new WeakMap<Request, Context>();
+  return {
+    onExecute({ args }) {
+      const context = args.contextValue as unknown as Context & { request?: Request };
+      if (context.request) contexts.set(context.request, context);
+    },
+    async onResponse({ request }) {
+      const context = contexts.get(request);
+      if (!context?.principal) return;
+      await governor.record(context.principal.role, context.sf.callsMade, context.sf.health().apiUsage);
+    },
+  };
+}
