@@ -57,6 +57,7 @@ describe('loadConfig', () => {
       metrics: { enabled: true, port: null },
       sharedState: { redisUrl: null, keyPrefix: 'sfgw:' },
       cache: { ttlMs: 60_000, optionsTtlMs: 600_000 },
+      budget: { reserveFrom: 0.8, shares: { agent: 1, designer: 0.05, frontend: 0.2 } },
       gateway: {
         defaultRegion: 'US',
         upstreamCallsPerRequest: 12,
@@ -195,5 +196,14 @@ describe('TRUSTED_PROXIES', () => {
     expect(loadConfig({ TRUSTED_PROXIES: '10.0.0.0/8, ::1,192.168.1.7' }).security.trustedProxies).toEqual(['10.0.0.0/8', '::1', '192.168.1.7']);
     expect(() => loadConfig({ TRUSTED_PROXIES: '10.0.0.0/33' })).toThrow(/TRUSTED_PROXIES/);
     expect(() => loadConfig({ TRUSTED_PROXIES: 'proxy.internal' })).toThrow(/TRUSTED_PROXIES/);
+  });
+});
+
+describe('the daily budget', () => {
+  it('reads the reserve and role shares, and names a bad share', () => {
+    expect(loadConfig({ BUDGET_RESERVE_FROM: '0.9', BUDGET_ROLE_SHARES: 'frontend=0.5, designer=0' }).budget).toEqual({ reserveFrom: 0.9, shares: { agent: 1, designer: 0, frontend: 0.5 } });
+    expect(() => loadConfig({ BUDGET_ROLE_SHARES: 'frontend=2' })).toThrow(/BUDGET_ROLE_SHARES/);
+    expect(() => loadConfig({ BUDGET_ROLE_SHARES: 'robot=0.1' })).toThrow(/BUDGET_ROLE_SHARES/);
+    expect(() => loadConfig({ BUDGET_RESERVE_FROM: '1.5' })).toThrow(/BUDGET_RESERVE_FROM/);
   });
 });
