@@ -50,7 +50,7 @@ export interface GatewaySettings {
   salesforceTimeoutMs: number;
   /** Time budget of one GraphQL request; clients may ask for less (X-Request-Timeout-Ms). @default 2_500 */
   requestDeadlineMs: number;
-  /** The shortest deadline a client may ask for with X-Request-Timeout-Ms. @default 1_000 */
+  /** The shortest deadline a client may ask for with X-Request-Timeout-Ms. @default 500 */
   clientDeadlineFloorMs: number;
   /** Attempts per Salesforce call, retries included. @default 6 */
   salesforceMaxAttempts: number;
@@ -250,7 +250,7 @@ const EnvSchema = z.object({
     .default('US'),
   SALESFORCE_TIMEOUT_MS: z.coerce.number().int().min(100).max(120_000).default(10_000),
   REQUEST_DEADLINE_MS: z.coerce.number().int().min(100).max(120_000).default(2_500),
-  CLIENT_DEADLINE_FLOOR_MS: z.coerce.number().int().min(0).max(120_000).default(1_000),
+  CLIENT_DEADLINE_FLOOR_MS: z.coerce.number().int().min(0).max(120_000).default(500),
   SALESFORCE_MAX_ATTEMPTS: z.coerce.number().int().min(1).max(10).default(6),
   LIMIT_PROBE_INTERVAL_MS: z.coerce.number().int().min(100).default(30_000),
   SALESFORCE_RETRIES_PER_REQUEST: z.coerce.number().int().min(0).max(20).default(3),

@@ -66,7 +66,7 @@ describe('loadConfig', () => {
         consentPolicy: { SMS: 'opt-out', EMAIL: 'opt-out' },
         salesforceTimeoutMs: 10_000,
         requestDeadlineMs: 2_500,
-        clientDeadlineFloorMs: 1_000,
+        clientDeadlineFloorMs: 500,
         salesforceMaxAttempts: 6,
         limitProbeMs: 30_000,
         retriesPerRequest: 3,

@@ -32,7 +32,7 @@ describe('1. a caller’s own deadline never counts against Salesforce’s healt
   it('1 ms deadlines from frontend keys do not open the outage breaker for the agent', async () => {
     await withGateway({ settings: { outageFailures: 3, outageProbeMs: 60_000 } }, async (gw) => {
       // Salesforce is slow but healthy: 1.2 s an answer, inside the gateway's 2.5 s budget and
-      // beyond the attacker's floored 1 s deadline.
+      // beyond the attacker's floored 0.5 s deadline.
       await control(gw.emulators.url, 'PUT', 'faults', { latencyMs: 1_200 });
       const attacks = await Promise.all(
         Array.from({ length: 8 }, () => gw.graphql(LOOKUP, { phone: ADA }, { authorization: 'Bearer demo-frontend-key', 'x-request-timeout-ms': '1' })),
@@ -46,9 +46,9 @@ describe('1. a caller’s own deadline never counts against Salesforce’s healt
     });
   });
 
-  it('a deadline below the floor is raised to it: a 300 ms answer comes back to a 1 ms ask', async () => {
+  it('a deadline below the floor is raised to it: a 150 ms answer comes back to a 1 ms ask', async () => {
     await withGateway({}, async (gw) => {
-      await control(gw.emulators.url, 'PUT', 'faults', { latencyMs: 300 });
+      await control(gw.emulators.url, 'PUT', 'faults', { latencyMs: 150 });
       const res = await gw.graphql(LOOKUP, { phone: ADA }, { 'x-request-timeout-ms': '1' });
       expect(res.errors).toBeUndefined();
       expect(res.data).toMatchObject({ customersByPhone: { outcome: 'UNIQUE_MATCH' } });
@@ -282,7 +282,7 @@ describe('the response cache holds no oracle, nothing incomplete and nothing sta
       const during = await gw.graphql(LOOKUP, { phone: KATHERINE });
       expect(during.data).toMatchObject({ customersByPhone: { outcome: 'NO_MATCH' } });
       await control(gw.emulators.url, 'PUT', 'faults', { latencyMs: 3_000, latencyStatementContains: 'FIND' });
-      const slow = await gw.graphql(LOOKUP, { phone: KATHERINE }, { 'x-request-timeout-ms': '1000' });
+      const slow = await gw.graphql(LOOKUP, { phone: KATHERINE }, { 'x-request-timeout-ms': '800' });
       expect(slow.data).toMatchObject({ customersByPhone: { outcome: 'NO_MATCH' } });
       await control(gw.emulators.url, 'DELETE', 'faults');
       const after = (await gw.graphql(LOOKUP, { phone: KATHERINE })) as { data?: unknown; extensions?: { responseCache?: { hit?: boolean } } };
