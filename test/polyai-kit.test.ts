@@ -47,7 +47,7 @@ describe('the PolyAI kit', () => {
         (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}` }),
       );
     });
-    expect(run.output).toMatch(/Ran 6 tests/);
+    expect(run.output).toMatch(/Ran 7 tests/);
     expect(run.code, run.output).toBe(0);
 
     // Upstream, the retried functions of the whole call wrote once each.

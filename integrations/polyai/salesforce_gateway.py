@@ -250,15 +250,21 @@ def send_follow_up(conv, body, channel="SMS", purpose="case"):
 
 def log_call(conv, summary, outcome):
     """End function: logs the call on the customer and their case."""
-    started = getattr(conv.state, "call_started_at", None)
-    started_at = datetime.fromisoformat(started) if started else _now()
+    # The call's start and length are fixed at the first attempt and kept in conv.state: a retry a
+    # second later must send the same input, or the gateway answers "already done with other details".
+    if getattr(conv.state, "call_ended_at", None) is None:
+        conv.state.call_ended_at = _now().isoformat()
+    if getattr(conv.state, "call_started_at", None) is None:
+        conv.state.call_started_at = conv.state.call_ended_at
+    started_at = datetime.fromisoformat(conv.state.call_started_at)
+    ended_at = datetime.fromisoformat(conv.state.call_ended_at)
     call = {
         "customerId": getattr(conv.state, "customer_id", None),
         "caseId": getattr(conv.state, "case_id", None),
         "direction": "INBOUND",
         "from": conv.caller_number,
         "startedAt": started_at.isoformat().replace("+00:00", "Z"),
-        "durationSeconds": max(0, min(86_400, int((_now() - started_at).total_seconds()))),
+        "durationSeconds": max(0, min(86_400, int((ended_at - started_at).total_seconds()))),
         "summary": summary,
         "outcome": outcome,
         "externalCallId": conv.id,

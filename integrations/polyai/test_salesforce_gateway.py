@@ -8,6 +8,7 @@ import os
 import sys
 import unittest
 import uuid
+from datetime import timedelta
 
 sys.path.insert(0, os.path.dirname(__file__))
 import salesforce_gateway as kit  # noqa: E402
@@ -105,6 +106,21 @@ class KitTest(unittest.TestCase):
         conv = Conv(ADA, url="http://127.0.0.1:9")
         self.assertIn("could not be looked up", kit.lookup_caller(conv)["content"])
         self.assertEqual(kit.create_case(conv, "anything")["utterance"], kit.SORRY["utterance"])
+
+    def test_a_retried_log_call_a_second_later_is_a_replay(self):
+        conv = Conv(ADA)
+        kit.lookup_caller(conv)
+        real_now = kit._now
+        try:
+            start = real_now()
+            kit._now = lambda: start + timedelta(seconds=61.9)
+            first = kit.log_call(conv, "Asked about a case.", "answered")
+            # PolyAI retries the end function 1.2 s later: the call's length must not change.
+            kit._now = lambda: start + timedelta(seconds=63.1)
+            self.assertEqual(kit.log_call(conv, "Asked about a case.", "answered"), first)
+            self.assertEqual(first, {"content": "The call is logged."})
+        finally:
+            kit._now = real_now
 
     def test_idempotency_keys_fit_the_gateway(self):
         conv = Conv(ADA, conv_id="conv with spaces/and slashes " + "x" * 80)

@@ -38,8 +38,14 @@ export interface QueryResult<T> {
 }
 
 export interface CallOptions {
-  /** A write that is safe to repeat (an upsert by key, a status update): it may be retried. */
+  /** A write that is safe to repeat whatever came of it (a status update): retried as reads are. */
   idempotent?: boolean;
+  /**
+   * A write that carries an idempotency key in a unique field: retried only where Salesforce
+   * surely applied nothing (503, a locked row, no connection), since a repeat after a commit
+   * meets its own key. Any other failure is an unknown outcome, for the caller to look up.
+   */
+  keyed?: boolean;
   /** At most this many attempts (a call with a cheaper fallback need not retry). @default maxAttempts */
   attempts?: number;
 }
@@ -152,9 +158,13 @@ export function toSalesforceError(e: unknown, transport: CallTransport | null, l
   return new SalesforceError({ kind: 'unavailable', errorCode: 'UNKNOWN', message: 'Salesforce call failed', cause: e });
 }
 
-/** The call certainly did not change anything upstream, so it can be repeated. */
+/**
+ * The call certainly did not change anything upstream, so it can be repeated: a 503, a locked
+ * row, or a connection that never reached Salesforce. A 500 or 502 may stand for a committed
+ * write whose answer was lost (a proxy's error page): its outcome is unknown.
+ */
 function definitelyNotApplied(e: SalesforceError): boolean {
-  return (e.kind === 'unavailable' && !e.noResponse) || e.errorCode === 'UNABLE_TO_LOCK_ROW';
+  return (e.kind === 'unavailable' && !e.outcomeUnknown) || e.errorCode === 'UNABLE_TO_LOCK_ROW';
 }
 
 /** A timeout raised by us when the request's deadline passes; `clientDeadline` when it was the client's shorter one. */
@@ -314,11 +324,12 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
 
   /** An attempt under the circuits and the retry policy. */
   async function call<T>(method: string, url: string, body: unknown, callOptions: CallOptions = {}): Promise<T> {
-    const repeatable = method === 'GET' || callOptions.idempotent === true;
+    const safe = method === 'GET' || callOptions.idempotent === true;
+    const repeatable = safe || callOptions.keyed === true;
     const policy = retry(
       handleWhen((e) => {
         if (!(e instanceof SalesforceError) || !repeatable) return false;
-        const retryable = method === 'GET' ? e.kind === 'unavailable' : definitelyNotApplied(e);
+        const retryable = safe ? e.kind === 'unavailable' : definitelyNotApplied(e);
         // Only retry when an attempt still fits in what is left of the deadline, and the
         // request's retry budget has one left.
         const probing = shared.outageBreaker.state === CircuitState.HalfOpen;

@@ -59,6 +59,15 @@ export class SalesforceError extends Error {
     this.clientDeadline = o.clientDeadline ?? false;
   }
 
+  /**
+   * The call may have been applied: no answer came back, or an error page stood in for the answer
+   * (500, 502 and 504 from Salesforce or a proxy in front of it, after a commit or not). Only a 503
+   * and a locked row say surely nothing was applied (issue 20).
+   */
+  get outcomeUnknown(): boolean {
+    return this.noResponse || (this.status !== undefined && this.status >= 500 && this.status !== 503);
+  }
+
   /** The fields of the first error item. */
   get fields(): string[] {
     return this.items[0]?.fields ?? [];

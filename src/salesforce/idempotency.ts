@@ -51,5 +51,5 @@ export async function findByKey(sf: SalesforceApi, object: KeyedObject, s: Idemp
  * never retried. A lost answer is for the caller to look up either way.
  */
 export async function createRecord(sf: SalesforceApi, object: KeyedObject, body: Record<string, unknown>, keyed = false): Promise<string> {
-  return (await sf.request<{ id: string }>('POST', `/sobjects/${object}`, body, { idempotent: keyed })).id;
+  return (await sf.request<{ id: string }>('POST', `/sobjects/${object}`, body, { keyed })).id;
 }

@@ -31,7 +31,7 @@ export async function transaction(sf: SalesforceApi, subs: readonly SubRequest[]
   const result = await sf.request<{ compositeResponse: SubResponse[] }>('POST', '/composite', {
     allOrNone: true,
     compositeRequest: subs.map((s) => ({ method: s.method, url: `${base}${s.path}`, referenceId: s.referenceId, body: s.body })),
-  }, { idempotent: keyed });
+  }, { keyed });
   const responses = result.compositeResponse;
   // The subrequest that failed, rather than the ones rolled back because of it.
   const failed = responses.find((r) => r.httpStatusCode >= 400 && !isHalted(r.body)) ?? responses.find((r) => r.httpStatusCode >= 400);

@@ -77,14 +77,16 @@ export async function idempotentWrite<R>(deps: ServiceDeps, w: IdempotentWrite<R
     try {
       id = await insert({ [idempotency.settings.keyField]: key, [idempotency.settings.fingerprintField]: w.fingerprint });
     } catch (e) {
-      const lost = e instanceof SalesforceError && (e.noResponse || e.errorCode === 'DUPLICATE_VALUE');
+      const lost = e instanceof SalesforceError && (e.outcomeUnknown || e.errorCode === 'DUPLICATE_VALUE');
       if (!lost) throw e;
-      // The write may have happened (lost answer), or a racing call won (DUPLICATE_VALUE): look.
+      // The write may have happened (an unknown outcome: no answer, or a 500/502 page), or a racing
+      // call won (DUPLICATE_VALUE; writes are retried only where nothing surely applied): look.
       const after = await lookUp().catch(() => null);
       if (!after) throw e;
       if (e.errorCode === 'DUPLICATE_VALUE') return await replayOrConflict(after);
       if (after.fingerprint !== w.fingerprint) throw new IdempotencyConflictError('DIFFERENT_INPUT');
-      // Our write committed and only its answer was lost.
+      // Our write committed (we hold the key's claim) and only its answer was lost: finish the
+      // job as if it had been answered (a follow-up is then sent, once), never a replay.
       return await w.created(after.id);
     }
     return await w.created(id);

@@ -63,6 +63,10 @@ export async function logCall(deps: ServiceDeps, input: CallInput): Promise<{ id
       ]);
       if (customerId && !customer) throw new NotFoundError('No customer has this customerId; nothing was written.', input.customerId!);
       if (caseId && !kase) throw new NotFoundError('No case has this caseId; nothing was written.', input.caseId!);
+      // One customer's call is never logged on another customer's case (as sendFollowUp refuses).
+      if (customerId && kase && kase.contactId !== customerId) {
+        throw new ValidationError([{ field: 'caseId', code: 'NOT_ALLOWED', message: 'The case belongs to another customer; nothing was written.' }]);
+      }
       // A call about a case is with the case's customer when the input names none.
       const contactId = customerId ?? kase?.contactId ?? null;
       return callRow({ ...input, contactId, caseId, from });

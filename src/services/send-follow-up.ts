@@ -132,6 +132,11 @@ export async function sendFollowUp(deps: ServiceDeps, input: FollowUpInput): Pro
       if (cases[0] && cases[0].contactId !== customerId) {
         throw new ValidationError([{ field: 'caseId', code: 'NOT_ALLOWED', message: 'The case belongs to another customer.' }]);
       }
+      // Consent first: a customer who opted out is told so, not that they had too many texts.
+      const consent = consentOf(customer);
+      const status = input.channel === 'SMS' ? consent.sms : consent.email;
+      const policy = deps.settings.consentPolicy[input.channel];
+      if (status === 'OPTED_OUT' || (policy === 'opt-in' && status !== 'OPTED_IN')) throw new ConsentError(input.channel, status === 'OPTED_OUT' ? 'OPTED_OUT' : 'UNKNOWN');
       if (input.channel === 'SMS' && limit > 0 && recipient.recentSms >= limit) {
         throw new ValidationError([
           {
@@ -141,10 +146,6 @@ export async function sendFollowUp(deps: ServiceDeps, input: FollowUpInput): Pro
           },
         ]);
       }
-      const consent = consentOf(customer);
-      const status = input.channel === 'SMS' ? consent.sms : consent.email;
-      const policy = deps.settings.consentPolicy[input.channel];
-      if (status === 'OPTED_OUT' || (policy === 'opt-in' && status !== 'OPTED_IN')) throw new ConsentError(input.channel, status === 'OPTED_OUT' ? 'OPTED_OUT' : 'UNKNOWN');
       to = pickAddress(customer, input, deps.settings.defaultRegion);
       if (!deps.channels[input.channel]) {
         throw new ValidationError([{ field: 'channel', code: 'NOT_ALLOWED', message: `${input.channel} follow-ups are not configured on this gateway.` }]);

@@ -52,7 +52,12 @@ export function validateFaults(input: unknown): { faults?: Partial<Faults>; prob
         if (typeof value !== 'number' || !Number.isFinite(value) || value < 0) problems.push(`${key} must be a number >= 0`);
         else out[key] = value;
         break;
+      case 'statusAfterCommit':
+        if (value !== 500 && value !== 502) problems.push('statusAfterCommit must be 500 or 502');
+        else out.statusAfterCommit = value;
+        break;
       case 'errorRate':
+      case 'errorAfterCommitRate':
       case 'dropResponseAfterCommitRate':
         if (typeof value !== 'number' || value < 0 || value > 1) problems.push(`${key} must be a number from 0 to 1`);
         else out[key] = value;

@@ -12,6 +12,13 @@ export interface Faults {
   errorCode: FaultErrorCode;
   /** Share of writes (0..1) that commit and then close the connection without answering. */
   dropResponseAfterCommitRate: number;
+  /**
+   * Share of writes (0..1) that commit and are then answered `statusAfterCommit` with an HTML
+   * body, as a proxy or load balancer in front of Salesforce answers when its upstream's answer
+   * is lost (a 502 Bad Gateway, a 500).
+   */
+  errorAfterCommitRate: number;
+  statusAfterCommit: 500 | 502;
   /** Answer 401 to every token, even fresh ones. */
   rejectTokens: boolean;
   /** New and changed records stay out of SOSL results this long. */
@@ -35,6 +42,8 @@ export const NO_FAULTS: Faults = {
   errorRate: 0,
   errorCode: 'SERVER_UNAVAILABLE',
   dropResponseAfterCommitRate: 0,
+  errorAfterCommitRate: 0,
+  statusAfterCommit: 502,
   rejectTokens: false,
   searchIndexLagMs: 0,
   seed: 1,

@@ -281,6 +281,13 @@ export class SalesforceEmulator {
       req.socket.destroy();
       return;
     }
+    const aimed = this.faults.errorMethod === null || req.method === this.faults.errorMethod;
+    if (isWrite && aimed && this.faults.errorAfterCommitRate > 0 && answer.status < 400 && this.roll() < this.faults.errorAfterCommitRate) {
+      // The write is committed; a proxy in front answers an error page instead of the answer.
+      const status = this.faults.statusAfterCommit;
+      send(res, status, `<html><body><h1>${status === 502 ? '502 Bad Gateway' : '500 Internal Server Error'}</h1></body></html>`, { 'Content-Type': 'text/html' });
+      return;
+    }
     send(res, answer.status, answer.body, {
       ...(answer.body === undefined ? {} : { 'Content-Type': JSON_TYPE }),
       ...this.limitHeader(),
