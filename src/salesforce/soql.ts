@@ -102,6 +102,14 @@ export const idIn = (field: string, ids: readonly string[]): Condition => condit
 export const textIn = (field: string, values: readonly string[]): Condition => condition(`${identifier(field)} IN ${stringList(values)}`);
 export const isTrue = (field: string, value: boolean): Condition => condition(`${identifier(field)} = ${value ? 'true' : 'false'}`);
 export const notNull = (field: string): Condition => condition(`${identifier(field)} != null`);
+/** A composite reference (`@{case.id}`, `@{customer.records[0].AccountId}`): resolved by Salesforce within one `/composite` call. */
+const REFERENCE = /^[A-Za-z][A-Za-z0-9_]*(?:\.[A-Za-z][A-Za-z0-9_]*|\[\d+\])*$/;
+export function reference(path: string): string {
+  if (!REFERENCE.test(path)) throw new Error(`not a composite reference: ${JSON.stringify(path)}`);
+  return `@{${path}}`;
+}
+/** `Field = '@{ref}'`: an earlier subrequest's value, compared inside the same composite call. */
+export const eqReference = (field: string, path: string): Condition => condition(`${identifier(field)} = '${reference(path)}'`);
 export const ne = (field: string, value: string): Condition => condition(`${identifier(field)} != ${literal(value)}`);
 export const anyOf = (conditions: readonly Condition[]): Condition => condition(`(${conditions.map((c) => c.soql).join(' OR ')})`);
 

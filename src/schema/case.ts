@@ -204,9 +204,10 @@ builder.mutationField('createCase', (t) =>
           origin: text(input.origin),
           idempotencyKey: input.idempotencyKey.trim(),
       });
-      // Reads later in this request see the new case.
+      // Reads later in this request see the new case (read back in the write's own call).
       ctx.loaders.case.clear(result.id);
       ctx.loaders.casesByCustomer.clearAll();
+      if (result.record) ctx.loaders.prime.cases([result.record]);
       const created = await ctx.loaders.case.load(result.id);
       if (!created) throw new Error(`case ${result.id} was written but cannot be read back`);
       // Cached context of this customer no longer shows all their cases: drop it, on every replica.

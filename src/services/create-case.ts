@@ -7,8 +7,11 @@ import { NotFoundError, ValidationError, type FieldError } from '../domain/error
 import { normaliseId } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
 import { EMAIL_PATTERN } from '../domain/email';
-import { CASE_INPUT_NAMES, caseCustomerFields, caseRow, type CaseFields } from '../salesforce/cases';
-import { findContactAccount } from '../salesforce/contacts';
+import type { CaseRecord } from '../domain/records';
+import { CASE_INPUT_NAMES, caseRow, type CaseFields } from '../salesforce/cases';
+import { compositeCall, queryPath, rowsOf, subrequestError, type SubRequest } from '../salesforce/composite';
+import { CASE_FIELDS, toCase } from '../salesforce/records';
+import { eq, eqReference, reference, select } from '../salesforce/soql';
 import type { ServiceDeps } from './context';
 import { idempotentWrite } from './idempotent-write';
 
@@ -33,15 +36,18 @@ export function checkCaseInput(input: NewCaseInput): FieldError[] {
 /**
  * Creates a case once per idempotency key: a retry with the same key and input answers the first
  * case (`replayed`), another input is DIFFERENT_INPUT, a call while the first still runs is
- * IN_PROGRESS.
+ * IN_PROGRESS. One Salesforce call on its happy path (issue 20): the customer's check, the insert
+ * (its account taken from the customer's row by reference) and the read of the new case go in one
+ * `/composite`. Picklists come from the describe cache.
  */
-export async function createCase(deps: ServiceDeps, input: NewCaseInput): Promise<{ id: string; replayed: boolean }> {
+export async function createCase(deps: ServiceDeps, input: NewCaseInput): Promise<{ id: string; replayed: boolean; record: CaseRecord | null }> {
   const local = checkCaseInput(input);
   const described = () => caseRow(deps.sf, deps.describeCache, input, deps.settings.defaultCaseOrigin);
   // Without a usable key there is nothing to replay: report every problem at once.
   if (local.some((e) => e.field === 'idempotencyKey')) throw new ValidationError([...local, ...(await described()).errors]);
   const { idempotencyKey, ...rest } = input;
   const customerId = input.customerId === null ? null : normaliseId(input.customerId);
+  let record: CaseRecord | null = null;
   return idempotentWrite(deps, {
     object: 'Case',
     idempotencyKey,
@@ -50,12 +56,31 @@ export async function createCase(deps: ServiceDeps, input: NewCaseInput): Promis
     async prepare() {
       const { row, errors } = await described();
       if (local.length + errors.length > 0) throw new ValidationError([...local, ...errors]);
-      if (customerId === null) return row;
-      const contact = await findContactAccount(deps.sf, customerId);
-      if (!contact) throw new NotFoundError('No customer has this customerId; nothing was written.', input.customerId!);
-      return { ...row, ...caseCustomerFields(contact) };
+      return row;
     },
-    replay: async (existing) => ({ id: existing.id, replayed: true as boolean }),
-    created: async (id) => ({ id, replayed: false }),
+    async write(row, keyFields) {
+      // The only write is the insert, so the call need not be all-or-none: every read's answer
+      // stays readable when the insert is refused (an unknown customer, a key written before).
+      const subs: SubRequest[] = [];
+      if (customerId !== null) {
+        subs.push({ method: 'GET', path: queryPath(select({ fields: ['Id', 'AccountId'], from: 'Contact', where: [eq('Id', customerId)] })), referenceId: 'customer' });
+      }
+      // A reference to a field that is null (a contact with no account) is sent as null
+      // [unverified against a real org: the docs do not say; the emulator does so].
+      const customerFields = customerId !== null ? { ContactId: reference('customer.records[0].Id'), AccountId: reference('customer.records[0].AccountId') } : {};
+      subs.push({ method: 'POST', path: '/sobjects/Case', referenceId: 'case', body: { ...row, ...customerFields, ...keyFields } });
+      subs.push({ method: 'GET', path: queryPath(select({ fields: CASE_FIELDS, from: 'Case', where: [eqReference('Id', 'case.id')] })), referenceId: 'created' });
+      const answers = await compositeCall(deps.sf, subs, { allOrNone: false, keyed: Object.keys(keyFields).length > 0 });
+      if (customerId !== null && answers.customer && answers.customer.status < 400 && rowsOf(answers.customer).length === 0) {
+        throw new NotFoundError('No customer has this customerId; nothing was written.', input.customerId!);
+      }
+      const created = answers.case;
+      if (!created || created.status >= 400) throw subrequestError('case', created ?? { status: 500, body: [] });
+      const [read] = rowsOf(answers.created);
+      record = read ? toCase(read) : null;
+      return String((created.body as { id: string }).id);
+    },
+    replay: async (existing) => ({ id: existing.id, replayed: true as boolean, record: null as CaseRecord | null }),
+    created: async (id) => ({ id, replayed: false, record: record?.id === id ? record : null }),
   });
 }

@@ -4,18 +4,19 @@
  * it; so every instance can answer a retry:
  *
  * 1. claim the key (a second call while the first runs is IN_PROGRESS);
- * 2. look the key up: a record with the same fingerprint is replayed, another input is
- *    DIFFERENT_INPUT;
- * 3. otherwise prepare (checks that may refuse) and insert the record with the key. Two instances
- *    racing meet in Salesforce's unique index: the loser's insert fails with DUPLICATE_VALUE and
- *    it replays the winner's record. An insert never changes an existing record (an upsert would
- *    overwrite the winner with the loser's input, and Salesforce refuses to update create-only
- *    fields such as Task.TaskSubtype);
- * 4. when the answer to the write is lost, look the key up before reporting anything, so that a
- *    committed write is acknowledged, not repeated.
+ * 2. ask the shared store of recent outcomes (Redis, or this process), which costs no Salesforce
+ *    call: a key written in the last 24 hours with the same fingerprint is replayed, another
+ *    input is DIFFERENT_INPUT;
+ * 3. otherwise prepare (checks that need no call) and write first, in one call with the checks
+ *    that need Salesforce and the read of what was written (issue 20). Two instances racing, or a
+ *    retry the store does not know, meet in Salesforce's unique index: the insert fails with
+ *    DUPLICATE_VALUE, and only then is the key looked up and its record replayed. An insert never
+ *    changes an existing record (an upsert would overwrite the winner with the loser's input, and
+ *    Salesforce refuses to update create-only fields such as Task.TaskSubtype);
+ * 4. when the outcome of the write is unknown (no answer, or a 500/502 page), look the key up
+ *    before reporting anything, so that a committed write is acknowledged, not repeated.
  *
- * Orgs without the fields use the fallback key store instead (README, "Orgs without the
- * idempotency fields").
+ * Orgs without the fields rely on the store alone (README, "Orgs without the idempotency fields").
  */
 import { IdempotencyConflictError } from '../domain/errors';
 import { scopedKey } from '../domain/idempotency';
@@ -62,15 +63,16 @@ export async function idempotentWrite<R>(deps: ServiceDeps, w: IdempotentWrite<R
       if (existing.fingerprint !== w.fingerprint) throw new IdempotencyConflictError('DIFFERENT_INPUT');
       return w.replay(existing);
     };
+    const remember = (id: string) => idempotency.fallback.set(claimKey, { id, fingerprint: w.fingerprint });
 
-    const existing = await lookUp();
-    if (existing) return await replayOrConflict(existing);
+    const recent = await idempotency.fallback.get(claimKey);
+    if (recent) return await replayOrConflict(recent);
     const body = await w.prepare();
     const insert = (keyFields: Record<string, string>) =>
       refused(w, () => (w.write ? w.write(body, keyFields) : createRecord(sf, w.object, { ...body, ...keyFields }, Object.keys(keyFields).length > 0)));
     if (!keyed) {
       const id = await insert({});
-      await idempotency.fallback.set(claimKey, { id, fingerprint: w.fingerprint });
+      await remember(id);
       return await w.created(id);
     }
     let id: string;
@@ -79,16 +81,20 @@ export async function idempotentWrite<R>(deps: ServiceDeps, w: IdempotentWrite<R
     } catch (e) {
       const lost = e instanceof SalesforceError && (e.outcomeUnknown || e.errorCode === 'DUPLICATE_VALUE');
       if (!lost) throw e;
-      // The write may have happened (an unknown outcome: no answer, or a 500/502 page), or a racing
-      // call won (DUPLICATE_VALUE; writes are retried only where nothing surely applied): look.
+      // The write may have happened (an unknown outcome: no answer, or a 500/502 page), or the
+      // key was written before (DUPLICATE_VALUE: a retry the store did not know, or a racing call;
+      // writes are retried only where nothing surely applied): look.
       const after = await lookUp().catch(() => null);
       if (!after) throw e;
+      await remember(after.id).catch(() => undefined);
       if (e.errorCode === 'DUPLICATE_VALUE') return await replayOrConflict(after);
       if (after.fingerprint !== w.fingerprint) throw new IdempotencyConflictError('DIFFERENT_INPUT');
       // Our write committed (we hold the key's claim) and only its answer was lost: finish the
       // job as if it had been answered (a follow-up is then sent, once), never a replay.
       return await w.created(after.id);
     }
+    // Remembered for the replays; a store that cannot take it leaves them to the unique index.
+    await remember(id).catch(() => undefined);
     return await w.created(id);
   } finally {
     await idempotency.claims.release(claimKey);

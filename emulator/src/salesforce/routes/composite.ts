@@ -191,17 +191,33 @@ function recordType(r: SfRecord): string {
   return a.type;
 }
 
-/** Replaces `@{ref.path}` with values from earlier subresponses. */
+const REFERENCE = /@\{([^}.[\]]+)((?:\.[^}.[\]]+|\[\d+\])*)\}/g;
+
+/** The value at `@{ref.path}` in earlier subresponses. */
+function valueOf(whole: string, ref: string, path: string, refs: Map<string, unknown>): unknown {
+  // Which errorCode Salesforce gives a reference it cannot resolve (no such referenceId, or a
+  // query that found no row) is unverified (reference §6.6, §11).
+  if (!refs.has(ref)) throw SfError.one(400, 'INVALID_REFERENCE', `Invalid reference specified. No value for ${ref} found.`);
+  let v: unknown = refs.get(ref);
+  for (const part of path.match(/\.[^.[\]]+|\[\d+\]/g) ?? []) {
+    const key = part.startsWith('.') ? part.slice(1) : Number(part.slice(1, -1));
+    v = (v as Record<string | number, unknown> | null)?.[key];
+  }
+  if (v === undefined) throw SfError.one(400, 'INVALID_REFERENCE', `Invalid reference specified: ${whole}`);
+  return v;
+}
+
+/**
+ * Replaces `@{ref.path}` with values from earlier subresponses. A body value that is one whole
+ * reference takes the referenced value as it is (a null stays null) [unverified: the docs show
+ * only references to Ids]; in URLs and inside longer text it is the value's text.
+ */
 function resolveRefs(value: unknown, refs: Map<string, unknown>, inUrl: boolean): unknown {
   if (typeof value === 'string') {
-    return value.replace(/@\{([^}.[\]]+)((?:\.[^}.[\]]+|\[\d+\])*)\}/g, (whole, ref: string, path: string) => {
-      if (!refs.has(ref)) throw SfError.one(400, 'INVALID_REFERENCE', `Invalid reference specified. No value for ${ref} found.`);
-      let v: unknown = refs.get(ref);
-      for (const part of path.match(/\.[^.[\]]+|\[\d+\]/g) ?? []) {
-        const key = part.startsWith('.') ? part.slice(1) : Number(part.slice(1, -1));
-        v = (v as Record<string | number, unknown> | null)?.[key];
-      }
-      if (v === undefined) throw SfError.one(400, 'INVALID_REFERENCE', `Invalid reference specified: ${whole}`);
+    const whole = new RegExp(`^${REFERENCE.source}$`).exec(value);
+    if (whole && !inUrl) return valueOf(whole[0], whole[1]!, whole[2] ?? '', refs);
+    return value.replace(REFERENCE, (match, ref: string, path: string) => {
+      const v = valueOf(match, ref, path, refs);
       return inUrl ? encodeURIComponent(String(v)) : String(v);
     });
   }
