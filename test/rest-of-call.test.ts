@@ -188,8 +188,8 @@ describe('logCall', () => {
     const { data } = await run(LOG, { input: input({ idempotencyKey: 'call-503' }) });
     await control(gw.emulators.url, 'DELETE', 'faults');
     expect(data.logCall.__typename).toBe('LogCallSuccess');
-    const writes = (await gw.statements()).filter((r) => r.kind === 'sobject' && r.status >= 200);
-    expect(writes.map((r) => r.status)).toEqual([503, 201]);
+    const writes = (await gw.statements()).filter((r) => r.kind === 'composite');
+    expect(writes.map((r) => r.status)).toEqual([503, 200]);
     expect(await count("SELECT COUNT() FROM Task WHERE Gateway_Request_Key__c = 'demo-agent:call-503'")).toBe(1);
   });
 

@@ -97,6 +97,7 @@ builder.mutationField('logCall', (t) =>
       ctx.loaders.call.clear(result.id);
       ctx.loaders.callsByCustomer.clearAll();
       ctx.loaders.callsByCase.clearAll();
+      if (result.record) ctx.loaders.call.prime(result.record.id, result.record);
       const call = await ctx.loaders.call.load(result.id);
       if (!call) throw new Error(`call ${result.id} was written but cannot be read back`);
       if (!result.replayed) {

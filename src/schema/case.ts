@@ -255,6 +255,9 @@ builder.mutationField('updateCase', (t) =>
       ctx.loaders.case.clear(result.caseId);
       ctx.loaders.casesByCustomer.clearAll();
       ctx.loaders.commentsByCase.clearAll();
+      // Read back in the write's own call: the answer costs nothing more.
+      if (result.read.case) ctx.loaders.prime.cases([result.read.case]);
+      if (result.read.comment) ctx.loaders.caseComment.prime(result.read.comment.id, result.read.comment);
       const [updated, comment] = await Promise.all([ctx.loaders.case.load(result.caseId), result.commentId ? ctx.loaders.caseComment.load(result.commentId) : null]);
       if (!updated) throw new Error(`case ${result.caseId} was updated but cannot be read back`);
       if (!result.replayed) {

@@ -46,6 +46,7 @@ builder.mutationField('recordConsent', (t) =>
         idempotencyKey: input.idempotencyKey.trim(),
       });
       ctx.loaders.customer.clear(result.customerId);
+      if (result.customer) ctx.loaders.prime.customers([result.customer]);
       const customer = await ctx.loaders.customer.load(result.customerId);
       if (!customer) throw new Error(`customer ${result.customerId} was updated but cannot be read back`);
       if (!result.replayed) await ctx.invalidate([{ typename: 'Customer', id: customer.id }]);

@@ -6,9 +6,11 @@ import { NotFoundError, ValidationError, type FieldError } from '../domain/error
 import { checkIdOf, idOf } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
 import { parseCallerNumber } from '../domain/phone';
+import type { CallRecord } from '../domain/records';
 import { CALL_INPUT_NAMES, callRow, type CallFields } from '../salesforce/calls';
-import { findCasesByIds } from '../salesforce/cases';
-import { findContactsByIds } from '../salesforce/contacts';
+import { compositeCall, queryPath, rowsOf, subrequestError, type SubRequest } from '../salesforce/composite';
+import { CALL_FIELDS, toCall } from '../salesforce/records';
+import { eq, eqReference, reference, select } from '../salesforce/soql';
 import type { ServiceDeps } from './context';
 import { idempotentWrite } from './idempotent-write';
 
@@ -45,33 +47,54 @@ function checkLocal(deps: ServiceDeps, input: CallInput, now: number): { errors:
   return { errors, from };
 }
 
-export async function logCall(deps: ServiceDeps, input: CallInput): Promise<{ id: string; replayed: boolean }> {
+/**
+ * Logs a call once per idempotency key, in ONE Salesforce call on its happy path (issue 20): the
+ * checks that the customer and the case exist and that the case is the customer's feed the insert
+ * by reference, and the new Task is read back, all in one `/composite`. A check that fails leaves
+ * the insert without its reference, so nothing is written.
+ */
+export async function logCall(deps: ServiceDeps, input: CallInput): Promise<{ id: string; replayed: boolean; record: CallRecord | null }> {
   const { errors, from } = checkLocal(deps, input, (deps.clock ?? Date.now)());
   if (errors.length > 0) throw new ValidationError(errors);
   const customerId = input.customerId && idOf(input.customerId, 'Contact');
   const caseId = input.caseId && idOf(input.caseId, 'Case');
   const { idempotencyKey, ...rest } = input;
+  let record: CallRecord | null = null;
   return idempotentWrite(deps, {
     object: 'Task',
     idempotencyKey,
     fingerprint: fingerprint({ operation: 'logCall', ...rest, customerId, caseId, from, startedAt: input.startedAt.toISOString() }),
     inputNames: CALL_INPUT_NAMES,
-    async prepare() {
-      const [customer, kase] = await Promise.all([
-        customerId ? findContactsByIds(deps.sf, deps.settings.contactFields, [customerId]).then((r) => r[0] ?? null) : null,
-        caseId ? findCasesByIds(deps.sf, [caseId]).then((r) => r[0] ?? null) : null,
-      ]);
-      if (customerId && !customer) throw new NotFoundError('No customer has this customerId; nothing was written.', input.customerId!);
-      if (caseId && !kase) throw new NotFoundError('No case has this caseId; nothing was written.', input.caseId!);
-      // One customer's call is never logged on another customer's case (as sendFollowUp refuses).
-      if (customerId && kase && kase.contactId !== customerId) {
-        throw new ValidationError([{ field: 'caseId', code: 'NOT_ALLOWED', message: 'The case belongs to another customer; nothing was written.' }]);
+    prepare: async () => callRow({ ...input, contactId: null, caseId: null, from }),
+    async write(row, keyFields) {
+      const subs: SubRequest[] = [];
+      const query = (referenceId: string, from: string, where: Parameters<typeof select>[0]['where']) =>
+        subs.push({ method: 'GET', path: queryPath(select({ fields: ['Id', ...(from === 'Case' ? ['ContactId'] : [])], from, where })), referenceId });
+      if (customerId) query('customer', 'Contact', [eq('Id', customerId)]);
+      if (caseId) {
+        query('case', 'Case', [eq('Id', caseId)]);
+        // The case, only if it is the customer's: one customer's call never lands on another's case.
+        if (customerId) query('owned', 'Case', [eq('Id', caseId), eq('ContactId', customerId)]);
       }
       // A call about a case is with the case's customer when the input names none.
-      const contactId = customerId ?? kase?.contactId ?? null;
-      return callRow({ ...input, contactId, caseId, from });
+      const who = customerId ? reference('customer.records[0].Id') : caseId ? reference('case.records[0].ContactId') : null;
+      const what = caseId ? reference(customerId ? 'owned.records[0].Id' : 'case.records[0].Id') : null;
+      subs.push({ method: 'POST', path: '/sobjects/Task', referenceId: 'call', body: { ...row, ...(who ? { WhoId: who } : {}), ...(what ? { WhatId: what } : {}), ...keyFields } });
+      subs.push({ method: 'GET', path: queryPath(select({ fields: CALL_FIELDS, from: 'Task', where: [eqReference('Id', 'call.id')] })), referenceId: 'created' });
+      const answers = await compositeCall(deps.sf, subs, { allOrNone: false, keyed: Object.keys(keyFields).length > 0 });
+      const missing = (ref: string) => answers[ref] !== undefined && answers[ref]!.status < 400 && rowsOf(answers[ref]).length === 0;
+      if (customerId && missing('customer')) throw new NotFoundError('No customer has this customerId; nothing was written.', input.customerId!);
+      if (caseId && missing('case')) throw new NotFoundError('No case has this caseId; nothing was written.', input.caseId!);
+      if (caseId && customerId && missing('owned')) {
+        throw new ValidationError([{ field: 'caseId', code: 'NOT_ALLOWED', message: 'The case belongs to another customer; nothing was written.' }]);
+      }
+      const call = answers.call;
+      if (!call || call.status >= 400) throw subrequestError('call', call ?? { status: 500, body: [] });
+      const [read] = rowsOf(answers.created);
+      record = read ? toCall(read) : null;
+      return String((call.body as { id: string }).id);
     },
-    replay: async (existing) => ({ id: existing.id, replayed: true as boolean }),
-    created: async (id) => ({ id, replayed: false }),
+    replay: async (existing) => ({ id: existing.id, replayed: true as boolean, record: null as CallRecord | null }),
+    created: async (id) => ({ id, replayed: false, record: record?.id === id ? record : null }),
   });
 }

@@ -8,7 +8,11 @@ import type { ConsentStatus } from '../domain/consent';
 import { NotFoundError, ValidationError, type FieldError } from '../domain/errors';
 import { checkIdOf, idOf } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
-import { findContactsByIds } from '../salesforce/contacts';
+import type { CustomerRecord } from '../domain/records';
+import { SalesforceError } from '../salesforce/client';
+import { queryPath, rowsOf } from '../salesforce/composite';
+import { contactFields, toCustomer } from '../salesforce/records';
+import { eq, select } from '../salesforce/soql';
 import { transaction } from '../salesforce/transaction';
 import type { ServiceDeps } from './context';
 import { auditTask } from './audit';
@@ -49,23 +53,20 @@ function checkLocal(deps: ServiceDeps, input: ConsentStatement): FieldError[] {
   return errors;
 }
 
-export async function recordConsent(deps: ServiceDeps, input: ConsentStatement): Promise<{ customerId: string; replayed: boolean }> {
+export async function recordConsent(deps: ServiceDeps, input: ConsentStatement): Promise<{ customerId: string; replayed: boolean; customer: CustomerRecord | null }> {
   const local = checkLocal(deps, input);
   if (local.length > 0) throw new ValidationError(local);
   const customerId = idOf(input.customerId, 'Contact')!;
   const { idempotencyKey, ...rest } = input;
   const fields = consentFields(deps, input.channel);
   const optedIn = input.status === 'OPTED_IN';
+  let read: CustomerRecord | null = null;
   return idempotentWrite(deps, {
     object: 'Task',
     idempotencyKey,
     fingerprint: fingerprint({ operation: 'recordConsent', ...rest, customerId }),
     inputNames: { WhoId: 'customerId', ...(fields.optOut ? { [fields.optOut]: 'status' } : {}), ...(fields.optIn ? { [fields.optIn]: 'status' } : {}) },
-    async prepare() {
-      const [customer] = await findContactsByIds(deps.sf, deps.settings.contactFields, [customerId]);
-      if (!customer) throw new NotFoundError('No customer has this customerId; nothing was written.', input.customerId);
-      return {};
-    },
+    prepare: async () => ({}),
     async write(_prepared, keyFields) {
       const change: Record<string, boolean> = {};
       if (fields.optOut) change[fields.optOut] = !optedIn;
@@ -82,13 +83,26 @@ export async function recordConsent(deps: ServiceDeps, input: ConsentStatement):
         whoId: customerId,
         whatId: null,
       });
-      const results = await transaction(deps.sf, [
-        { method: 'PATCH', path: `/sobjects/Contact/${customerId}`, referenceId: 'consent', body: change },
-        { method: 'POST', path: '/sobjects/Task', referenceId: 'audit', body: { ...audit, ...keyFields } },
-      ], Object.keys(keyFields).length > 0);
+      // ONE call (issue 20): the change, the keyed audit Task and the read-back of the customer, all
+      // or none. A PATCH of an Id that is no contact is Salesforce's NOT_FOUND: nothing is written.
+      let results;
+      try {
+        results = await transaction(deps.sf, [
+          { method: 'PATCH', path: `/sobjects/Contact/${customerId}`, referenceId: 'consent', body: change },
+          { method: 'POST', path: '/sobjects/Task', referenceId: 'audit', body: { ...audit, ...keyFields } },
+          { method: 'GET', path: queryPath(select({ fields: contactFields(deps.settings.contactFields), from: 'Contact', where: [eq('Id', customerId)] })), referenceId: 'customer' },
+        ], Object.keys(keyFields).length > 0);
+      } catch (e) {
+        if (e instanceof SalesforceError && e.kind === 'rejected' && (e.errorCode === 'NOT_FOUND' || e.errorCode === 'ENTITY_IS_DELETED')) {
+          throw new NotFoundError('No customer has this customerId; nothing was written.', input.customerId);
+        }
+        throw e;
+      }
+      const [row] = rowsOf(results.customer);
+      read = row ? toCustomer(row, deps.settings.contactFields) : null;
       return results.audit!.id!;
     },
-    replay: async () => ({ customerId, replayed: true as boolean }),
-    created: async () => ({ customerId, replayed: false }),
+    replay: async () => ({ customerId, replayed: true as boolean, customer: null as CustomerRecord | null }),
+    created: async () => ({ customerId, replayed: false, customer: read }),
   });
 }

@@ -7,7 +7,12 @@
 import { NotFoundError, ValidationError, type FieldError } from '../domain/errors';
 import { checkIdOf, idOf } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
-import { checkCaseValues, findCasesByIds } from '../salesforce/cases';
+import type { CaseCommentRecord, CaseRecord } from '../domain/records';
+import { SalesforceError } from '../salesforce/client';
+import { checkCaseValues } from '../salesforce/cases';
+import { compositeCall, queryPath, rowsOf } from '../salesforce/composite';
+import { CASE_COMMENT_FIELDS, CASE_FIELDS, toCase, toCaseComment } from '../salesforce/records';
+import { eq, eqReference, reference, select } from '../salesforce/soql';
 import { transaction, type SubRequest } from '../salesforce/transaction';
 import type { ServiceDeps } from './context';
 import { idempotentWrite } from './idempotent-write';
@@ -40,13 +45,29 @@ function checkLocal(input: CaseUpdate): FieldError[] {
 /** The comment's Id as the audit Task records it, for a replay. */
 const COMMENT_LINE = /^Comment: (00a[A-Za-z0-9]{12,15})$/m;
 
-export async function updateCase(deps: ServiceDeps, input: CaseUpdate): Promise<{ caseId: string; commentId: string | null; replayed: boolean }> {
+export interface CaseUpdateResult {
+  caseId: string;
+  commentId: string | null;
+  replayed: boolean;
+  /** The case and the comment as read in the write's own call (or the replay's), for the answer. */
+  read: { case: CaseRecord | null; comment: CaseCommentRecord | null };
+}
+
+/** Errors that say the case is not there (the PATCH of a missing Id, a reference to its empty query). */
+const MISSING = new Set(['NOT_FOUND', 'ENTITY_IS_DELETED', 'INVALID_REFERENCE', 'INVALID_CROSS_REFERENCE_KEY', 'INVALID_ID_FIELD']);
+
+/**
+ * ONE Salesforce call on its happy path (issue 20): the case's read (its customer for the audit
+ * Task, by reference), the change, the comment, the keyed audit Task and the read-back of the case
+ * and the comment commit, or fail, together in one all-or-none `/composite`.
+ */
+export async function updateCase(deps: ServiceDeps, input: CaseUpdate): Promise<CaseUpdateResult> {
   const local = checkLocal(input);
   const picklists = () => checkCaseValues(deps.sf, deps.describeCache, { Status: input.status, Priority: input.priority });
   if (local.some((e) => e.field === 'idempotencyKey' || e.field === 'caseId')) throw new ValidationError(local);
   const caseId = idOf(input.caseId, 'Case')!;
   const { idempotencyKey, ...rest } = input;
-  let commentId: string | null = null;
+  let written: { commentId: string | null; read: CaseUpdateResult['read'] } = { commentId: null, read: { case: null, comment: null } };
   return idempotentWrite(deps, {
     object: 'Task',
     idempotencyKey,
@@ -56,35 +77,55 @@ export async function updateCase(deps: ServiceDeps, input: CaseUpdate): Promise<
     async prepare() {
       const errors = [...local, ...(await picklists())];
       if (errors.length > 0) throw new ValidationError(errors);
-      const [found] = await findCasesByIds(deps.sf, [caseId]);
-      if (!found) throw new NotFoundError('No case has this caseId; nothing was written.', input.caseId);
-      return { contactId: found.contactId };
+      return {};
     },
-    async write(prepared, keyFields) {
-      const subs: SubRequest[] = [];
+    async write(_prepared, keyFields) {
+      const subs: SubRequest[] = [{ method: 'GET', path: queryPath(select({ fields: ['Id', 'ContactId'], from: 'Case', where: [eq('Id', caseId)] })), referenceId: 'target' }];
       const change = Object.fromEntries(Object.entries({ Status: input.status, Priority: input.priority }).filter(([, v]) => v !== null));
       if (Object.keys(change).length > 0) subs.push({ method: 'PATCH', path: `/sobjects/Case/${caseId}`, referenceId: 'change', body: change });
       if (input.comment !== null) {
-        subs.push({ method: 'POST', path: '/sobjects/CaseComment', referenceId: 'comment', body: { ParentId: caseId, CommentBody: input.comment, IsPublished: input.commentIsPublic } });
+        subs.push({ method: 'POST', path: '/sobjects/CaseComment', referenceId: 'comment', body: { ParentId: reference('target.records[0].Id'), CommentBody: input.comment, IsPublished: input.commentIsPublic } });
       }
       const lines = [
         ...Object.entries(change).map(([field, value]) => `${field}: ${value}`),
         ...(input.comment !== null ? ['Comment: @{comment.id}'] : []),
       ];
-      const audit = auditTask(deps, {
-        subject: 'Case updated through the customer gateway',
-        lines,
-        whoId: prepared.contactId as string | null,
-        whatId: caseId,
-      });
-      subs.push({ method: 'POST', path: '/sobjects/Task', referenceId: 'audit', body: { ...audit, ...keyFields } });
-      const results = await transaction(deps.sf, subs, Object.keys(keyFields).length > 0);
-      commentId = results.comment?.id ?? null;
+      const audit = auditTask(deps, { subject: 'Case updated through the customer gateway', lines, whoId: null, whatId: null });
+      subs.push({ method: 'POST', path: '/sobjects/Task', referenceId: 'audit', body: { ...audit, WhoId: reference('target.records[0].ContactId'), WhatId: reference('target.records[0].Id'), ...keyFields } });
+      subs.push({ method: 'GET', path: queryPath(select({ fields: CASE_FIELDS, from: 'Case', where: [eq('Id', caseId)] })), referenceId: 'updated' });
+      if (input.comment !== null) {
+        subs.push({ method: 'GET', path: queryPath(select({ fields: CASE_COMMENT_FIELDS, from: 'CaseComment', where: [eqReference('Id', 'comment.id')] })), referenceId: 'added' });
+      }
+      let results;
+      try {
+        results = await transaction(deps.sf, subs, Object.keys(keyFields).length > 0);
+      } catch (e) {
+        if (e instanceof SalesforceError && e.kind === 'rejected' && MISSING.has(e.errorCode)) throw new NotFoundError('No case has this caseId; nothing was written.', input.caseId);
+        throw e;
+      }
+      const [read] = rowsOf(results.updated);
+      const [comment] = rowsOf(results.added);
+      written = { commentId: results.comment?.id ?? null, read: { case: read ? toCase(read) : null, comment: comment ? toCaseComment(comment) : null } };
       return results.audit!.id!;
     },
-    replay: async (existing) => ({ caseId, commentId: COMMENT_LINE.exec(String(existing.row?.Description ?? ''))?.[1] ?? null, replayed: true as boolean }),
+    replay: async (existing) => {
+      // One call: the audit Task (which names the comment), the case and the comment, read together.
+      const answers = await compositeCall(
+        deps.sf,
+        [
+          { method: 'GET', path: queryPath(select({ fields: ['Id', 'Description'], from: 'Task', where: [eq('Id', existing.id)] })), referenceId: 'audit' },
+          { method: 'GET', path: queryPath(select({ fields: CASE_FIELDS, from: 'Case', where: [eq('Id', caseId)] })), referenceId: 'updated' },
+          { method: 'GET', path: queryPath(select({ fields: CASE_COMMENT_FIELDS, from: 'CaseComment', where: [eq('ParentId', caseId)], orderBy: [['CreatedDate', 'DESC']], limit: 200 })), referenceId: 'comments' },
+        ],
+        { allOrNone: false, keyed: false },
+      );
+      const commentId = COMMENT_LINE.exec(String(rowsOf(answers.audit)[0]?.Description ?? existing.row?.Description ?? ''))?.[1] ?? null;
+      const [read] = rowsOf(answers.updated);
+      const comment = rowsOf(answers.comments).map(toCaseComment).find((c) => c.id === commentId) ?? null;
+      return { caseId, commentId, replayed: true as boolean, read: { case: read ? toCase(read) : null, comment } };
+    },
     // A lost answer leaves commentId unknown here: the audit Task records it.
-    created: async (id) => ({ caseId, commentId: commentId ?? (await commentOf(deps, id)), replayed: false }),
+    created: async (id) => (written.read.case ? { caseId, ...written, replayed: false } : { caseId, commentId: await commentOf(deps, id), replayed: false, read: { case: null, comment: null } }),
   });
 }
 
