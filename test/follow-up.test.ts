@@ -79,11 +79,16 @@ describe('sendFollowUp by SMS', () => {
     expect(await outbox()).toEqual([]);
   });
 
-  it('refuses an opted-out customer with ConsentError and sends nothing', async () => {
+  it('refuses an opted-out customer with ConsentError and sends nothing; the intent stays, marked refused, and a retry is refused alike', async () => {
     const { data } = await gw.execute(Send, { input: sms({ customerId: gw.ids.contacts.rosalind, idempotencyKey: 'msg-5' }) });
     expect(data!.sendFollowUp).toMatchObject({ __typename: 'ConsentError', channel: 'SMS' });
     expect(await outbox()).toEqual([]);
-    expect((await gw.connection.conn.query(`SELECT COUNT() FROM Task WHERE WhoId = '${gw.ids.contacts.rosalind}'`)).totalSize).toBe(0);
+    // Consent was read in the same call as the intent was written (issue 20): the intent records the refusal.
+    const intents = await gw.connection.conn.query<{ Follow_Up_Status__c: string; Subject: string }>(`SELECT Follow_Up_Status__c, Subject FROM Task WHERE WhoId = '${gw.ids.contacts.rosalind}'`);
+    expect(intents.records).toEqual([expect.objectContaining({ Follow_Up_Status__c: 'FAILED', Subject: expect.stringMatching(/^Refused \(CONSENT_OPTED_OUT\)/) })]);
+    const again = await gw.execute(Send, { input: sms({ customerId: gw.ids.contacts.rosalind, idempotencyKey: 'msg-5' }) });
+    expect(again.data!.sendFollowUp).toMatchObject({ __typename: 'ConsentError', channel: 'SMS' });
+    expect(await outbox()).toEqual([]);
   });
 
   it('validates the input before anything is written', async () => {

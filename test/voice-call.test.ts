@@ -83,12 +83,13 @@ const op = (name: string) => readFileSync(new URL(`../schema/operations/${name}.
 const stats = () => control<{ apiRequests: number }>(gw.emulators.url, 'GET', 'stats');
 
 /** One whole voice call, as the PolyAI kit makes it; the Salesforce calls each step made, counted by the emulator. */
-async function wholeCall(tag: string): Promise<Record<string, number>> {
+async function wholeCall(tag: string, steps: { name: string; document: string; variables: Record<string, unknown> }[] = []): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
   const step = async (name: string, document: string, variables: Record<string, unknown>) => {
     const before = (await stats()).apiRequests;
     const res = await gw.graphql(document, variables);
     counts[name] = (await stats()).apiRequests - before;
+    steps.push({ name, document, variables });
     expect(res.errors, `${name}: ${JSON.stringify(res.errors)}`).toBeUndefined();
     return res.data as Record<string, Record<string, unknown>>;
   };
@@ -119,5 +120,49 @@ describe('a whole voice call', () => {
     console.log('calls per step', JSON.stringify(counts));
     expect(counts).toEqual({ customersByPhone: 2, createCase: 1, updateCase: 1, recordConsent: 1, sendFollowUp: 2, logCall: 1 });
     expect(Object.values(counts).reduce((a, b) => a + b, 0)).toBeLessThanOrEqual(8);
+  });
+});
+
+describe('retries and mistakes are cheap', () => {
+  it('a replay of each write costs at most one call, is `replayed`, and writes nothing', async () => {
+    const steps: { name: string; document: string; variables: Record<string, unknown> }[] = [];
+    await wholeCall('replayed', steps);
+    const sent = (await outbox()).length;
+    for (const { name, document, variables } of steps.filter((s) => s.name !== 'customersByPhone')) {
+      const before = (await stats()).apiRequests;
+      const res = await gw.graphql(document, variables);
+      const data = Object.values(res.data as Record<string, Record<string, unknown>>)[0]!;
+      expect(data, name).toMatchObject({ replayed: true });
+      expect((await stats()).apiRequests - before, name).toBeLessThanOrEqual(1);
+    }
+    expect(await outbox()).toHaveLength(sent);
+  });
+
+  it('a write naming a customer or case that does not exist costs one call and writes nothing', async () => {
+    const GHOST_CUSTOMER = '003000000000000AAA';
+    const GHOST_CASE = '500000000000000AAA';
+    const ada = gw.ids.contacts.ada;
+    const attempts: [string, string, Record<string, unknown>, string][] = [
+      ['createCase', op('CreateCase'), { input: { customerId: GHOST_CUSTOMER, subject: 'Nobody', idempotencyKey: 'ghost-case' } }, 'NotFoundError'],
+      ['updateCase', op('AddToCase'), { input: { caseId: GHOST_CASE, comment: 'Nothing', idempotencyKey: 'ghost-update' } }, 'NotFoundError'],
+      ['recordConsent', op('RecordConsent'), { input: { customerId: GHOST_CUSTOMER, channel: 'SMS', status: 'OPTED_IN', source: 'x', idempotencyKey: 'ghost-consent' } }, 'NotFoundError'],
+      ['sendFollowUp', op('SendFollowUp'), { input: { customerId: GHOST_CUSTOMER, channel: 'SMS', body: 'x', idempotencyKey: 'ghost-sms' } }, 'NotFoundError'],
+      ['sendFollowUp case', op('SendFollowUp'), { input: { customerId: ada, caseId: GHOST_CASE, channel: 'SMS', body: 'x', idempotencyKey: 'ghost-sms-case' } }, 'NotFoundError'],
+      ['logCall', op('LogCall'), { input: { customerId: GHOST_CUSTOMER, startedAt: new Date(Date.now() - 60_000).toISOString(), durationSeconds: 5, idempotencyKey: 'ghost-log' } }, 'NotFoundError'],
+      ['logCall case', op('LogCall'), { input: { customerId: ada, caseId: GHOST_CASE, startedAt: new Date(Date.now() - 60_000).toISOString(), durationSeconds: 5, idempotencyKey: 'ghost-log-case' } }, 'NotFoundError'],
+    ];
+    const tasks = async () => (await gw.connection.conn.query('SELECT COUNT() FROM Task')).totalSize;
+    const cases = async () => (await gw.connection.conn.query('SELECT COUNT() FROM Case')).totalSize;
+    const comments = async () => (await gw.connection.conn.query('SELECT COUNT() FROM CaseComment')).totalSize;
+    const [t0, c0, m0] = [await tasks(), await cases(), await comments()];
+    for (const [name, document, variables, typename] of attempts) {
+      const before = (await stats()).apiRequests;
+      const res = await gw.graphql(document, variables);
+      expect(res.errors, name).toBeUndefined();
+      expect(Object.values(res.data as Record<string, Record<string, unknown>>)[0], name).toMatchObject({ __typename: typename });
+      expect((await stats()).apiRequests - before, name).toBeLessThanOrEqual(1);
+    }
+    expect([await tasks(), await cases(), await comments()]).toEqual([t0, c0, m0]);
+    expect(await outbox()).toEqual([]);
   });
 });

@@ -1,6 +1,8 @@
 /** Follow-ups: the Tasks whose Follow_Up_Channel__c is set. */
 import { SalesforceError, type SalesforceApi } from './client';
+import { queryPath, rowsOf } from './composite';
 import { childPages, type Page, type PageRequest } from './pages';
+import { transaction } from './transaction';
 import type { FollowUpChannel, FollowUpStatus } from '../domain/follow-up-status';
 import { FOLLOW_UP_CHANNEL_FIELD, FOLLOW_UP_FIELDS, contactFields, toCustomer, toFollowUp, type ContactFieldConfig, type CustomerRecord, type FollowUpRecord } from './records';
 import { assertId, chunk, createdSince, eq, idIn, ne, notNull, select, subquery } from './soql';
@@ -42,9 +44,30 @@ export interface FollowUpIntent {
 export const FOLLOW_UP_STATE_FIELDS = ['Follow_Up_Status__c', 'CreatedDate'] as const;
 
 /** Status and creation time from a row read with FOLLOW_UP_STATE_FIELDS. */
-export function followUpState(row: Record<string, unknown>): { status: FollowUpStatus; createdAt: Date } {
-  const { status, createdAt } = toFollowUp(row);
-  return { status, createdAt };
+export function followUpState(row: Record<string, unknown>): { status: FollowUpStatus; createdAt: Date; subject: string | null } {
+  const { status, createdAt, subject } = toFollowUp(row);
+  return { status, createdAt, subject };
+}
+
+/**
+ * The provider's outcome of a follow-up, with the address it went to, and the follow-up read back,
+ * in one call. A move backwards (a delivery report already recorded) is refused by the org's
+ * forward-only rule: then only the address is written, and nothing is read back.
+ */
+export async function recordFollowUpOutcome(sf: SalesforceApi, id: string, status: FollowUpStatus, to: string): Promise<FollowUpRecord | null> {
+  try {
+    const results = await transaction(sf, [
+      { method: 'PATCH', path: `/sobjects/Task/${assertId(id)}`, referenceId: 'outcome', body: { Follow_Up_Status__c: status, Status: TASK_STATUS[status], Follow_Up_To__c: to } },
+      { method: 'GET', path: queryPath(select({ fields: FOLLOW_UP_FIELDS, from: 'Task', where: [eq('Id', id)] })), referenceId: 'followUp' },
+    ]);
+    const [row] = rowsOf(results.followUp);
+    return row ? toFollowUp(row) : null;
+  } catch (e) {
+    const forwardOnly = e instanceof SalesforceError && e.items.some((i) => i.errorCode === 'FIELD_CUSTOM_VALIDATION_EXCEPTION' && i.fields.includes('Follow_Up_Status__c'));
+    if (!forwardOnly) throw e;
+    await sf.request('PATCH', `/sobjects/Task/${assertId(id)}`, { Follow_Up_To__c: to }, { idempotent: true });
+    return null;
+  }
 }
 
 /** Input names of the Task fields, for errors Salesforce reports by API name. */
@@ -98,22 +121,33 @@ export async function writeFollowUpStatus(sf: SalesforceApi, id: string, status:
  * (not FAILED; at most `cap` counted): one query for both, so the per-customer SMS limit costs no
  * extra call.
  */
+/** The customer to message, with their SMS follow-ups since `since` (at most cap + 1 counted): one statement. */
+export function recipientQuery(config: ContactFieldConfig, contactId: string, since: Date, cap: number, besides: string | null = null): string {
+  const recent = subquery({
+    fields: ['Id'],
+    from: 'Tasks',
+    where: [eq(FOLLOW_UP_CHANNEL_FIELD, 'SMS'), ne('Follow_Up_Status__c', 'FAILED'), createdSince(since), besides ? ne('Id', assertId(besides)) : null],
+    limit: cap + 1,
+  });
+  return select({ fields: [...contactFields(config), recent], from: 'Contact', where: [idIn('Id', [contactId])] });
+}
+
+/** A row of `recipientQuery` as the customer and the count of their recent texts. */
+export function recipientOf(row: Record<string, unknown>, config: ContactFieldConfig): { customer: CustomerRecord; recentSms: number } {
+  const tasks = (row.Tasks as { records?: unknown[] } | null)?.records ?? [];
+  return { customer: toCustomer(row, config), recentSms: tasks.length };
+}
+
 export async function findRecipient(
   sf: SalesforceApi,
   config: ContactFieldConfig,
   contactId: string,
   since: Date,
   cap: number,
+  /** A follow-up not to count (the one being sent). */
+  besides: string | null = null,
 ): Promise<{ customer: CustomerRecord; recentSms: number } | null> {
-  const recent = subquery({
-    fields: ['Id'],
-    from: 'Tasks',
-    where: [eq(FOLLOW_UP_CHANNEL_FIELD, 'SMS'), ne('Follow_Up_Status__c', 'FAILED'), createdSince(since)],
-    limit: cap + 1,
-  });
-  const result = await sf.query<Record<string, unknown>>(select({ fields: [...contactFields(config), recent], from: 'Contact', where: [idIn('Id', [contactId])] }));
+  const result = await sf.query<Record<string, unknown>>(recipientQuery(config, contactId, since, cap, besides));
   const row = result.records[0];
-  if (!row) return null;
-  const tasks = (row.Tasks as { records?: unknown[] } | null)?.records ?? [];
-  return { customer: toCustomer(row, config), recentSms: tasks.length };
+  return row ? recipientOf(row, config) : null;
 }

@@ -133,11 +133,12 @@ builder.mutationField('sendFollowUp', (t) =>
     },
     args: { input: t.arg({ type: SendFollowUpInputRef, required: true, description: 'What to write; see each field.' }) },
     resolve: async (_root, { input }, ctx) => {
-      const fresh = async (id: string) => {
-        // Reads later in this request see the new follow-up.
+      const fresh = async (id: string, read?: FollowUpRecord | null) => {
+        // Reads later in this request see the new follow-up (read back with its outcome, when it was).
         ctx.loaders.followUp.clear(id);
         ctx.loaders.followUpsByCustomer.clearAll();
         ctx.loaders.followUpsByCase.clearAll();
+        if (read) ctx.loaders.followUp.prime(id, read);
         return ctx.loaders.followUp.load(id);
       };
       try {
@@ -150,7 +151,7 @@ builder.mutationField('sendFollowUp', (t) =>
             body: input.body.trim(),
             idempotencyKey: input.idempotencyKey.trim(),
         });
-        const followUp = await fresh(outcome.followUpId);
+        const followUp = await fresh(outcome.followUpId, outcome.record);
         if (!followUp) throw new Error(`follow-up ${outcome.followUpId} was written but cannot be read back`);
         if (!outcome.replayed) {
           const changed = [followUp.contactId && { typename: 'Customer', id: followUp.contactId }, followUp.caseId && { typename: 'Case', id: followUp.caseId }];

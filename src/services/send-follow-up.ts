@@ -15,12 +15,22 @@ import { consentOf } from '../domain/consent';
 import { normaliseId } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
 import { isSameNumber, maskNumbers, parseCallerNumber, toE164, type CountryCode } from '../domain/phone';
-import type { CustomerRecord, FollowUpChannel, FollowUpStatus } from '../domain/records';
+import type { CustomerRecord, FollowUpChannel, FollowUpRecord, FollowUpStatus } from '../domain/records';
 import { DeliveryUnknownError } from '../messaging/channel';
-import { findCasesByIds } from '../salesforce/cases';
-import { FOLLOW_UP_INPUT_NAMES, FOLLOW_UP_STATE_FIELDS, findFollowUpsByIds, findRecipient, followUpRow, followUpState } from '../salesforce/tasks';
+import { compositeCall, queryPath, rowsOf, subrequestError, type SubRequest } from '../salesforce/composite';
+import { eq, reference, select } from '../salesforce/soql';
+import {
+  FOLLOW_UP_INPUT_NAMES,
+  FOLLOW_UP_STATE_FIELDS,
+  findFollowUpsByIds,
+  findRecipient,
+  followUpRow,
+  followUpState,
+  recipientOf,
+  recipientQuery,
+  recordFollowUpOutcome,
+} from '../salesforce/tasks';
 import type { ServiceDeps } from './context';
-import { advanceFollowUp } from './follow-up-status';
 import { idempotentWrite } from './idempotent-write';
 
 export interface FollowUpInput {
@@ -36,6 +46,8 @@ export interface FollowUpInput {
 export interface SendOutcome {
   followUpId: string;
   replayed: boolean;
+  /** The follow-up as read back with its outcome, when it was. */
+  record?: FollowUpRecord | null;
 }
 
 export const SMS_MAX_LENGTH = 1600;
@@ -55,6 +67,11 @@ export function checkFollowUpInput(input: FollowUpInput): FieldError[] {
     errors.push({ field: 'to', code: 'INVALID', message: 'to is not an email address.' });
   }
   return errors;
+}
+
+/** `to` that is no phone number at all is refused before any call (whose number it is, after). */
+function checkNumber(input: FollowUpInput, region: CountryCode): FieldError[] {
+  return input.to !== null && input.channel === 'SMS' && !parseCallerNumber(input.to, region) ? [{ field: 'to', code: 'INVALID', message: 'to is not a phone number.' }] : [];
 }
 
 /**
@@ -87,73 +104,136 @@ function pickAddress(customer: CustomerRecord, input: FollowUpInput, region: Cou
   return asked.number;
 }
 
-/** Where a follow-up stands, for answering a retry. */
-async function stateOf(deps: ServiceDeps, id: string, row: Record<string, unknown> | undefined): Promise<{ status: FollowUpStatus; createdAt: Date }> {
-  if (row) return followUpState(row);
+/** Where a follow-up stands, for answering a retry; the record itself when it had to be read. */
+async function stateOf(deps: ServiceDeps, id: string, row: Record<string, unknown> | undefined): Promise<{ status: FollowUpStatus; createdAt: Date; subject: string | null; record: FollowUpRecord | null }> {
+  if (row) return { ...followUpState(row), record: null };
   const [found] = await findFollowUpsByIds(deps.sf, [id]);
   if (!found) throw new Error(`follow-up ${id} was recorded but cannot be read back`);
-  return found;
+  return { ...found, record: found };
+}
+
+/** The refusal a follow-up's intent records (in its Subject), so that a retry is refused alike. */
+const REFUSED = /^Refused \((CONSENT_OPTED_OUT|CONSENT_UNKNOWN|SMS_CAP|ADDRESS|CHANNEL)\): /;
+
+/** Raises a refusal as the error the first attempt answered. */
+function refusalError(code: string, input: FollowUpInput, limit: number, message?: string): Error {
+  switch (code) {
+    case 'CONSENT_OPTED_OUT':
+      return new ConsentError(input.channel, 'OPTED_OUT');
+    case 'CONSENT_UNKNOWN':
+      return new ConsentError(input.channel, 'UNKNOWN');
+    case 'SMS_CAP':
+      return new ValidationError([
+        { field: 'customerId', code: 'NOT_ALLOWED', message: `This customer was sent ${limit} text messages in the last hour, the most allowed; nothing was sent. Try email, or later.` },
+      ]);
+    case 'CHANNEL':
+      return new ValidationError([{ field: 'channel', code: 'NOT_ALLOWED', message: `${input.channel} follow-ups are not configured on this gateway.` }]);
+    default:
+      return new ValidationError([{ field: 'to', code: 'NOT_ALLOWED', message: message ?? "to must be the customer's own." }]);
+  }
 }
 
 /**
- * Consent check → pick the address → record the intent (PENDING, keyed) → send → SENT or FAILED.
+ * Two Salesforce calls on the happy path, plus the provider (issue 20):
+ * 1. one `/composite` reads the customer (consent, numbers and their texts of the last hour,
+ *    never from a cache) and checks the case is theirs, and records the intent (PENDING, keyed),
+ *    which names the customer and the case by reference: a customer or case that is not there,
+ *    or a case of another customer, leaves it unwritten;
+ * 2. after the provider's answer (or a refusal: consent, the hourly cap, the address), the intent
+ *    is marked SENT, FAILED or refused, and read back, in one more call.
  * From the moment the intent is recorded, a retry finds it and never sends again, even when the
  * first attempt's answer was lost after the provider accepted the message.
  */
 export async function sendFollowUp(deps: ServiceDeps, input: FollowUpInput): Promise<SendOutcome> {
-  const local = checkFollowUpInput(input);
+  const local = [...checkFollowUpInput(input), ...checkNumber(input, deps.settings.defaultRegion)];
   if (local.length > 0) throw new ValidationError(local);
   const { sf } = deps;
   const clock = deps.clock ?? Date.now;
   const customerId = normaliseId(input.customerId)!;
   const caseId = input.caseId === null ? null : normaliseId(input.caseId)!;
-  let to = '';
-  return idempotentWrite(deps, {
+  const limit = deps.settings.smsPerCustomerPerHour;
+  let recipient: { customer: CustomerRecord; recentSms: number } | null = null;
+  return idempotentWrite<SendOutcome>(deps, {
     object: 'Task',
     idempotencyKey: input.idempotencyKey,
     fingerprint: fingerprint({ ...input, idempotencyKey: undefined, customerId, caseId }),
-    readFields: FOLLOW_UP_STATE_FIELDS,
+    readFields: [...FOLLOW_UP_STATE_FIELDS, 'Subject'],
     inputNames: FOLLOW_UP_INPUT_NAMES,
     async replay(existing) {
       const state = await stateOf(deps, existing.id, existing.row);
       if (state.status === 'PENDING' && clock() - state.createdAt.getTime() < deps.settings.pendingTimeoutMs) throw new IdempotencyConflictError('IN_PROGRESS');
+      const refused = REFUSED.exec(state.subject ?? '');
+      if (state.status === 'FAILED' && refused) throw refusalError(refused[1]!, input, limit);
       if (state.status === 'FAILED') throw new DeliveryError(input.channel, existing.id);
-      return { followUpId: existing.id, replayed: true };
+      return { followUpId: existing.id, replayed: true, record: state.record };
     },
-    async prepare() {
-      const limit = deps.settings.smsPerCustomerPerHour;
-      const [recipient, cases] = await Promise.all([
-        findRecipient(sf, deps.settings.contactFields, customerId, new Date(clock() - 60 * 60_000), limit),
-        caseId ? findCasesByIds(sf, [caseId]) : Promise.resolve([]),
-      ]);
-      if (!recipient) throw new NotFoundError('No customer has this customerId; nothing was sent.', input.customerId);
-      const { customer } = recipient;
-      if (caseId && !cases[0]) throw new NotFoundError('No case has this caseId; nothing was sent.', input.caseId!);
-      if (cases[0] && cases[0].contactId !== customerId) {
-        throw new ValidationError([{ field: 'caseId', code: 'NOT_ALLOWED', message: 'The case belongs to another customer.' }]);
-      }
-      // Consent first: a customer who opted out is told so, not that they had too many texts.
-      const consent = consentOf(customer);
-      const status = input.channel === 'SMS' ? consent.sms : consent.email;
-      const policy = deps.settings.consentPolicy[input.channel];
-      if (status === 'OPTED_OUT' || (policy === 'opt-in' && status !== 'OPTED_IN')) throw new ConsentError(input.channel, status === 'OPTED_OUT' ? 'OPTED_OUT' : 'UNKNOWN');
-      if (input.channel === 'SMS' && limit > 0 && recipient.recentSms >= limit) {
-        throw new ValidationError([
-          {
-            field: 'customerId',
-            code: 'NOT_ALLOWED',
-            message: `This customer was sent ${limit} text messages in the last hour, the most allowed; nothing was sent. Try email, or later.`,
-          },
-        ]);
-      }
-      to = pickAddress(customer, input, deps.settings.defaultRegion);
-      if (!deps.channels[input.channel]) {
-        throw new ValidationError([{ field: 'channel', code: 'NOT_ALLOWED', message: `${input.channel} follow-ups are not configured on this gateway.` }]);
-      }
+    prepare: async () => {
       const today = new Date(clock()).toISOString().slice(0, 10);
-      return followUpRow({ contactId: customerId, caseId, channel: input.channel, to, subject: input.subject, body: input.body }, today);
+      // The address is known once the customer is read (in the same call): set with the outcome.
+      return followUpRow({ contactId: customerId, caseId, channel: input.channel, to: '', subject: input.subject, body: input.body }, today);
     },
-    created: (followUpId) => deliver(deps, input, followUpId, to),
+    async write(row, keyFields) {
+      const subs: SubRequest[] = [{ method: 'GET', path: queryPath(recipientQuery(deps.settings.contactFields, customerId, new Date(clock() - 60 * 60_000), limit)), referenceId: 'recipient' }];
+      if (caseId) {
+        subs.push({ method: 'GET', path: queryPath(select({ fields: ['Id'], from: 'Case', where: [eq('Id', caseId)] })), referenceId: 'case' });
+        subs.push({ method: 'GET', path: queryPath(select({ fields: ['Id'], from: 'Case', where: [eq('Id', caseId), eq('ContactId', customerId)] })), referenceId: 'owned' });
+      }
+      const { Follow_Up_To__c: _unknownYet, ...intent } = row;
+      subs.push({
+        method: 'POST',
+        path: '/sobjects/Task',
+        referenceId: 'intent',
+        body: { ...intent, WhoId: reference('recipient.records[0].Id'), ...(caseId ? { WhatId: reference('owned.records[0].Id') } : {}), ...keyFields },
+      });
+      const answers = await compositeCall(sf, subs, { allOrNone: false, keyed: Object.keys(keyFields).length > 0 });
+      const missing = (ref: string) => answers[ref] !== undefined && answers[ref]!.status < 400 && rowsOf(answers[ref]).length === 0;
+      if (missing('recipient')) throw new NotFoundError('No customer has this customerId; nothing was sent.', input.customerId);
+      if (caseId && missing('case')) throw new NotFoundError('No case has this caseId; nothing was sent.', input.caseId!);
+      if (caseId && missing('owned')) throw new ValidationError([{ field: 'caseId', code: 'NOT_ALLOWED', message: 'The case belongs to another customer.' }]);
+      const [row0] = rowsOf(answers.recipient);
+      if (row0) recipient = recipientOf(row0, deps.settings.contactFields);
+      const created = answers.intent;
+      if (!created || created.status >= 400) throw subrequestError('intent', created ?? { status: 500, body: [] });
+      return String((created.body as { id: string }).id);
+    },
+    async created(followUpId) {
+      // A lost answer left the customer unread here: read them now (a rare extra call).
+      const who = recipient ?? (await findRecipient(sf, deps.settings.contactFields, customerId, new Date(clock() - 60 * 60_000), limit, followUpId));
+      if (!who) throw new NotFoundError('No customer has this customerId; nothing was sent.', input.customerId);
+      const refusal = refusalOf(deps, input, who, limit);
+      if (refusal) {
+        // The intent stays, marked as refused: nothing is sent, and a retry is refused alike.
+        await refuse(deps, followUpId, refusal.code, input);
+        throw refusalError(refusal.code, input, limit, refusal.message);
+      }
+      return deliver(deps, input, followUpId, refusal === null ? pickAddress(who.customer, input, deps.settings.defaultRegion) : '');
+    },
+  });
+}
+
+/** Consent first (a customer who opted out is told so, not that they had too many texts), then the cap, the address and the channel. */
+function refusalOf(deps: ServiceDeps, input: FollowUpInput, who: { customer: CustomerRecord; recentSms: number }, limit: number): { code: string; message?: string } | null {
+  const consent = consentOf(who.customer);
+  const status = input.channel === 'SMS' ? consent.sms : consent.email;
+  const policy = deps.settings.consentPolicy[input.channel];
+  if (status === 'OPTED_OUT') return { code: 'CONSENT_OPTED_OUT' };
+  if (policy === 'opt-in' && status !== 'OPTED_IN') return { code: 'CONSENT_UNKNOWN' };
+  if (input.channel === 'SMS' && limit > 0 && who.recentSms >= limit) return { code: 'SMS_CAP' };
+  try {
+    pickAddress(who.customer, input, deps.settings.defaultRegion);
+  } catch (e) {
+    if (e instanceof ValidationError) return { code: 'ADDRESS', message: e.fieldErrors[0]?.message };
+    throw e;
+  }
+  if (!deps.channels[input.channel]) return { code: 'CHANNEL' };
+  return null;
+}
+
+/** Marks a refused intent FAILED, its Subject naming the refusal. */
+async function refuse(deps: ServiceDeps, followUpId: string, code: string, input: FollowUpInput): Promise<void> {
+  const subject = `Refused (${code}): ${input.subject ?? `${input.channel}: ${input.body}`}`.slice(0, 255);
+  await deps.sf.request('PATCH', `/sobjects/Task/${followUpId}`, { Follow_Up_Status__c: 'FAILED', Status: 'Completed', Subject: subject }, { idempotent: true }).catch((e: unknown) => {
+    deps.logger.error({ err: e, followUpId }, 'could not mark a refused follow-up');
   });
 }
 
@@ -177,13 +257,14 @@ async function deliver(deps: ServiceDeps, input: FollowUpInput, followUpId: stri
   deps.events.followUp(input.channel, status);
   // The message has gone out (or been refused) whatever happens here: a failed write is logged,
   // the Task stays PENDING, a retry does not send again, and the delivery report still lands.
-  await advanceFollowUp(deps.sf, followUpId, status, 'PENDING').catch((e: unknown) => {
+  const record = await recordFollowUpOutcome(deps.sf, followUpId, status, to).catch((e: unknown) => {
     deps.logger.error({ err: e, followUpId, status }, 'could not record the follow-up status');
+    return null;
   });
   if (!outcome.accepted) {
     // The provider's own text stays in our logs; the client gets its code.
     deps.logger.info({ followUpId, code: outcome.code, reason: maskNumbers(outcome.reason) }, 'provider refused the follow-up');
     throw new DeliveryError(input.channel, followUpId, `The provider refused the message (${outcome.code}).`);
   }
-  return { followUpId, replayed: false };
+  return { followUpId, replayed: false, record };
 }
