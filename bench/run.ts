@@ -7,10 +7,11 @@
  * costs its own query: N+1). It prints Salesforce API calls per operation, then end-to-end
  * latency p50/p99 with autocannon while the emulator adds 50 ms to every Salesforce call.
  *
- * First the caller-context run (bench/context.ts), then this one, then the chaos run (bench/chaos.ts).
+ * First the caller-context run (bench/context.ts), then the voice-call run (bench/voice-call.ts),
+ * then this one, then the chaos run (bench/chaos.ts).
  *
  * Options (env): BENCH_SECONDS (per latency run, default 5), BENCH_CONNECTIONS (default 4),
- * BENCH_ONLY=context|read|chaos.
+ * BENCH_ONLY=context|voice|read|chaos.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -24,6 +25,7 @@ import { testConfig } from '../test/support/config';
 const AGENT = 'Bearer demo-agent-key';
 import { runChaos } from './chaos';
 import { runContext } from './context';
+import { runVoiceCall } from './voice-call';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
@@ -132,5 +134,6 @@ async function runRead(): Promise<void> {
 
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'context') await runContext();
+if (!only || only === 'voice') await runVoiceCall();
 if (!only || only === 'read') await runRead();
 if (!only || only === 'chaos') await runChaos();

@@ -128,6 +128,8 @@ describe('OpenTelemetry traces, exported over OTLP', () => {
     // The lookup's two Salesforce calls (the search, then the compiled context), as the log says.
     expect(calls.length).toBe(lineOf(ids.lookup)!.salesforceCalls);
     expect(calls.length).toBeGreaterThan(0);
+    // The request span carries the count too, as the log line does.
+    expect(request.attributes['salesforce.calls']).toBe(calls.length);
     for (const call of calls) {
       expect(call.parentSpanId).toBe(operation.spanId);
       expect(call.name).toMatch(/^salesforce\.(search|query)$/);

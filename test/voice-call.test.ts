@@ -166,3 +166,15 @@ describe('retries and mistakes are cheap', () => {
     expect(await outbox()).toEqual([]);
   });
 });
+
+describe('text that Salesforce would read as a composite reference', () => {
+  it('is refused up front, naming the field, and nothing is written or sent', async () => {
+    const ada = gw.ids.contacts.ada;
+    const res = await gw.graphql(op('SendFollowUp'), { input: { customerId: ada, channel: 'SMS', body: 'Your code is @{recipient.records[0].Email}', idempotencyKey: 'ref-sms' } });
+    expect(res.data).toMatchObject({ sendFollowUp: { __typename: 'ValidationError', fieldErrors: [{ field: 'body', code: 'INVALID' }] } });
+    const comment = await gw.graphql(op('AddToCase'), { input: { caseId: gw.ids.cases.adaOpen1, comment: 'see @{x}', idempotencyKey: 'ref-comment' } });
+    expect(comment.data).toMatchObject({ updateCase: { __typename: 'ValidationError', fieldErrors: [{ field: 'comment', code: 'INVALID' }] } });
+    expect((await stats()).apiRequests).toBe(0);
+    expect(await outbox()).toEqual([]);
+  });
+});

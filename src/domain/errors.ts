@@ -132,3 +132,14 @@ export class DeliveryError<F = unknown> extends UserError {
     this.name = 'DeliveryError';
   }
 }
+
+/**
+ * Text a write sends through Salesforce's `/composite` may not hold `@{`: Salesforce reads it as a
+ * reference to another subrequest's answer (reference §6.6) and has no way to escape it, so the
+ * text would be refused or, worse, filled in. Refused up front, naming the fields.
+ */
+export function checkNoReferences(fields: Record<string, string | null | undefined>): FieldError[] {
+  return Object.entries(fields)
+    .filter(([, v]) => typeof v === 'string' && v.includes('@{'))
+    .map(([field]) => ({ field, code: 'INVALID' as const, message: `${field} may not contain "@{" (Salesforce reads it as a reference); write "@ {" instead.` }));
+}

@@ -65,7 +65,7 @@ export function createTracing(settings: TracingSettings | null): Tracing {
     spanProcessors: [new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: settings.tracesUrl }) })],
   });
   const tracer = provider.getTracer('salesforce-customer-gateway');
-  const spans = new WeakMap<Request, { span: Span; context: OtelContext }>();
+  const spans = new WeakMap<Request, { span: Span; context: OtelContext; calls?: () => number }>();
 
   const requestSpans: Plugin = {
     onRequest({ request }) {
@@ -79,12 +79,17 @@ export function createTracing(settings: TracingSettings | null): Tracing {
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request;
       const entry = request && spans.get(request);
-      if (entry) setCurrentOtelContext(args.contextValue, entry.context);
+      if (!entry) return;
+      setCurrentOtelContext(args.contextValue, entry.context);
+      // The Salesforce calls the request made, as its log line has them (issue 20).
+      const sf = (args.contextValue as { sf?: { callsMade: number } }).sf;
+      if (sf) entry.calls = () => sf.callsMade;
     },
     onResponse({ request, response }) {
       const entry = spans.get(request);
       if (!entry) return;
       entry.span.setAttribute('http.response.status_code', response.status);
+      entry.span.setAttribute('salesforce.calls', entry.calls?.() ?? 0);
       const requestId = response.headers.get('x-request-id');
       if (requestId) entry.span.setAttribute('gateway.request_id', requestId);
       if (response.status >= 500) entry.span.setStatus({ code: SpanStatusCode.ERROR });

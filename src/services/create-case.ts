@@ -3,7 +3,7 @@
  * A retry with the same key and input answers the case created the first time (`replayed`) and
  * never overwrites what people changed on it since.
  */
-import { NotFoundError, ValidationError, type FieldError } from '../domain/errors';
+import { NotFoundError, ValidationError, type FieldError, checkNoReferences } from '../domain/errors';
 import { normaliseId } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
 import { EMAIL_PATTERN } from '../domain/email';
@@ -30,6 +30,7 @@ export function checkCaseInput(input: NewCaseInput): FieldError[] {
   if (input.suppliedEmail !== null && !EMAIL_PATTERN.test(input.suppliedEmail)) {
     errors.push({ field: 'suppliedEmail', code: 'INVALID', message: 'suppliedEmail is not an email address.' });
   }
+  errors.push(...checkNoReferences({ subject: input.subject, description: input.description, suppliedName: input.suppliedName, suppliedPhone: input.suppliedPhone, suppliedEmail: input.suppliedEmail }));
   return errors;
 }
 

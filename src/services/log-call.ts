@@ -2,7 +2,7 @@
  * logCall: a call recorded as a completed Task (TaskSubtype Call) on the customer and on the case,
  * written with its idempotency key, so a retry never logs the call twice.
  */
-import { NotFoundError, ValidationError, type FieldError } from '../domain/errors';
+import { NotFoundError, ValidationError, type FieldError, checkNoReferences } from '../domain/errors';
 import { checkIdOf, idOf } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
 import { parseCallerNumber } from '../domain/phone';
@@ -38,6 +38,7 @@ function checkLocal(deps: ServiceDeps, input: CallInput, now: number): { errors:
     const value = input[field];
     if (value !== null && value.length > max) errors.push({ field, code: 'TOO_LONG', message: `${field} may have at most ${max.toLocaleString('en-US')} characters.` });
   }
+  errors.push(...checkNoReferences({ summary: input.summary, outcome: input.outcome, externalCallId: input.externalCallId }));
   let from: string | null = null;
   if (input.from !== null) {
     const parsed = parseCallerNumber(input.from, deps.settings.defaultRegion);

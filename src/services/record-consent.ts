@@ -5,7 +5,7 @@
  * name, when, how: `source`, on which call: `externalCallId`).
  */
 import type { ConsentStatus } from '../domain/consent';
-import { NotFoundError, ValidationError, type FieldError } from '../domain/errors';
+import { NotFoundError, ValidationError, type FieldError, checkNoReferences } from '../domain/errors';
 import { checkIdOf, idOf } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
 import type { CustomerRecord } from '../domain/records';
@@ -46,6 +46,7 @@ function checkLocal(deps: ServiceDeps, input: ConsentStatement): FieldError[] {
   if (!input.source) errors.push({ field: 'source', code: 'REQUIRED', message: 'source is required: say how the customer gave it, for the audit trail.' });
   if (input.source.length > 255) errors.push({ field: 'source', code: 'TOO_LONG', message: 'source may have at most 255 characters.' });
   if (input.externalCallId !== null && input.externalCallId.length > 255) errors.push({ field: 'externalCallId', code: 'TOO_LONG', message: 'externalCallId may have at most 255 characters.' });
+  errors.push(...checkNoReferences({ source: input.source, externalCallId: input.externalCallId }));
   const fields = consentFields(deps, input.channel);
   if (!fields.optOut && !fields.optIn) {
     errors.push({ field: 'channel', code: 'NOT_ALLOWED', message: `This org keeps no consent field for ${CHANNEL_WORDS[input.channel]}; nothing was written.` });

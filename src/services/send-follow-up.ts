@@ -9,7 +9,7 @@
  * the follow-up as PENDING. The provider's status callback names the follow-up's Task Id, so the
  * delivery report still moves it to DELIVERED or FAILED. See the README.
  */
-import { CodedError, ConsentError, DeliveryError, IdempotencyConflictError, NotFoundError, ValidationError, type FieldError } from '../domain/errors';
+import { CodedError, ConsentError, DeliveryError, IdempotencyConflictError, NotFoundError, ValidationError, type FieldError, checkNoReferences } from '../domain/errors';
 import { EMAIL_PATTERN } from '../domain/email';
 import { consentOf } from '../domain/consent';
 import { normaliseId } from '../domain/ids';
@@ -66,6 +66,7 @@ export function checkFollowUpInput(input: FollowUpInput): FieldError[] {
   if (input.to !== null && input.channel === 'EMAIL' && !EMAIL_PATTERN.test(input.to)) {
     errors.push({ field: 'to', code: 'INVALID', message: 'to is not an email address.' });
   }
+  errors.push(...checkNoReferences({ subject: input.subject, body: input.body, to: input.to }));
   return errors;
 }
 

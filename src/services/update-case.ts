@@ -4,7 +4,7 @@
  * ONE transaction with an audit Task on the case that does: a retry meets the Task's unique key,
  * and reads the first result back from it (services/idempotent-write.ts).
  */
-import { NotFoundError, ValidationError, type FieldError } from '../domain/errors';
+import { NotFoundError, ValidationError, type FieldError, checkNoReferences } from '../domain/errors';
 import { checkIdOf, idOf } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
 import type { CaseCommentRecord, CaseRecord } from '../domain/records';
@@ -39,6 +39,7 @@ function checkLocal(input: CaseUpdate): FieldError[] {
     errors.push({ field: 'input', code: 'REQUIRED', message: 'Give a status, a priority or a comment: there is nothing to change.' });
   }
   if (input.comment !== null && input.comment.length > MAX_COMMENT) errors.push({ field: 'comment', code: 'TOO_LONG', message: `comment may have at most ${MAX_COMMENT} characters.` });
+  errors.push(...checkNoReferences({ comment: input.comment }));
   return errors;
 }
 

@@ -1,0 +1,71 @@
+/**
+ * The "voice call" run of `npm run bench` (issue 20): one whole PolyAI call as the kit makes it
+ * (caller lookup, createCase, updateCase, recordConsent, an SMS, logCall), with the Salesforce
+ * calls of each step counted by the emulator. Cold: a fresh gateway (describe not yet cached);
+ * warm: the next call on the same gateway. The naive baseline is the same gateway with batching
+ * and the compiled caller context off. It ends with the voice calls one org's allowance carries.
+ */
+import { readFileSync } from 'node:fs';
+import { pino } from 'pino';
+import { startEmulators } from 'salesforce-emulator';
+import { createApp, type App } from '../src/app';
+import { testConfig } from '../test/support/config';
+
+const op = (name: string) => readFileSync(new URL(`../schema/operations/${name}.graphql`, import.meta.url), 'utf8');
+const STEPS = ['customersByPhone', 'createCase', 'updateCase', 'recordConsent', 'sendFollowUp', 'logCall'] as const;
+type Step = (typeof STEPS)[number];
+
+export async function runVoiceCall(): Promise<void> {
+  const emulators = await startEmulators({ port: 0 });
+  const stats = async () => ((await (await fetch(`${emulators.url}/__emulator/stats`)).json()) as { apiRequests: number }).apiRequests;
+  const logger = pino({ level: 'silent' });
+  const config = testConfig(emulators.url, { cache: { ttlMs: 60_000 } });
+  const ada = emulators.salesforce.fixtures.contacts.ada;
+
+  async function wholeCall(app: App, tag: string): Promise<Record<Step, number>> {
+    const counts = {} as Record<Step, number>;
+    const step = async (name: Step, document: string, variables: Record<string, unknown>) => {
+      const before = await stats();
+      const res = await app.yoga.fetch('http://bench/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key' },
+        body: JSON.stringify({ query: document, variables }),
+      });
+      const body = (await res.json()) as { data?: Record<string, Record<string, unknown>>; errors?: unknown[] };
+      if (body.errors) throw new Error(`${name} failed: ${JSON.stringify(body.errors).slice(0, 300)}`);
+      counts[name] = (await stats()) - before;
+      return Object.values(body.data!)[0]!;
+    };
+    await step('customersByPhone', op('CallerLookup'), { phone: '+14155550134' });
+    const created = await step('createCase', op('CreateCase'), { input: { customerId: ada, subject: 'Punch card reader jams', priority: 'High', idempotencyKey: `${tag}:case` } });
+    const caseId = (created.case as { id: string }).id;
+    await step('updateCase', op('AddToCase'), { input: { caseId, comment: 'Still jams after a restart.', idempotencyKey: `${tag}:comment` } });
+    await step('recordConsent', op('RecordConsent'), { input: { customerId: ada, channel: 'SMS', status: 'OPTED_IN', source: 'said yes on the call', idempotencyKey: `${tag}:consent` } });
+    await step('sendFollowUp', op('SendFollowUp'), { input: { customerId: ada, caseId, channel: 'SMS', body: 'Your case is open.', idempotencyKey: `${tag}:sms` } });
+    await step('logCall', op('LogCall'), {
+      input: { customerId: ada, caseId, from: '+14155550134', startedAt: new Date(Date.now() - 120_000).toISOString(), durationSeconds: 118, idempotencyKey: `${tag}:log` },
+    });
+    return counts;
+  }
+
+  const gateway = await createApp(config, { logger });
+  const cold = await wholeCall(gateway, 'cold');
+  const warm = await wholeCall(gateway, 'warm');
+  const baselineApp = await createApp(config, { logger, batch: false });
+  await wholeCall(baselineApp, 'baseline-cold');
+  const baseline = await wholeCall(baselineApp, 'baseline-warm');
+  const total = (c: Record<Step, number>) => STEPS.reduce((n, s) => n + c[s], 0);
+
+  console.log('\nVoice call: Salesforce API calls per step (counted by the emulator)\n');
+  console.log('| step | gateway cold | gateway warm | naive baseline (warm) |');
+  console.log('|---|---:|---:|---:|');
+  for (const s of STEPS) console.log(`| ${s} | ${cold[s]} | ${warm[s]} | ${baseline[s]} |`);
+  console.log(`| **whole call** | **${total(cold)}** | **${total(warm)}** | **${total(baseline)}** |`);
+  const perAllowance = Math.floor(100_000 / total(warm));
+  console.log(`\nVoice calls per 100,000 API calls: ${perAllowance.toLocaleString('en-US')} (warm), against ${Math.floor(100_000 / total(baseline)).toLocaleString('en-US')} for the baseline (${(total(baseline) / total(warm)).toFixed(2)}x the calls).`);
+  console.log(`An Enterprise org with 150 licences (100,000 + 150 × 1,000 = 250,000 calls a day) carries ${Math.floor(250_000 / total(warm)).toLocaleString('en-US')} voice calls a day, if nothing else spent its allowance.`);
+
+  await gateway.close();
+  await baselineApp.close();
+  await emulators.close();
+}
