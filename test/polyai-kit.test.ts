@@ -60,4 +60,25 @@ describe('the PolyAI kit', () => {
     const outbox = await control<{ messages: { body: string }[] }>(gw.emulators.url, 'GET', 'outbox');
     expect(outbox.messages.filter((m) => m.body.startsWith('Your case number is'))).toHaveLength(1);
   });
+
+  it('passes again in reverse order against the state the first run left (independent of order and state)', async () => {
+    const source = readFileSync(new URL('test_salesforce_gateway.py', KIT), 'utf8');
+    const names = [...source.matchAll(/^ {4}def (test_\w+)\(self\)/gm)].map((m) => `test_salesforce_gateway.KitTest.${m[1]}`).reverse();
+    expect(names.length).toBe(7);
+    const run = await new Promise<{ code: number; output: string }>((resolve) => {
+      execFile(
+        'env',
+        // Another conversation: the same one with other details would be (rightly) DIFFERENT_INPUT.
+        [`SALESFORCE_GATEWAY_URL=${url}`, 'SALESFORCE_GATEWAY_API_KEY=demo-agent-key', `KIT_CONV_ID=${CONV_ID}-2`, 'python3', '-m', 'unittest', '-v', ...names],
+        { cwd: KIT, timeout: 120_000 },
+        (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}` }),
+      );
+    });
+    expect(run.output).toMatch(/Ran 7 tests/);
+    expect(run.code, run.output).toBe(0);
+    // Each conversation's retried functions wrote once.
+    for (const conv of [CONV_ID, `${CONV_ID}-2`]) {
+      expect((await gw.connection.conn.query(`SELECT COUNT() FROM Case WHERE Gateway_Request_Key__c = 'demo-agent:${conv}:create_case'`)).totalSize, conv).toBe(1);
+    }
+  });
 });
