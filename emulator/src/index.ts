@@ -94,3 +94,5 @@ export { control, stats, type EmulatorStats } from './control-client';
 export { createOrgSchema, type FieldDef, type ObjectDef } from './salesforce/schema';
 export { SEED_COUNTS, type SeedFixtures } from './salesforce/seed';
 export { idChecksum, normaliseId } from './salesforce/ids';
+export { startPubSub, type PubSubFaults, type PubSubOptions, type RunningPubSub } from './pubsub/server';
+export { ALL_CHANGE_EVENTS, CDC_OBJECTS, topicOf } from './pubsub/change-events';

@@ -36,6 +36,20 @@ interface UndoEntry {
   before: SfRecord | undefined;
 }
 
+/** One record's change in a committed transaction (for Change Data Capture). */
+export interface RecordChange {
+  object: string;
+  id: string;
+  before: SfRecord | undefined;
+  after: SfRecord;
+}
+
+/** A committed transaction: its changes in order, and when it committed. */
+export interface CommittedTransaction {
+  changes: RecordChange[];
+  committedAt: number;
+}
+
 export interface WriteOptions {
   /** Seeding: allow read-only fields (CreatedDate, CaseNumber ...) and skip the clock. */
   system?: boolean;
@@ -47,6 +61,9 @@ export class Store {
   private readonly ids = new IdAllocator();
   private caseNumber = 1000;
   private undo: UndoEntry[] | null = null;
+  /** The changes of the unit in progress; null outside a unit (each write commits alone). */
+  private pending: RecordChange[] | null = null;
+  private readonly committed: ((t: CommittedTransaction) => void)[] = [];
 
   constructor(
     readonly schema: OrgSchema,
@@ -187,9 +204,27 @@ export class Store {
 
   private put(o: ObjectDef, id: string, record: SfRecord, now: number): void {
     const table = this.table(o.name);
-    this.undo?.push({ object: o.name, id, before: table.get(id) });
+    const before = table.get(id);
+    this.undo?.push({ object: o.name, id, before });
     table.set(id, record);
     this.written.set(id, now);
+    const change = { object: o.name, id, before, after: record };
+    if (this.pending) this.pending.push(change);
+    else this.commit([change], now);
+  }
+
+  /** Calls `listener` with every committed transaction (a rolled-back unit commits nothing). */
+  onCommit(listener: (t: CommittedTransaction) => void): () => void {
+    this.committed.push(listener);
+    return () => {
+      const i = this.committed.indexOf(listener);
+      if (i >= 0) this.committed.splice(i, 1);
+    };
+  }
+
+  private commit(changes: RecordChange[], at: number): void {
+    if (changes.length === 0) return;
+    for (const listener of this.committed) listener({ changes, committedAt: at });
   }
 
   /**
@@ -198,7 +233,9 @@ export class Store {
    */
   begin(): { rollback(): void; end(): void } {
     const log: UndoEntry[] = [];
+    const changes: RecordChange[] = [];
     this.undo = log;
+    this.pending = changes;
     return {
       rollback: () => {
         for (const u of log.reverse()) {
@@ -207,9 +244,13 @@ export class Store {
           else table.delete(u.id);
         }
         log.length = 0;
+        changes.length = 0;
       },
       end: () => {
         this.undo = null;
+        this.pending = null;
+        // One transaction: what the unit wrote and kept commits together.
+        this.commit(changes, this.clock());
       },
     };
   }
