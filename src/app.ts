@@ -12,7 +12,8 @@ import type { AppServices } from './http/context';
 import { createBudgetGovernor } from './http/budget';
 import { createMetrics, type Metrics } from './http/metrics';
 import { createTracing } from './http/tracing';
-import { responseCache } from './http/use-cache';
+import { responseCache, type ResponseCache } from './http/use-cache';
+import { createChangeEvents, type ChangeEvents, type ChangeEventsOptions } from './change-events/subscription';
 import { createGateway, securityFrom, type Gateway, type GatewayDeps } from './http/yoga';
 import { createLogger } from './logger';
 import type { Channels } from './messaging/channel';
@@ -38,7 +39,12 @@ export interface AppOverrides {
   limits?: GatewayDeps['limits'];
   /** false builds the naive N+1 baseline of the benchmark (no DataLoader batching). */
   batch?: boolean;
+  /** Change-event tuning beyond the configuration (tests: keepalive grace, reconnect delay). */
+  changeEvents?: Partial<Pick<ChangeEventsOptions, 'keepaliveGraceMs' | 'reconnectBaseMs'>>;
 }
+
+/** The objects whose records the gateway's answers hold. */
+const CHANGE_EVENT_OBJECTS = ['Contact', 'Account', 'Case', 'Task', 'CaseComment'] as const;
 
 export interface App {
   yoga: Gateway;
@@ -47,6 +53,8 @@ export interface App {
   /** The shared Salesforce client. */
   sf: SalesforceApi;
   logger: Logger;
+  /** The change-event subscription; null when off. */
+  changeEvents: ChangeEvents | null;
   close(): Promise<void>;
 }
 
@@ -86,8 +94,27 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const channels: Channels = { EMAIL: createEmailChannel(sf, config.messaging.emailSenderType) };
   if (sms) channels.SMS = createSmsChannel({ ...sms, publicBaseUrl, timeoutMs: config.messaging.timeoutMs });
 
+  // Change Data Capture: a change in Salesforce drops the cached answers that showed it.
+  let cacheRef: ResponseCache | null = null;
+  const changeEvents = config.changeEvents
+    ? createChangeEvents({
+        endpoint: config.changeEvents.endpoint,
+        verifyTls: config.changeEvents.verifyTls,
+        objects: CHANGE_EVENT_OBJECTS,
+        connection,
+        sf,
+        replays: state.replays,
+        onChange: async (changes) => cacheRef?.changed(changes),
+        onLost: async () => cacheRef?.dropAll(),
+        logger,
+        observe: metrics.changeEvents,
+        ...overrides.changeEvents,
+      })
+    : null;
   // Cache keys (the ETags) are keyed with a secret every replica derives from the API keys.
-  const cache = responseCache(state.responses, cacheSecret(config.security.apiKeys));
+  const cache = responseCache(state.responses, cacheSecret(config.security.apiKeys), changeEvents, metrics.staleAnswer);
+  cacheRef = cache;
+  changeEvents?.start();
   const tracing = createTracing(config.tracing);
   if (config.tracing) logger.info({ serviceName: config.tracing.serviceName }, 'tracing: spans go to the OTLP endpoint');
   const services: AppServices = {
@@ -129,6 +156,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   metrics.watchBudget(governor);
   const yoga = createGateway({
     governor,
+    changeEvents,
     config,
     logger,
     services,
@@ -151,7 +179,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     connection,
     sf,
     logger,
+    changeEvents,
     close: async () => {
+      await changeEvents?.stop();
       await yoga.dispose();
       await tracing.shutdown();
       await state.close();

@@ -144,6 +144,7 @@ export interface Config {
   /** Where replicas share state (README, "Several replicas"). */
   sharedState: SharedStateSettings;
   cache: CacheSettings;
+  changeEvents: ChangeEventsSettings | null;
   budget: BudgetSettings;
   /** `embedded`: no Salesforce configured, the gateway runs the local emulator with demo credentials. */
   salesforce: { mode: 'embedded'; emulatorPort: number; apiVersion: string; flow: AuthFlow } | OrgSettings;
@@ -177,6 +178,18 @@ export interface CacheSettings {
   ttlMs: number;
   /** TTL of answers holding only the org's picklists (caseOptions). @default 600_000 */
   optionsTtlMs: number;
+  /** TTL of answers while the change-event subscription is healthy (changes arrive as events). @default 86_400_000 */
+  eventsTtlMs: number;
+  /** How long the last known answer is kept to serve, marked stale, while Salesforce fails. 0: never. @default 86_400_000 */
+  staleTtlMs: number;
+}
+
+/** Change Data Capture over the Pub/Sub API (src/change-events); null: off. */
+export interface ChangeEventsSettings {
+  /** `host:port`. @default 'api.pubsub.salesforce.com:7443' */
+  endpoint: string;
+  /** Check the Pub/Sub server's certificate. @default true (false only for the local emulator) */
+  verifyTls: boolean;
 }
 
 /** A Salesforce org to log in to. */
@@ -289,6 +302,14 @@ const EnvSchema = z.object({
   REDIS_KEY_PREFIX: z.string().trim().regex(/^[A-Za-z0-9:._-]{1,64}$/, 'must be 1-64 letters, digits or : . _ -').default('sfgw:'),
   CACHE_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   CACHE_OPTIONS_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
+  CACHE_EVENTS_TTL_MS: z.coerce.number().int().min(0).max(7 * 86_400_000).default(86_400_000),
+  CACHE_STALE_TTL_MS: z.coerce.number().int().min(0).max(7 * 86_400_000).default(86_400_000),
+  CHANGE_EVENTS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  PUBSUB_ENDPOINT: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9.-]+:\d{1,5}$|^\[[0-9A-Fa-f:]+\]:\d{1,5}$/, 'must be host:port, such as api.pubsub.salesforce.com:7443')
+    .default('api.pubsub.salesforce.com:7443'),
   TRUSTED_DOCUMENTS_ONLY: z.enum(['true', 'false']).optional(),
   CORS_ORIGINS: z
     .string()
@@ -431,7 +452,9 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
         : null,
     metrics: { enabled: e.METRICS_ENABLED, port: e.METRICS_PORT ?? null },
     sharedState: { redisUrl: e.REDIS_URL ?? null, keyPrefix: e.REDIS_KEY_PREFIX },
-    cache: { ttlMs: e.CACHE_TTL_MS, optionsTtlMs: e.CACHE_OPTIONS_TTL_MS },
+    cache: { ttlMs: e.CACHE_TTL_MS, optionsTtlMs: e.CACHE_OPTIONS_TTL_MS, eventsTtlMs: e.CACHE_EVENTS_TTL_MS, staleTtlMs: e.CACHE_STALE_TTL_MS },
+    // In embedded mode main.ts points it at the emulator's own Pub/Sub server.
+    changeEvents: e.CHANGE_EVENTS ? { endpoint: e.PUBSUB_ENDPOINT, verifyTls: true } : null,
     budget: { reserveFrom: e.BUDGET_RESERVE_FROM, shares: e.BUDGET_ROLE_SHARES },
     gateway: {
       defaultRegion: e.PHONE_DEFAULT_REGION,

@@ -20,11 +20,18 @@ export interface Metrics {
   webhookReport(outcome: 'accepted' | 'refused'): void;
   cacheResult(hit: boolean): void;
   budgetRefusal(role: string, reason: BudgetRefusalReason): void;
+  /** Change events received, and the subscription's state. */
+  changeEvents: { event(object: string, changeType: string): void; state(state: string): void };
+  /** A last known answer served, marked stale, while Salesforce failed. */
+  staleAnswer(): void;
   /** Reads the client's API usage and circuits when scraped. */
   watch(sf: SalesforceApi): void;
   /** Reads the daily budget when scraped. */
   watchBudget(governor: BudgetGovernor): void;
 }
+
+const OBJECTS = new Set(['Contact', 'Account', 'Case', 'Task', 'CaseComment']);
+const SUBSCRIPTION_STATES = ['connecting', 'connected', 'down', 'stopped'];
 
 const CIRCUIT_VALUE: Record<string, number> = { closed: 0, 'half-open': 0.5, open: 1, isolated: 1 };
 
@@ -37,6 +44,9 @@ export function createMetrics(): Metrics {
   const followUps = new Counter({ name: 'gateway_follow_ups_total', help: 'Follow-ups recorded, by channel and status', labelNames: ['channel', 'status'], registers: [registry] });
   const reports = new Counter({ name: 'gateway_webhook_reports_total', help: 'SMS delivery reports, by outcome', labelNames: ['outcome'], registers: [registry] });
   const budgetRefusals = new Counter({ name: 'gateway_budget_refusals_total', help: 'Requests refused by the daily budget governor, by role and reason', labelNames: ['role', 'reason'], registers: [registry] });
+  const changeEvents = new Counter({ name: 'gateway_change_events_total', help: 'Change events received over the Pub/Sub API, by object and change type', labelNames: ['object', 'change_type'], registers: [registry] });
+  const subscription = new Gauge({ name: 'gateway_change_events_state', help: 'The change-event subscription: 1 in the labelled state, 0 otherwise', labelNames: ['state'], registers: [registry] });
+  const stale = new Counter({ name: 'gateway_stale_answers_total', help: 'Last known answers served, marked stale, while Salesforce failed', registers: [registry] });
   let watched: SalesforceApi | null = null;
   let governor: BudgetGovernor | null = null;
   new Gauge({
@@ -104,6 +114,13 @@ export function createMetrics(): Metrics {
       governor = g;
     },
     budgetRefusal: (role, reason) => budgetRefusals.inc({ role, reason }),
+    changeEvents: {
+      event: (object, changeType) => changeEvents.inc({ object: OBJECTS.has(object) ? object : 'other', change_type: /^[A-Z_]{1,20}$/.test(changeType) ? changeType : 'other' }),
+      state: (state) => {
+        for (const s of SUBSCRIPTION_STATES) subscription.set({ state: s }, s === state ? 1 : 0);
+      },
+    },
+    staleAnswer: () => stale.inc(),
     cacheResult: (hit) => cache.inc({ result: hit ? 'hit' : 'miss' }),
   };
 }

@@ -12,10 +12,11 @@
  */
 import { createHmac } from 'node:crypto';
 import { useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
-import type { ExecutionResult } from 'graphql';
+import { getOperationAST, type ExecutionResult } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { CacheSettings } from '../config';
 import type { Context } from '../schema/context';
+import type { RecordsChanged } from '../change-events/subscription';
 import type { ResponseStore } from '../shared-state/index';
 import { principalOf } from './use-auth';
 
@@ -26,13 +27,50 @@ export interface ResponseCache {
   cache: Cache;
   /** The plugins that key, guard and track the cache. */
   plugins(settings: CacheSettings): Plugin[];
+  /** Drops the answers that hold records Salesforce reported changed (change events). */
+  changed(changes: readonly RecordsChanged[]): Promise<void>;
+  /** Drops every cached answer (changes may have been missed). */
+  dropAll(): Promise<void>;
+}
+
+/** Salesforce's records as the GraphQL types that show them (a Task is a follow-up or a call). */
+const TYPENAMES: Record<string, string[]> = {
+  Contact: ['Customer'],
+  Account: ['Account'],
+  Case: ['Case'],
+  Task: ['FollowUp', 'Call'],
+  CaseComment: ['CaseComment'],
+};
+const ALL_TYPENAMES = [...new Set(Object.values(TYPENAMES).flat())];
+
+/** The cache entities a change touches: the records, the records that list them, or a whole type. */
+export function entitiesOf(changes: readonly RecordsChanged[]): string[] {
+  const keys = new Set<string>();
+  for (const c of changes) {
+    for (const typename of TYPENAMES[c.object] ?? []) {
+      if (c.ids === null) keys.add(typename);
+      else for (const id of c.ids) keys.add(`${typename}:${id}`);
+    }
+    for (const r of c.related) for (const typename of TYPENAMES[r.object] ?? []) keys.add(`${typename}:${r.id}`);
+  }
+  return [...keys];
 }
 
 /**
  * The response cache over a store. `secret` keys the cache keys (and so the ETags): the same on
  * every replica, unknown to clients.
  */
-export function responseCache(store: ResponseStore, secret: Buffer): ResponseCache {
+/** Errors that mean Salesforce is down, slow or out of budget: a last known answer may stand in. */
+const OUTAGE_CODES = new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'UPSTREAM_LIMIT']);
+
+export function responseCache(
+  store: ResponseStore,
+  secret: Buffer,
+  events: { healthy(): boolean } | null = null,
+  onStale: () => void = () => undefined,
+  clock: () => number = Date.now,
+): ResponseCache {
+  let staleTtlMs = 0;
   /** The generation each request in flight began reading at, by cache key. */
   const inFlight = new Map<string, Map<Request, number>>();
   const keyOf = new WeakMap<Request, string>();
@@ -43,7 +81,13 @@ export function responseCache(store: ResponseStore, secret: Buffer): ResponseCac
       const started = inFlight.get(key);
       // A read whose start was not noted is not stored: it might be an old one.
       if (!started || started.size === 0) return;
-      await store.set(key, value, [...entities].map(entityKey), ttl, Math.min(...started.values()));
+      // Each answer is also tagged with its types, so that "anything of that object may have
+      // changed" (a change-event gap) can drop them all.
+      const keys = [...entities].map(entityKey);
+      const types = new Set([...entities].map((e) => e.typename));
+      const stored = await store.set(key, value, [...keys, ...types], ttl, Math.min(...started.values()));
+      // The last known answer outlives its invalidation, to stand in while Salesforce fails.
+      if (stored) await store.keep(key, value, clock(), staleTtlMs);
     },
     invalidate: (entities) => store.invalidate([...entities].map(entityKey)),
   };
@@ -58,7 +102,11 @@ export function responseCache(store: ResponseStore, secret: Buffer): ResponseCac
 
   return {
     cache,
-    plugins: (settings) => [
+    changed: (changes) => store.invalidate(entitiesOf(changes)),
+    dropAll: () => store.invalidate(ALL_TYPENAMES),
+    plugins: (settings) => {
+      staleTtlMs = settings.staleTtlMs;
+      return [
       useResponseCache({
         cache,
         enabled: () => settings.ttlMs > 0,
@@ -77,7 +125,11 @@ export function responseCache(store: ResponseStore, secret: Buffer): ResponseCac
         invalidateViaMutation: true,
         shouldCacheResult: ({ result }) => result.errors === undefined || result.errors.length === 0,
         // A Salesforce call that failed (an arm that fell back, a cut) makes the answer incomplete.
-        onTtl: ({ ttl, context }) => ((context as Partial<Context>).sf?.failedCalls ? 0 : ttl),
+        // While change events arrive, an answer lives long: a change drops it as it happens.
+        onTtl: ({ ttl, context }) => {
+          if ((context as Partial<Context>).sf?.failedCalls) return 0;
+          return ttl === settings.ttlMs && events?.healthy() ? Math.max(ttl, settings.eventsTtlMs) : ttl;
+        },
       }),
       {
         // Before any Salesforce read of a miss: note the generation it begins at.
@@ -95,6 +147,32 @@ export function responseCache(store: ResponseStore, secret: Buffer): ResponseCac
           release(request);
         },
       },
-    ],
+      {
+        // Stale if error (RFC 5861, applied to our answers): a read that Salesforce's outage left
+        // with only outage errors gets the last known answer at once, marked stale with its age.
+        // Writes never do, and a key never answered before has none.
+        onExecute({ args }) {
+          const request = (args.contextValue as { request?: Request }).request;
+          const key = request ? keyOf.get(request) : undefined;
+          if (key === undefined || settings.staleTtlMs <= 0) return;
+          if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
+          return {
+            async onExecuteDone({ result, setResult }) {
+              if (isAsyncIterable(result)) return;
+              const errors = result.errors ?? [];
+              if (errors.length === 0 || !errors.every((e) => OUTAGE_CODES.has(String(e.extensions?.code)))) return;
+              const known = await store.lastKnown(key);
+              if (!known) return;
+              const answer = known.value as ExecutionResult;
+              onStale();
+              setResult({ ...answer, extensions: { ...answer.extensions, stale: true, asOf: new Date(known.asOf).toISOString() } });
+            },
+          };
+        },
+      },
+    ];
+    },
   };
 }
+
+const isAsyncIterable = (v: unknown): v is AsyncIterable<unknown> => typeof v === 'object' && v !== null && Symbol.asyncIterator in v;

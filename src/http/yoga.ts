@@ -19,6 +19,7 @@ import { maskError } from './errors';
 import { graphiqlDocument } from './graphiql-examples';
 import { useAuth } from './use-auth';
 import { budgetAdmission, useBudget, type BudgetGovernor } from './budget';
+import type { ChangeEvents } from '../change-events/subscription';
 import { trustedProxyList, useEdgePaths, useParamBounds } from './edge';
 import { useRequestLog } from './use-request-log';
 import { useMetrics, type Metrics } from './metrics';
@@ -77,13 +78,15 @@ export interface GatewayDeps {
   tracing: Pick<Tracing, 'plugins' | 'traceIdOf'>;
   /** The org's daily budget (http/budget.ts). */
   governor: BudgetGovernor;
+  /** The change-event subscription (src/change-events); null when off. */
+  changeEvents: Pick<ChangeEvents, 'health'> | null;
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
 
 const DEMO_AGENT_KEY = DEMO_API_KEYS.find((k) => k.role === 'agent')!.key;
 
-export function createGateway({ config, services, logger, smsWebhook, security, limits, budget, bodies, sharedState, cache, cacheSettings, metrics, metricsEndpoint, tracing, governor }: GatewayDeps): Gateway {
+export function createGateway({ config, services, logger, smsWebhook, security, limits, budget, bodies, sharedState, cache, cacheSettings, metrics, metricsEndpoint, tracing, governor, changeEvents }: GatewayDeps): Gateway {
   const production = config.env === 'production';
   const l = { ...ARMOR_LIMITS, ...limits };
   const refused = { exposeLimits: false, errorMessage: TOO_COMPLEX_MESSAGE };
@@ -103,7 +106,7 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
       useEdgePaths(),
       ...tracing.plugins,
       ...useMetrics(metrics, metricsEndpoint),
-      useReadinessCheck({ endpoint: '/ready', check: readiness(services.sf, logger, security.keys, sharedState, governor) }),
+      useReadinessCheck({ endpoint: '/ready', check: readiness(services.sf, logger, security.keys, sharedState, governor, changeEvents) }),
       useBudget(governor),
       useExecutionCancellation(),
       ...(smsWebhook ? [useSmsStatusWebhook({ ...smsWebhook, maxBodyBytes: bodies.webhook, sf: services.sf, logger, metrics })] : []),
@@ -183,7 +186,16 @@ function useBodyLimit(maxBytes: number): Plugin {
  * counts and the state of the circuits. A probe every few seconds would spend the org's daily
  * API budget (15,000 on some editions), so a successful check is reused for `cacheMs`.
  */
-function readiness(sf: SalesforceApi, logger: Logger, keys: ApiKeys, state: Pick<SharedState, 'kind' | 'healthy'>, governor: BudgetGovernor, cacheMs = 30_000, failureCacheMs = 5_000) {
+function readiness(
+  sf: SalesforceApi,
+  logger: Logger,
+  keys: ApiKeys,
+  state: Pick<SharedState, 'kind' | 'healthy'>,
+  governor: BudgetGovernor,
+  changeEvents: Pick<ChangeEvents, 'health'> | null,
+  cacheMs = 30_000,
+  failureCacheMs = 5_000,
+) {
   let last: { at: number; ok: boolean; daily: { used: number; limit: number } | null } | null = null;
   const json = (status: number, body: unknown) => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   return async ({ request }: { request: Request }) => {
@@ -206,7 +218,7 @@ function readiness(sf: SalesforceApi, logger: Logger, keys: ApiKeys, state: Pick
     // API usage and circuit states are for operators: only with a valid key.
     const detail = keys.authenticate(presentedKey(request.headers.get('authorization'))) !== null;
     const body = detail
-      ? { status, salesforce: { ...sf.health(), ...(last.ok ? { dailyApiRequests: last.daily } : {}) }, sharedState: { kind: state.kind, available: shared }, budget: await governor.status() }
+      ? { status, salesforce: { ...sf.health(), ...(last.ok ? { dailyApiRequests: last.daily } : {}) }, sharedState: { kind: state.kind, available: shared }, budget: await governor.status(), changeEvents: changeEventsDetail(changeEvents) }
       : { status };
     return json(last.ok ? 200 : 503, body);
   };
@@ -224,4 +236,11 @@ export function securityFrom(s: Pick<SecuritySettings, 'apiKeys' | 'rateLimits' 
     trustedProxies: s.trustedProxies,
     limiterStore,
   };
+}
+
+/** The subscription as /ready shows it: its state, and which TTL the cache is on because of it. */
+function changeEventsDetail(events: Pick<ChangeEvents, 'health'> | null) {
+  if (!events) return { state: 'off', healthy: false, cacheTtl: 'short' };
+  const h = events.health();
+  return { ...h, lastSignalAt: h.lastSignalAt === null ? null : new Date(h.lastSignalAt).toISOString(), cacheTtl: h.healthy ? 'long (change events)' : 'short (no change events)' };
 }

@@ -49,6 +49,18 @@ function socketCode(e: unknown): string {
   return 'NETWORK_ERROR';
 }
 
+/**
+ * The request headers fetch may send: the body's framing (Content-Length, Transfer-Encoding) is
+ * fetch's own to compute from the body it sends. A length jsforce computed is refused outright
+ * when another undici than Node's own is the global dispatcher (the Pub/Sub client loads undici
+ * 7), as "invalid content-length header".
+ */
+const FRAMING = new Set(['content-length', 'transfer-encoding', 'connection', 'host']);
+function sendable(headers: Record<string, string> | undefined): Record<string, string> | undefined {
+  if (!headers) return headers;
+  return Object.fromEntries(Object.entries(headers).filter(([name]) => !FRAMING.has(name.toLowerCase())));
+}
+
 /** One call's transport: hand it to `conn.request(req, { transport })`, then read `response`. */
 export class CallTransport {
   /** Status and headers (lower-case names) of the answer, once it came. */
@@ -76,7 +88,7 @@ export class CallTransport {
     try {
       res = await fetch(req.url, {
         method: req.method,
-        headers: req.headers,
+        headers: sendable(req.headers),
         body: req.method === 'GET' || req.method === 'HEAD' ? undefined : req.body,
         signal: AbortSignal.timeout(Math.max(1, Math.ceil(this.timeoutMs))),
         redirect: 'manual',

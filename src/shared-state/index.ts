@@ -9,6 +9,7 @@ import { memoryBudgetStore, type BudgetStore } from './budget';
 import { memoryClaims, type Claims } from './claims';
 import { memoryFallbackKeys, type FallbackKeyStore } from './fallback-keys';
 import { memoryLimitFlag, type LimitFlag } from './limit-flag';
+import { memoryReplayStore, type ReplayStore } from './replay';
 import { memorySessionStore, type SessionStore } from './session';
 
 /**
@@ -26,6 +27,10 @@ export interface ResponseStore {
   /** Stores the answer unless one of `entities` was invalidated after generation `since`. */
   set(key: string, value: unknown, entities: string[], ttlMs: number, since: number): Promise<boolean>;
   invalidate(entities: string[]): Promise<void>;
+  /** Keeps an answer as the last known one for `ttlMs`, whatever invalidates it (stale-if-error). */
+  keep(key: string, value: unknown, asOf: number, ttlMs: number): Promise<void>;
+  /** The last known answer for a key, with when it was read from Salesforce. */
+  lastKnown(key: string): Promise<{ value: unknown; asOf: number } | null>;
 }
 
 /** How long an invalidation is remembered: longer than any read can take. */
@@ -40,6 +45,8 @@ export interface SharedState {
   limitFlag: LimitFlag;
   /** The org's daily budget: calls per role, and the org's use. */
   budget: BudgetStore;
+  /** Where change-event subscriptions resume. */
+  replays: ReplayStore;
   /** Cached answers: shared by the replicas in Redis, or this process's own. */
   responses: ResponseStore;
   /** A counter for rate limits: `points` per `durationSec`, under `name`. */
@@ -57,6 +64,7 @@ export function memorySharedState(): SharedState {
     session: memorySessionStore(),
     limitFlag: memoryLimitFlag(),
     budget: memoryBudgetStore(),
+    replays: memoryReplayStore(),
     responses: memoryResponseStore(),
     limiter: (name, points, duration) => new RateLimiterMemory({ keyPrefix: name, points, duration }),
     healthy: async () => true,
@@ -69,8 +77,13 @@ export function memoryResponseStore(maxEntries = 10_000): ResponseStore {
   const answers = new LRUCache<string, { value: unknown; entities: string[] }>({ max: maxEntries });
   const byEntity = new Map<string, Set<string>>();
   const invalidated = new LRUCache<string, number>({ max: 100_000, ttl: INVALIDATION_MEMORY_MS });
+  const known = new LRUCache<string, { value: unknown; asOf: number }>({ max: maxEntries });
   let generation = 0;
   return {
+    async keep(key, value, asOf, ttlMs) {
+      if (ttlMs > 0) known.set(key, { value, asOf }, { ttl: ttlMs });
+    },
+    lastKnown: async (key) => known.get(key) ?? null,
     get: async (key) => answers.get(key)?.value ?? null,
     generation: async () => generation,
     async set(key, value, entities, ttlMs, since) {

@@ -31,6 +31,9 @@ for i = 3, #KEYS, 2 do
 end
 return 1`;
 
+/** Sets a number only when it is higher than the one stored (no expiry: a replay id stays valid 72 h upstream). */
+const KEEP_HIGHEST = "local v = redis.call('get', KEYS[1]) if (not v) or tonumber(v) < tonumber(ARGV[1]) then redis.call('set', KEYS[1], ARGV[1]) end return 1";
+
 /** Deletes a key only if it still holds our token (a lock or claim we own). */
 const RELEASE = "if redis.call('get', KEYS[1]) == ARGV[1] then return redis.call('del', KEYS[1]) else return 0 end";
 
@@ -161,12 +164,32 @@ export async function redisSharedState(o: RedisStateOptions): Promise<SharedStat
         },
       };
     })(),
+    replays: {
+      async get(topic: string) {
+        const v = await redis.get(`replay:${topic}`).catch(() => null);
+        return v === null ? null : Number(v);
+      },
+      async set(topic: string, replayId: number) {
+        // The highest wins: SET only when greater (replicas handle the same events).
+        await redis.eval(KEEP_HIGHEST, 1, `replay:${topic}`, String(replayId)).catch(() => undefined);
+      },
+      async clear(topic: string) {
+        await redis.del(`replay:${topic}`).catch(() => undefined);
+      },
+    },
     responses: {
       // A cache that cannot be read is a miss, and one that cannot be written is skipped:
       // answers come from Salesforce while Redis is down.
       async get(key) {
         const v = await redis.get(`response:${key}`).catch(() => null);
         return v ? (JSON.parse(v) as unknown) : null;
+      },
+      async keep(key: string, value: unknown, asOf: number, ttlMs: number) {
+        if (ttlMs > 0) await redis.set(`known:${key}`, JSON.stringify({ value, asOf }), 'PX', Math.round(ttlMs)).catch(() => undefined);
+      },
+      async lastKnown(key: string) {
+        const v = await redis.get(`known:${key}`).catch(() => null);
+        return v ? (JSON.parse(v) as { value: unknown; asOf: number }) : null;
       },
       async generation() {
         const v = await redis.get('response-generation').catch(() => undefined);

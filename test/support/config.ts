@@ -1,7 +1,7 @@
 /** The gateway's configuration against a running emulator (no test-runner imports: the benchmarks use it too). */
 import { DEMO_SMS } from 'salesforce-emulator';
 import type { AppConfig } from '../../src/app';
-import { loadConfig, type AuthFlow, type BudgetSettings, type CacheSettings, type GatewaySettings, type SalesforceCredentials, type SecuritySettings, type SharedStateSettings, type TracingSettings } from '../../src/config';
+import { loadConfig, type AuthFlow, type BudgetSettings, type CacheSettings, type ChangeEventsSettings, type GatewaySettings, type SalesforceCredentials, type SecuritySettings, type SharedStateSettings, type TracingSettings } from '../../src/config';
 import { demoCredentials } from './credentials';
 
 export interface ConfigOptions {
@@ -23,6 +23,8 @@ export interface ConfigOptions {
   tracing?: TracingSettings;
   /** The daily budget governor's settings. */
   budget?: Partial<BudgetSettings>;
+  /** Change events over the Pub/Sub API; off unless a test asks. */
+  changeEvents?: ChangeEventsSettings;
 }
 
 /** The gateway's configuration against a running emulator: its demo org, its SMS provider and the demo keys. */
@@ -37,6 +39,7 @@ export function testConfig(emulatorUrl: string, options: ConfigOptions = {}): Ap
     security: { ...base.security, ...options.security },
     cache: { ...base.cache, ttlMs: 0, ...options.cache },
     budget: { ...base.budget, ...options.budget },
+    changeEvents: options.changeEvents ?? null,
     sharedState: { ...base.sharedState, ...options.sharedState },
     tracing: options.tracing ?? null,
     messaging: {

@@ -1,0 +1,248 @@
+/**
+ * Change Data Capture over Salesforce's Pub/Sub API (issue 21): one subscription per replica to
+ * `/data/ChangeEvents` through `salesforce-pubsub-api-client`, on the connection's own session.
+ * Each event is handed on as "these records changed" (`onChange`), which app.ts wires to the
+ * response cache; this module knows nothing of GraphQL answers.
+ *
+ * - The replay id of the last event handled is kept in the shared state (Redis, or this process),
+ *   so a restarted gateway resumes where it (or another replica) stopped. A replay id Salesforce
+ *   no longer knows means changes were missed: everything cached is dropped and the subscription
+ *   starts again from LATEST.
+ * - `GAP_*` and `GAP_OVERFLOW` events name no reliable record: "anything of that object may have
+ *   changed".
+ * - Healthy means connected, with events or keepalives arriving within `keepaliveGraceMs`. While
+ *   healthy, cached answers may live long; otherwise the cache falls back to its short TTL.
+ * - A stream that fails reconnects with exponential backoff and jitter; an expired session is
+ *   renewed through the connection first.
+ */
+import PubSubApiClient from 'salesforce-pubsub-api-client';
+import type { Logger } from 'pino';
+import type { SalesforceApi } from '../salesforce/client';
+import type { SalesforceConnection } from '../salesforce/connection';
+import type { ReplayStore } from '../shared-state/replay';
+
+/** A change: the records of an object that changed, or every record of it (`ids: null`). */
+export interface RecordsChanged {
+  object: string;
+  ids: string[] | null;
+  /** Ids of other records the change touches (a new case's customer, a comment's case). */
+  related: { object: string; id: string }[];
+}
+
+export interface ChangeEventsOptions {
+  /** `host:port` of the Pub/Sub API. @default 'api.pubsub.salesforce.com:7443' */
+  endpoint: string;
+  /** Objects whose changes matter; events of others are ignored. */
+  objects: readonly string[];
+  connection: SalesforceConnection;
+  sf: SalesforceApi;
+  replays: ReplayStore;
+  onChange(changes: RecordsChanged[]): Promise<void>;
+  /** Everything cached may be stale (changes were missed). */
+  onLost(): Promise<void>;
+  /** Check the server's certificate (off only for the local emulator's self-signed one). @default true */
+  verifyTls?: boolean;
+  /** Healthy while an event or keepalive arrived within this. @default 330_000 (Salesforce sends one about every 270 s) */
+  keepaliveGraceMs?: number;
+  /** First reconnect delay; doubling up to 60 s, with jitter. @default 1_000 */
+  reconnectBaseMs?: number;
+  logger: Logger;
+  /** Told of every event and state change, for metrics. */
+  observe?: { event(object: string, changeType: string): void; state(state: SubscriptionState): void };
+  clock?: () => number;
+}
+
+export type SubscriptionState = 'connecting' | 'connected' | 'down' | 'stopped';
+
+export interface ChangeEventsHealth {
+  state: SubscriptionState;
+  healthy: boolean;
+  lastSignalAt: number | null;
+  events: number;
+  /** Why it is down, as a code (never a token or URL). */
+  lastError: string | null;
+}
+
+export interface ChangeEvents {
+  start(): void;
+  stop(): Promise<void>;
+  health(): ChangeEventsHealth;
+  healthy(): boolean;
+}
+
+const TOPIC = '/data/ChangeEvents';
+/** gRPC status codes the client reports. */
+const UNAUTHENTICATED = 16;
+const INVALID_ARGUMENT = 3;
+
+interface ParsedEvent {
+  replayId?: number;
+  payload?: Record<string, unknown> & { ChangeEventHeader?: { entityName?: string; recordIds?: string[]; changeType?: string } };
+}
+
+/** Fields of a change that point at a record whose cached answers list this one. */
+const PARENTS: Record<string, [field: string, object: string][]> = {
+  Case: [['ContactId', 'Contact'], ['AccountId', 'Account']],
+  Task: [['WhoId', 'Contact'], ['WhatId', 'Case']],
+  CaseComment: [['ParentId', 'Case']],
+  Contact: [['AccountId', 'Account']],
+};
+
+/** What an event says changed. */
+export function changeOf(event: ParsedEvent): RecordsChanged | null {
+  const header = event.payload?.ChangeEventHeader;
+  if (!header?.entityName) return null;
+  const object = header.entityName;
+  if ((header.changeType ?? '').startsWith('GAP_')) return { object, ids: null, related: [] };
+  const related = (PARENTS[object] ?? [])
+    .map(([field, parent]) => ({ object: parent, id: event.payload?.[field] }))
+    .filter((r): r is { object: string; id: string } => typeof r.id === 'string' && r.id !== '');
+  return { object, ids: header.recordIds ?? [], related };
+}
+
+export function createChangeEvents(o: ChangeEventsOptions): ChangeEvents {
+  const clock = o.clock ?? Date.now;
+  const grace = o.keepaliveGraceMs ?? 330_000;
+  const base = o.reconnectBaseMs ?? 1_000;
+  const wanted = new Set(o.objects);
+  let state: SubscriptionState = 'stopped';
+  let client: PubSubApiClient | null = null;
+  let lastSignalAt: number | null = null;
+  let events = 0;
+  let lastError: string | null = null;
+  let failures = 0;
+  let timer: NodeJS.Timeout | undefined;
+  let organizationId: string | null = null;
+  let generation = 0;
+
+  const setState = (s: SubscriptionState) => {
+    state = s;
+    o.observe?.state(s);
+  };
+
+  async function connect(my: number, fromLatest = false): Promise<void> {
+    setState('connecting');
+    organizationId ??= (await o.sf.query<{ Id: string }>('SELECT Id FROM Organization LIMIT 1')).records[0]?.Id ?? null;
+    const conn = o.connection.conn;
+    const next = new PubSubApiClient(
+      {
+        authType: 'user-supplied',
+        accessToken: conn.accessToken ?? '',
+        instanceUrl: conn.instanceUrl,
+        organizationId: organizationId ?? '',
+        pubSubEndpoint: o.endpoint,
+        rejectUnauthorizedSsl: o.verifyTls !== false,
+      },
+      quiet(o.logger),
+    );
+    await next.connect();
+    if (my !== generation) {
+      next.close();
+      return;
+    }
+    client = next;
+    const replayId = fromLatest ? null : await o.replays.get(TOPIC);
+    const callback = (_info: unknown, type: string, data?: unknown) => void handle(my, type, data);
+    if (replayId === null) next.subscribe(TOPIC, callback, null);
+    else next.subscribeFromReplayId(TOPIC, callback, null, replayId);
+  }
+
+  async function handle(my: number, type: string, data: unknown): Promise<void> {
+    if (my !== generation) return;
+    switch (type) {
+      case 'event': {
+        const event = data as ParsedEvent;
+        lastSignalAt = clock();
+        failures = 0;
+        if (state !== 'connected') setState('connected');
+        events++;
+        const change = changeOf(event);
+        if (change && wanted.has(change.object)) {
+          o.observe?.event(change.object, event.payload?.ChangeEventHeader?.changeType ?? 'UNKNOWN');
+          await o.onChange([change]).catch((e: unknown) => o.logger.warn({ err: e }, 'change event not applied to the cache'));
+        }
+        if (typeof event.replayId === 'number') await o.replays.set(TOPIC, event.replayId).catch(() => undefined);
+        return;
+      }
+      case 'grpcKeepAlive':
+        lastSignalAt = clock();
+        failures = 0;
+        if (state !== 'connected') setState('connected');
+        return;
+      case 'error':
+      case 'end': {
+        const code = (data as { code?: number } | undefined)?.code;
+        lastError = type === 'end' ? 'STREAM_ENDED' : code !== undefined ? `GRPC_${code}` : 'STREAM_ERROR';
+        o.logger.warn({ code: lastError }, 'change events subscription lost; reconnecting');
+        setState('down');
+        client?.close();
+        client = null;
+        let fromLatest = false;
+        if (code === INVALID_ARGUMENT) {
+          // The replay id is no longer valid: changes may have been missed. Drop what is cached
+          // and start again from now.
+          await o.onLost().catch(() => undefined);
+          await o.replays.clear(TOPIC).catch(() => undefined);
+          fromLatest = true;
+        }
+        if (code === UNAUTHENTICATED) {
+          // A REST call renews an expired session (jsforce refreshes on 401).
+          await o.sf.query('SELECT Id FROM Organization LIMIT 1').catch(() => undefined);
+        }
+        scheduleReconnect(my, fromLatest);
+        return;
+      }
+      default:
+        return;
+    }
+  }
+
+  function scheduleReconnect(my: number, fromLatest: boolean): void {
+    failures++;
+    const delay = Math.min(60_000, base * 2 ** Math.min(failures - 1, 6)) * (0.5 + Math.random() / 2);
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (my !== generation) return;
+      connect(my, fromLatest).catch((e: unknown) => {
+        lastError = 'CONNECT_FAILED';
+        o.logger.warn({ err: e instanceof Error ? e.message : 'unknown' }, 'change events could not connect');
+        setState('down');
+        scheduleReconnect(my, fromLatest);
+      });
+    }, delay);
+    timer.unref();
+  }
+
+  return {
+    start() {
+      const my = ++generation;
+      connect(my).catch((e: unknown) => {
+        lastError = 'CONNECT_FAILED';
+        o.logger.warn({ err: e instanceof Error ? e.message : 'unknown' }, 'change events could not connect');
+        setState('down');
+        scheduleReconnect(my, false);
+      });
+    },
+    async stop() {
+      generation++;
+      clearTimeout(timer);
+      client?.close();
+      client = null;
+      setState('stopped');
+    },
+    healthy: () => state === 'connected' && lastSignalAt !== null && clock() - lastSignalAt <= grace,
+    health() {
+      return { state, healthy: this.healthy(), lastSignalAt, events, lastError };
+    },
+  };
+}
+
+/** The client's own logging, at debug level in ours (it logs raw events at debug, tokens never). */
+function quiet(logger: Logger) {
+  return {
+    debug: () => undefined,
+    info: (...args: unknown[]) => logger.debug({ from: 'pubsub-client' }, String(args[0]).slice(0, 200)),
+    warn: (...args: unknown[]) => logger.debug({ from: 'pubsub-client' }, String(args[0]).slice(0, 200)),
+    error: (...args: unknown[]) => logger.debug({ from: 'pubsub-client' }, String(args[0]).slice(0, 200)),
+  };
+}
