@@ -214,6 +214,7 @@ describe('operators', () => {
       },
       sharedState: { kind: 'memory', available: true },
       budget: expect.objectContaining({ reserveFrom: 0.8, refusing: [] }),
+      changeEvents: { state: 'off', healthy: false, cacheTtl: 'short' },
     });
     // Probes every few seconds do not spend the org's API budget; without a key, no detail.
     const anonymous = await gw.yoga.fetch('http://gateway.test/ready');

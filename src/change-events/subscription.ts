@@ -128,7 +128,9 @@ export function createChangeEvents(o: ChangeEventsOptions): ChangeEvents {
       {
         authType: 'user-supplied',
         accessToken: conn.accessToken ?? '',
-        instanceUrl: conn.instanceUrl,
+        // The client takes only https instance URLs; the local emulator (the one case of an
+        // unverified certificate) serves REST over http, and checks only that the URL is sent.
+        instanceUrl: o.verifyTls === false ? conn.instanceUrl.replace(/^http:/, 'https:') : conn.instanceUrl,
         organizationId: organizationId ?? '',
         pubSubEndpoint: o.endpoint,
         rejectUnauthorizedSsl: o.verifyTls !== false,
@@ -142,12 +144,12 @@ export function createChangeEvents(o: ChangeEventsOptions): ChangeEvents {
     }
     client = next;
     const replayId = fromLatest ? null : await o.replays.get(TOPIC);
-    const callback = (_info: unknown, type: string, data?: unknown) => void handle(my, type, data);
+    const callback = (info: unknown, type: string, data?: unknown) => void handle(my, type, data, info as { lastReplayId?: number | null } | undefined);
     if (replayId === null) next.subscribe(TOPIC, callback, null);
     else next.subscribeFromReplayId(TOPIC, callback, null, replayId);
   }
 
-  async function handle(my: number, type: string, data: unknown): Promise<void> {
+  async function handle(my: number, type: string, data: unknown, info?: { lastReplayId?: number | null }): Promise<void> {
     if (my !== generation) return;
     switch (type) {
       case 'event': {
@@ -168,6 +170,8 @@ export function createChangeEvents(o: ChangeEventsOptions): ChangeEvents {
         lastSignalAt = clock();
         failures = 0;
         if (state !== 'connected') setState('connected');
+        // Caught up to here: a restart resumes from this point, and misses nothing after it.
+        if (typeof info?.lastReplayId === 'number') await o.replays.set(TOPIC, info.lastReplayId).catch(() => undefined);
         return;
       case 'error':
       case 'end': {
@@ -224,6 +228,9 @@ export function createChangeEvents(o: ChangeEventsOptions): ChangeEvents {
       });
     },
     async stop() {
+      // The client's close() drops its stream listeners without cancelling the stream: the
+      // stream lives on until Salesforce ends it (a known limit of salesforce-pubsub-api-client
+      // 5.5; see the README's operations notes).
       generation++;
       clearTimeout(timer);
       client?.close();

@@ -18,6 +18,7 @@ import type { CacheSettings } from '../config';
 import type { Context } from '../schema/context';
 import type { RecordsChanged } from '../change-events/subscription';
 import type { ResponseStore } from '../shared-state/index';
+import { toCoded } from './errors';
 import { principalOf } from './use-auth';
 
 const entityKey = (e: { typename: string; id?: string | number }) => (e.id === undefined ? e.typename : `${e.typename}:${e.id}`);
@@ -160,7 +161,9 @@ export function responseCache(
             async onExecuteDone({ result, setResult }) {
               if (isAsyncIterable(result)) return;
               const errors = result.errors ?? [];
-              if (errors.length === 0 || !errors.every((e) => OUTAGE_CODES.has(String(e.extensions?.code)))) return;
+              // Masking has not run yet: an error's code is the one it will be answered with.
+              const codeOf = (e: (typeof errors)[number]) => String(e.extensions?.code ?? toCoded(e.originalError)?.code);
+              if (errors.length === 0 || !errors.every((e) => OUTAGE_CODES.has(codeOf(e)))) return;
               const known = await store.lastKnown(key);
               if (!known) return;
               const answer = known.value as ExecutionResult;

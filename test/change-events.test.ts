@@ -1,0 +1,196 @@
+/**
+ * Issue 21, "Fresh by events, answering through outages": the gateway subscribed to the
+ * emulator's Change Data Capture over the Pub/Sub API, tried over HTTP as a person editing records
+ * straight through Salesforce's REST API would, and through Salesforce outages.
+ */
+import type { Connection } from 'jsforce';
+import { pino } from 'pino';
+import { startPubSub, type RunningEmulators, type RunningPubSub } from 'salesforce-emulator';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { createApp, type App } from '../src/app';
+import { testConfig, type ConfigOptions } from './support/config';
+import { control, startTestEmulator } from './support/emulator';
+import { MACHINE_REDIS, testPrefix } from './support/redis';
+
+let em: RunningEmulators;
+let pubsub: RunningPubSub;
+let conn: Connection;
+beforeAll(async () => {
+  em = await startTestEmulator();
+  // Keepalives every 200 ms, so that "healthy" is proved quickly.
+  pubsub = await startPubSub(em.salesforce, { keepaliveMs: 200 });
+});
+afterAll(async () => {
+  await pubsub.close();
+  await em.close();
+});
+
+const opened: App[] = [];
+const cleanups: (() => Promise<void>)[] = [];
+afterEach(async () => {
+  pubsub.setFaults({});
+  for (const app of opened.splice(0)) await app.close();
+  for (const c of cleanups.splice(0)) await c();
+  await control(em.url, 'DELETE', 'faults');
+});
+
+/** A gateway subscribed to the emulator's change events; the short TTL is 1 s, the events TTL an hour. */
+async function gateway(options: ConfigOptions = {}, prefix?: string): Promise<App> {
+  const config = testConfig(em.url, {
+    cache: { ttlMs: 1_000, eventsTtlMs: 3_600_000, staleTtlMs: 3_600_000 },
+    changeEvents: { endpoint: pubsub.endpoint, verifyTls: false },
+    ...(prefix ? { sharedState: { redisUrl: MACHINE_REDIS, keyPrefix: prefix } } : {}),
+    ...options,
+  });
+  const app = await createApp(config, { logger: pino({ level: 'silent' }), changeEvents: { keepaliveGraceMs: 1_000, reconnectBaseMs: 100 } });
+  opened.push(app);
+  // Healthy once connected and a keepalive came: bounded by the subscription's own signal.
+  await until(() => app.changeEvents!.healthy(), 5_000, 'the subscription to become healthy');
+  conn ??= app.connection.conn;
+  return app;
+}
+
+async function until(check: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
+  const deadline = Date.now() + ms;
+  while (!(await check())) {
+    if (Date.now() > deadline) throw new Error(`waited ${ms} ms for ${what}`);
+    await new Promise((r) => setTimeout(r, 25));
+  }
+}
+
+const CONTEXT = `query Context($id: ID!) { customer(id: $id) { name cases(first: 10, status: OPEN) { edges { node { id subject status } } } } }`;
+
+async function read(app: App, id: string) {
+  const res = await app.yoga.fetch('http://gateway.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key' },
+    body: JSON.stringify({ query: CONTEXT, variables: { id } }),
+  });
+  return (await res.json()) as {
+    data?: { customer: { name: string; cases: { edges: { node: { id: string; subject: string; status: string } }[] } } | null };
+    errors?: { extensions?: { code?: string } }[];
+    extensions?: { responseCache?: { hit?: boolean }; stale?: boolean; asOf?: string };
+  };
+}
+
+const calls = async () => (await control<{ apiRequests: number }>(em.url, 'GET', 'stats')).apiRequests;
+
+describe('fresh by events', () => {
+  beforeEach(() => control(em.url, 'POST', 'reset'));
+
+  it('shows a rename, a closed case and a new case made straight through Salesforce within 3 s', async () => {
+    const app = await gateway();
+    const ada = em.salesforce.fixtures.contacts.ada;
+    const first = await read(app, ada);
+    expect((await read(app, ada)).extensions?.responseCache?.hit).toBe(true);
+    const open = first.data!.customer!.cases.edges.map((e) => e.node.id);
+    const toClose = open[0]!;
+    // Another integration, or a person in the console: the gateway is not told.
+    await conn.sobject('Contact').update({ Id: ada, FirstName: 'Augusta Ada' });
+    await conn.sobject('Case').update({ Id: toClose, Status: 'Closed' });
+    const created = (await conn.sobject('Case').create({ Subject: 'Opened by another integration', Status: 'New', Origin: 'Web', ContactId: ada })) as { id: string };
+    const started = Date.now();
+    await until(
+      async () => {
+        const c = (await read(app, ada)).data!.customer!;
+        const ids = c.cases.edges.map((e) => e.node.id);
+        return c.name === 'Augusta Ada Lovelace' && !ids.includes(toClose) && ids.includes(created.id);
+      },
+      3_000,
+      'the changes to show',
+    );
+    expect(Date.now() - started).toBeLessThan(3_000);
+  });
+
+  it('with nothing changed, repeated reads cost no Salesforce call, well past the short TTL', async () => {
+    const app = await gateway();
+    const ada = em.salesforce.fixtures.contacts.ada;
+    await read(app, ada);
+    const before = await calls();
+    const started = Date.now();
+    // Three times the short TTL (1 s): only the events TTL keeps these answers.
+    while (Date.now() - started < 3_000) {
+      expect((await read(app, ada)).extensions?.responseCache?.hit).toBe(true);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    expect((await calls()) - before).toBe(0);
+  });
+
+  it('with the stream broken, falls back to the short TTL and /ready says so, then recovers', async () => {
+    // A Pub/Sub server of its own: the client's close() leaves earlier gateways' streams open
+    // without listeners, and breaking those would fail them with nobody listening.
+    const own = await startPubSub(em.salesforce, { keepaliveMs: 200 });
+    cleanups.push(() => own.close());
+    const app = await gateway({ changeEvents: { endpoint: own.endpoint, verifyTls: false } });
+    const ada = em.salesforce.fixtures.contacts.ada;
+    own.setFaults({ broken: true });
+    await until(() => !app.changeEvents!.healthy(), 3_000, 'the subscription to be unhealthy');
+    const ready = (await (await app.yoga.fetch('http://gateway.test/ready', { headers: { authorization: 'Bearer demo-agent-key' } })).json()) as { changeEvents: { healthy: boolean; cacheTtl: string } };
+    expect(ready.changeEvents).toMatchObject({ healthy: false, cacheTtl: 'short (no change events)' });
+    await read(app, ada);
+    const before = await calls();
+    // Past the short TTL, the answer is read again.
+    await new Promise((r) => setTimeout(r, 1_200));
+    expect((await read(app, ada)).extensions?.responseCache?.hit).toBe(false);
+    expect((await calls()) - before).toBeGreaterThan(0);
+    own.setFaults({});
+    await until(() => app.changeEvents!.healthy(), 5_000, 'the subscription to reconnect');
+  });
+
+  it('two replicas on one Redis: a change reaches both', async () => {
+    const { prefix, cleanup } = testPrefix();
+    cleanups.push(cleanup);
+    const a = await gateway({}, prefix);
+    const b = await gateway({}, prefix);
+    const grace = em.salesforce.fixtures.contacts.grace;
+    await read(a, grace);
+    expect((await read(b, grace)).extensions?.responseCache?.hit).toBe(true);
+    await conn.sobject('Contact').update({ Id: grace, LastName: 'Murray Hopper' });
+    for (const app of [a, b]) {
+      await until(async () => (await read(app, grace)).data!.customer!.name === 'Grace Murray Hopper', 3_000, 'the rename on each replica');
+    }
+  });
+
+  it('a gateway stopped while changes were made serves none of the old answers after it restarts', async () => {
+    const { prefix, cleanup } = testPrefix();
+    cleanups.push(cleanup);
+    const first = await gateway({}, prefix);
+    const alan = em.salesforce.fixtures.contacts.alan;
+    await read(first, alan);
+    // Stopped: the replay id it got to stays in Redis, with the cached answer.
+    await first.close();
+    opened.splice(opened.indexOf(first), 1);
+    await conn.sobject('Contact').update({ Id: alan, LastName: 'Turing (restarted)' });
+    const second = await gateway({}, prefix);
+    await until(async () => (await read(second, alan)).data!.customer!.name === 'Alan Turing (restarted)', 3_000, 'the missed change after the restart');
+  });
+});
+
+describe('stale if Salesforce fails', () => {
+  beforeEach(() => control(em.url, 'POST', 'reset'));
+
+  it('answers a known caller at once, marked stale, when Salesforce fails; an unknown one gets UPSTREAM_UNAVAILABLE; then fresh again', async () => {
+    const app = await gateway();
+    const ada = em.salesforce.fixtures.contacts.ada;
+    expect((await read(app, ada)).data!.customer!.name).toBe('Ada Lovelace');
+    // Salesforce's queries fail from now on; a change made meanwhile drops the cached answer.
+    await control(em.url, 'PUT', 'faults', { errorRate: 1, errorStatementContains: 'FROM Contact' });
+    const stalePoint = (await read(app, ada)).extensions?.responseCache?.hit;
+    expect(stalePoint).toBe(true);
+    await conn.sobject('Contact').update({ Id: ada, FirstName: 'Augusta Ada' });
+    await until(async () => (await read(app, ada)).extensions?.stale === true, 3_000, 'the change event to drop the answer');
+    const started = performance.now();
+    const stale = await read(app, ada);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(stale.errors).toBeUndefined();
+    expect(stale.data!.customer!.name).toBe('Ada Lovelace');
+    expect(stale.extensions).toMatchObject({ stale: true, asOf: expect.stringMatching(/^\d{4}-\d{2}-\d{2}T/) });
+    const unknown = await read(app, em.salesforce.fixtures.contacts.joan);
+    expect(unknown.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    await control(em.url, 'DELETE', 'faults');
+    const fresh = await read(app, ada);
+    expect(fresh.errors).toBeUndefined();
+    expect(fresh.extensions?.stale).toBeUndefined();
+    expect(fresh.data!.customer!.name).toBe('Augusta Ada Lovelace');
+  });
+});
