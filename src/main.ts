@@ -39,9 +39,13 @@ if (config.salesforce.mode === 'embedded') {
     console.error('Start-up failed: no Salesforce org is configured and the local emulator is not available here (it runs with `npm start`); set SALESFORCE_CLIENT_ID, SALESFORCE_TOKEN_URL and the credentials of SALESFORCE_AUTH_FLOW.');
     process.exit(1);
   }
-  const { startEmulators, DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE, DEMO_SMS } = emulator;
+  const { startEmulators, startPubSub, DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE, DEMO_SMS } = emulator;
   const emulators = await startEmulators({ port: config.salesforce.emulatorPort });
   closers.push(() => emulators.close());
+  // Its change events over the Pub/Sub API (TLS, self-signed), on a free port the gateway is told.
+  // Keepalives every 5 s (Salesforce: about 270 s), so that the demo shows a healthy subscription soon.
+  const pubsub = config.changeEvents ? await startPubSub(emulators.salesforce, { host: '127.0.0.1', keepaliveMs: 5_000 }) : null;
+  if (pubsub) closers.unshift(() => pubsub.close());
   appConfig = {
     ...config,
     salesforce: {
@@ -56,6 +60,7 @@ if (config.salesforce.mode === 'embedded') {
       tokenUrl: `${emulators.url}/services/oauth2/token`,
       audience: 'https://login.salesforce.com',
     },
+    changeEvents: pubsub ? { endpoint: pubsub.endpoint, verifyTls: false } : null,
     // The emulator's SMS provider too, unless a real one is configured.
     messaging: {
       ...config.messaging,
@@ -65,6 +70,7 @@ if (config.salesforce.mode === 'embedded') {
   };
   logger.info({ url: emulators.url }, 'no Salesforce org configured: started the local Salesforce emulator with its demo org');
   console.log(`Salesforce emulator: ${emulators.url}  (demo org; control API at ${emulators.url}/__emulator/stats)`);
+  if (pubsub) console.log(`Salesforce emulator change events (Pub/Sub API, gRPC over TLS): ${pubsub.endpoint}`);
 } else {
   appConfig = { ...config, salesforce: config.salesforce, messaging: { ...config.messaging, publicBaseUrl } };
 }
