@@ -10,6 +10,9 @@ import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { TRUSTED_DOCUMENTS } from '../src/http/use-trusted-documents';
 import { control } from './support/emulator';
+import { pino } from 'pino';
+import { createApp, type App } from '../src/app';
+import { testConfig } from './support/config';
 import { startTestGateway, type TestGateway } from './support/gateway';
 
 const KIT = new URL('../integrations/polyai/', import.meta.url);
@@ -18,16 +21,35 @@ const CONV_ID = 'CAkit0000000000000000000000000001';
 let gw: TestGateway;
 let server: Server;
 let url: string;
+/** A second gateway over the same org with its cache on (0.3 s) and last known answers kept: the stale lookup. */
+let staleApp: App;
+let staleServer: Server;
+let staleUrl: string;
 beforeAll(async () => {
   gw = await startTestGateway({ security: { trustedDocumentsOnly: true } });
   server = createServer(gw.yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  staleApp = await createApp(testConfig(gw.emulators.url, { security: { trustedDocumentsOnly: true }, cache: { ttlMs: 300, staleTtlMs: 60_000 } }), { logger: pino({ level: 'silent' }) });
+  staleServer = createServer(staleApp.yoga);
+  await new Promise<void>((resolve) => staleServer.listen(0, '127.0.0.1', resolve));
+  staleUrl = `http://127.0.0.1:${(staleServer.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
+  await new Promise<void>((resolve) => staleServer.close(() => resolve()));
+  await staleApp.close();
   await gw.close();
 });
+
+/** What the kit's tests get from the environment, as the Secrets Vault would give a function. */
+const kitEnv = (conv: string) => [
+  `SALESFORCE_GATEWAY_URL=${url}`,
+  'SALESFORCE_GATEWAY_API_KEY=demo-agent-key',
+  `KIT_CONV_ID=${conv}`,
+  `KIT_STALE_GATEWAY_URL=${staleUrl}`,
+  `KIT_EMULATOR_URL=${gw.emulators.url}`,
+];
 
 describe('the PolyAI kit', () => {
   it('names the trusted documents by the hashes of the gateway’s manifest', () => {
@@ -42,12 +64,13 @@ describe('the PolyAI kit', () => {
     const run = await new Promise<{ code: number; output: string }>((resolve) => {
       execFile(
         'env',
-        [`SALESFORCE_GATEWAY_URL=${url}`, 'SALESFORCE_GATEWAY_API_KEY=demo-agent-key', `KIT_CONV_ID=${CONV_ID}`, 'python3', '-m', 'unittest', '-v', 'test_salesforce_gateway'],
+        [...kitEnv(CONV_ID), 'python3', '-m', 'unittest', '-v', 'test_salesforce_gateway'],
         { cwd: KIT, timeout: 120_000 },
         (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}` }),
       );
     });
-    expect(run.output).toMatch(/Ran 7 tests/);
+    expect(run.output).toMatch(/Ran 8 tests/);
+    expect(run.output).not.toMatch(/skipped/);
     expect(run.code, run.output).toBe(0);
 
     // Upstream, the retried functions of the whole call wrote once each.
@@ -64,17 +87,17 @@ describe('the PolyAI kit', () => {
   it('passes again in reverse order against the state the first run left (independent of order and state)', async () => {
     const source = readFileSync(new URL('test_salesforce_gateway.py', KIT), 'utf8');
     const names = [...source.matchAll(/^ {4}def (test_\w+)\(self\)/gm)].map((m) => `test_salesforce_gateway.KitTest.${m[1]}`).reverse();
-    expect(names.length).toBe(7);
+    expect(names.length).toBe(8);
     const run = await new Promise<{ code: number; output: string }>((resolve) => {
       execFile(
         'env',
         // Another conversation: the same one with other details would be (rightly) DIFFERENT_INPUT.
-        [`SALESFORCE_GATEWAY_URL=${url}`, 'SALESFORCE_GATEWAY_API_KEY=demo-agent-key', `KIT_CONV_ID=${CONV_ID}-2`, 'python3', '-m', 'unittest', '-v', ...names],
+        [...kitEnv(`${CONV_ID}-2`), 'python3', '-m', 'unittest', '-v', ...names],
         { cwd: KIT, timeout: 120_000 },
         (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}` }),
       );
     });
-    expect(run.output).toMatch(/Ran 7 tests/);
+    expect(run.output).toMatch(/Ran 8 tests/);
     expect(run.code, run.output).toBe(0);
     // Each conversation's retried functions wrote once.
     for (const conv of [CONV_ID, `${CONV_ID}-2`]) {

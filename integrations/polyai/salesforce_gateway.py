@@ -58,8 +58,9 @@ def _key(conv, purpose):
     return "k" + hashlib.sha256(raw.encode()).hexdigest()[:63]
 
 
-def _post(conv, document, variables, timeout_s):
-    """Runs a trusted document; answers `data`, or raises GatewayUnavailable."""
+def _post(conv, document, variables, timeout_s, with_extensions=False):
+    """Runs a trusted document; answers `data` (and the answer's `extensions` when asked), or
+    raises GatewayUnavailable."""
     url = conv.utils.get_secret("salesforce_gateway_url").rstrip("/") + "/graphql"
     body = json.dumps({"documentId": "sha256:" + DOCUMENTS[document], "variables": variables}).encode()
     request = urllib.request.Request(
@@ -89,6 +90,8 @@ def _post(conv, document, variables, timeout_s):
     if errors or answer.get("data") is None:
         codes = [((err.get("extensions") or {}).get("code")) for err in errors]
         raise GatewayUnavailable(",".join(c for c in codes if c) or "NO_DATA")
+    if with_extensions:
+        return answer["data"], answer.get("extensions") or {}
     return answer["data"]
 
 
@@ -148,7 +151,7 @@ def lookup_caller(conv):
     if not conv.caller_number:
         return {"content": "The caller's number is unknown. Greet them and ask for their name."}
     try:
-        data = _post(conv, "CallerLookup", {"phone": conv.caller_number}, LOOKUP_TIMEOUT_S)
+        data, extensions = _post(conv, "CallerLookup", {"phone": conv.caller_number}, LOOKUP_TIMEOUT_S, with_extensions=True)
     except GatewayUnavailable:
         # Never hold the caller in silence: greet them and carry on without records.
         return {"content": "The caller could not be looked up. Greet them generically and ask for their name."}
@@ -164,6 +167,15 @@ def lookup_caller(conv):
         if cases:
             conv.state.case_id = cases[0]["id"]
             conv.state.case_number = cases[0]["caseNumber"]
+        if extensions.get("stale"):
+            # Salesforce is down and this is the last known answer: who they are holds, a case's
+            # status may have moved since, so it is not told as current.
+            conv.state.records_as_of = extensions.get("asOf")
+            summary = "; ".join(f"case {c['caseNumber']}: {c['subject']}" for c in cases) or "none known"
+            return {
+                "content": f"The caller is {customer['name']}. Greet them by first name ({conv.state.customer_first_name}). "
+                f"Our records are from {extensions.get('asOf')} and may be out of date: do not state any case's status as current. Cases on record: {summary}."
+            }
         summary = "; ".join(f"case {c['caseNumber']} ({c['status']}): {c['subject']}" for c in cases) or "no open cases"
         return {"content": f"The caller is {customer['name']}. Greet them by first name ({conv.state.customer_first_name}). Their open cases: {summary}."}
     if outcome == "MULTIPLE_MATCHES":

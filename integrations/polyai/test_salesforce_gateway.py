@@ -4,9 +4,12 @@ running gateway, whose URL and agent key arrive as the Secrets Vault would give 
 test/polyai-kit.test.ts with SALESFORCE_GATEWAY_URL and SALESFORCE_GATEWAY_API_KEY set.
 Standard library only.
 """
+import json
 import os
 import sys
+import time
 import unittest
+import urllib.request
 import uuid
 from datetime import timedelta
 
@@ -121,6 +124,26 @@ class KitTest(unittest.TestCase):
             self.assertEqual(first, {"content": "The call is logged."})
         finally:
             kit._now = real_now
+
+    @unittest.skipUnless(os.environ.get("KIT_STALE_GATEWAY_URL"), "needs a gateway with its cache on")
+    def test_a_stale_lookup_greets_by_name_and_states_no_status(self):
+        url = os.environ["KIT_STALE_GATEWAY_URL"]
+        emulator = os.environ["KIT_EMULATOR_URL"]
+        fresh = kit.lookup_caller(Conv(ADA, url=url))
+        self.assertIn("Their open cases", fresh["content"])
+        # The cached answer expires (its TTL is 0.3 s); then Salesforce fails every call.
+        time.sleep(0.5)
+        faults = urllib.request.Request(emulator + "/__emulator/faults", data=json.dumps({"errorRate": 1}).encode(), method="PUT", headers={"content-type": "application/json"})
+        urllib.request.urlopen(faults).read()
+        try:
+            conv = Conv(ADA, url=url)
+            stale = kit.lookup_caller(conv)
+        finally:
+            urllib.request.urlopen(urllib.request.Request(emulator + "/__emulator/faults", method="DELETE")).read()
+        self.assertIn("Greet them by first name (Ada)", stale["content"])
+        self.assertIn("may be out of date", stale["content"])
+        self.assertNotRegex(stale["content"], r"\((New|Working|Escalated)\)")
+        self.assertTrue(conv.state.records_as_of)
 
     def test_idempotency_keys_fit_the_gateway(self):
         conv = Conv(ADA, conv_id="conv with spaces/and slashes " + "x" * 80)
