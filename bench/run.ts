@@ -8,10 +8,10 @@
  * latency p50/p99 with autocannon while the emulator adds 50 ms to every Salesforce call.
  *
  * First the caller-context run (bench/context.ts), then the voice-call run (bench/voice-call.ts),
- * then this one, then the chaos run (bench/chaos.ts).
+ * the change-events run (bench/change-events.ts), then this one, then the chaos run (bench/chaos.ts).
  *
  * Options (env): BENCH_SECONDS (per latency run, default 5), BENCH_CONNECTIONS (default 4),
- * BENCH_ONLY=context|voice|read|chaos.
+ * BENCH_ONLY=context|voice|events|read|chaos.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -26,6 +26,7 @@ const AGENT = 'Bearer demo-agent-key';
 import { runChaos } from './chaos';
 import { runContext } from './context';
 import { runVoiceCall } from './voice-call';
+import { runChangeEvents } from './change-events';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
@@ -135,5 +136,6 @@ async function runRead(): Promise<void> {
 const only = process.env.BENCH_ONLY;
 if (!only || only === 'context') await runContext();
 if (!only || only === 'voice') await runVoiceCall();
+if (!only || only === 'events') await runChangeEvents();
 if (!only || only === 'read') await runRead();
 if (!only || only === 'chaos') await runChaos();

@@ -157,12 +157,13 @@ export function createChangeEvents(o: ChangeEventsOptions): ChangeEvents {
         lastSignalAt = clock();
         failures = 0;
         if (state !== 'connected') setState('connected');
-        events++;
         const change = changeOf(event);
         if (change && wanted.has(change.object)) {
           o.observe?.event(change.object, event.payload?.ChangeEventHeader?.changeType ?? 'UNKNOWN');
           await o.onChange([change]).catch((e: unknown) => o.logger.warn({ err: e }, 'change event not applied to the cache'));
         }
+        // Counted once applied: "events" says what the cache has taken in.
+        events++;
         if (typeof event.replayId === 'number') await o.replays.set(TOPIC, event.replayId).catch(() => undefined);
         return;
       }
