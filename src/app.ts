@@ -39,6 +39,11 @@ export interface AppOverrides {
   limits?: GatewayDeps['limits'];
   /** false builds the naive N+1 baseline of the benchmark (no DataLoader batching). */
   batch?: boolean;
+  /**
+   * Tests only: accept an http instance URL in production (the in-process emulator serves http;
+   * the https refusal and a production gateway over TLS have tests of their own).
+   */
+  allowHttpInstanceUrl?: boolean;
   /** Change-event tuning beyond the configuration (tests: keepalive grace, reconnect delay). */
   changeEvents?: Partial<Pick<ChangeEventsOptions, 'keepaliveGraceMs' | 'reconnectBaseMs'>>;
 }
@@ -69,6 +74,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     guard: overrides.loginGuard,
     session: state.session,
     onLogin: metrics.salesforce.login,
+    requireHttps: config.env === 'production' && overrides.allowHttpInstanceUrl !== true,
   });
   try {
     await connection.login();

@@ -94,7 +94,7 @@ async function productionReplicas(emulatorUrl: string, options: ConfigOptions = 
   const replicas: Replica[] = [];
   const servers: Server[] = [];
   for (let i = 0; i < 2; i++) {
-    const app = await createApp(config, { logger: pino({ level: 'silent' }) });
+    const app = await createApp(config, { logger: pino({ level: 'silent' }), allowHttpInstanceUrl: true });
     const server = createHttpServer(app.yoga, { ...config.server, checkIntervalMs: 1_000 });
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     servers.push(server);

@@ -41,7 +41,7 @@ describe('GraphiQL', () => {
   });
 
   it('is off in production', async () => {
-    const prod = await createApp(testConfig(gw.emulators.url, { env: 'production' }), { logger: pino({ level: 'silent' }) });
+    const prod = await createApp(testConfig(gw.emulators.url, { env: 'production' }), { logger: pino({ level: 'silent' }), allowHttpInstanceUrl: true });
     const res = await prod.yoga.fetch('http://gateway.test/graphql', { headers: { accept: 'text/html' } });
     expect(await res.text()).not.toContain('CallerContext');
     await prod.close();

@@ -3,7 +3,10 @@
  * API (`/__emulator/...`) and a Twilio-compatible SMS provider (`/2010-04-01/...`). It imports
  * nothing from the gateway.
  */
-import { createServer, type Server } from 'node:http';
+import { writeFileSync } from 'node:fs';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
+import { generate } from 'selfsigned';
 import type { AddressInfo } from 'node:net';
 import { handleControl } from './salesforce/control';
 import { readBody, send } from './http';
@@ -22,6 +25,12 @@ export interface EmulatorOptions extends SalesforceEmulatorOptions {
   port?: number;
   /** @default '127.0.0.1' */
   host?: string;
+  /**
+   * Serve the REST API (and OAuth, control, SMS) over https with a self-signed certificate made at
+   * start, so that a production-mode gateway, which takes only https, can be tried locally.
+   * `certificateFile`: where to write the certificate (PEM), e.g. for NODE_EXTRA_CA_CERTS.
+   */
+  tls?: boolean | { certificateFile?: string };
 }
 
 export interface RunningEmulators {
@@ -32,6 +41,8 @@ export interface RunningEmulators {
   sms: SmsEmulator;
   /** The HTTP server, for tests that watch its connections. */
   server: Server;
+  /** The certificate (PEM) with `tls`; null over plain http. */
+  certificate: string | null;
   reset(): void;
   close(): Promise<void>;
 }
@@ -42,7 +53,7 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Run
   let baseUrl = '';
   // Node refuses request lines and headers over 16 KiB itself (431); let the emulator apply
   // Salesforce's own rules (414 for a long URI) instead.
-  const server: Server = createServer({ maxHeaderSize: 64 * 1024 }, (req, res) => {
+  const handler = (req: IncomingMessage, res: ServerResponse) => {
     // Runs of slashes in the path count as one, as Salesforce's servers take them (clients that
     // join an instance URL ending in "/" with "/services/..." send "//services/...").
     const raw = req.url ?? '/';
@@ -63,7 +74,19 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Run
       if (!(e instanceof SfError)) console.error('emulator error', e);
       send(res, status, body, { 'Content-Type': 'application/json;charset=UTF-8' });
     });
-  });
+  };
+  let certificate: string | null = null;
+  let server: Server;
+  if (options.tls) {
+    const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
+      keyType: 'ec',
+      curve: 'P-256',
+      extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }, { type: 7, ip: '::1' }] }],
+    } as never);
+    certificate = pems.cert;
+    if (typeof options.tls === 'object' && options.tls.certificateFile) writeFileSync(options.tls.certificateFile, pems.cert);
+    server = createTlsServer({ key: pems.private, cert: pems.cert, maxHeaderSize: 64 * 1024 }, handler) as unknown as Server;
+  } else server = createServer({ maxHeaderSize: 64 * 1024 }, handler);
   // Keep-alive sockets must not hold the process open after close().
   server.keepAliveTimeout = 5_000;
   await new Promise<void>((resolve, reject) => {
@@ -71,13 +94,14 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Run
     server.listen(options.port ?? 0, options.host ?? '127.0.0.1', () => resolve());
   });
   const { port, address } = server.address() as AddressInfo;
-  baseUrl = `http://${address.includes(':') ? `[${address}]` : address}:${port}`;
+  baseUrl = `${options.tls ? 'https' : 'http'}://${address.includes(':') ? `[${address}]` : address}:${port}`;
   return {
     url: baseUrl,
     port,
     salesforce,
     sms,
     server,
+    certificate,
     reset: () => {
       salesforce.reset();
       sms.reset();

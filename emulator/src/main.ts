@@ -3,11 +3,19 @@ import { DEMO_CREDENTIALS, startEmulators } from './index';
 
 const port = Number(process.env.EMULATOR_PORT ?? 4010);
 // EMULATOR_JSFORCE_TEST_OBJECTS=true loads jsforce's test package objects (README, "Other clients").
-const emulators = await startEmulators({ port, host: process.env.EMULATOR_HOST ?? '127.0.0.1', jsforceTestObjects: process.env.EMULATOR_JSFORCE_TEST_OBJECTS === 'true' });
+// EMULATOR_TLS_CERT_FILE=path serves https with a self-signed certificate written there (README, "TLS").
+const certificateFile = process.env.EMULATOR_TLS_CERT_FILE;
+const emulators = await startEmulators({
+  port,
+  host: process.env.EMULATOR_HOST ?? '127.0.0.1',
+  jsforceTestObjects: process.env.EMULATOR_JSFORCE_TEST_OBJECTS === 'true',
+  ...(certificateFile ? { tls: { certificateFile } } : {}),
+});
 console.log(`Salesforce emulator listening on ${emulators.url}`);
 console.log(`  token URL:   ${emulators.url}/services/oauth2/token`);
 console.log(`  credentials: client id ${DEMO_CREDENTIALS.clientId}, username ${DEMO_CREDENTIALS.username}`);
 console.log(`  control API: ${emulators.url}/__emulator/stats`);
+if (certificateFile) console.log(`  certificate: ${certificateFile} (trust it with NODE_EXTRA_CA_CERTS)`);
 const stop = () => void emulators.close().then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

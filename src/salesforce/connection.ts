@@ -71,6 +71,8 @@ export interface ConnectionOptions {
   onLogin?: (outcome: 'ok' | 'refused' | 'network' | 'guard') => void;
   /** A login that takes longer fails (jsforce's own default would be 30 minutes). @default 10_000 */
   loginTimeoutMs?: number;
+  /** Refuse a token answer whose instance URL is not https (production). @default false */
+  requireHttps?: boolean;
   clock?: () => number;
 }
 
@@ -165,6 +167,14 @@ export function createSalesforceConnection(options: ConnectionOptions): Salesfor
       clearTimeout(timer);
     }
     if (!conn.instanceUrl && c.instanceUrl) conn.instanceUrl = c.instanceUrl;
+    if (options.requireHttps && !/^https:\/\//.test(conn.instanceUrl ?? '')) {
+      // The token answer names where the API is: in production, tokens and data never travel
+      // in clear text, whatever the variables say (issue 21, item 5).
+      failed = true;
+      conn.accessToken = undefined as unknown as string;
+      options.onLogin?.('refused');
+      throw new SalesforceAuthError('the token answer named an instance URL that is not https; production takes https only (check SALESFORCE_TOKEN_URL and the org)', 'refused');
+    }
     if (conn.accessToken) await session.set({ accessToken: conn.accessToken, instanceUrl: conn.instanceUrl });
   };
 

@@ -57,6 +57,8 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
     api: options.api,
     limits: options.limits,
     batch: options.batch ?? true,
+    // The in-process emulator serves http; production's https refusal is tested in tls.test.ts.
+    allowHttpInstanceUrl: true,
   };
   const app = await createApp(testConfig(emulators.url, options), overrides);
   const { yoga, connection, sf } = app;
