@@ -40,7 +40,6 @@ describe('production over TLS', () => {
     const child = spawn(process.execPath, [TSX, 'src/main.ts'], {
       cwd: ROOT,
       env: {
-        PATH: process.env.PATH ?? '',
         NODE_ENV: 'production',
         NODE_EXTRA_CA_CERTS: certificateFile,
         PORT: '0',
