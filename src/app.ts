@@ -12,7 +12,7 @@ import type { AppServices } from './http/context';
 import { createBudgetGovernor } from './http/budget';
 import { createMetrics, type Metrics } from './http/metrics';
 import { createTracing } from './http/tracing';
-import { responseCache, type ResponseCache } from './http/use-cache';
+import { entitiesOf, responseCache, type ResponseCache } from './http/use-cache';
 import { createChangeEvents, type ChangeEvents, type ChangeEventsOptions } from './change-events/subscription';
 import { createGateway, securityFrom, type Gateway, type GatewayDeps } from './http/yoga';
 import { createLogger } from './logger';
@@ -110,8 +110,14 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         connection,
         sf,
         replays: state.replays,
-        onChange: async (changes) => cacheRef?.changed(changes),
-        onLost: async () => cacheRef?.dropAll(),
+        onChange: async (changes) => {
+          metrics.invalidations('event', entitiesOf(changes).length);
+          await cacheRef?.changed(changes);
+        },
+        onLost: async () => {
+          metrics.invalidations('lost', 1);
+          await cacheRef?.dropAll();
+        },
         logger,
         observe: metrics.changeEvents,
         ...overrides.changeEvents,

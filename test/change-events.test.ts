@@ -100,6 +100,10 @@ describe('fresh by events', () => {
       'the changes to show',
     );
     expect(Date.now() - started).toBeLessThan(3_000);
+    const metrics = await (await app.yoga.fetch('http://gateway.test/metrics')).text();
+    expect(metrics).toMatch(/gateway_change_events_total\{object="Contact",change_type="UPDATE"\} [1-9]/);
+    expect(metrics).toMatch(/gateway_cache_invalidations_total\{source="event"\} [1-9]/);
+    expect(metrics).toMatch(/gateway_change_events_state\{state="connected"\} 1/);
   });
 
   it('with nothing changed, repeated reads cost no Salesforce call, well past the short TTL', async () => {

@@ -24,6 +24,8 @@ export interface Metrics {
   changeEvents: { event(object: string, changeType: string): void; state(state: string): void };
   /** A last known answer served, marked stale, while Salesforce failed. */
   staleAnswer(): void;
+  /** Cache entities dropped, by what dropped them (`event`: a change event; `lost`: a refused replay id). */
+  invalidations(source: 'event' | 'lost', entities: number): void;
   /** Reads the client's API usage and circuits when scraped. */
   watch(sf: SalesforceApi): void;
   /** Reads the daily budget when scraped. */
@@ -46,6 +48,7 @@ export function createMetrics(): Metrics {
   const budgetRefusals = new Counter({ name: 'gateway_budget_refusals_total', help: 'Requests refused by the daily budget governor, by role and reason', labelNames: ['role', 'reason'], registers: [registry] });
   const changeEvents = new Counter({ name: 'gateway_change_events_total', help: 'Change events received over the Pub/Sub API, by object and change type', labelNames: ['object', 'change_type'], registers: [registry] });
   const subscription = new Gauge({ name: 'gateway_change_events_state', help: 'The change-event subscription: 1 in the labelled state, 0 otherwise', labelNames: ['state'], registers: [registry] });
+  const invalidations = new Counter({ name: 'gateway_cache_invalidations_total', help: 'Cache entities dropped by change events (source="event") or after missed changes (source="lost")', labelNames: ['source'], registers: [registry] });
   const stale = new Counter({ name: 'gateway_stale_answers_total', help: 'Last known answers served, marked stale, while Salesforce failed', registers: [registry] });
   let watched: SalesforceApi | null = null;
   let governor: BudgetGovernor | null = null;
@@ -121,6 +124,7 @@ export function createMetrics(): Metrics {
       },
     },
     staleAnswer: () => stale.inc(),
+    invalidations: (source, entities) => invalidations.inc({ source }, entities),
     cacheResult: (hit) => cache.inc({ result: hit ? 'hit' : 'miss' }),
   };
 }
