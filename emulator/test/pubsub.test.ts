@@ -7,7 +7,7 @@ import PubSubApiClient from 'salesforce-pubsub-api-client';
 import type { Connection } from 'jsforce';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startPubSub, type RunningEmulators, type RunningPubSub } from '../src/index';
-import { passwordLogin, startTestEmulator } from './support';
+import { control, passwordLogin, startTestEmulator } from './support';
 
 let em: RunningEmulators;
 let pubsub: RunningPubSub;
@@ -194,12 +194,15 @@ describe('the emulated Pub/Sub API', () => {
     const broken = new Promise<void>((resolve) => {
       client.subscribe('/data/ContactChangeEvent', (_i: unknown, type: string, data?: { code?: number }) => {
         seen.push({ type, data });
-        if (type === 'grpcKeepAlive' && !own.faults.broken) own.setFaults({ broken: true });
+        // Through the control API, as a test of another process would break it.
+        if (type === 'grpcKeepAlive' && !own.faults.broken) void control(em.url, 'PUT', 'pubsub/faults', { broken: true });
         if (type === 'error') resolve();
       }, 5);
     });
     await broken;
     expect(seen.find((x) => x.type === 'error')!.data).toMatchObject({ code: 14 });
+    expect(await control(em.url, 'PUT', 'pubsub/faults', {})).toEqual({ broken: false, delayMs: 0 });
+    await expect(control(em.url, 'PUT', 'pubsub/faults', { broken: 'yes' })).rejects.toThrow(/400/);
     client.close();
     await own.close();
   });

@@ -235,7 +235,7 @@ export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {})
     ),
   );
 
-  return {
+  const running: RunningPubSub = {
     endpoint: `${host.includes(':') ? `[${host}]` : host}:${port}`,
     port,
     certificate: pems.cert,
@@ -252,11 +252,15 @@ export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {})
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe();
+        if (sf.pubsub === running) sf.pubsub = null;
         for (const s of streams) s.end();
         server.tryShutdown(() => resolve());
         setTimeout(() => server.forceShutdown(), 1_000).unref();
       }),
   };
+  // `PUT /__emulator/pubsub/faults` reaches this server.
+  sf.pubsub = running;
+  return running;
 }
 
 function status(code: grpc.status, details: string): grpc.ServiceError {

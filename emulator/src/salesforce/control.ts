@@ -129,6 +129,15 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
       if (problems.length > 0 || !faults) return send(res, 400, { errors: problems }, JSON_TYPE);
       return send(res, 200, sf.setFaults(faults), JSON_TYPE);
     }
+    case 'PUT /__emulator/pubsub/faults': {
+      const body = (await jsonBody(req)) as Record<string, unknown> | null;
+      if (!sf.pubsub) return send(res, 404, { errors: ['no Pub/Sub server runs for this org'] }, JSON_TYPE);
+      const problems = !body || typeof body !== 'object' ? ['body must be a JSON object'] : Object.entries(body).flatMap(([k, v]) =>
+        k === 'broken' ? (typeof v === 'boolean' ? [] : ['broken must be a boolean']) : k === 'delayMs' ? (typeof v === 'number' && v >= 0 ? [] : ['delayMs must be a number >= 0']) : [`unknown fault ${k}: broken and delayMs are known`],
+      );
+      if (problems.length > 0) return send(res, 400, { errors: problems }, JSON_TYPE);
+      return send(res, 200, sf.pubsub.setFaults(body as { broken?: boolean; delayMs?: number }), JSON_TYPE);
+    }
     case 'GET /__emulator/limits':
       return send(res, 200, sf.limits(), JSON_TYPE);
     case 'PUT /__emulator/limits': {

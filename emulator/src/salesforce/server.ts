@@ -65,6 +65,8 @@ export class SalesforceEmulator {
   private events = 0;
   readonly emails: SentEmail[] = [];
   dailyApiLimit: number;
+  /** The org's Pub/Sub server, once one is started for it (its faults join the control API). */
+  pubsub: { setFaults(f: { broken?: boolean; delayMs?: number }): unknown } | null = null;
   /** The org's calls of the day made before the counted ones (by other integrations): set by PUT /__emulator/limits. */
   private usedElsewhere = 0;
   private readonly initialDailyApiLimit: number;
