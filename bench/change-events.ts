@@ -6,24 +6,12 @@
  * in five is followed by a change to that customer made straight through Salesforce.
  */
 import { pino } from 'pino';
-import { startEmulators, startPubSub } from 'salesforce-emulator';
+import { dice, startEmulators, startPubSub } from 'salesforce-emulator';
 import { createApp, type App } from '../src/app';
 import { testConfig } from '../test/support/config';
 
 const ROUNDS = Number(process.env.BENCH_DAY_ROUNDS ?? 6);
 const CALLERS = 12;
-
-/** mulberry32, seeded: every run sees the same day. */
-function dice(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 export async function runChangeEvents(): Promise<void> {
   const emulators = await startEmulators({ port: 0 });

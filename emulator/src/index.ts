@@ -120,3 +120,5 @@ export { SEED_COUNTS, type SeedFixtures } from './salesforce/seed';
 export { idChecksum, normaliseId } from './salesforce/ids';
 export { startPubSub, type PubSubFaults, type PubSubOptions, type RunningPubSub } from './pubsub/server';
 export { ALL_CHANGE_EVENTS, CDC_OBJECTS, topicOf } from './pubsub/change-events';
+/** The emulator's seeded dice (mulberry32), for benchmarks that must see the same run every time. */
+export { dice } from './salesforce/faults';
