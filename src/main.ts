@@ -61,6 +61,9 @@ if (config.salesforce.mode === 'embedded') {
       audience: 'https://login.salesforce.com',
     },
     changeEvents: pubsub ? { endpoint: pubsub.endpoint, verifyTls: false } : null,
+    // The demo org records an SMS opt-in too: name it, so that "yes, text me" shows as OPTED_IN
+    // (GraphiQL's example 6), unless the environment says otherwise.
+    gateway: { ...config.gateway, smsOptInField: config.gateway.smsOptInField ?? (process.env.SALESFORCE_SMS_OPT_IN_FIELD === undefined ? 'SMS_Opt_In__c' : null) },
     // The emulator's SMS provider too, unless a real one is configured.
     messaging: {
       ...config.messaging,

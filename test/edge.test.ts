@@ -216,6 +216,13 @@ describe('on the production configuration, two replicas on one Redis', () => {
     }
   });
 
+  it('4c. GET / points to /graphql', async () => {
+    const [a] = prod.replicas;
+    const res = await fetch(`${a.url}/`, { redirect: 'manual' });
+    expect(res.status).toBe(302);
+    expect(res.headers.get('location')).toBe('/graphql');
+  });
+
   it('4b. operationName and documentId are bounded; an unknown documentId of any shape is TRUSTED_DOCUMENT_NOT_FOUND', async () => {
     const [a] = prod.replicas;
     const long = await a.post({ documentId: documentId('CallerLookup'), variables: { phone: ADA }, operationName: 'x'.repeat(100_000) }, bearer(KEYS.agent));

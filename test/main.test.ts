@@ -110,3 +110,40 @@ describe('SIGTERM', () => {
     }
   });
 });
+
+describe('npm start in demo mode (the embedded emulator)', () => {
+  it('shows "yes, text me" as OPTED_IN (the demo org names its SMS opt-in field) and points / to /graphql', async () => {
+    const child = spawn(process.execPath, [TSX, 'src/main.ts'], { cwd: ROOT, env: { PORT: '0', EMULATOR_PORT: '0', LOG_LEVEL: 'warn' } });
+    let stdout = '';
+    try {
+      const url = await new Promise<string>((resolve, reject) => {
+        child.stdout.on('data', (d: Buffer) => {
+          stdout += d.toString();
+          const m = /Gateway: (http:\/\/\S+)\/graphql/.exec(stdout);
+          if (m) resolve(m[1]!);
+        });
+        child.on('exit', (code) => reject(new Error(`exited ${code}`)));
+      });
+      const ada = (await (await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key' },
+        body: JSON.stringify({ query: '{ customersByPhone(phone: "+14155550134") { bestMatch { customer { id } } } }' }),
+      }).then((r) => r.json())) as { data: { customersByPhone: { bestMatch: { customer: { id: string } } } } }).data.customersByPhone.bestMatch.customer.id;
+      const consent = (await fetch(`${url}/graphql`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key' },
+        body: JSON.stringify({
+          query: 'mutation($i: RecordConsentInput!) { recordConsent(input: $i) { __typename ... on RecordConsentSuccess { customer { consent { sms } } } } }',
+          variables: { i: { customerId: ada, channel: 'SMS', status: 'OPTED_IN', source: 'said yes on the call', idempotencyKey: 'demo-yes' } },
+        }),
+      }).then((r) => r.json())) as { data: { recordConsent: { customer: { consent: { sms: string } } } } };
+      expect(consent.data.recordConsent.customer.consent.sms).toBe('OPTED_IN');
+      const root = await fetch(`${url}/`, { redirect: 'manual' });
+      expect([root.status, root.headers.get('location')]).toEqual([302, '/graphql']);
+    } finally {
+      const exited = new Promise((resolve) => child.on('exit', resolve));
+      child.kill('SIGTERM');
+      await exited;
+    }
+  });
+});

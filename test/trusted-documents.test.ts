@@ -73,6 +73,14 @@ describe('with TRUSTED_DOCUMENTS_ONLY', () => {
     }
   });
 
+  it('answers an unknown Apollo hash PERSISTED_QUERY_NOT_FOUND (Apollo then sends the document), an unknown documentId TRUSTED_DOCUMENT_NOT_FOUND', async () => {
+    const unknown = 'a'.repeat(64);
+    const apollo = await post({ extensions: { persistedQuery: { version: 1, sha256Hash: unknown } }, variables: {} });
+    expect(apollo.body.errors?.[0]).toMatchObject({ message: 'PersistedQueryNotFound', extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } });
+    const draft = await post({ documentId: `sha256:${unknown}`, variables: {} });
+    expect(draft.body.errors?.[0]?.extensions?.code).toBe('TRUSTED_DOCUMENT_NOT_FOUND');
+  });
+
   it('refuses query text from agent and frontend keys before any Salesforce call, and names what to send', async () => {
     const before = await apiCalls();
     for (const key of ['demo-agent-key', 'demo-frontend-key']) {

@@ -52,6 +52,10 @@ export function refusal(request: Request, r: Refusal): Response {
 export function useEdgePaths(): Plugin {
   return {
     onRequest({ request, url, endResponse }) {
+      // The front door points to the API (and GraphiQL, for a browser).
+      if (url.pathname === '/' && (request.method === 'GET' || request.method === 'HEAD')) {
+        return endResponse(new Response('The GraphQL API (and GraphiQL in a browser) is at /graphql.\n', { status: 302, headers: { location: '/graphql', 'content-type': 'text/plain' } }));
+      }
       const route = SUFFIX_ROUTES.find((suffix) => request.url.endsWith(suffix));
       if (route === undefined) return;
       const served = GRAPHQL_PATHS.has(route) ? GRAPHQL_PATHS : new Set([route]);

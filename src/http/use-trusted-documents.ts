@@ -65,7 +65,12 @@ export function useTrustedDocuments(trustedOnly: boolean): Plugin {
     // is cheap (Yoga caches it) and catches a manifest older than the schema.
     skipDocumentValidation: false,
     customErrors: {
-      notFound: refusal('TRUSTED_DOCUMENT_NOT_FOUND', 'No trusted document has this documentId; send one of schema/operations (its sha256 hash).'),
+      // Apollo's client sends the document itself only after PERSISTED_QUERY_NOT_FOUND (its
+      // automatic persisted queries); a documentId names a trusted document or nothing.
+      notFound: (payload) =>
+        (payload.params as { documentId?: unknown }).documentId === undefined || (payload.params as { documentId?: unknown }).documentId === null
+          ? createGraphQLError('PersistedQueryNotFound', { extensions: { code: 'PERSISTED_QUERY_NOT_FOUND', retryable: false, http: { status: 400 } } })
+          : refusal('TRUSTED_DOCUMENT_NOT_FOUND', 'No trusted document has this documentId; send one of schema/operations (its sha256 hash).')(),
       keyNotFound: refusal('BAD_USER_INPUT', 'Send a query, or the documentId of a trusted document.'),
       persistedQueryOnly: refusal(
         'TRUSTED_DOCUMENT_REQUIRED',
