@@ -44,7 +44,7 @@ if (config.salesforce.mode === 'embedded') {
   closers.push(() => emulators.close());
   // Its change events over the Pub/Sub API (TLS, self-signed), on a free port the gateway is told.
   // Keepalives every 5 s (Salesforce: about 270 s), so that the demo shows a healthy subscription soon.
-  const pubsub = config.changeEvents ? await startPubSub(emulators.salesforce, { host: '127.0.0.1', keepaliveMs: 5_000 }) : null;
+  const pubsub = config.changeEvents ? await startPubSub(emulators.salesforce, { keepaliveMs: 5_000 }) : null;
   if (pubsub) closers.unshift(() => pubsub.close());
   appConfig = {
     ...config,

@@ -27,7 +27,11 @@ const PROTO = join(dirname(require.resolve('salesforce-pubsub-api-client')), '..
 export interface PubSubOptions {
   /** @default 0 (any free port) */
   port?: number;
-  /** @default '127.0.0.1' */
+  /**
+   * Where to listen; `localhost` binds its every address (127.0.0.1 and ::1), and clients connect
+   * by that name, which the certificate carries (an IP address as the TLS server name draws a
+   * deprecation warning from Node). @default 'localhost'
+   */
   host?: string;
   /** An empty FetchResponse this often while a subscription waits (Salesforce: about 270 s). @default 270_000 */
   keepaliveMs?: number;
@@ -70,7 +74,7 @@ const replayIdBytes = (id: bigint) => {
 export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {}): Promise<RunningPubSub> {
   const definition = protoLoader.loadSync(PROTO, { keepCase: true });
   const service = (grpc.loadPackageDefinition(definition) as unknown as { eventbus: { v1: { PubSub: { service: grpc.ServiceDefinition } } } }).eventbus.v1.PubSub.service;
-  const host = o.host ?? '127.0.0.1';
+  const host = o.host ?? 'localhost';
   const keepaliveMs = o.keepaliveMs ?? 270_000;
   const retained = o.retained ?? 10_000;
   const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
