@@ -40,7 +40,12 @@ if (config.salesforce.mode === 'embedded') {
     process.exit(1);
   }
   const { startEmulators, startPubSub, DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE, DEMO_SMS } = emulator;
-  const emulators = await startEmulators({ port: config.salesforce.emulatorPort });
+  const emulatorPort = config.salesforce.emulatorPort;
+  const emulators = await startEmulators({ port: emulatorPort }).catch((e: NodeJS.ErrnoException) => {
+    // One plain line, the port and its variable named (a gateway left running holds it, say).
+    console.error(`Start-up failed: the local Salesforce emulator cannot listen on 127.0.0.1:${emulatorPort} (${e.code ?? e.message}): check EMULATOR_PORT, or stop what holds the port.`);
+    process.exit(1);
+  });
   closers.push(() => emulators.close());
   // Its change events over the Pub/Sub API (TLS, self-signed), on a free port the gateway is told.
   // Keepalives every 5 s (Salesforce: about 270 s), so that the demo shows a healthy subscription soon.
@@ -97,7 +102,7 @@ const server = createHttpServer(app.yoga, config.server);
 await new Promise<void>((resolve, reject) => {
   server.once('error', reject);
   server.listen(config.server.port, config.server.host, resolve);
-}).catch((e: NodeJS.ErrnoException) => fail(`cannot listen on ${config.server.host}:${config.server.port} (${e.code ?? e.message}): check HOST and PORT.`));
+}).catch((e: NodeJS.ErrnoException) => fail(`the gateway cannot listen on ${config.server.host}:${config.server.port} (${e.code ?? e.message}): check HOST and PORT, or stop what holds the port.`));
 if (config.metrics.enabled && config.metrics.port !== null) {
   // /metrics bound apart, for a scraper on another network than the callers'.
   const metricsServer = createServer((req, res) => {
@@ -110,7 +115,10 @@ if (config.metrics.enabled && config.metrics.port !== null) {
       () => res.writeHead(500).end(),
     );
   });
-  await new Promise<void>((resolve) => metricsServer.listen(config.metrics.port!, config.server.host, resolve));
+  await new Promise<void>((resolve, reject) => {
+    metricsServer.once('error', reject);
+    metricsServer.listen(config.metrics.port!, config.server.host, resolve);
+  }).catch((e: NodeJS.ErrnoException) => fail(`/metrics cannot listen on ${config.server.host}:${config.metrics.port} (${e.code ?? e.message}): check METRICS_PORT.`));
   closers.unshift(() => new Promise<void>((resolve) => metricsServer.close(() => resolve())));
   console.log(`Metrics: http://${config.server.host}:${(metricsServer.address() as AddressInfo).port}/metrics`);
 }

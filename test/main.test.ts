@@ -3,6 +3,7 @@
  * closed, at once, with one line naming what to set.
  */
 import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -74,7 +75,7 @@ describe('npm start with a real org that cannot be used', () => {
 
 describe('SIGTERM', () => {
   it('lets a request in flight finish, then exits 0', async () => {
-    const child = spawn(process.execPath, [TSX, 'src/main.ts'], { cwd: ROOT, env: { PORT: '0', EMULATOR_PORT: '0', LOG_LEVEL: 'silent' } });
+    const child = spawn(process.execPath, [TSX, 'src/main.ts'], { cwd: ROOT, env: { PORT: '0', EMULATOR_PORT: '0', LOG_LEVEL: 'silent', CHANGE_EVENTS: 'false' } });
     try {
       let out = '';
       const urls = await new Promise<{ gateway: string; emulator: string }>((resolve, reject) => {
@@ -144,6 +145,63 @@ describe('npm start in demo mode (the embedded emulator)', () => {
       const exited = new Promise((resolve) => child.on('exit', resolve));
       child.kill('SIGTERM');
       await exited;
+    }
+  });
+});
+
+describe('npm start is one process that stops cleanly', () => {
+  /** A port free now (bound and released). */
+  const freePort = async () => {
+    const probe = createServer();
+    await new Promise<void>((resolve) => probe.listen(0, '127.0.0.1', resolve));
+    const { port } = probe.address() as AddressInfo;
+    await new Promise((resolve) => probe.close(resolve));
+    return port;
+  };
+  const canBind = async (port: number) => {
+    const probe = createServer();
+    const ok = await new Promise<boolean>((resolve) => {
+      probe.once('error', () => resolve(false));
+      probe.listen(port, '127.0.0.1', () => resolve(true));
+    });
+    if (ok) await new Promise((resolve) => probe.close(resolve));
+    return ok;
+  };
+  /** The start script's own command line, run with this Node: no tsx process in between. */
+  const startScript = () => {
+    const script = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { scripts: { start: string } }).scripts.start;
+    expect(script).toBe('node --import tsx src/main.ts');
+    return script.split(' ').slice(1);
+  };
+
+  it('SIGTERM to it frees both ports (the gateway’s and the emulator’s)', async () => {
+    const [port, emulatorPort] = [await freePort(), await freePort()];
+    const child = spawn(process.execPath, startScript(), { cwd: ROOT, env: { PORT: String(port), EMULATOR_PORT: String(emulatorPort), LOG_LEVEL: 'warn' } });
+    let stdout = '';
+    await new Promise<void>((resolve, reject) => {
+      child.stdout.on('data', (d: Buffer) => {
+        stdout += d.toString();
+        if (stdout.includes('Gateway:')) resolve();
+      });
+      child.on('exit', (code) => reject(new Error(`exited ${code}`)));
+    });
+    expect([await canBind(port), await canBind(emulatorPort)]).toEqual([false, false]);
+    const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
+    child.kill('SIGTERM');
+    expect(await exited).toBe(0);
+    expect([await canBind(port), await canBind(emulatorPort)]).toEqual([true, true]);
+  });
+
+  it('a held emulator port is one plain line naming EMULATOR_PORT', async () => {
+    const holder = createServer();
+    await new Promise<void>((resolve) => holder.listen(0, '127.0.0.1', resolve));
+    const held = (holder.address() as AddressInfo).port;
+    try {
+      const result = await run({ PORT: '0', EMULATOR_PORT: String(held) });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim()).toBe(`Start-up failed: the local Salesforce emulator cannot listen on 127.0.0.1:${held} (EADDRINUSE): check EMULATOR_PORT, or stop what holds the port.`);
+    } finally {
+      await new Promise((resolve) => holder.close(resolve));
     }
   });
 });
