@@ -2,7 +2,7 @@
 # The gateway for production: compiled JavaScript (npm run build), production dependencies only,
 # a non-root user, HOST=0.0.0.0 and a health check on /health. The emulator is not in the image.
 
-FROM node:20-bookworm-slim AS build
+FROM node:24-bookworm-slim AS build
 WORKDIR /app
 COPY package.json package-lock.json ./
 COPY emulator/package.json emulator/package.json
@@ -11,7 +11,7 @@ COPY tsconfig.json ./
 COPY src src
 RUN npm run build
 
-FROM node:20-bookworm-slim AS runtime
+FROM node:24-bookworm-slim AS runtime
 ENV NODE_ENV=production HOST=0.0.0.0 PORT=4000
 WORKDIR /app
 COPY package.json package-lock.json ./
