@@ -1,3 +1,4 @@
+import { gunzipSync } from 'node:zlib';
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
@@ -38,6 +39,22 @@ describe('GraphiQL', () => {
     const html = await res.text();
     for (const op of ['query CallerContext', 'query CustomerWithOpenCases', 'query CaseOptions', 'mutation OpenCase', 'mutation TextCustomer']) expect(html).toContain(op);
     expect(html).not.toMatch(/unpkg\.com|cdn\.jsdelivr/);
+  });
+
+  it('goes out gzip-compressed to a browser that accepts it (9 MB otherwise)', async () => {
+    const plain = await (await gw.yoga.fetch('http://gateway.test/graphql', { headers: { accept: 'text/html' } })).arrayBuffer();
+    const res = await gw.yoga.fetch('http://gateway.test/graphql', { headers: { accept: 'text/html', 'accept-encoding': 'gzip, deflate, br' } });
+    expect(res.headers.get('content-encoding')).toBe('gzip');
+    const compressed = Buffer.from(await res.arrayBuffer());
+    expect(compressed.length).toBeLessThan(plain.byteLength / 3);
+    expect(gunzipSync(compressed).equals(Buffer.from(plain))).toBe(true);
+    // GraphQL answers are left as they are.
+    const answer = await gw.yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key', 'accept-encoding': 'gzip' },
+      body: JSON.stringify({ query: '{ __typename }' }),
+    });
+    expect(answer.headers.get('content-encoding')).toBeNull();
   });
 
   it('is off in production', async () => {

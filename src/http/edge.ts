@@ -119,3 +119,23 @@ export function trustedProxyList(entries: readonly string[]): BlockList | null {
   }
   return list;
 }
+
+/**
+ * Pages (GraphiQL: about 9 MB of HTML and script) go out gzip-compressed to clients that accept
+ * it, with the platform's CompressionStream. Only responses: a compressed request body could
+ * expand far past the body limits checked on its declared length.
+ */
+export function useCompressedPages(): Plugin {
+  return {
+    onResponse({ request, response, setResponse }) {
+      const type = response.headers.get('content-type') ?? '';
+      if (!type.startsWith('text/html') || !response.body || response.headers.has('content-encoding')) return;
+      if (!/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) return;
+      const headers = new Headers(response.headers);
+      headers.set('content-encoding', 'gzip');
+      headers.append('vary', 'accept-encoding');
+      headers.delete('content-length');
+      setResponse(new Response(response.body.pipeThrough(new CompressionStream('gzip')), { status: response.status, statusText: response.statusText, headers }));
+    },
+  };
+}

@@ -20,7 +20,7 @@ import { graphiqlDocument } from './graphiql-examples';
 import { useAuth } from './use-auth';
 import { budgetAdmission, useBudget, type BudgetGovernor } from './budget';
 import type { ChangeEvents } from '../change-events/subscription';
-import { trustedProxyList, useEdgePaths, useParamBounds } from './edge';
+import { trustedProxyList, useCompressedPages, useEdgePaths, useParamBounds } from './edge';
 import { useRequestLog } from './use-request-log';
 import { useMetrics, type Metrics } from './metrics';
 import { useSmsStatusWebhook } from './use-sms-status-webhook';
@@ -104,6 +104,7 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
     plugins: [
       useRequestLog(logger, tracing.traceIdOf),
       useEdgePaths(),
+      useCompressedPages(),
       ...tracing.plugins,
       ...useMetrics(metrics, metricsEndpoint),
       useReadinessCheck({ endpoint: '/ready', check: readiness(services.sf, logger, security.keys, sharedState, governor, changeEvents) }),
