@@ -141,7 +141,7 @@ export interface Config {
   shutdownGraceMs: number;
   /** OpenTelemetry traces over OTLP/HTTP; null: off (no span is made). */
   tracing: TracingSettings | null;
-  /** Where replicas share state (README, "Several replicas"). */
+  /** Where replicas share state (docs/operations.md, "Several replicas"). */
   sharedState: SharedStateSettings;
   cache: CacheSettings;
   changeEvents: ChangeEventsSettings | null;
@@ -172,7 +172,7 @@ export interface BudgetSettings {
   shares: Record<Role, number>;
 }
 
-/** Response caching of read operations (README, "Response cache"). */
+/** Response caching of read operations (docs/operations.md, "Response cache"). */
 export interface CacheSettings {
   /** Default TTL of a cached answer; 0 switches the cache off. @default 60_000 */
   ttlMs: number;
@@ -357,7 +357,7 @@ const EnvSchema = z.object({
   SALESFORCE_PRIVATE_KEY_FILE: optionalText,
 });
 
-/** Every environment variable the gateway reads (the README's configuration table lists each). */
+/** Every environment variable the gateway reads (docs/configuration.md lists each). */
 export const ENV_VARIABLES: readonly string[] = Object.keys(EnvSchema.shape);
 
 /** Variables whose presence means "talk to a real org" rather than the embedded emulator. */
@@ -498,7 +498,7 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
       // Fail closed: a production gateway with no org would take real callers' cases into a
       // demo org that vanishes on restart.
       throw new ConfigError([
-        'NODE_ENV=production needs a Salesforce org: set SALESFORCE_CLIENT_ID, SALESFORCE_TOKEN_URL and the credentials of SALESFORCE_AUTH_FLOW (README, "Pointing the gateway at a real org"); the demo emulator runs only outside production',
+        'NODE_ENV=production needs a Salesforce org: set SALESFORCE_CLIENT_ID, SALESFORCE_TOKEN_URL and the credentials of SALESFORCE_AUTH_FLOW (docs/salesforce-org.md); the demo emulator runs only outside production',
       ]);
     }
     if (smsProblems.length + keyProblems.length > 0) throw new ConfigError([...smsProblems, ...keyProblems]);

@@ -231,7 +231,7 @@ export function createChangeEvents(o: ChangeEventsOptions): ChangeEvents {
     async stop() {
       // The client's close() drops its stream listeners without cancelling the stream: the
       // stream lives on until Salesforce ends it (a known limit of salesforce-pubsub-api-client
-      // 5.5; see the README's operations notes).
+      // 5.5; see docs/operations.md).
       generation++;
       clearTimeout(timer);
       client?.close();

@@ -12,7 +12,7 @@ export const builder = new SchemaBuilder<{
   Context: Context;
   DefaultFieldNullability: true;
   Scalars: { DateTime: { Input: Date; Output: Date } };
-  /** read: every authenticated role; mutate: agents only (README, "Keys and roles"). */
+  /** read: every authenticated role; mutate: agents only (docs/security.md). */
   AuthScopes: { read: boolean; mutate: boolean };
 }>({
   plugins: [ScopeAuthPlugin, ErrorsPlugin],

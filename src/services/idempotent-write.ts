@@ -16,7 +16,7 @@
  * 4. when the outcome of the write is unknown (no answer, or a 500/502 page), look the key up
  *    before reporting anything, so that a committed write is acknowledged, not repeated.
  *
- * Orgs without the fields rely on the store alone (README, "Orgs without the idempotency fields").
+ * Orgs without the fields rely on the store alone (docs/writes.md, "Orgs without the idempotency fields").
  */
 import { IdempotencyConflictError } from '../domain/errors';
 import { scopedKey } from '../domain/idempotency';

@@ -7,7 +7,7 @@
  * message but before SENT was written leaves the follow-up PENDING. A retry then does not send
  * (at most once): it is IN_PROGRESS while the attempt may still be running, and afterwards answers
  * the follow-up as PENDING. The provider's status callback names the follow-up's Task Id, so the
- * delivery report still moves it to DELIVERED or FAILED. See the README.
+ * delivery report still moves it to DELIVERED or FAILED. See docs/writes.md.
  */
 import { CodedError, ConsentError, DeliveryError, IdempotencyConflictError, NotFoundError, ValidationError, type FieldError, checkNoReferences } from '../domain/errors';
 import { EMAIL_PATTERN } from '../domain/email';

@@ -2,7 +2,7 @@
  * The stand-in idempotency store for orgs without the idempotency fields: which record a key
  * wrote, and the fingerprint of its input, kept for 24 hours (lru-cache with a TTL, bounded in
  * size). It cannot answer a retry that reaches another instance or comes after a restart; the
- * README says so.
+ * docs/writes.md says so.
  */
 import { LRUCache } from 'lru-cache';
 

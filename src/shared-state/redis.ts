@@ -1,5 +1,5 @@
 /**
- * The shared state in Redis, for several replicas (README, "Several replicas"). Every key carries
+ * The shared state in Redis, for several replicas (docs/operations.md, "Several replicas"). Every key carries
  * the deployment's prefix. Commands fail fast while Redis is down (no offline queue): reads then
  * go on without it (the session and the limit flag fall back to this process, rate limits to an
  * in-memory insurance limiter), and the writes that need a claim are refused, retryably.
