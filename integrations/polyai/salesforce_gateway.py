@@ -28,6 +28,10 @@ import socket
 import urllib.error
 import urllib.request
 from datetime import datetime, timezone
+from typing import Any, Dict, Optional, Tuple
+
+# What a function returns to PolyAI: a prompt ("content") and/or exact words ("utterance").
+Reply = Dict[str, str]
 
 # The trusted documents (schema/operations) by name: the gateway's manifest holds the same hashes
 # (a test keeps them in step).
@@ -49,7 +53,32 @@ class GatewayUnavailable(Exception):
     """The gateway did not answer in time, or answered with an error to retry later."""
 
 
-def _key(conv, purpose):
+class GatewayMisconfigured(Exception):
+    """The gateway refused this agent's request as set up (a stale document hash, a wrong or
+    missing key, a role without the right): retrying will not help, and it is not an outage."""
+
+
+# Error codes that mean the agent's setup is wrong, not that anything is down.
+CONFIGURATION_CODES = {
+    "TRUSTED_DOCUMENT_NOT_FOUND",
+    "PERSISTED_QUERY_NOT_FOUND",
+    "TRUSTED_DOCUMENT_REQUIRED",
+    "UNAUTHENTICATED",
+    "FORBIDDEN",
+    "GRAPHQL_VALIDATION_FAILED",
+    "BAD_USER_INPUT",
+}
+
+
+def _log(conv: Any, level: str, message: str) -> None:
+    """Logs through conv.log (PolyAI's function log) when the conversation has one."""
+    log = getattr(conv, "log", None)
+    write = getattr(log, level, None) if log is not None else None
+    if callable(write):
+        write(message)
+
+
+def _key(conv: Any, purpose: str) -> str:
     """An idempotency key from the conversation id: the same call of a function gets the same key."""
     raw = f"{conv.id}:{purpose}"
     safe = re.sub(r"[^A-Za-z0-9._:@+=~-]", "-", raw)
@@ -58,7 +87,7 @@ def _key(conv, purpose):
     return "k" + hashlib.sha256(raw.encode()).hexdigest()[:63]
 
 
-def _post(conv, document, variables, timeout_s, with_extensions=False):
+def _post(conv: Any, document: str, variables: Dict[str, Any], timeout_s: float, with_extensions: bool = False) -> Any:
     """Runs a trusted document; answers `data` (and the answer's `extensions` when asked), or
     raises GatewayUnavailable."""
     url = conv.utils.get_secret("salesforce_gateway_url").rstrip("/") + "/graphql"
@@ -89,23 +118,36 @@ def _post(conv, document, variables, timeout_s, with_extensions=False):
     errors = answer.get("errors") or []
     if errors or answer.get("data") is None:
         codes = [((err.get("extensions") or {}).get("code")) for err in errors]
-        raise GatewayUnavailable(",".join(c for c in codes if c) or "NO_DATA")
+        joined = ",".join(c for c in codes if c) or "NO_DATA"
+        if any(c in CONFIGURATION_CODES for c in codes):
+            # Not an outage: the key, its role or the document hashes need fixing.
+            _log(conv, "error", f"salesforce gateway refused {document} as set up ({joined}): check the API key, its role and the document hashes")
+            raise GatewayMisconfigured(joined)
+        _log(conv, "warning", f"salesforce gateway unavailable for {document} ({joined})")
+        raise GatewayUnavailable(joined)
     if with_extensions:
         return answer["data"], answer.get("extensions") or {}
     return answer["data"]
 
 
-def _now():
+def _now() -> datetime:
     return datetime.now(timezone.utc)
 
 
-SORRY = {
+SORRY: Reply = {
     "utterance": "I'm sorry, I can't reach our records right now.",
     "content": "Our customer records are unavailable. Apologise, do not promise anything was saved, and offer to transfer the caller or to call back.",
 }
 
 
-def _refusal(result):
+# A setup fault: the caller hears an apology and a way on, never "our systems are down".
+NOT_FROM_HERE: Reply = {
+    "utterance": "I'm sorry, I can't do that from here.",
+    "content": "This step is not set up correctly on our side (not an outage; it is logged). Apologise and offer to transfer the caller to a colleague.",
+}
+
+
+def _refusal(result: Dict[str, Any]) -> Reply:
     """What to tell the agent when a write answered with an error member instead of success."""
     kind = result.get("__typename")
     if kind == "ValidationError":
@@ -126,7 +168,7 @@ def _refusal(result):
     return dict(SORRY)
 
 
-def _write(conv, document, write_input, unavailable=None):
+def _write(conv: Any, document: str, write_input: Dict[str, Any], unavailable: Optional[Reply] = None) -> Tuple[Optional[Dict[str, Any]], Optional[Reply]]:
     """
     Runs a trusted mutation with `input` (empty values left out). Answers (result, None) when it
     succeeded, or (None, what the function returns instead: a refusal, or `unavailable`).
@@ -134,6 +176,8 @@ def _write(conv, document, write_input, unavailable=None):
     variables = {"input": {k: v for k, v in write_input.items() if v is not None}}
     try:
         result = next(iter(_post(conv, document, variables, WRITE_TIMEOUT_S).values()))
+    except GatewayMisconfigured:
+        return None, dict(NOT_FROM_HERE)
     except GatewayUnavailable:
         return None, dict(unavailable or SORRY)
     if not result["__typename"].endswith("Success"):
@@ -145,13 +189,16 @@ def _write(conv, document, write_input, unavailable=None):
 # FUNCTIONS
 
 
-def lookup_caller(conv):
+def lookup_caller(conv: Any) -> Reply:
     """Start function: who is calling, in well under a second, or a generic greeting."""
     conv.state.call_started_at = _now().isoformat()
     if not conv.caller_number:
         return {"content": "The caller's number is unknown. Greet them and ask for their name."}
     try:
         data, extensions = _post(conv, "CallerLookup", {"phone": conv.caller_number}, LOOKUP_TIMEOUT_S, with_extensions=True)
+    except GatewayMisconfigured:
+        # Logged as a setup fault; the caller is greeted all the same.
+        return {"content": "The caller could not be looked up (a setup problem on our side, logged). Greet them generically and ask for their name."}
     except GatewayUnavailable:
         # Never hold the caller in silence: greet them and carry on without records.
         return {"content": "The caller could not be looked up. Greet them generically and ask for their name."}
@@ -180,14 +227,13 @@ def lookup_caller(conv):
         return {"content": f"The caller is {customer['name']}. Greet them by first name ({conv.state.customer_first_name}). Their open cases: {summary}."}
     if outcome == "MULTIPLE_MATCHES":
         names = ", ".join(m["customer"]["name"] for m in lookup["matches"])
-        conv.state.candidate_ids = [m["customer"]["id"] for m in lookup["matches"]]
         return {"content": f"Several customers share this number ({names}). Ask the caller for their name before discussing any account."}
     if outcome == "INVALID_NUMBER":
         return {"content": "The caller's number could not be read. Greet them and ask for their name."}
     return {"content": "The caller is not a known customer. Greet them, ask for their name, and offer to open a case."}
 
 
-def create_case(conv, subject, description=None, priority=None):
+def create_case(conv: Any, subject: str, description: Optional[str] = None, priority: Optional[str] = None) -> Reply:
     """Opens a case for the caller (or records who called when they are not a customer)."""
     customer_id = getattr(conv.state, "customer_id", None)
     case_input = {"subject": subject, "description": description, "priority": priority, "idempotencyKey": _key(conv, "create_case")}
@@ -197,8 +243,8 @@ def create_case(conv, subject, description=None, priority=None):
         case_input["suppliedPhone"] = conv.caller_number
         case_input["suppliedName"] = getattr(conv.state, "caller_name", None)
     result, instead = _write(conv, "CreateCase", case_input)
-    if instead:
-        return instead
+    if instead is not None or result is None:
+        return instead or dict(SORRY)
     case = result["case"]
     conv.state.case_id = case["id"]
     conv.state.case_number = case["caseNumber"]
@@ -206,7 +252,7 @@ def create_case(conv, subject, description=None, priority=None):
     return {"utterance": f"I've opened a case for you. Your case number is {spoken}.", "content": "Offer to text the case number to the caller."}
 
 
-def add_to_case(conv, comment, status=None, priority=None):
+def add_to_case(conv: Any, comment: str, status: Optional[str] = None, priority: Optional[str] = None) -> Reply:
     """Adds what the caller said to their case (a comment; never overwrites the description)."""
     case_id = getattr(conv.state, "case_id", None)
     if not case_id:
@@ -215,12 +261,12 @@ def add_to_case(conv, comment, status=None, priority=None):
     purpose = "add_to_case:" + hashlib.sha256(f"{case_id}|{comment}|{status}|{priority}".encode()).hexdigest()[:16]
     update = {"caseId": case_id, "comment": comment, "status": status, "priority": priority, "idempotencyKey": _key(conv, purpose)}
     result, instead = _write(conv, "AddToCase", update)
-    if instead:
-        return instead
+    if instead is not None or result is None:
+        return instead or dict(SORRY)
     return {"utterance": "I've added that to your case.", "content": f"The case is now {result['case']['status']}."}
 
 
-def record_consent(conv, channel, agreed, source):
+def record_consent(conv: Any, channel: str, agreed: bool, source: str) -> Reply:
     """Records what the caller said about being contacted on a channel (SMS, EMAIL or CALL)."""
     customer_id = getattr(conv.state, "customer_id", None)
     if not customer_id:
@@ -234,14 +280,14 @@ def record_consent(conv, channel, agreed, source):
         "idempotencyKey": _key(conv, f"consent:{channel}:{'in' if agreed else 'out'}"),
     }
     result, instead = _write(conv, "RecordConsent", statement)
-    if instead:
-        return instead
+    if instead is not None or result is None:
+        return instead or dict(SORRY)
     if channel == "SMS":
         conv.state.sms_consent = result["customer"]["consent"]["sms"]
     return {"utterance": "Thanks, I've noted that." if agreed else "Understood, we won't contact you that way."}
 
 
-def send_follow_up(conv, body, channel="SMS", purpose="case"):
+def send_follow_up(conv: Any, body: str, channel: str = "SMS", purpose: str = "case") -> Reply:
     """Texts (or emails) the caller; `purpose` names the message, so one call may send several."""
     customer_id = getattr(conv.state, "customer_id", None)
     if not customer_id:
@@ -260,7 +306,7 @@ def send_follow_up(conv, body, channel="SMS", purpose="case"):
     return {"utterance": "I've sent you a text with the details." if channel == "SMS" else "I've emailed you the details."}
 
 
-def log_call(conv, summary, outcome):
+def log_call(conv: Any, summary: str, outcome: str) -> Reply:
     """End function: logs the call on the customer and their case."""
     # The call's start and length are fixed at the first attempt and kept in conv.state: a retry a
     # second later must send the same input, or the gateway answers "already done with other details".
@@ -285,5 +331,4 @@ def log_call(conv, summary, outcome):
     _, instead = _write(conv, "LogCall", call, unavailable={"content": "The call could not be logged."})
     if instead:
         return instead
-    conv.state.call_logged = True
     return {"content": "The call is logged."}

@@ -29,14 +29,28 @@ class Utils:
         return self._secrets[name]
 
 
+class Log:
+    """conv.log: what a function logged, by level."""
+
+    def __init__(self):
+        self.lines = []
+
+    def error(self, message):
+        self.lines.append(("error", message))
+
+    def warning(self, message):
+        self.lines.append(("warning", message))
+
+
 class Conv:
-    def __init__(self, caller_number, conv_id=None, url=None):
+    def __init__(self, caller_number, conv_id=None, url=None, key=None):
         self.id = conv_id or f"CA{uuid.uuid4().hex}"
         self.caller_number = caller_number
         self.state = State()
+        self.log = Log()
         self.utils = Utils({
             "salesforce_gateway_url": url or os.environ["SALESFORCE_GATEWAY_URL"],
-            "salesforce_gateway_api_key": os.environ["SALESFORCE_GATEWAY_API_KEY"],
+            "salesforce_gateway_api_key": key or os.environ["SALESFORCE_GATEWAY_API_KEY"],
         })
 
 
@@ -144,6 +158,27 @@ class KitTest(unittest.TestCase):
         self.assertIn("may be out of date", stale["content"])
         self.assertNotRegex(stale["content"], r"\((New|Working|Escalated)\)")
         self.assertTrue(conv.state.records_as_of)
+
+    def test_a_setup_fault_is_not_told_as_an_outage_and_is_logged(self):
+        # A wrong key: UNAUTHENTICATED.
+        conv = Conv(ADA, key="not-the-agent-key-0123456789")
+        looked = kit.lookup_caller(conv)
+        self.assertIn("setup problem", looked["content"])
+        self.assertEqual(kit.create_case(conv, "anything"), kit.NOT_FROM_HERE)
+        self.assertTrue(any(level == "error" and "UNAUTHENTICATED" in line for level, line in conv.log.lines))
+        # A stale document hash: TRUSTED_DOCUMENT_NOT_FOUND.
+        saved = kit.DOCUMENTS["CreateCase"]
+        kit.DOCUMENTS["CreateCase"] = "0" * 64
+        try:
+            stale = Conv(ADA)
+            kit.lookup_caller(stale)
+            self.assertEqual(kit.create_case(stale, "anything"), kit.NOT_FROM_HERE)
+            self.assertTrue(any("TRUSTED_DOCUMENT_NOT_FOUND" in line for _, line in stale.log.lines))
+        finally:
+            kit.DOCUMENTS["CreateCase"] = saved
+        # An outage is still an outage.
+        down = Conv(ADA, url="http://127.0.0.1:9")
+        self.assertEqual(kit.create_case(down, "anything")["utterance"], kit.SORRY["utterance"])
 
     def test_idempotency_keys_fit_the_gateway(self):
         conv = Conv(ADA, conv_id="conv with spaces/and slashes " + "x" * 80)
