@@ -182,7 +182,6 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     budget: { maxCalls: g.upstreamCallsPerRequest, maxMutations: g.maxMutationsPerRequest },
     limits: overrides.limits,
     smsWebhook: sms ? { authToken: sms.authToken, publicBaseUrl } : null,
-    bodies: { graphql: config.server.maxBodyBytes, webhook: config.server.maxWebhookBodyBytes },
     tracing,
   });
   return {

@@ -16,6 +16,7 @@
  */
 import type { Plugin } from 'graphql-yoga';
 import { MAX_IDS_PER_QUERY } from '../salesforce/soql';
+import { MAX_FIRST } from '../schema/pagination';
 import {
   GraphQLError,
   Kind,
@@ -66,7 +67,6 @@ const BATCHED_RECORDS = new Set(['Case.customer', 'FollowUp.customer', 'FollowUp
 
 /** Ids per IN list, as the loaders chunk them. */
 const PER_QUERY = MAX_IDS_PER_QUERY;
-const MAX_FIRST = 50;
 
 interface Walk {
   schema: GraphQLSchema;

@@ -3,7 +3,7 @@
  * It reads no environment and opens no port; main.ts and the tests do that.
  */
 import { GraphQLError } from 'graphql';
-import { createYoga, useExecutionCancellation, useReadinessCheck, type Plugin, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, useExecutionCancellation, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
@@ -72,8 +72,6 @@ export interface GatewayDeps {
   cacheSettings: CacheSettings;
   /** What replicas share; /ready reports whether it answers. */
   sharedState: Pick<SharedState, 'kind' | 'healthy'>;
-  /** Body limits, in bytes (the Node server checks the declared length too). */
-  bodies: { graphql: number; webhook: number };
   /** OpenTelemetry (http/tracing.ts); its plugins are none when it is off. */
   tracing: Pick<Tracing, 'plugins' | 'traceIdOf'>;
   /** The org's daily budget (http/budget.ts). */
@@ -86,7 +84,7 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
 
 const DEMO_AGENT_KEY = DEMO_API_KEYS.find((k) => k.role === 'agent')!.key;
 
-export function createGateway({ config, services, logger, smsWebhook, security, limits, budget, bodies, sharedState, cache, cacheSettings, metrics, metricsEndpoint, tracing, governor, changeEvents }: GatewayDeps): Gateway {
+export function createGateway({ config, services, logger, smsWebhook, security, limits, budget, sharedState, cache, cacheSettings, metrics, metricsEndpoint, tracing, governor, changeEvents }: GatewayDeps): Gateway {
   const production = config.env === 'production';
   const l = { ...ARMOR_LIMITS, ...limits };
   const refused = { exposeLimits: false, errorMessage: TOO_COMPLEX_MESSAGE };
@@ -110,8 +108,7 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
       useReadinessCheck({ endpoint: '/ready', check: readiness(services.sf, logger, security.keys, sharedState, governor, changeEvents) }),
       useBudget(governor),
       useExecutionCancellation(),
-      ...(smsWebhook ? [useSmsStatusWebhook({ ...smsWebhook, maxBodyBytes: bodies.webhook, sf: services.sf, logger, metrics })] : []),
-      useBodyLimit(bodies.graphql),
+      ...(smsWebhook ? [useSmsStatusWebhook({ ...smsWebhook, sf: services.sf, logger, metrics })] : []),
       useAuth({
         keys: security.keys,
         rateLimiter: security.rateLimiter,
@@ -165,21 +162,6 @@ export function createGateway({ config, services, logger, smsWebhook, security, 
           : logger.error({ err: args[0] }, 'graphql server error'),
     },
   });
-}
-
-/** A /graphql body over the limit is 413 before Yoga reads it (declared length; Node frames the body by it). */
-function useBodyLimit(maxBytes: number): Plugin {
-  return {
-    onRequest({ request, endResponse, fetchAPI }) {
-      const declared = Number(request.headers.get('content-length'));
-      if (Number.isFinite(declared) && declared > maxBytes) {
-        endResponse(new fetchAPI.Response(JSON.stringify({ errors: [{ message: `The request body may have at most ${maxBytes} bytes.`, extensions: { code: 'BAD_USER_INPUT', retryable: false } }] }), {
-          status: 413,
-          headers: { 'content-type': 'application/json' },
-        }));
-      }
-    },
-  };
 }
 
 /**
