@@ -8,7 +8,10 @@ import tseslint from 'typescript-eslint';
  * the layers are the folders of src/. Nothing below schema/ imports GraphQL; nothing in src/ but
  * main.ts loads the emulator; the emulator reaches nothing outside its own package.
  */
-const GRAPHQL = { regex: '^(graphql|graphql-yoga|graphql-scalars|@pothos/.*|@graphql-yoga/.*|@escape\\.tech/.*)$', message: 'Only src/http and src/schema speak GraphQL (STYLE §3): raise a domain error instead.' };
+const GRAPHQL = {
+  regex: '^(graphql|graphql-yoga|graphql-scalars|@pothos/.*|@graphql-yoga/.*|@escape\\.tech/.*)$',
+  message: 'Only src/http and src/schema speak GraphQL (STYLE §3): raise a domain error instead.',
+};
 const layer = (name, forbidden, extra = []) => ({
   files: [`src/${name}/**/*.ts`],
   rules: {
@@ -17,7 +20,12 @@ const layer = (name, forbidden, extra = []) => ({
       {
         patterns: [
           ...(forbidden.length > 0
-            ? [{ regex: `^\\.\\./(${forbidden.join('|')})(/|$)`, message: `src/${name} may not import this layer: imports run http → schema → services → domain, salesforce, messaging, shared-state (STYLE §3).` }]
+            ? [
+                {
+                  regex: `^\\.\\./(${forbidden.join('|')})(/|$)`,
+                  message: `src/${name} may not import this layer: imports run http → schema → services → domain, salesforce, messaging, shared-state (STYLE §3).`,
+                },
+              ]
             : []),
           { regex: '^salesforce-emulator', message: 'The gateway runtime never loads the emulator (only src/main.ts, in development).' },
           ...extra,
@@ -54,9 +62,11 @@ export default tseslint.config(
   layer('messaging', ['http', 'schema', 'services', 'app', 'main'], [GRAPHQL]),
   layer('services', ['http', 'schema', 'app', 'main'], [GRAPHQL]),
   // Resolvers reach Salesforce through services; they may name its record and loader types.
-  layer('schema', ['http', 'messaging', 'shared-state', 'app', 'main'], [
-    { regex: '^\\.\\./salesforce(/|$)', allowTypeImports: true, message: 'Resolvers call services, not the salesforce/ layer (types only).' },
-  ]),
+  layer(
+    'schema',
+    ['http', 'messaging', 'shared-state', 'app', 'main'],
+    [{ regex: '^\\.\\./salesforce(/|$)', allowTypeImports: true, message: 'Resolvers call services, not the salesforce/ layer (types only).' }],
+  ),
   layer('http', ['app', 'main']),
   {
     files: ['emulator/**/*.ts'],

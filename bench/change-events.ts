@@ -19,17 +19,27 @@ export async function runChangeEvents(): Promise<void> {
   const stats = async () => ((await (await fetch(`${emulators.url}/__emulator/stats`)).json()) as { apiRequests: number }).apiRequests;
   const logger = pino({ level: 'silent' });
   const cache = { ttlMs: 200, eventsTtlMs: 3_600_000, staleTtlMs: 0 };
-  const withEvents = await createApp(testConfig(emulators.url, { cache, changeEvents: { endpoint: pubsub.endpoint, verifyTls: false } }), { logger, changeEvents: { keepaliveGraceMs: 1_000 } });
+  const withEvents = await createApp(testConfig(emulators.url, { cache, changeEvents: { endpoint: pubsub.endpoint, verifyTls: false } }), {
+    logger,
+    changeEvents: { keepaliveGraceMs: 1_000 },
+  });
   const ttlOnly = await createApp(testConfig(emulators.url, { cache }), { logger });
   for (let i = 0; i < 100 && !withEvents.changeEvents!.healthy(); i++) await new Promise((r) => setTimeout(r, 50));
 
   // The callers: customers with a mobile number, as the seed has them.
-  const contacts = (await withEvents.connection.conn.query<{ Id: string; MobilePhone: string }>(`SELECT Id, MobilePhone FROM Contact WHERE MobilePhone != null ORDER BY Id LIMIT ${CALLERS}`)).records;
+  const contacts = (
+    await withEvents.connection.conn.query<{ Id: string; MobilePhone: string }>(
+      `SELECT Id, MobilePhone FROM Contact WHERE MobilePhone != null ORDER BY Id LIMIT ${CALLERS}`,
+    )
+  ).records;
   const lookup = (app: App, phone: string) =>
     app.yoga.fetch('http://bench/graphql', {
       method: 'POST',
       headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key' },
-      body: JSON.stringify({ query: 'query($p: String!) { customersByPhone(phone: $p) { outcome bestMatch { customer { name cases(first: 3) { edges { node { status } } } } } } }', variables: { p: phone } }),
+      body: JSON.stringify({
+        query: 'query($p: String!) { customersByPhone(phone: $p) { outcome bestMatch { customer { name cases(first: 3) { edges { node { status } } } } } } }',
+        variables: { p: phone },
+      }),
     });
 
   async function day(app: App): Promise<{ calls: number; lookups: number }> {
@@ -59,7 +69,9 @@ export async function runChangeEvents(): Promise<void> {
   console.log('|---|---:|---:|---:|');
   console.log(`| kept fresh by change events | ${events.lookups} | ${events.calls} | ${(events.calls / events.lookups).toFixed(2)} |`);
   console.log(`| TTL only | ${ttl.lookups} | ${ttl.calls} | ${(ttl.calls / ttl.lookups).toFixed(2)} |`);
-  console.log(`\nCalls saved by change events: ${ttl.calls - events.calls} of ${ttl.calls} (${((1 - events.calls / ttl.calls) * 100).toFixed(0)}%); ${(ttl.calls / Math.max(1, events.calls)).toFixed(1)}x fewer calls.`);
+  console.log(
+    `\nCalls saved by change events: ${ttl.calls - events.calls} of ${ttl.calls} (${((1 - events.calls / ttl.calls) * 100).toFixed(0)}%); ${(ttl.calls / Math.max(1, events.calls)).toFixed(1)}x fewer calls.`,
+  );
 
   await withEvents.close();
   await ttlOnly.close();

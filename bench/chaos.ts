@@ -55,8 +55,15 @@ export async function runChaos(): Promise<void> {
     { id: contacts.tim, phone: '+447700900123' },
   ];
   const gql = async (query: string, variables: Record<string, unknown>) => {
-    const res = await fetch(`${publicBaseUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: AGENT }, body: JSON.stringify({ query, variables }) });
-    return (await res.json()) as { data?: Record<string, { __typename?: string; case?: { id: string }; followUp?: { id: string } } | null> | null; errors?: unknown[] };
+    const res = await fetch(`${publicBaseUrl}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: AGENT },
+      body: JSON.stringify({ query, variables }),
+    });
+    return (await res.json()) as {
+      data?: Record<string, { __typename?: string; case?: { id: string }; followUp?: { id: string } } | null> | null;
+      errors?: unknown[];
+    };
   };
 
   const latencies: Record<Op, number[]> = { lookup: [], context: [], createCase: [], sendFollowUp: [] };
@@ -97,9 +104,12 @@ export async function runChaos(): Promise<void> {
           return !r.errors && r.data?.customersByPhone !== null;
         });
         await timed('context', async () => {
-          const r = await gql('query($id: ID!) { customer(id: $id) { name cases(status: OPEN, first: 5) { edges { node { caseNumber followUps(first: 3) { edges { node { status } } } } } } } }', {
-            id: caller.id,
-          });
+          const r = await gql(
+            'query($id: ID!) { customer(id: $id) { name cases(status: OPEN, first: 5) { edges { node { caseNumber followUps(first: 3) { edges { node { status } } } } } } } }',
+            {
+              id: caller.id,
+            },
+          );
           return !r.errors;
         });
         const caseKey = `chaos-${n}`;
@@ -148,15 +158,21 @@ export async function runChaos(): Promise<void> {
 
   const total = (Object.keys(latencies) as Op[]).reduce((n, op) => n + latencies[op].length, 0);
   const failed = Object.values(failures).reduce((a, b) => a + b, 0);
-  console.log(`\nChaos run: ${SECONDS} s, ${WORKERS} concurrent agents, faults ${JSON.stringify(FAULTS)}, SMS ${JSON.stringify(SMS_FAULTS)}, every session expired halfway\n`);
+  console.log(
+    `\nChaos run: ${SECONDS} s, ${WORKERS} concurrent agents, faults ${JSON.stringify(FAULTS)}, SMS ${JSON.stringify(SMS_FAULTS)}, every session expired halfway\n`,
+  );
   console.log('| operation | count | success | p50 | p99 |');
   console.log('|---|--:|--:|--:|--:|');
   for (const op of Object.keys(latencies) as Op[]) {
     const l = latencies[op];
-    console.log(`| ${op} | ${l.length} | ${(((l.length - failures[op]) / l.length) * 100).toFixed(1)}% | ${percentile(l, 50).toFixed(0)} ms | ${percentile(l, 99).toFixed(0)} ms |`);
+    console.log(
+      `| ${op} | ${l.length} | ${(((l.length - failures[op]) / l.length) * 100).toFixed(1)}% | ${percentile(l, 50).toFixed(0)} ms | ${percentile(l, 99).toFixed(0)} ms |`,
+    );
   }
   const all = Object.values(latencies).flat();
-  console.log(`| all | ${total} | ${(((total - failed) / total) * 100).toFixed(1)}% | ${percentile(all, 50).toFixed(0)} ms | ${percentile(all, 99).toFixed(0)} ms |`);
+  console.log(
+    `| all | ${total} | ${(((total - failed) / total) * 100).toFixed(1)}% | ${percentile(all, 50).toFixed(0)} ms | ${percentile(all, 99).toFixed(0)} ms |`,
+  );
   console.log('\nInvariants');
   console.log(`- acknowledged cases: ${acknowledgedCases.size}; missing or different upstream: ${lostCases}`);
   console.log(`- idempotency keys with more than one case: ${doubledCases} (of ${perKey.size} keys written, ${caseKeys.length} attempted)`);

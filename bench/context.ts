@@ -32,7 +32,10 @@ const CONTEXT = `query CallerContext { customersByPhone(phone: "+14155550134", f
 
 /** The emulator alone, in a child process, on a free port. */
 async function startEmulatorProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'emulator/src/main.ts'], { env: { ...process.env, EMULATOR_PORT: '0' }, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'emulator/src/main.ts'], {
+    env: { ...process.env, EMULATOR_PORT: '0' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
   const url = await new Promise<string>((resolve, reject) => {
     let out = '';
     child.stdout!.on('data', (d: Buffer) => {
@@ -46,7 +49,10 @@ async function startEmulatorProcess(): Promise<{ url: string; child: ChildProces
 }
 
 const control = (url: string, method: string, path: string, body?: unknown) =>
-  fetch(`${url}/__emulator/${path}`, { method, ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }) }).then((r) => r.json());
+  fetch(`${url}/__emulator/${path}`, {
+    method,
+    ...(body === undefined ? {} : { body: JSON.stringify(body), headers: { 'content-type': 'application/json' } }),
+  }).then((r) => r.json());
 
 async function listen(handler: Parameters<typeof createServer>[1]): Promise<{ server: Server; url: string }> {
   const server = createServer(handler);
@@ -65,7 +71,23 @@ interface Load {
 /** autocannon in a child process against `url`; this process's CPU over the run, per request. */
 async function load(url: string, body: string, connections = CONNECTIONS): Promise<Load> {
   const cpu = process.cpuUsage();
-  const args = [require.resolve('autocannon/autocannon.js'), '--json', '-c', String(connections), '-d', String(SECONDS), '-m', 'POST', '-H', 'content-type=application/json', '-H', `authorization=${AGENT}`, '-b', body, url];
+  const args = [
+    require.resolve('autocannon/autocannon.js'),
+    '--json',
+    '-c',
+    String(connections),
+    '-d',
+    String(SECONDS),
+    '-m',
+    'POST',
+    '-H',
+    'content-type=application/json',
+    '-H',
+    `authorization=${AGENT}`,
+    '-b',
+    body,
+    url,
+  ];
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'ignore'] });
   let out = '';
   child.stdout.on('data', (d: Buffer) => (out += d.toString()));
@@ -76,7 +98,13 @@ async function load(url: string, body: string, connections = CONNECTIONS): Promi
     const probe = await fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', authorization: AGENT }, body });
     throw new Error(`load against ${url}: ${r.non2xx} non-2xx, ${r.errors} errors; now ${probe.status} ${(await probe.text()).slice(0, 300)}`);
   }
-  return { p50: r.latency.p50, p99: r.latency.p99, rps: r.requests.average, requests: r.requests.total, cpuMsPerRequest: (used.user + used.system) / 1000 / Math.max(1, r.requests.total) };
+  return {
+    p50: r.latency.p50,
+    p99: r.latency.p99,
+    rps: r.requests.average,
+    requests: r.requests.total,
+    cpuMsPerRequest: (used.user + used.system) / 1000 / Math.max(1, r.requests.total),
+  };
 }
 
 export async function runContext(): Promise<void> {
@@ -92,7 +120,11 @@ export async function runContext(): Promise<void> {
     const warm = await createApp(testConfig(emulator.url, { cache: { ttlMs: 600_000 }, security }), { logger });
     apps.push(cold, warm);
     const post = async (app: App) => {
-      const res = await app.yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: AGENT }, body: JSON.stringify({ query: CONTEXT }) });
+      const res = await app.yoga.fetch('http://bench/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: AGENT },
+        body: JSON.stringify({ query: CONTEXT }),
+      });
       const body = (await res.json()) as { errors?: unknown[] };
       if (body.errors) throw new Error(`context query failed: ${JSON.stringify(body.errors).slice(0, 300)}`);
     };
@@ -133,7 +165,9 @@ export async function runContext(): Promise<void> {
     servers.push(bareHttp.server);
     const bareLoad = await load(`${bareHttp.url}/graphql`, JSON.stringify({ query: '{ __typename }' }));
     const hitLoad = await load(`${warmHttp.url}/graphql`, body);
-    console.log(`\n## Cache-hit throughput and CPU per request, against a bare Yoga \`{ __typename }\` in the same run (${CONNECTIONS} connections, ${SECONDS} s each)\n`);
+    console.log(
+      `\n## Cache-hit throughput and CPU per request, against a bare Yoga \`{ __typename }\` in the same run (${CONNECTIONS} connections, ${SECONDS} s each)\n`,
+    );
     console.log('| | requests/s | CPU per request |\n|---|--:|--:|');
     console.log(`| bare Yoga | ${bareLoad.rps.toFixed(0)} | ${bareLoad.cpuMsPerRequest.toFixed(3)} ms |`);
     console.log(`| gateway, cache hit | ${hitLoad.rps.toFixed(0)} | ${hitLoad.cpuMsPerRequest.toFixed(3)} ms |`);

@@ -58,7 +58,11 @@ async function runRead(): Promise<void> {
   const gateways: Record<'gateway' | 'baseline', Gateway> = { gateway: apps.gateway.yoga, baseline: apps.baseline.yoga };
 
   async function post(yoga: Gateway, query: string) {
-    const res = await yoga.fetch('http://bench/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: AGENT }, body: JSON.stringify({ query }) });
+    const res = await yoga.fetch('http://bench/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: AGENT },
+      body: JSON.stringify({ query }),
+    });
     const body = (await res.json()) as { data?: Record<string, { edges: unknown[]; pageInfo?: { endCursor: string } }>; errors?: unknown[] };
     if (body.errors) throw new Error(`bench query failed: ${JSON.stringify(body.errors).slice(0, 300)}`);
     return body.data!;
@@ -87,7 +91,9 @@ async function runRead(): Promise<void> {
     const query = operation(n, cursorAt50);
     const ours = await callsFor(gateways.gateway, query);
     const naive = await callsFor(gateways.baseline, query);
-    console.log(`| ${String(n).padStart(3)} | ${String(ours.customers).padStart(9)} | ${String(ours.calls).padStart(7)} | ${String(naive.calls).padStart(14)} | ${(naive.calls / ours.calls).toFixed(1).padStart(17)}x |`);
+    console.log(
+      `| ${String(n).padStart(3)} | ${String(ours.customers).padStart(9)} | ${String(ours.calls).padStart(7)} | ${String(naive.calls).padStart(14)} | ${(naive.calls / ours.calls).toFixed(1).padStart(17)}x |`,
+    );
   }
 
   async function listen(yoga: Gateway): Promise<{ server: Server; url: string }> {
@@ -114,7 +120,8 @@ async function runRead(): Promise<void> {
         connections: CONNECTIONS,
         duration: SECONDS,
       });
-      if (results[which].non2xx > 0 || results[which].errors > 0) throw new Error(`${which} had ${results[which].non2xx} non-2xx and ${results[which].errors} errors`);
+      if (results[which].non2xx > 0 || results[which].errors > 0)
+        throw new Error(`${which} had ${results[which].non2xx} non-2xx and ${results[which].errors} errors`);
     }
     const g = results.gateway!;
     const b = results.baseline!;

@@ -37,13 +37,26 @@ export async function runVoiceCall(): Promise<void> {
       return Object.values(body.data!)[0]!;
     };
     await step('customersByPhone', op('CallerLookup'), { phone: '+14155550134' });
-    const created = await step('createCase', op('CreateCase'), { input: { customerId: ada, subject: 'Punch card reader jams', priority: 'High', idempotencyKey: `${tag}:case` } });
+    const created = await step('createCase', op('CreateCase'), {
+      input: { customerId: ada, subject: 'Punch card reader jams', priority: 'High', idempotencyKey: `${tag}:case` },
+    });
     const caseId = (created.case as { id: string }).id;
     await step('updateCase', op('AddToCase'), { input: { caseId, comment: 'Still jams after a restart.', idempotencyKey: `${tag}:comment` } });
-    await step('recordConsent', op('RecordConsent'), { input: { customerId: ada, channel: 'SMS', status: 'OPTED_IN', source: 'said yes on the call', idempotencyKey: `${tag}:consent` } });
-    await step('sendFollowUp', op('SendFollowUp'), { input: { customerId: ada, caseId, channel: 'SMS', body: 'Your case is open.', idempotencyKey: `${tag}:sms` } });
+    await step('recordConsent', op('RecordConsent'), {
+      input: { customerId: ada, channel: 'SMS', status: 'OPTED_IN', source: 'said yes on the call', idempotencyKey: `${tag}:consent` },
+    });
+    await step('sendFollowUp', op('SendFollowUp'), {
+      input: { customerId: ada, caseId, channel: 'SMS', body: 'Your case is open.', idempotencyKey: `${tag}:sms` },
+    });
     await step('logCall', op('LogCall'), {
-      input: { customerId: ada, caseId, from: '+14155550134', startedAt: new Date(Date.now() - 120_000).toISOString(), durationSeconds: 118, idempotencyKey: `${tag}:log` },
+      input: {
+        customerId: ada,
+        caseId,
+        from: '+14155550134',
+        startedAt: new Date(Date.now() - 120_000).toISOString(),
+        durationSeconds: 118,
+        idempotencyKey: `${tag}:log`,
+      },
     });
     return counts;
   }
@@ -62,8 +75,12 @@ export async function runVoiceCall(): Promise<void> {
   for (const s of STEPS) console.log(`| ${s} | ${cold[s]} | ${warm[s]} | ${baseline[s]} |`);
   console.log(`| **whole call** | **${total(cold)}** | **${total(warm)}** | **${total(baseline)}** |`);
   const perAllowance = Math.floor(100_000 / total(warm));
-  console.log(`\nVoice calls per 100,000 API calls: ${perAllowance.toLocaleString('en-US')} (warm), against ${Math.floor(100_000 / total(baseline)).toLocaleString('en-US')} for the baseline (${(total(baseline) / total(warm)).toFixed(2)}x the calls).`);
-  console.log(`An Enterprise org with 150 licences (100,000 + 150 × 1,000 = 250,000 calls a day) carries ${Math.floor(250_000 / total(warm)).toLocaleString('en-US')} voice calls a day, if nothing else spent its allowance.`);
+  console.log(
+    `\nVoice calls per 100,000 API calls: ${perAllowance.toLocaleString('en-US')} (warm), against ${Math.floor(100_000 / total(baseline)).toLocaleString('en-US')} for the baseline (${(total(baseline) / total(warm)).toFixed(2)}x the calls).`,
+  );
+  console.log(
+    `An Enterprise org with 150 licences (100,000 + 150 × 1,000 = 250,000 calls a day) carries ${Math.floor(250_000 / total(warm)).toLocaleString('en-US')} voice calls a day, if nothing else spent its allowance.`,
+  );
 
   await gateway.close();
   await baselineApp.close();

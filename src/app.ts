@@ -34,7 +34,8 @@ export interface AppOverrides {
   /** Login rate limit (tests shorten it). */
   loginGuard?: LoginGuard;
   /** Retry and timeout tuning of the Salesforce client beyond the configuration (tests). */
-  api?: Omit<SalesforceApiOptions, 'timeoutMs' | 'maxAttempts' | 'limitProbeMs'> & Partial<Pick<SalesforceApiOptions, 'timeoutMs' | 'maxAttempts' | 'limitProbeMs'>>;
+  api?: Omit<SalesforceApiOptions, 'timeoutMs' | 'maxAttempts' | 'limitProbeMs'> &
+    Partial<Pick<SalesforceApiOptions, 'timeoutMs' | 'maxAttempts' | 'limitProbeMs'>>;
   /** Armor limits; the defaults fit the contract's operations. */
   limits?: GatewayDeps['limits'];
   /** false builds the naive N+1 baseline of the benchmark (no DataLoader batching). */
@@ -67,7 +68,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const g = config.gateway;
   const metrics = createMetrics();
-  const state = config.sharedState.redisUrl ? await redisSharedState({ url: config.sharedState.redisUrl, keyPrefix: config.sharedState.keyPrefix }) : memorySharedState();
+  const state = config.sharedState.redisUrl
+    ? await redisSharedState({ url: config.sharedState.redisUrl, keyPrefix: config.sharedState.keyPrefix })
+    : memorySharedState();
   const connection = createSalesforceConnection({
     apiVersion: config.salesforce.apiVersion,
     credentials: config.salesforce,

@@ -202,8 +202,7 @@ export class ConfigError extends Error {
   }
 }
 
-const port = (fallback: number) =>
-  z.coerce.number().int().min(0).max(65535).default(fallback);
+const port = (fallback: number) => z.coerce.number().int().min(0).max(65535).default(fallback);
 
 const optionalText = z
   .string()
@@ -241,8 +240,18 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
   HOST: z.string().trim().min(1).default('127.0.0.1'),
   PORT: port(4000),
-  HTTP_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(64 * 1024 * 1024).default(1024 * 1024),
-  WEBHOOK_MAX_BODY_BYTES: z.coerce.number().int().min(1024).max(1024 * 1024).default(64 * 1024),
+  HTTP_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(64 * 1024 * 1024)
+    .default(1024 * 1024),
+  WEBHOOK_MAX_BODY_BYTES: z.coerce
+    .number()
+    .int()
+    .min(1024)
+    .max(1024 * 1024)
+    .default(64 * 1024),
   HTTP_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(10_000),
   HTTP_HEADERS_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(5_000),
   HTTP_KEEP_ALIVE_TIMEOUT_MS: z.coerce.number().int().min(100).max(300_000).default(5_000),
@@ -288,23 +297,47 @@ const EnvSchema = z.object({
   RATE_LIMIT_AGENT: z.coerce.number().positive().optional(),
   RATE_LIMIT_DESIGNER: z.coerce.number().positive().optional(),
   RATE_LIMIT_FRONTEND: z.coerce.number().positive().optional(),
-  METRICS_ENABLED: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  METRICS_ENABLED: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   METRICS_PORT: z.coerce.number().int().min(0).max(65535).optional(),
   OTEL_EXPORTER_OTLP_ENDPOINT: httpsUrl.optional(),
   OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: httpsUrl.optional(),
-  OTEL_SERVICE_NAME: z.string().trim().regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 letters, digits or . _ -').default('salesforce-customer-gateway'),
+  OTEL_SERVICE_NAME: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9._-]{1,64}$/, 'must be 1-64 letters, digits or . _ -')
+    .default('salesforce-customer-gateway'),
   SHUTDOWN_GRACE_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   REDIS_URL: z
     .string()
     .trim()
     .regex(/^rediss?:\/\/[^\s]+$/, 'must be a redis:// or rediss:// URL')
     .optional(),
-  REDIS_KEY_PREFIX: z.string().trim().regex(/^[A-Za-z0-9:._-]{1,64}$/, 'must be 1-64 letters, digits or : . _ -').default('sfgw:'),
+  REDIS_KEY_PREFIX: z
+    .string()
+    .trim()
+    .regex(/^[A-Za-z0-9:._-]{1,64}$/, 'must be 1-64 letters, digits or : . _ -')
+    .default('sfgw:'),
   CACHE_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(60_000),
   CACHE_OPTIONS_TTL_MS: z.coerce.number().int().min(0).max(86_400_000).default(600_000),
-  CACHE_EVENTS_TTL_MS: z.coerce.number().int().min(0).max(7 * 86_400_000).default(86_400_000),
-  CACHE_STALE_TTL_MS: z.coerce.number().int().min(0).max(7 * 86_400_000).default(86_400_000),
-  CHANGE_EVENTS: z.enum(['true', 'false']).default('true').transform((v) => v === 'true'),
+  CACHE_EVENTS_TTL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400_000)
+    .default(86_400_000),
+  CACHE_STALE_TTL_MS: z.coerce
+    .number()
+    .int()
+    .min(0)
+    .max(7 * 86_400_000)
+    .default(86_400_000),
+  CHANGE_EVENTS: z
+    .enum(['true', 'false'])
+    .default('true')
+    .transform((v) => v === 'true'),
   PUBSUB_ENDPOINT: z
     .string()
     .trim()
@@ -314,7 +347,12 @@ const EnvSchema = z.object({
   CORS_ORIGINS: z
     .string()
     .optional()
-    .transform((v) => (v ?? '').split(',').map((o) => o.trim().replace(/\/+$/, '')).filter(Boolean))
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((o) => o.trim().replace(/\/+$/, ''))
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().regex(/^https?:\/\/[^/\s]+$/, 'must be a comma-separated list of origins such as https://app.example.com'))),
   BUDGET_RESERVE_FROM: z.coerce.number().min(0).max(1).default(0.8),
   BUDGET_ROLE_SHARES: z
@@ -322,10 +360,16 @@ const EnvSchema = z.object({
     .default('agent=1,designer=0.05,frontend=0.2')
     .transform((v, ctx) => {
       const shares: Record<Role, number> = { agent: 1, designer: 0.05, frontend: 0.2 };
-      for (const entry of v.split(',').map((e) => e.trim()).filter(Boolean)) {
+      for (const entry of v
+        .split(',')
+        .map((e) => e.trim())
+        .filter(Boolean)) {
         const m = /^(agent|designer|frontend)=(0(?:\.\d+)?|1(?:\.0+)?)$/.exec(entry);
         if (!m) {
-          ctx.addIssue({ code: 'custom', message: 'must be a comma-separated list of role=fraction, such as frontend=0.2,designer=0.05 (fractions from 0 to 1)' });
+          ctx.addIssue({
+            code: 'custom',
+            message: 'must be a comma-separated list of role=fraction, such as frontend=0.2,designer=0.05 (fractions from 0 to 1)',
+          });
           return z.NEVER;
         }
         shares[m[1] as Role] = Number(m[2]);
@@ -335,7 +379,12 @@ const EnvSchema = z.object({
   TRUSTED_PROXIES: z
     .string()
     .optional()
-    .transform((v) => (v ?? '').split(',').map((a) => a.trim()).filter(Boolean))
+    .transform((v) =>
+      (v ?? '')
+        .split(',')
+        .map((a) => a.trim())
+        .filter(Boolean),
+    )
     .pipe(z.array(z.string().refine(isProxyEntry, 'must be a comma-separated list of IP addresses or CIDR ranges such as 10.0.0.0/8'))),
   EMAIL_SENDER_TYPE: z.enum(['CurrentUser', 'DefaultWorkflowUser', 'OrgWideEmailAddress']).default('CurrentUser'),
   MESSAGING_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(5_000),
@@ -396,14 +445,20 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
   const parsedKeys = parseApiKeys(keysText ?? '');
   keyProblems.push(...parsedKeys.problems.map((p) => `GATEWAY_API_KEYS: ${p}`));
   // An opt-in policy with no field to record the opt-in would refuse every follow-up.
-  for (const [policy, field, name] of [[e.CONSENT_POLICY_SMS, e.SALESFORCE_SMS_OPT_IN_FIELD, 'SMS'], [e.CONSENT_POLICY_EMAIL, e.SALESFORCE_EMAIL_OPT_IN_FIELD, 'EMAIL']] as const) {
-    if (policy === 'opt-in' && !field) keyProblems.push(`CONSENT_POLICY_${name}: opt-in needs SALESFORCE_${name}_OPT_IN_FIELD, the Contact checkbox that records the opt-in`);
+  for (const [policy, field, name] of [
+    [e.CONSENT_POLICY_SMS, e.SALESFORCE_SMS_OPT_IN_FIELD, 'SMS'],
+    [e.CONSENT_POLICY_EMAIL, e.SALESFORCE_EMAIL_OPT_IN_FIELD, 'EMAIL'],
+  ] as const) {
+    if (policy === 'opt-in' && !field)
+      keyProblems.push(`CONSENT_POLICY_${name}: opt-in needs SALESFORCE_${name}_OPT_IN_FIELD, the Contact checkbox that records the opt-in`);
   }
   if (e.NODE_ENV === 'production') {
     // Guessable keys are refused in production; the names say which, the keys never appear.
     for (const k of parsedKeys.keys) {
       if (keyEntropyBits(k.key) < MIN_KEY_BITS) {
-        keyProblems.push(`GATEWAY_API_KEYS: the key of ${k.name} is too easy to guess (at least ${MIN_KEY_BITS} bits of randomness: use \`openssl rand -base64 32\`)`);
+        keyProblems.push(
+          `GATEWAY_API_KEYS: the key of ${k.name} is too easy to guess (at least ${MIN_KEY_BITS} bits of randomness: use \`openssl rand -base64 32\`)`,
+        );
       }
     }
   }
@@ -507,7 +562,8 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
   const problems: string[] = [...smsProblems, ...keyProblems];
   if (e.NODE_ENV === 'production') {
     // Credentials, tokens and messages travel to these: never in clear text in production.
-    const clear = (name: string, url: string | undefined) => url !== undefined && !url.startsWith('https://') && problems.push(`${name}: must be an https URL in production`);
+    const clear = (name: string, url: string | undefined) =>
+      url !== undefined && !url.startsWith('https://') && problems.push(`${name}: must be an https URL in production`);
     clear('SALESFORCE_TOKEN_URL', e.SALESFORCE_TOKEN_URL);
     clear('SALESFORCE_INSTANCE_URL', e.SALESFORCE_INSTANCE_URL);
     if (base.messaging.sms) clear('SMS_PROVIDER_URL', e.SMS_PROVIDER_URL);

@@ -36,14 +36,18 @@ if (config.salesforce.mode === 'embedded') {
   if (!emulator) {
     // The build (dist/main.js) and production installs have no emulator: it is a dev dependency
     // shipped as TypeScript, for `npm start`.
-    console.error('Start-up failed: no Salesforce org is configured and the local emulator is not available here (it runs with `npm start`); set SALESFORCE_CLIENT_ID, SALESFORCE_TOKEN_URL and the credentials of SALESFORCE_AUTH_FLOW.');
+    console.error(
+      'Start-up failed: no Salesforce org is configured and the local emulator is not available here (it runs with `npm start`); set SALESFORCE_CLIENT_ID, SALESFORCE_TOKEN_URL and the credentials of SALESFORCE_AUTH_FLOW.',
+    );
     process.exit(1);
   }
   const { startEmulators, startPubSub, DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE, DEMO_SMS } = emulator;
   const emulatorPort = config.salesforce.emulatorPort;
   const emulators = await startEmulators({ port: emulatorPort }).catch((e: NodeJS.ErrnoException) => {
     // One plain line, the port and its variable named (a gateway left running holds it, say).
-    console.error(`Start-up failed: the local Salesforce emulator cannot listen on 127.0.0.1:${emulatorPort} (${e.code ?? e.message}): check EMULATOR_PORT, or stop what holds the port.`);
+    console.error(
+      `Start-up failed: the local Salesforce emulator cannot listen on 127.0.0.1:${emulatorPort} (${e.code ?? e.message}): check EMULATOR_PORT, or stop what holds the port.`,
+    );
     process.exit(1);
   });
   closers.push(() => emulators.close());
@@ -68,7 +72,10 @@ if (config.salesforce.mode === 'embedded') {
     changeEvents: pubsub ? { endpoint: pubsub.endpoint, verifyTls: false } : null,
     // The demo org records an SMS opt-in too: name it, so that "yes, text me" shows as OPTED_IN
     // (GraphiQL's example 6), unless the environment says otherwise.
-    gateway: { ...config.gateway, smsOptInField: config.gateway.smsOptInField ?? (process.env.SALESFORCE_SMS_OPT_IN_FIELD === undefined ? 'SMS_Opt_In__c' : null) },
+    gateway: {
+      ...config.gateway,
+      smsOptInField: config.gateway.smsOptInField ?? (process.env.SALESFORCE_SMS_OPT_IN_FIELD === undefined ? 'SMS_Opt_In__c' : null),
+    },
     // The emulator's SMS provider too, unless a real one is configured.
     messaging: {
       ...config.messaging,
@@ -102,7 +109,9 @@ const server = createHttpServer(app.yoga, config.server);
 await new Promise<void>((resolve, reject) => {
   server.once('error', reject);
   server.listen(config.server.port, config.server.host, resolve);
-}).catch((e: NodeJS.ErrnoException) => fail(`the gateway cannot listen on ${config.server.host}:${config.server.port} (${e.code ?? e.message}): check HOST and PORT, or stop what holds the port.`));
+}).catch((e: NodeJS.ErrnoException) =>
+  fail(`the gateway cannot listen on ${config.server.host}:${config.server.port} (${e.code ?? e.message}): check HOST and PORT, or stop what holds the port.`),
+);
 if (config.metrics.enabled && config.metrics.port !== null) {
   // /metrics bound apart, for a scraper on another network than the callers'.
   const metricsServer = createServer((req, res) => {
@@ -118,7 +127,9 @@ if (config.metrics.enabled && config.metrics.port !== null) {
   await new Promise<void>((resolve, reject) => {
     metricsServer.once('error', reject);
     metricsServer.listen(config.metrics.port!, config.server.host, resolve);
-  }).catch((e: NodeJS.ErrnoException) => fail(`/metrics cannot listen on ${config.server.host}:${config.metrics.port} (${e.code ?? e.message}): check METRICS_PORT.`));
+  }).catch((e: NodeJS.ErrnoException) =>
+    fail(`/metrics cannot listen on ${config.server.host}:${config.metrics.port} (${e.code ?? e.message}): check METRICS_PORT.`),
+  );
   closers.unshift(() => new Promise<void>((resolve) => metricsServer.close(() => resolve())));
   console.log(`Metrics: http://${config.server.host}:${(metricsServer.address() as AddressInfo).port}/metrics`);
 }

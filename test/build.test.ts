@@ -81,14 +81,18 @@ describe('the Dockerfile', () => {
 
   it('builds on Node 24 LTS, and sends no node_modules, dist, tests or secrets as build context', () => {
     expect([...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1])).toEqual(['node:24-bookworm-slim', 'node:24-bookworm-slim']);
-    const ignored = readFileSync(new URL('.dockerignore', `file://${ROOT}`), 'utf8').split('\n').map((l) => l.trim());
+    const ignored = readFileSync(new URL('.dockerignore', `file://${ROOT}`), 'utf8')
+      .split('\n')
+      .map((l) => l.trim());
     for (const path of ['node_modules', 'dist', '.git', 'test', 'gateway.env']) expect(ignored, path).toContain(path);
   });
 
   it('runs compose with no more than `cp gateway.env.example gateway.env`: the example names only variables the gateway reads', () => {
     const example = readFileSync(new URL('gateway.env.example', `file://${ROOT}`), 'utf8');
     const names = [...example.matchAll(/^([A-Z][A-Z0-9_]+)=/gm)].map((m) => m[1]!);
-    expect(names).toEqual(expect.arrayContaining(['SALESFORCE_AUTH_FLOW', 'SALESFORCE_CLIENT_ID', 'SALESFORCE_CLIENT_SECRET', 'SALESFORCE_TOKEN_URL', 'GATEWAY_API_KEYS']));
+    expect(names).toEqual(
+      expect.arrayContaining(['SALESFORCE_AUTH_FLOW', 'SALESFORCE_CLIENT_ID', 'SALESFORCE_CLIENT_SECRET', 'SALESFORCE_TOKEN_URL', 'GATEWAY_API_KEYS']),
+    );
     for (const name of names) expect(ENV_VARIABLES, name).toContain(name);
     // As it stands, it is a whole production configuration (its placeholders in place).
     const env = Object.fromEntries(names.map((n) => [n, /^([A-Z_0-9]+)=(.*)$/m.exec(example.slice(example.indexOf(`${n}=`)))![2]!]));

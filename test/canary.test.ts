@@ -66,7 +66,9 @@ describe('secrets stay secret', () => {
 
       // The ordinary flow.
       await call(`{ customersByPhone(phone: "+14155550134") { outcome bestMatch { customer { name cases { edges { node { caseNumber } } } } } } }`);
-      await call('mutation($i: CreateCaseInput!) { createCase(input: $i) { __typename } }', { i: { customerId: ids.contacts.ada, subject: 'Canary', idempotencyKey: 'canary-1' } });
+      await call('mutation($i: CreateCaseInput!) { createCase(input: $i) { __typename } }', {
+        i: { customerId: ids.contacts.ada, subject: 'Canary', idempotencyKey: 'canary-1' },
+      });
       await call('mutation($i: SendFollowUpInput!) { sendFollowUp(input: $i) { __typename ... on SendFollowUpSuccess { followUp { id } } } }', {
         i: { customerId: ids.contacts.ada, channel: 'SMS', body: 'Hello', idempotencyKey: 'canary-2' },
       });
@@ -74,7 +76,9 @@ describe('secrets stay secret', () => {
         i: { customerId: ids.contacts.ada, channel: 'EMAIL', subject: 'Hi', body: 'Hello', idempotencyKey: 'canary-3' },
       });
       // Delivery reports, good and forged.
-      const [sms] = (await control<{ messages: { id: string; statusCallback: string }[] }>(gw.emulators.url, 'GET', 'outbox')).messages.filter((m) => m.id.startsWith('SM'));
+      const [sms] = (await control<{ messages: { id: string; statusCallback: string }[] }>(gw.emulators.url, 'GET', 'outbox')).messages.filter((m) =>
+        m.id.startsWith('SM'),
+      );
       const params = { MessageSid: sms!.id, MessageStatus: 'delivered' };
       for (const token of [CANARY.smsAuthToken, 'forged-token']) {
         await fetch(sms!.statusCallback, {

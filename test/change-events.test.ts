@@ -88,7 +88,9 @@ describe('fresh by events', () => {
     // Another integration, or a person in the console: the gateway is not told.
     await conn.sobject('Contact').update({ Id: ada, FirstName: 'Augusta Ada' });
     await conn.sobject('Case').update({ Id: toClose, Status: 'Closed' });
-    const created = (await conn.sobject('Case').create({ Subject: 'Opened by another integration', Status: 'New', Origin: 'Web', ContactId: ada })) as { id: string };
+    const created = (await conn.sobject('Case').create({ Subject: 'Opened by another integration', Status: 'New', Origin: 'Web', ContactId: ada })) as {
+      id: string;
+    };
     const started = Date.now();
     await until(
       async () => {
@@ -129,7 +131,9 @@ describe('fresh by events', () => {
     const ada = em.salesforce.fixtures.contacts.ada;
     own.setFaults({ broken: true });
     await until(() => !app.changeEvents!.healthy(), 3_000, 'the subscription to be unhealthy');
-    const ready = (await (await app.yoga.fetch('http://gateway.test/ready', { headers: { authorization: 'Bearer demo-agent-key' } })).json()) as { changeEvents: { healthy: boolean; cacheTtl: string } };
+    const ready = (await (await app.yoga.fetch('http://gateway.test/ready', { headers: { authorization: 'Bearer demo-agent-key' } })).json()) as {
+      changeEvents: { healthy: boolean; cacheTtl: string };
+    };
     expect(ready.changeEvents).toMatchObject({ healthy: false, cacheTtl: 'short (no change events)' });
     await read(app, ada);
     const before = await calls();

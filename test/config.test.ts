@@ -138,12 +138,28 @@ describe('loadConfig', () => {
 
   it('takes a JWT key inline or from a file, and picks the sandbox audience for sandbox hosts', () => {
     const pem = '-----BEGIN PRIVATE KEY-----\\nabc\\n-----END PRIVATE KEY-----';
-    const inline = loadConfig({ ...org, SALESFORCE_AUTH_FLOW: 'jwt', SALESFORCE_PRIVATE_KEY: pem, SALESFORCE_TOKEN_URL: 'https://acme--dev.sandbox.my.salesforce.com/services/oauth2/token' });
-    expect(inline.salesforce).toMatchObject({ flow: 'jwt', privateKey: '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----', audience: 'https://test.salesforce.com' });
-    const fromFile = loadConfig({ ...org, SALESFORCE_AUTH_FLOW: 'jwt', SALESFORCE_PRIVATE_KEY_FILE: '/keys/k.pem' }, () => '-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----');
+    const inline = loadConfig({
+      ...org,
+      SALESFORCE_AUTH_FLOW: 'jwt',
+      SALESFORCE_PRIVATE_KEY: pem,
+      SALESFORCE_TOKEN_URL: 'https://acme--dev.sandbox.my.salesforce.com/services/oauth2/token',
+    });
+    expect(inline.salesforce).toMatchObject({
+      flow: 'jwt',
+      privateKey: '-----BEGIN PRIVATE KEY-----\nabc\n-----END PRIVATE KEY-----',
+      audience: 'https://test.salesforce.com',
+    });
+    const fromFile = loadConfig(
+      { ...org, SALESFORCE_AUTH_FLOW: 'jwt', SALESFORCE_PRIVATE_KEY_FILE: '/keys/k.pem' },
+      () => '-----BEGIN RSA PRIVATE KEY-----\nx\n-----END RSA PRIVATE KEY-----',
+    );
     expect(fromFile.salesforce).toMatchObject({ flow: 'jwt', privateKey: expect.stringContaining('BEGIN RSA PRIVATE KEY') });
-    expect(problems({ ...org, SALESFORCE_AUTH_FLOW: 'jwt', SALESFORCE_PRIVATE_KEY_FILE: '/nope' }).problems).toEqual(['SALESFORCE_PRIVATE_KEY_FILE: cannot be read']);
-    expect(problems({ ...org, SALESFORCE_AUTH_FLOW: 'jwt' }).problems).toEqual(['SALESFORCE_PRIVATE_KEY or SALESFORCE_PRIVATE_KEY_FILE: required for the jwt flow']);
+    expect(problems({ ...org, SALESFORCE_AUTH_FLOW: 'jwt', SALESFORCE_PRIVATE_KEY_FILE: '/nope' }).problems).toEqual([
+      'SALESFORCE_PRIVATE_KEY_FILE: cannot be read',
+    ]);
+    expect(problems({ ...org, SALESFORCE_AUTH_FLOW: 'jwt' }).problems).toEqual([
+      'SALESFORCE_PRIVATE_KEY or SALESFORCE_PRIVATE_KEY_FILE: required for the jwt flow',
+    ]);
   });
 
   it('reads org-specific consent fields and switches the SMS opt-out off with none', () => {
@@ -158,14 +174,23 @@ describe('loadConfig', () => {
   });
 
   it('takes the SMS provider whole or not at all', () => {
-    expect(problems({ SMS_ACCOUNT_SID: 'AC1' }).problems).toEqual(['SMS_AUTH_TOKEN: required when any SMS_ variable is set', 'SMS_FROM: required when any SMS_ variable is set']);
+    expect(problems({ SMS_ACCOUNT_SID: 'AC1' }).problems).toEqual([
+      'SMS_AUTH_TOKEN: required when any SMS_ variable is set',
+      'SMS_FROM: required when any SMS_ variable is set',
+    ]);
     const c = loadConfig({ SMS_ACCOUNT_SID: 'AC1', SMS_AUTH_TOKEN: 'tok', SMS_FROM: '+15005550006', PUBLIC_BASE_URL: 'https://gw.example.com/' });
-    expect(c.messaging).toMatchObject({ sms: { baseUrl: 'https://api.twilio.com', accountSid: 'AC1', from: '+15005550006' }, publicBaseUrl: 'https://gw.example.com' });
+    expect(c.messaging).toMatchObject({
+      sms: { baseUrl: 'https://api.twilio.com', accountSid: 'AC1', from: '+15005550006' },
+      publicBaseUrl: 'https://gw.example.com',
+    });
   });
 
   it('reads API keys with roles, never echoing a key in its complaints', () => {
     const c = loadConfig({ ...org, GATEWAY_API_KEYS: 'voice:agent:k1-0123456789abcdef, studio:designer:k2-0123456789abcdef', RATE_LIMIT_AGENT: '50' });
-    expect(c.security.apiKeys.map((k) => [k.name, k.role])).toEqual([['voice', 'agent'], ['studio', 'designer']]);
+    expect(c.security.apiKeys.map((k) => [k.name, k.role])).toEqual([
+      ['voice', 'agent'],
+      ['studio', 'designer'],
+    ]);
     expect(c.security).toMatchObject({ demoKeys: false, rateLimits: { agent: { perSecond: 50, burst: 100 }, designer: { perSecond: 5 } } });
     const bad = problems({ ...org, GATEWAY_API_KEYS: 'voice:admin:secret-canary-0123456789,short:agent:tiny-canary' });
     expect(bad.problems).toEqual([
@@ -173,9 +198,15 @@ describe('loadConfig', () => {
       'GATEWAY_API_KEYS: entry 2 (short): the key must have at least 16 characters',
     ]);
     expect(bad.message).not.toMatch(/canary/);
-    const file = loadConfig({ ...org, GATEWAY_API_KEYS: undefined as never, GATEWAY_API_KEYS_FILE: '/keys' }, () => '# keys\nfront:frontend:f-0123456789abcdef\n');
+    const file = loadConfig(
+      { ...org, GATEWAY_API_KEYS: undefined as never, GATEWAY_API_KEYS_FILE: '/keys' },
+      () => '# keys\nfront:frontend:f-0123456789abcdef\n',
+    );
     expect(file.security.apiKeys).toEqual([{ name: 'front', role: 'frontend', key: 'f-0123456789abcdef' }]);
-    expect(loadConfig({ CORS_ORIGINS: 'https://studio.example.com/, http://localhost:3000' }).security.corsOrigins).toEqual(['https://studio.example.com', 'http://localhost:3000']);
+    expect(loadConfig({ CORS_ORIGINS: 'https://studio.example.com/, http://localhost:3000' }).security.corsOrigins).toEqual([
+      'https://studio.example.com',
+      'http://localhost:3000',
+    ]);
   });
 
   it('pins the API version format', () => {
@@ -183,8 +214,17 @@ describe('loadConfig', () => {
   });
 
   it('turns tracing on with an OTLP endpoint, by the OTLP convention for the traces URL', () => {
-    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318/' }).tracing).toEqual({ tracesUrl: 'http://127.0.0.1:4318/v1/traces', serviceName: 'salesforce-customer-gateway' });
-    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318', OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://otel.example.com/traces', OTEL_SERVICE_NAME: 'gw-eu' }).tracing).toEqual({
+    expect(loadConfig({ OTEL_EXPORTER_OTLP_ENDPOINT: 'http://127.0.0.1:4318/' }).tracing).toEqual({
+      tracesUrl: 'http://127.0.0.1:4318/v1/traces',
+      serviceName: 'salesforce-customer-gateway',
+    });
+    expect(
+      loadConfig({
+        OTEL_EXPORTER_OTLP_ENDPOINT: 'http://c:4318',
+        OTEL_EXPORTER_OTLP_TRACES_ENDPOINT: 'https://otel.example.com/traces',
+        OTEL_SERVICE_NAME: 'gw-eu',
+      }).tracing,
+    ).toEqual({
       tracesUrl: 'https://otel.example.com/traces',
       serviceName: 'gw-eu',
     });
@@ -202,7 +242,10 @@ describe('TRUSTED_PROXIES', () => {
 
 describe('the daily budget', () => {
   it('reads the reserve and role shares, and names a bad share', () => {
-    expect(loadConfig({ BUDGET_RESERVE_FROM: '0.9', BUDGET_ROLE_SHARES: 'frontend=0.5, designer=0' }).budget).toEqual({ reserveFrom: 0.9, shares: { agent: 1, designer: 0, frontend: 0.5 } });
+    expect(loadConfig({ BUDGET_RESERVE_FROM: '0.9', BUDGET_ROLE_SHARES: 'frontend=0.5, designer=0' }).budget).toEqual({
+      reserveFrom: 0.9,
+      shares: { agent: 1, designer: 0, frontend: 0.5 },
+    });
     expect(() => loadConfig({ BUDGET_ROLE_SHARES: 'frontend=2' })).toThrow(/BUDGET_ROLE_SHARES/);
     expect(() => loadConfig({ BUDGET_ROLE_SHARES: 'robot=0.1' })).toThrow(/BUDGET_ROLE_SHARES/);
     expect(() => loadConfig({ BUDGET_RESERVE_FROM: '1.5' })).toThrow(/BUDGET_RESERVE_FROM/);

@@ -61,7 +61,9 @@ describe('the shared Salesforce connection', () => {
     const credentials = { ...demoCredentials(em.url), password: 'canary-password-123' };
     const connection = createSalesforceConnection({ apiVersion: '62.0', credentials });
     const e = (await connection.login().catch((err: unknown) => err)) as Error;
-    expect(e.message).toMatch(/^Salesforce refused the login \(invalid_grant\): the user or its credentials were refused: check SALESFORCE_USERNAME and SALESFORCE_PASSWORD/);
+    expect(e.message).toMatch(
+      /^Salesforce refused the login \(invalid_grant\): the user or its credentials were refused: check SALESFORCE_USERNAME and SALESFORCE_PASSWORD/,
+    );
     expect(JSON.stringify({ ...e, message: e.message, stack: e.stack })).not.toContain('canary-password-123');
   });
 });

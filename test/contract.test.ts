@@ -4,23 +4,13 @@
  * is there, one more test checks that the copy is the contract in force.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import {
-  buildSchema,
-  findBreakingChanges,
-  findDangerousChanges,
-  isInputObjectType,
-  isInterfaceType,
-  isObjectType,
-  type GraphQLNamedType,
-} from 'graphql';
+import { buildSchema, findBreakingChanges, findDangerousChanges, isInputObjectType, isInterfaceType, isObjectType, type GraphQLNamedType } from 'graphql';
 import { describe, expect, it } from 'vitest';
 
 const printed = buildSchema(readFileSync(new URL('../schema/schema.graphql', import.meta.url), 'utf8'));
 
 /** The contract in force (revision 2 since 2026-12-05), with its shared original. */
-const CONTRACTS = [
-  { copy: new URL('../schema/contract.graphql', import.meta.url), shared: new URL('../../shared/contract/schema.graphql', import.meta.url) },
-];
+const CONTRACTS = [{ copy: new URL('../schema/contract.graphql', import.meta.url), shared: new URL('../../shared/contract/schema.graphql', import.meta.url) }];
 
 describe.each(CONTRACTS.map((c) => [c.copy.pathname.split('/').pop()!, c] as const))('the public contract (schema/%s)', (_name, { copy }) => {
   const contract = buildSchema(readFileSync(copy, 'utf8'));

@@ -43,7 +43,15 @@ describe('createCase', () => {
     expect(created).toMatchObject({
       __typename: 'CreateCaseSuccess',
       replayed: false,
-      case: { subject: 'Engine overheats', description: 'Since Tuesday.', status: 'New', priority: 'Medium', origin: 'Phone', isClosed: false, customer: { id: gw.ids.contacts.ada } },
+      case: {
+        subject: 'Engine overheats',
+        description: 'Since Tuesday.',
+        status: 'New',
+        priority: 'Medium',
+        origin: 'Phone',
+        isClosed: false,
+        customer: { id: gw.ids.contacts.ada },
+      },
     });
     const id = (created as { case: { id: string } }).case.id;
     const row = (await gw.connection.conn.sobject('Case').retrieve(id)) as unknown as Record<string, unknown>;
@@ -53,12 +61,27 @@ describe('createCase', () => {
 
   it('records who called when there is no customer record', async () => {
     const { data } = await gw.execute(CreateCase, {
-      input: { suppliedName: 'Pat Doe', suppliedPhone: '+1 415 555 0111', suppliedEmail: 'pat@example.org', subject: 'Wrong delivery', priority: 'Low', origin: 'Web', idempotencyKey: 'conv-2' },
+      input: {
+        suppliedName: 'Pat Doe',
+        suppliedPhone: '+1 415 555 0111',
+        suppliedEmail: 'pat@example.org',
+        subject: 'Wrong delivery',
+        priority: 'Low',
+        origin: 'Web',
+        idempotencyKey: 'conv-2',
+      },
     });
     const id = (data!.createCase as { case: { id: string; customer: unknown } }).case.id;
     expect((data!.createCase as { case: { customer: unknown } }).case.customer).toBeNull();
     const row = (await gw.connection.conn.sobject('Case').retrieve(id)) as unknown as Record<string, unknown>;
-    expect(row).toMatchObject({ SuppliedName: 'Pat Doe', SuppliedPhone: '+1 415 555 0111', SuppliedEmail: 'pat@example.org', ContactId: null, Priority: 'Low', Origin: 'Web' });
+    expect(row).toMatchObject({
+      SuppliedName: 'Pat Doe',
+      SuppliedPhone: '+1 415 555 0111',
+      SuppliedEmail: 'pat@example.org',
+      ContactId: null,
+      Priority: 'Low',
+      Origin: 'Web',
+    });
   });
 
   it('refuses bad input with one FieldError per problem and writes nothing', async () => {
@@ -76,13 +99,15 @@ describe('createCase', () => {
     });
     expect(data!.createCase).toMatchObject({ __typename: 'ValidationError' });
     const fieldErrors = (data!.createCase as { fieldErrors: { field: string; code: string }[] }).fieldErrors;
-    expect(fieldErrors.map((e) => [e.field, e.code]).sort()).toEqual([
-      ['origin', 'INVALID_PICKLIST_VALUE'],
-      ['priority', 'INVALID_PICKLIST_VALUE'],
-      ['status', 'INVALID_PICKLIST_VALUE'],
-      ['subject', 'TOO_LONG'],
-      ['suppliedEmail', 'INVALID'],
-    ].sort());
+    expect(fieldErrors.map((e) => [e.field, e.code]).sort()).toEqual(
+      [
+        ['origin', 'INVALID_PICKLIST_VALUE'],
+        ['priority', 'INVALID_PICKLIST_VALUE'],
+        ['status', 'INVALID_PICKLIST_VALUE'],
+        ['subject', 'TOO_LONG'],
+        ['suppliedEmail', 'INVALID'],
+      ].sort(),
+    );
     for (const input of [
       { subject: '   ', idempotencyKey: 'k' },
       { subject: 'ok', idempotencyKey: '' },
@@ -114,7 +139,11 @@ describe('createCase', () => {
     const input = { customerId: gw.ids.contacts.grace, subject: 'Printer jam', idempotencyKey: 'conv-6' };
     const first = await gw.execute(CreateCase, { input });
     const second = await gw.execute(CreateCase, { input: { ...input, customerId: gw.ids.contacts.grace.slice(0, 15) } });
-    expect(second.data!.createCase).toMatchObject({ __typename: 'CreateCaseSuccess', replayed: true, case: { id: (first.data!.createCase as { case: { id: string } }).case.id } });
+    expect(second.data!.createCase).toMatchObject({
+      __typename: 'CreateCaseSuccess',
+      replayed: true,
+      case: { id: (first.data!.createCase as { case: { id: string } }).case.id },
+    });
     const other = await gw.execute(CreateCase, { input: { ...input, subject: 'Printer on fire' } });
     expect(other.data!.createCase).toMatchObject({ __typename: 'IdempotencyConflictError', reason: 'DIFFERENT_INPUT' });
     expect(await count("Gateway_Request_Key__c = 'demo-agent:conv-6'")).toBe(1);

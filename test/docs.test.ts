@@ -9,7 +9,9 @@ import { describe, expect, it } from 'vitest';
 const ROOT = new URL('..', import.meta.url);
 const PAGES = [
   'README.md',
-  ...readdirSync(new URL('docs/', ROOT)).filter((f) => f.endsWith('.md')).map((f) => `docs/${f}`),
+  ...readdirSync(new URL('docs/', ROOT))
+    .filter((f) => f.endsWith('.md'))
+    .map((f) => `docs/${f}`),
   'emulator/README.md',
   'integrations/polyai/README.md',
 ];

@@ -79,7 +79,11 @@ const API_KEYS = [
 interface Replica {
   app: App;
   url: string;
-  post(body: unknown, headers?: Record<string, string>, path?: string): Promise<{ status: number; body: { data?: unknown; errors?: GraphQLErrorBody[] }; headers: Headers }>;
+  post(
+    body: unknown,
+    headers?: Record<string, string>,
+    path?: string,
+  ): Promise<{ status: number; body: { data?: unknown; errors?: GraphQLErrorBody[] }; headers: Headers }>;
 }
 
 /** Two replicas built for production (trusted documents only, real keys, failure throttling) on one Redis, on real ports. */
@@ -140,7 +144,11 @@ describe('on the production configuration, two replicas on one Redis', () => {
   it('2. 2,000 random operationNames leave the /metrics series unchanged', async () => {
     const [a] = prod.replicas;
     const metrics = async () => (await fetch(`${a.url}/metrics`)).text();
-    const series = (text: string) => text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.replace(/ [^ ]+$/, ''));
+    const series = (text: string) =>
+      text
+        .split('\n')
+        .filter((l) => l && !l.startsWith('#'))
+        .map((l) => l.replace(/ [^ ]+$/, ''));
     const lookup = { documentId: documentId('CallerLookup'), variables: { phone: ADA } };
     const random = () => `op${randomBytes(30).toString('hex')}`;
     // One of each kind first, so that every series the attack could touch exists.
@@ -181,14 +189,16 @@ describe('on the production configuration, two replicas on one Redis', () => {
     const [a] = prod.replicas;
     const lookup = { documentId: documentId('CallerLookup'), variables: { phone: ADA } };
     // No trusted proxy: the header is the client's own say, and every request is one address.
-    for (let i = 0; i < 10; i++) expect((await a.post(lookup, { ...bearer(`wrong-${i}-${randomBytes(8).toString('hex')}`), 'x-forwarded-for': `203.0.113.${i}` })).status).toBe(401);
+    for (let i = 0; i < 10; i++)
+      expect((await a.post(lookup, { ...bearer(`wrong-${i}-${randomBytes(8).toString('hex')}`), 'x-forwarded-for': `203.0.113.${i}` })).status).toBe(401);
     expect((await a.post(lookup, { ...bearer('wrong-again-0123456789'), 'x-forwarded-for': '198.51.100.7' })).status).toBe(429);
 
     // Behind a trusted proxy (this host), each forwarded address counts on its own ...
     const proxied = await productionReplicas(em.url, { security: { trustedProxies: ['127.0.0.1', '::1'] } });
     try {
       const [p] = proxied.replicas;
-      for (let i = 0; i < 12; i++) expect((await p.post(lookup, { ...bearer(`wrong-${i}-${randomBytes(8).toString('hex')}`), 'x-forwarded-for': `203.0.113.${i}` })).status).toBe(401);
+      for (let i = 0; i < 12; i++)
+        expect((await p.post(lookup, { ...bearer(`wrong-${i}-${randomBytes(8).toString('hex')}`), 'x-forwarded-for': `203.0.113.${i}` })).status).toBe(401);
       // ... and one wrong key tried from many addresses is throttled by its fingerprint.
       const stolen = `stolen-${randomBytes(16).toString('hex')}`;
       const statuses: number[] = [];
@@ -252,7 +262,10 @@ describe('the response cache holds no oracle, nothing incomplete and nothing sta
       const id = documentId('CallerLookup');
       const document = TRUSTED_DOCUMENTS.get(id.slice(7))!;
       // What anyone could compute from the published document: the old, unkeyed ETag.
-      const guess = (phone: string, role: string) => createHash('sha256').update([document, 'CallerLookup', JSON.stringify({ phone }), role].join('|')).digest('hex');
+      const guess = (phone: string, role: string) =>
+        createHash('sha256')
+          .update([document, 'CallerLookup', JSON.stringify({ phone }), role].join('|'))
+          .digest('hex');
       const looked = await a.post({ documentId: id, variables: { phone: ADA } }, bearer(KEYS.agent));
       expect(looked.status).toBe(200);
       const etag = looked.headers.get('etag');
@@ -308,7 +321,11 @@ describe('the response cache holds no oracle, nothing incomplete and nothing sta
     const b = await createApp(config, { logger: pino({ level: 'silent' }) });
     try {
       const gql = async (app: App, query: string, variables: Record<string, unknown> = {}) => {
-        const res = await app.yoga.fetch('http://gateway.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...bearer('demo-agent-key') }, body: JSON.stringify({ query, variables }) });
+        const res = await app.yoga.fetch('http://gateway.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...bearer('demo-agent-key') },
+          body: JSON.stringify({ query, variables }),
+        });
         return (await res.json()) as { data?: { customer?: { cases: { edges: unknown[] } } }; extensions?: { responseCache?: { hit?: boolean } } };
       };
       const ada = em.salesforce.fixtures.contacts.ada;
@@ -317,18 +334,22 @@ describe('the response cache holds no oracle, nothing incomplete and nothing sta
       const READ = `query Slow($id: ID!) { customer(id: $id) { name cases(first: 50, status: ALL) { edges { cursor } } } searchCustomers(text: "Hopper") { edges { cursor } } }`;
       // Counted by another document, so that the slow read below is a miss.
       const first = await gql(b, `query Count($id: ID!) { customer(id: $id) { cases(first: 50, status: ALL) { edges { cursor } } } }`, { id: ada });
-      expect(first, JSON.stringify(first)).toHaveProperty("data.customer");
+      expect(first, JSON.stringify(first)).toHaveProperty('data.customer');
       const before = first.data!.customer!.cases.edges.length;
       await control(em.url, 'POST', 'reset');
       await control(em.url, 'PUT', 'faults', { latencyMs: 1_000, latencyStatementContains: 'FIND' });
       const read = gql(a, READ, { id: ada });
       // Bounded by events: the emulator has answered the customer's statement (its old cases).
-      const answered = async () => (await control<{ requests: { statement?: string }[] }>(em.url, 'GET', 'requests')).requests.some((r) => r.statement?.includes('FROM Cases'));
+      const answered = async () =>
+        (await control<{ requests: { statement?: string }[] }>(em.url, 'GET', 'requests')).requests.some((r) => r.statement?.includes('FROM Cases'));
       for (let i = 0; i < 200 && !(await answered()); i++) await new Promise((r) => setTimeout(r, 10));
       const created = await b.yoga.fetch('http://gateway.test/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', ...bearer('demo-agent-key') },
-        body: JSON.stringify({ query: 'mutation($input: CreateCaseInput!) { createCase(input: $input) { __typename } }', variables: { input: { customerId: ada, subject: 'While a read was in flight', idempotencyKey: `edge-7-${prefix}` } } }),
+        body: JSON.stringify({
+          query: 'mutation($input: CreateCaseInput!) { createCase(input: $input) { __typename } }',
+          variables: { input: { customerId: ada, subject: 'While a read was in flight', idempotencyKey: `edge-7-${prefix}` } },
+        }),
       });
       expect(JSON.stringify(await created.json())).toContain('CreateCaseSuccess');
       const stale = await read;
@@ -370,8 +391,14 @@ describe('8. errors and logs carry no values; every refusal has a code; every li
       [`{ customer(id: 4155550134) { name } }`, undefined],
       [`{ searchCustomers(text: "x", first: "${SECRET}") { edges { cursor } } }`, undefined],
       [`{ customer(id: "003") { cases(status: LEAK4155550134) { edges { cursor } } } }`, undefined],
-      ['mutation($input: CreateCaseInput!) { createCase(input: $input) { __typename } }', { input: { customerId: SECRET, subject: 1e21, idempotencyKey: { x: SECRET }, [SECRET]: 1 } }],
-      ['mutation($input: SendFollowUpInput!) { sendFollowUp(input: $input) { __typename } }', { input: { customerId: 'x', channel: SECRET, idempotencyKey: 'k', body: 'b' } }],
+      [
+        'mutation($input: CreateCaseInput!) { createCase(input: $input) { __typename } }',
+        { input: { customerId: SECRET, subject: 1e21, idempotencyKey: { x: SECRET }, [SECRET]: 1 } },
+      ],
+      [
+        'mutation($input: SendFollowUpInput!) { sendFollowUp(input: $input) { __typename } }',
+        { input: { customerId: 'x', channel: SECRET, idempotencyKey: 'k', body: 'b' } },
+      ],
     ];
     for (const [query, variables] of attempts) {
       const res = await gw.graphql(query, variables);
@@ -385,7 +412,14 @@ describe('8. errors and logs carry no values; every refusal has a code; every li
   it('logs a refusal by the SMS provider with the number masked', async () => {
     await control(gw.emulators.url, 'PUT', 'sms/faults', { refuse: ['+14155550134'] });
     const send = 'mutation($input: SendFollowUpInput!) { sendFollowUp(input: $input) { __typename } }';
-    const res = await gw.graphql(send, { input: { customerId: gw.emulators.salesforce.fixtures.contacts.ada, channel: 'SMS', body: 'Hello', idempotencyKey: `mask-${randomBytes(4).toString('hex')}` } });
+    const res = await gw.graphql(send, {
+      input: {
+        customerId: gw.emulators.salesforce.fixtures.contacts.ada,
+        channel: 'SMS',
+        body: 'Hello',
+        idempotencyKey: `mask-${randomBytes(4).toString('hex')}`,
+      },
+    });
     expect(JSON.stringify(res)).toContain('DeliveryError');
     const refused = lines.find((l) => l.msg === 'provider refused the follow-up');
     expect(refused).toBeDefined();
@@ -426,7 +460,8 @@ describe('8. errors and logs carry no values; every refusal has a code; every li
 describe('10. idempotency keys are case-sensitive end to end', () => {
   it('`RT-K` after `rt-K` is a key of its own: created once each, and each replays its own', async () => {
     await withGateway({}, async (gw) => {
-      const CREATE = 'mutation($input: CreateCaseInput!) { createCase(input: $input) { __typename ... on CreateCaseSuccess { replayed case { id subject } } ... on IdempotencyConflictError { reason } } }';
+      const CREATE =
+        'mutation($input: CreateCaseInput!) { createCase(input: $input) { __typename ... on CreateCaseSuccess { replayed case { id subject } } ... on IdempotencyConflictError { reason } } }';
       const ada = gw.emulators.salesforce.fixtures.contacts.ada;
       const create = (idempotencyKey: string, subject: string) => gw.graphql(CREATE, { input: { customerId: ada, subject, idempotencyKey } });
       const lower = await create('rt-K', 'Lower case key');
@@ -437,7 +472,9 @@ describe('10. idempotency keys are case-sensitive end to end', () => {
       expect(again.data).toMatchObject({ createCase: { __typename: 'CreateCaseSuccess', replayed: true, case: { subject: 'Upper case key' } } });
       const againLower = await create('rt-K', 'Lower case key');
       expect(againLower.data).toMatchObject({ createCase: { __typename: 'CreateCaseSuccess', replayed: true, case: { subject: 'Lower case key' } } });
-      const rows = await gw.connection.conn.query<{ Subject: string }>("SELECT Subject FROM Case WHERE Gateway_Request_Key__c IN ('demo-agent:rt-K', 'demo-agent:RT-K')");
+      const rows = await gw.connection.conn.query<{ Subject: string }>(
+        "SELECT Subject FROM Case WHERE Gateway_Request_Key__c IN ('demo-agent:rt-K', 'demo-agent:RT-K')",
+      );
       expect(rows.records.map((r) => r.Subject).sort()).toEqual(['Lower case key', 'Upper case key']);
     });
   });
@@ -500,9 +537,13 @@ describe('9. the daily budget governor, shared by the replicas', () => {
         expect(r.status).toBe(429);
         expect(r.body.errors?.[0]?.extensions).toMatchObject({ code: 'BUDGET_EXHAUSTED', reason: 'ORG_RESERVE', retryable: true });
       }
-      expect((await b.post({ query: '{ caseOptions { origins { value } } }' }, bearer(KEYS.designer))).body.errors?.[0]?.extensions?.code).toBe('BUDGET_EXHAUSTED');
+      expect((await b.post({ query: '{ caseOptions { origins { value } } }' }, bearer(KEYS.designer))).body.errors?.[0]?.extensions?.code).toBe(
+        'BUDGET_EXHAUSTED',
+      );
       expect((await b.post(lookup, bearer(KEYS.agent))).status).toBe(200);
-      const ready = (await (await fetch(`${a.url}/ready`, { headers: bearer(KEYS.agent) })).json()) as { budget: { refusing: string[]; org: { used: number; limit: number } } };
+      const ready = (await (await fetch(`${a.url}/ready`, { headers: bearer(KEYS.agent) })).json()) as {
+        budget: { refusing: string[]; org: { used: number; limit: number } };
+      };
       expect(ready.budget.refusing).toEqual(['designer', 'frontend']);
       expect(ready.budget.org).toMatchObject({ limit: 1_000 });
       expect(ready.budget.org.used).toBeGreaterThanOrEqual(851);

@@ -18,7 +18,11 @@ function shippedFields() {
   for (const folder of readdirSync(ROOT)) {
     if (!existsSync(new URL(`${folder}/fields/`, ROOT))) continue;
     for (const file of readdirSync(new URL(`${folder}/fields/`, ROOT))) {
-      out.push({ object: OBJECT_FOR[folder]!, name: file.replace('.field-meta.xml', ''), xml: readFileSync(new URL(`${folder}/fields/${file}`, ROOT), 'utf8') });
+      out.push({
+        object: OBJECT_FOR[folder]!,
+        name: file.replace('.field-meta.xml', ''),
+        xml: readFileSync(new URL(`${folder}/fields/${file}`, ROOT), 'utf8'),
+      });
     }
   }
   return out;
@@ -68,7 +72,9 @@ describe('validation rule metadata', () => {
     const xml = readFileSync(new URL('Task/validationRules/Follow_Up_Status_Forward_Only.validationRule-meta.xml', ROOT), 'utf8');
     expect(tag(xml, 'active')).toBe('true');
     expect(tag(xml, 'errorDisplayField')).toBe('Follow_Up_Status__c');
-    const rule = createOrgSchema().object('Task')!.validationRules.find((r) => r.name === 'Follow_Up_Status_Forward_Only');
+    const rule = createOrgSchema()
+      .object('Task')!
+      .validationRules.find((r) => r.name === 'Follow_Up_Status_Forward_Only');
     expect(rule?.errorField).toBe('Follow_Up_Status__c');
     expect(rule?.message).toBe(tag(xml, 'errorMessage'));
     // Forward moves pass; backward moves and moves out of a final state are refused; inserts are free.

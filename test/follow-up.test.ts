@@ -47,11 +47,23 @@ describe('sendFollowUp by SMS', () => {
     expect(data!.sendFollowUp).toMatchObject({
       __typename: 'SendFollowUpSuccess',
       replayed: false,
-      followUp: { channel: 'SMS', to: '+14155550134', status: 'SENT', body: 'Your case 00001002 is being worked on.', customer: { id: gw.ids.contacts.ada }, case: { id: gw.ids.cases.adaOpen1 } },
+      followUp: {
+        channel: 'SMS',
+        to: '+14155550134',
+        status: 'SENT',
+        body: 'Your case 00001002 is being worked on.',
+        customer: { id: gw.ids.contacts.ada },
+        case: { id: gw.ids.cases.adaOpen1 },
+      },
     });
     const id = (data!.sendFollowUp as Success).followUp.id;
     expect(await outbox()).toEqual([
-      expect.objectContaining({ channel: 'SMS', to: '+14155550134', body: 'Your case 00001002 is being worked on.', statusCallback: `http://gateway.test/webhooks/sms/status?followUp=${id}` }),
+      expect.objectContaining({
+        channel: 'SMS',
+        to: '+14155550134',
+        body: 'Your case 00001002 is being worked on.',
+        statusCallback: `http://gateway.test/webhooks/sms/status?followUp=${id}`,
+      }),
     ]);
     const task = (await gw.connection.conn.sobject('Task').retrieve(id)) as unknown as Record<string, unknown>;
     expect(task).toMatchObject({
@@ -75,7 +87,11 @@ describe('sendFollowUp by SMS', () => {
 
   it('refuses a number that is not the customer’s: the gateway does not message arbitrary numbers', async () => {
     const { data } = await gw.execute(Send, { input: sms({ to: '+14155550199', idempotencyKey: 'msg-4' }) });
-    expect(data!.sendFollowUp).toEqual({ __typename: 'ValidationError', message: expect.any(String), fieldErrors: [{ field: 'to', code: 'NOT_ALLOWED', message: expect.any(String) }] });
+    expect(data!.sendFollowUp).toEqual({
+      __typename: 'ValidationError',
+      message: expect.any(String),
+      fieldErrors: [{ field: 'to', code: 'NOT_ALLOWED', message: expect.any(String) }],
+    });
     expect(await outbox()).toEqual([]);
   });
 
@@ -84,8 +100,12 @@ describe('sendFollowUp by SMS', () => {
     expect(data!.sendFollowUp).toMatchObject({ __typename: 'ConsentError', channel: 'SMS' });
     expect(await outbox()).toEqual([]);
     // Consent was read in the same call as the intent was written (issue 20): the intent records the refusal.
-    const intents = await gw.connection.conn.query<{ Follow_Up_Status__c: string; Subject: string }>(`SELECT Follow_Up_Status__c, Subject FROM Task WHERE WhoId = '${gw.ids.contacts.rosalind}'`);
-    expect(intents.records).toEqual([expect.objectContaining({ Follow_Up_Status__c: 'FAILED', Subject: expect.stringMatching(/^Refused \(CONSENT_OPTED_OUT\)/) })]);
+    const intents = await gw.connection.conn.query<{ Follow_Up_Status__c: string; Subject: string }>(
+      `SELECT Follow_Up_Status__c, Subject FROM Task WHERE WhoId = '${gw.ids.contacts.rosalind}'`,
+    );
+    expect(intents.records).toEqual([
+      expect.objectContaining({ Follow_Up_Status__c: 'FAILED', Subject: expect.stringMatching(/^Refused \(CONSENT_OPTED_OUT\)/) }),
+    ]);
     const again = await gw.execute(Send, { input: sms({ customerId: gw.ids.contacts.rosalind, idempotencyKey: 'msg-5' }) });
     expect(again.data!.sendFollowUp).toMatchObject({ __typename: 'ConsentError', channel: 'SMS' });
     expect(await outbox()).toEqual([]);
@@ -122,7 +142,11 @@ describe('sendFollowUp by SMS', () => {
   it('sends once per key: a retry replays, a different input conflicts', async () => {
     const first = await gw.execute(Send, { input: sms({ idempotencyKey: 'msg-9' }) });
     const again = await gw.execute(Send, { input: sms({ idempotencyKey: 'msg-9' }) });
-    expect(again.data!.sendFollowUp).toMatchObject({ __typename: 'SendFollowUpSuccess', replayed: true, followUp: { id: (first.data!.sendFollowUp as Success).followUp.id } });
+    expect(again.data!.sendFollowUp).toMatchObject({
+      __typename: 'SendFollowUpSuccess',
+      replayed: true,
+      followUp: { id: (first.data!.sendFollowUp as Success).followUp.id },
+    });
     const other = await gw.execute(Send, { input: sms({ idempotencyKey: 'msg-9', body: 'Something else' }) });
     expect(other.data!.sendFollowUp).toMatchObject({ __typename: 'IdempotencyConflictError', reason: 'DIFFERENT_INPUT' });
     expect(await outbox()).toHaveLength(1);
@@ -178,12 +202,17 @@ describe('sendFollowUp by email', () => {
 
   it('sends through emailSimple to the customer’s email and records it', async () => {
     const { data } = await gw.execute(Send, { input: email() });
-    expect(data!.sendFollowUp).toMatchObject({ __typename: 'SendFollowUpSuccess', followUp: { channel: 'EMAIL', to: 'ada@example.com', subject: 'Your case', status: 'SENT' } });
+    expect(data!.sendFollowUp).toMatchObject({
+      __typename: 'SendFollowUpSuccess',
+      followUp: { channel: 'EMAIL', to: 'ada@example.com', subject: 'Your case', status: 'SENT' },
+    });
     expect(await outbox()).toEqual([expect.objectContaining({ channel: 'EMAIL', to: ['ada@example.com'], subject: 'Your case', body: 'We are on it.' })]);
   });
 
   it('needs a subject, refuses another address, and respects the email opt-out', async () => {
-    expect((await gw.execute(Send, { input: email({ subject: null }) })).data!.sendFollowUp).toMatchObject({ fieldErrors: [{ field: 'subject', code: 'REQUIRED' }] });
+    expect((await gw.execute(Send, { input: email({ subject: null }) })).data!.sendFollowUp).toMatchObject({
+      fieldErrors: [{ field: 'subject', code: 'REQUIRED' }],
+    });
     expect((await gw.execute(Send, { input: email({ to: 'someone@else.example', idempotencyKey: 'mail-2' }) })).data!.sendFollowUp).toMatchObject({
       fieldErrors: [{ field: 'to', code: 'NOT_ALLOWED' }],
     });

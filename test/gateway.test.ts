@@ -37,7 +37,8 @@ describe('GraphiQL', () => {
     const res = await gw.yoga.fetch('http://gateway.test/graphql', { headers: { accept: 'text/html' } });
     expect(res.status).toBe(200);
     const html = await res.text();
-    for (const op of ['query CallerContext', 'query CustomerWithOpenCases', 'query CaseOptions', 'mutation OpenCase', 'mutation TextCustomer']) expect(html).toContain(op);
+    for (const op of ['query CallerContext', 'query CustomerWithOpenCases', 'query CaseOptions', 'mutation OpenCase', 'mutation TextCustomer'])
+      expect(html).toContain(op);
     expect(html).not.toMatch(/unpkg\.com|cdn\.jsdelivr/);
   });
 

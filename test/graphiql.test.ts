@@ -80,7 +80,15 @@ describe.skipIf(!existsSync(CHROMIUM))('GraphiQL in headless Chromium', () => {
     const { chromium } = await import('playwright-core');
     const browser = await chromium.launch({
       executablePath: CHROMIUM,
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     try {
       const page = await browser.newPage();
@@ -89,7 +97,9 @@ describe.skipIf(!existsSync(CHROMIUM))('GraphiQL in headless Chromium', () => {
       await run.waitFor();
       for (const [i, example] of GRAPHIQL_EXAMPLES.entries()) {
         const name = /(?:query|mutation) (\w+)/.exec(example.query)![1]!;
-        const answered = page.waitForResponse((r) => r.url() === url && r.request().method() === 'POST' && (r.request().postData() ?? '').includes(`"operationName":"${name}"`));
+        const answered = page.waitForResponse(
+          (r) => r.url() === url && r.request().method() === 'POST' && (r.request().postData() ?? '').includes(`"operationName":"${name}"`),
+        );
         // With several operations in the editor, Run lists them; pick this one.
         await run.click();
         await page.getByRole('menuitem', { name, exact: true }).click();

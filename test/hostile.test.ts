@@ -23,15 +23,22 @@ async function post(query: string, variables: Record<string, unknown> = {}, key 
     headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${key}` },
     body: JSON.stringify({ query, variables }),
   });
-  return { status: res.status, body: (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+  return {
+    status: res.status,
+    body: (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] },
+  };
 }
 
 const apiRequests = async () => (await gw.calls()).apiRequests;
-const NESTED = 'name account { name } cases(first: $n) { edges { node { followUps(first: $n) { edges { node { case { followUps(first: $n) { edges { node { body } } } } } } } } } }';
+const NESTED =
+  'name account { name } cases(first: $n) { edges { node { followUps(first: $n) { edges { node { case { followUps(first: $n) { edges { node { body } } } } } } } } } }';
 
 describe('the upstream budget of a request', () => {
   it('refuses the 158-call query (20 aliases, first as a variable) before any Salesforce call', async () => {
-    const aliases = Array.from({ length: 20 }, (_, i) => `p${i}: customersByPhone(phone: "+1415555${String(i).padStart(4, '0')}", first: $n) { matches { customer { ${NESTED} } } }`).join(' ');
+    const aliases = Array.from(
+      { length: 20 },
+      (_, i) => `p${i}: customersByPhone(phone: "+1415555${String(i).padStart(4, '0')}", first: $n) { matches { customer { ${NESTED} } } }`,
+    ).join(' ');
     const query = `query Hostile($n: Int!) { ${aliases} searchCustomers(text: "gmail", first: $n) { edges { node { ${NESTED} } } } }`;
     const { status, body } = await post(query, { n: 50 }, FRONTEND_KEY);
     expect(body.data ?? null).toBeNull();
@@ -79,7 +86,10 @@ describe('the upstream budget of a request', () => {
 describe('rate limits by cost', () => {
   it('lets a frontend key spend no more Salesforce calls than its rate allows', async () => {
     // 12 calls per minute for frontends in this gateway; the run is bounded by count, not time.
-    const strict = await createApp(testConfig(gw.emulators.url, { security: { rateLimits: { ...loadConfig({}).security.rateLimits, frontend: { perSecond: 0.2, burst: 12 } } } }), { logger: pino({ level: 'silent' }) });
+    const strict = await createApp(
+      testConfig(gw.emulators.url, { security: { rateLimits: { ...loadConfig({}).security.rateLimits, frontend: { perSecond: 0.2, burst: 12 } } } }),
+      { logger: pino({ level: 'silent' }) },
+    );
     try {
       const before = await apiRequests();
       const statuses: number[] = [];
@@ -112,7 +122,9 @@ describe('writes in bulk', () => {
 
   it('refuses the fourth SMS to one customer within the hour, as data, and sends nothing', async () => {
     const send = (i: number) =>
-      post(`mutation { sendFollowUp(input: { customerId: "${gw.ids.contacts.ada}", channel: SMS, body: "Update ${i}", idempotencyKey: "hourly-${i}" }) { __typename ... on ValidationError { fieldErrors { field code message } } } }`);
+      post(
+        `mutation { sendFollowUp(input: { customerId: "${gw.ids.contacts.ada}", channel: SMS, body: "Update ${i}", idempotencyKey: "hourly-${i}" }) { __typename ... on ValidationError { fieldErrors { field code message } } } }`,
+      );
     for (let i = 1; i <= 3; i++) expect((await send(i)).body.data?.sendFollowUp).toEqual({ __typename: 'SendFollowUpSuccess' });
     const fourth = await send(4);
     expect(fourth.body.data?.sendFollowUp).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ field: 'customerId', code: 'NOT_ALLOWED' }] });
@@ -126,7 +138,12 @@ describe('bad input is the client’s error', () => {
     const logged = await createApp(testConfig(gw.emulators.url), { logger: pino({ level: 'trace' }, { write: (l: string) => lines.push(l) }) });
     try {
       const canary = 'CANARY-DESCRIPTION-';
-      const input: Record<string, unknown> = { subject: 'Big', description: canary + 'x'.repeat(500_000), idempotencyKey: 'big-1', customerId: gw.ids.contacts.ada };
+      const input: Record<string, unknown> = {
+        subject: 'Big',
+        description: canary + 'x'.repeat(500_000),
+        idempotencyKey: 'big-1',
+        customerId: gw.ids.contacts.ada,
+      };
       for (let i = 0; i < 60; i++) input[`unknown${i}`] = `${canary}${i}`;
       const res = await logged.yoga.fetch('http://gateway.test/graphql', {
         method: 'POST',
@@ -214,7 +231,9 @@ describe('the HTTP server', () => {
     }
     expect(process.memoryUsage().heapUsed - before).toBeLessThan(20 * 1024 * 1024);
     // A streamed body with no declared length must declare one.
-    const chunked = await raw('POST /webhooks/sms/status HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n4\r\nabcd\r\n0\r\n\r\n');
+    const chunked = await raw(
+      'POST /webhooks/sms/status HTTP/1.1\r\nHost: localhost\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n4\r\nabcd\r\n0\r\n\r\n',
+    );
     expect(chunked).toMatch(/^HTTP\/1\.1 411/);
   });
 
@@ -229,7 +248,10 @@ describe('the HTTP server', () => {
 
   it('cuts off a slow partial request at the server’s request timeout', async () => {
     // Headers and one byte of a 100-byte body, then nothing: the server answers 408 and closes.
-    const answer = await raw('POST /graphql HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer demo-agent-key\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{', true);
+    const answer = await raw(
+      'POST /graphql HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer demo-agent-key\r\nContent-Type: application/json\r\nContent-Length: 100\r\n\r\n{',
+      true,
+    );
     expect(answer).toMatch(/^HTTP\/1\.1 408/);
   });
 });
@@ -259,8 +281,12 @@ describe('configuration in production', () => {
   });
 
   it('refuses an http token URL or SMS provider, naming the variable', () => {
-    expect(problems({ ...org, SALESFORCE_TOKEN_URL: 'http://login.salesforce.com/services/oauth2/token' })).toEqual(['SALESFORCE_TOKEN_URL: must be an https URL in production']);
-    expect(problems({ ...org, SMS_PROVIDER_URL: 'http://sms.example.com', SMS_ACCOUNT_SID: 'AC1', SMS_AUTH_TOKEN: 't', SMS_FROM: '+15005550006' })).toEqual(['SMS_PROVIDER_URL: must be an https URL in production']);
+    expect(problems({ ...org, SALESFORCE_TOKEN_URL: 'http://login.salesforce.com/services/oauth2/token' })).toEqual([
+      'SALESFORCE_TOKEN_URL: must be an https URL in production',
+    ]);
+    expect(problems({ ...org, SMS_PROVIDER_URL: 'http://sms.example.com', SMS_ACCOUNT_SID: 'AC1', SMS_AUTH_TOKEN: 't', SMS_FROM: '+15005550006' })).toEqual([
+      'SMS_PROVIDER_URL: must be an https URL in production',
+    ]);
   });
 
   it('refuses low-entropy keys, naming the key and never showing it', () => {

@@ -26,8 +26,14 @@ describe('the layer rule', () => {
   });
 
   it.each([
-    ['src/schema/example.ts', "import type { Loaders } from '../salesforce/loaders';\nimport { createCase } from '../services/create-case';\nexport type L = Loaders;\nexport const x = createCase;\n"],
-    ['src/services/example.ts', "import { findByKey } from '../salesforce/idempotency';\nimport { badInput } from '../domain/errors';\nexport const x = [findByKey, badInput];\n"],
+    [
+      'src/schema/example.ts',
+      "import type { Loaders } from '../salesforce/loaders';\nimport { createCase } from '../services/create-case';\nexport type L = Loaders;\nexport const x = createCase;\n",
+    ],
+    [
+      'src/services/example.ts',
+      "import { findByKey } from '../salesforce/idempotency';\nimport { badInput } from '../domain/errors';\nexport const x = [findByKey, badInput];\n",
+    ],
     ['src/salesforce/example.ts', "import { normaliseId } from '../domain/ids';\nexport const x = normaliseId;\n"],
     ['src/http/example.ts', "import { schema } from '../schema/index';\nexport const x = schema;\n"],
   ])('lets %s import along the grain', async (file, code) => {

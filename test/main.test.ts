@@ -55,7 +55,9 @@ describe('npm start with a real org that cannot be used', () => {
     await new Promise((resolve) => probe.close(resolve));
     const result = await run(org(`http://127.0.0.1:${closedPort}/services/oauth2/token`));
     expect(result.code).toBe(1);
-    expect(result.stderr).toMatch(/^Start-up failed: Salesforce could not be reached at SALESFORCE_TOKEN_URL \(ECONNREFUSED\): nothing answers at that address/);
+    expect(result.stderr).toMatch(
+      /^Start-up failed: Salesforce could not be reached at SALESFORCE_TOKEN_URL \(ECONNREFUSED\): nothing answers at that address/,
+    );
     expect(result.stderr).not.toMatch(/\n\s+at |refused the login/);
   });
 
@@ -75,7 +77,10 @@ describe('npm start with a real org that cannot be used', () => {
 
 describe('SIGTERM', () => {
   it('lets a request in flight finish, then exits 0', async () => {
-    const child = spawn(process.execPath, [TSX, 'src/main.ts'], { cwd: ROOT, env: { PORT: '0', EMULATOR_PORT: '0', LOG_LEVEL: 'silent', CHANGE_EVENTS: 'false' } });
+    const child = spawn(process.execPath, [TSX, 'src/main.ts'], {
+      cwd: ROOT,
+      env: { PORT: '0', EMULATOR_PORT: '0', LOG_LEVEL: 'silent', CHANGE_EVENTS: 'false' },
+    });
     try {
       let out = '';
       const urls = await new Promise<{ gateway: string; emulator: string }>((resolve, reject) => {
@@ -88,7 +93,11 @@ describe('SIGTERM', () => {
         child.once('exit', () => reject(new Error(`exited early: ${out}`)));
       });
       // Every Salesforce call now takes 1 s: the request below is in flight when SIGTERM comes.
-      await fetch(`${urls.emulator}/__emulator/faults`, { method: 'PUT', body: JSON.stringify({ latencyMs: 1_000 }), headers: { 'content-type': 'application/json' } });
+      await fetch(`${urls.emulator}/__emulator/faults`, {
+        method: 'PUT',
+        body: JSON.stringify({ latencyMs: 1_000 }),
+        headers: { 'content-type': 'application/json' },
+      });
       const inFlight = fetch(urls.gateway, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key', 'x-request-timeout-ms': '5000' },
@@ -125,11 +134,13 @@ describe('npm start in demo mode (the embedded emulator)', () => {
         });
         child.on('exit', (code) => reject(new Error(`exited ${code}`)));
       });
-      const ada = (await (await fetch(`${url}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key' },
-        body: JSON.stringify({ query: '{ customersByPhone(phone: "+14155550134") { bestMatch { customer { id } } } }' }),
-      }).then((r) => r.json())) as { data: { customersByPhone: { bestMatch: { customer: { id: string } } } } }).data.customersByPhone.bestMatch.customer.id;
+      const ada = (
+        (await await fetch(`${url}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key' },
+          body: JSON.stringify({ query: '{ customersByPhone(phone: "+14155550134") { bestMatch { customer { id } } } }' }),
+        }).then((r) => r.json())) as { data: { customersByPhone: { bestMatch: { customer: { id: string } } } } }
+      ).data.customersByPhone.bestMatch.customer.id;
       const consent = (await fetch(`${url}/graphql`, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key' },
@@ -199,7 +210,9 @@ describe('npm start is one process that stops cleanly', () => {
     try {
       const result = await run({ PORT: '0', EMULATOR_PORT: String(held) });
       expect(result.code).toBe(1);
-      expect(result.stderr.trim()).toBe(`Start-up failed: the local Salesforce emulator cannot listen on 127.0.0.1:${held} (EADDRINUSE): check EMULATOR_PORT, or stop what holds the port.`);
+      expect(result.stderr.trim()).toBe(
+        `Start-up failed: the local Salesforce emulator cannot listen on 127.0.0.1:${held} (EADDRINUSE): check EMULATOR_PORT, or stop what holds the port.`,
+      );
     } finally {
       await new Promise((resolve) => holder.close(resolve));
     }

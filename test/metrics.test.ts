@@ -42,8 +42,16 @@ describe('/metrics', () => {
     const id = sent.data!.sendFollowUp.followUp.id;
     const url = `http://gateway.test/webhooks/sms/status?followUp=${id}`;
     const params = { MessageStatus: 'delivered', MessageSid: 'SM1' };
-    await gw.yoga.fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(DEMO_SMS.authToken, url, params) }, body: new URLSearchParams(params).toString() });
-    await gw.yoga.fetch(url, { method: 'POST', headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'forged' }, body: new URLSearchParams(params).toString() });
+    await gw.yoga.fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': twilioSignature(DEMO_SMS.authToken, url, params) },
+      body: new URLSearchParams(params).toString(),
+    });
+    await gw.yoga.fetch(url, {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', 'x-twilio-signature': 'forged' },
+      body: new URLSearchParams(params).toString(),
+    });
     const text = await metrics();
     expect(value(text, 'salesforce_retries_total{kind="query"}')).toBeGreaterThanOrEqual(1);
     expect(value(text, 'salesforce_calls_total{kind="query",status="503"}')).toBeGreaterThanOrEqual(1);

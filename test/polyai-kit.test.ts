@@ -30,7 +30,9 @@ beforeAll(async () => {
   server = createServer(gw.yoga);
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   url = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  staleApp = await createApp(testConfig(gw.emulators.url, { security: { trustedDocumentsOnly: true }, cache: { ttlMs: 300, staleTtlMs: 60_000 } }), { logger: pino({ level: 'silent' }) });
+  staleApp = await createApp(testConfig(gw.emulators.url, { security: { trustedDocumentsOnly: true }, cache: { ttlMs: 300, staleTtlMs: 60_000 } }), {
+    logger: pino({ level: 'silent' }),
+  });
   staleServer = createServer(staleApp.yoga);
   await new Promise<void>((resolve) => staleServer.listen(0, '127.0.0.1', resolve));
   staleUrl = `http://127.0.0.1:${(staleServer.address() as AddressInfo).port}`;
@@ -101,7 +103,9 @@ describe('the PolyAI kit', () => {
     expect(run.code, run.output).toBe(0);
     // Each conversation's retried functions wrote once.
     for (const conv of [CONV_ID, `${CONV_ID}-2`]) {
-      expect((await gw.connection.conn.query(`SELECT COUNT() FROM Case WHERE Gateway_Request_Key__c = 'demo-agent:${conv}:create_case'`)).totalSize, conv).toBe(1);
+      expect((await gw.connection.conn.query(`SELECT COUNT() FROM Case WHERE Gateway_Request_Key__c = 'demo-agent:${conv}:create_case'`)).totalSize, conv).toBe(
+        1,
+      );
     }
   });
 });

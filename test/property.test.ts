@@ -104,7 +104,9 @@ describe('generated input never breaks the gateway or the statements it sends', 
   it('customersByPhone: 3,000 phone numbers', async () => {
     await fc.assert(
       fc.asyncProperty(phoneLike, async (phone) => {
-        const body = await run('query($p: String!) { customersByPhone(phone: $p) { phone outcome totalCount matches { field customer { id } } } }', { p: phone });
+        const body = await run('query($p: String!) { customersByPhone(phone: $p) { phone outcome totalCount matches { field customer { id } } } }', {
+          p: phone,
+        });
         expect(body.errors, phone).toBeUndefined();
         expect(['UNIQUE_MATCH', 'MULTIPLE_MATCHES', 'NO_MATCH', 'INVALID_NUMBER']).toContain((body.data!.customersByPhone as { outcome: string }).outcome);
       }),
@@ -116,7 +118,10 @@ describe('generated input never breaks the gateway or the statements it sends', 
   it('searchCustomers: 3,000 search texts', async () => {
     await fc.assert(
       fc.asyncProperty(hostileText, fc.integer({ min: -2, max: 60 }), async (text, first) => {
-        const body = await run('query($t: String!, $f: Int!) { searchCustomers(text: $t, first: $f) { edges { node { id } } pageInfo { hasNextPage } } }', { t: text, f: first });
+        const body = await run('query($t: String!, $f: Int!) { searchCustomers(text: $t, first: $f) { edges { node { id } } pageInfo { hasNextPage } } }', {
+          t: text,
+          f: first,
+        });
         onlyBadInput(body, { text, first });
       }),
       { numRuns: 3_000, seed: 20261126 },
@@ -150,7 +155,12 @@ describe('generated input never breaks the gateway or the statements it sends', 
           customerId: maybe(mostly(fc.constantFrom('0035g0000000001AAA', '0035g0000000002AAA'), idLike)),
           suppliedName: maybe(hostileText),
           suppliedPhone: maybe(mostly(fc.string({ maxLength: 40 }), phoneLike)),
-          suppliedEmail: maybe(mostly(fc.emailAddress().filter((e) => e.length <= 80), hostileText)),
+          suppliedEmail: maybe(
+            mostly(
+              fc.emailAddress().filter((e) => e.length <= 80),
+              hostileText,
+            ),
+          ),
           subject: mostly(text, fc.oneof(hostileText, fc.string({ minLength: 200, maxLength: 300 }))),
           description: maybe(hostileText),
           status: maybe(mostly(fc.constantFrom('New', 'Working', 'Closed'), hostileText)),

@@ -48,12 +48,21 @@ async function gql(app: App, query: string, variables: Record<string, unknown> =
   // Untyped on purpose: each test reads the few fields it asked for.
   // eslint-disable-next-line @typescript-eslint/no-explicit-any
   type Loose = any;
-  return { status: res.status, body: (await res.json()) as { data?: Record<string, Loose> | null; errors?: { message: string; extensions?: Record<string, unknown> }[]; extensions?: Record<string, Loose> } };
+  return {
+    status: res.status,
+    body: (await res.json()) as {
+      data?: Record<string, Loose> | null;
+      errors?: { message: string; extensions?: Record<string, unknown> }[];
+      extensions?: Record<string, Loose>;
+    },
+  };
 }
 
 const stats = () => control<{ apiRequests: number; logins: number }>(em.url, 'GET', 'stats');
-const CREATE = 'mutation($input: CreateCaseInput!) { createCase(input: $input) { __typename ... on CreateCaseSuccess { replayed case { id } } ... on IdempotencyConflictError { reason } } }';
-const SEND = 'mutation($input: SendFollowUpInput!) { sendFollowUp(input: $input) { __typename ... on SendFollowUpSuccess { replayed } ... on IdempotencyConflictError { reason } } }';
+const CREATE =
+  'mutation($input: CreateCaseInput!) { createCase(input: $input) { __typename ... on CreateCaseSuccess { replayed case { id } } ... on IdempotencyConflictError { reason } } }';
+const SEND =
+  'mutation($input: SendFollowUpInput!) { sendFollowUp(input: $input) { __typename ... on SendFollowUpSuccess { replayed } ... on IdempotencyConflictError { reason } } }';
 
 describe('two replicas on one Redis', () => {
   it('log in once between them, even when 50 requests meet an expired session', async () => {
@@ -129,7 +138,8 @@ describe('two replicas on one Redis', () => {
     const [a, b] = await replicas({ security: { rateLimits: { ...limits, frontend: { perSecond: 0.2, burst: 12 } } } });
     const before = (await stats()).apiRequests;
     const statuses: number[] = [];
-    for (let i = 0; i < 16; i++) statuses.push((await gql(i % 2 ? a : b, `{ customersByPhone(phone: "+1415555013${i % 10}") { totalCount } }`, {}, 'demo-frontend-key')).status);
+    for (let i = 0; i < 16; i++)
+      statuses.push((await gql(i % 2 ? a : b, `{ customersByPhone(phone: "+1415555013${i % 10}") { totalCount } }`, {}, 'demo-frontend-key')).status);
     // Priced 3 each: 4 requests fit the 12 points; the other 12 are refused, whichever replica.
     expect(statuses.filter((s) => s === 200)).toHaveLength(4);
     expect((await stats()).apiRequests - before).toBeLessThanOrEqual(12);
@@ -152,7 +162,9 @@ describe('when Redis stops mid-run', () => {
       expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'STATE_UNAVAILABLE', retryable: true });
       const replay = await gql(b, CREATE, { input });
       expect(replay.body.errors?.[0]?.extensions).toMatchObject({ code: 'STATE_UNAVAILABLE', retryable: true });
-      const cases = await a.sf.withDeadline(Date.now() + 5_000).query<{ Subject: string }>("SELECT Subject FROM Case WHERE Subject IN ('Before the outage', 'During the outage')");
+      const cases = await a.sf
+        .withDeadline(Date.now() + 5_000)
+        .query<{ Subject: string }>("SELECT Subject FROM Case WHERE Subject IN ('Before the outage', 'During the outage')");
       expect(cases.records.map((r) => r.Subject)).toEqual(['Before the outage']);
       // /ready says so.
       const ready = await a.yoga.fetch('http://gateway.test/ready', { headers: { authorization: 'Bearer demo-designer-key' } });

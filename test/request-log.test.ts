@@ -27,15 +27,30 @@ async function send(body: unknown, headers: Record<string, string>) {
 
 describe('the request log', () => {
   it('logs a successful lookup with client, role, operation, calls and the echoed request id, and no phone number', async () => {
-    const r = await send({ query: 'query CallerLookup($p: String!) { customersByPhone(phone: $p) { outcome } }', variables: { p: '+14155550134' } }, { authorization: 'Bearer demo-agent-key', 'x-request-id': 'call-42' });
+    const r = await send(
+      { query: 'query CallerLookup($p: String!) { customersByPhone(phone: $p) { outcome } }', variables: { p: '+14155550134' } },
+      { authorization: 'Bearer demo-agent-key', 'x-request-id': 'call-42' },
+    );
     expect(r.id).toBe('call-42');
-    expect(r.line).toMatchObject({ status: 200, client: 'demo-agent', role: 'agent', operation: 'CallerLookup', errors: 0, errorCodes: [], salesforceCalls: 2, path: '/graphql' });
+    expect(r.line).toMatchObject({
+      status: 200,
+      client: 'demo-agent',
+      role: 'agent',
+      operation: 'CallerLookup',
+      errors: 0,
+      errorCodes: [],
+      salesforceCalls: 2,
+      path: '/graphql',
+    });
     expect(typeof r.line!.ms).toBe('number');
     expect(JSON.stringify(lines)).not.toMatch(/4155550134/);
   });
 
   it('logs a 401 with no client, and replaces a bad request id with a new one', async () => {
-    const r = await send({ query: '{ __typename }' }, { authorization: 'Bearer wrong-key-0123456789', 'x-request-id': 'bad id with spaces and a very long tail'.repeat(3) });
+    const r = await send(
+      { query: '{ __typename }' },
+      { authorization: 'Bearer wrong-key-0123456789', 'x-request-id': 'bad id with spaces and a very long tail'.repeat(3) },
+    );
     expect(r.status).toBe(401);
     expect(r.id).toMatch(/^[0-9a-f-]{36}$/);
     expect(r.line).toMatchObject({ status: 401, client: null, role: null });

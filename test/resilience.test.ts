@@ -6,7 +6,11 @@ import { graphql } from './__generated__';
 import { control } from './support/emulator';
 import { startTestGateway, useTestGateway } from './support/gateway';
 
-const unthrottled = { agent: { perSecond: 10_000, burst: 10_000 }, designer: { perSecond: 10_000, burst: 10_000 }, frontend: { perSecond: 10_000, burst: 10_000 } };
+const unthrottled = {
+  agent: { perSecond: 10_000, burst: 10_000 },
+  designer: { perSecond: 10_000, burst: 10_000 },
+  frontend: { perSecond: 10_000, burst: 10_000 },
+};
 const gw = useTestGateway({
   api: { limitProbeMs: 500, authCooldownMs: 500 },
   guard: new LoginGuard({ burst: 3, refillMs: 60_000 }),
@@ -133,11 +137,9 @@ describe('fault tests', () => {
   it('5b. what resolved before the deadline stands; only the late part is UPSTREAM_TIMEOUT', async () => {
     await faults({ latencyMs: 2_000, latencyStatementContains: 'FROM Tasks' });
     const started = performance.now();
-    const res = await gw.graphql(
-      `{ customer(id: "${gw.ids.contacts.ada}") { name followUps(first: 3) { edges { node { id } } } } }`,
-      undefined,
-      { 'x-request-timeout-ms': '400' },
-    );
+    const res = await gw.graphql(`{ customer(id: "${gw.ids.contacts.ada}") { name followUps(first: 3) { edges { node { id } } } } }`, undefined, {
+      'x-request-timeout-ms': '400',
+    });
     expect(performance.now() - started).toBeLessThan(500);
     expect(res.data).toEqual({ customer: { name: 'Ada Lovelace', followUps: null } });
     expect(res.errors).toEqual([expect.objectContaining({ path: ['customer', 'followUps'], extensions: { code: 'UPSTREAM_TIMEOUT', retryable: true } })]);
@@ -244,7 +246,9 @@ describe('operators', () => {
     const { pino } = await import('pino');
     const logged = await startTestGateway({ logger: pino({ level: 'info' }, { write: (l: string) => lines.push(l) }) });
     try {
-      await logged.graphql(`query Named { customer(id: "${logged.emulators.salesforce.fixtures.contacts.ada}") { name } }`, undefined, { 'x-request-id': 'req-123' });
+      await logged.graphql(`query Named { customer(id: "${logged.emulators.salesforce.fixtures.contacts.ada}") { name } }`, undefined, {
+        'x-request-id': 'req-123',
+      });
       const entry = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'graphql operation');
       expect(entry).toMatchObject({ requestId: 'req-123', operation: 'Named', errors: 0, apiUsage: { used: 1, limit: 100_000 } });
     } finally {

@@ -14,7 +14,8 @@ const gw = useTestGateway();
 // Untyped on purpose: each test reads the few fields it asked for.
 // eslint-disable-next-line @typescript-eslint/no-explicit-any
 type Loose = any;
-const run = async (query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) => (await gw.graphql<Loose>(query, variables, headers)) as { data?: Loose; errors?: Loose[] };
+const run = async (query: string, variables?: Record<string, unknown>, headers?: Record<string, string>) =>
+  (await gw.graphql<Loose>(query, variables, headers)) as { data?: Loose; errors?: Loose[] };
 const soql = async <T extends Record<string, unknown> = Record<string, unknown>>(q: string) => (await gw.connection.conn.query<T>(q)).records;
 const count = async (q: string) => (await gw.connection.conn.query(q)).totalSize;
 
@@ -35,7 +36,8 @@ const CONSENT = `mutation C($input: RecordConsentInput!) { recordConsent(input: 
   ... on IdempotencyConflictError { reason } } }`;
 
 const STARTED = '2026-11-30T10:00:00.000Z';
-const SEND = 'mutation S($input: SendFollowUpInput!) { sendFollowUp(input: $input) { __typename ... on SendFollowUpSuccess { replayed } ... on IdempotencyConflictError { reason } } }';
+const SEND =
+  'mutation S($input: SendFollowUpInput!) { sendFollowUp(input: $input) { __typename ... on SendFollowUpSuccess { replayed } ... on IdempotencyConflictError { reason } } }';
 
 describe('reading calls, comments and who called (revision 2)', () => {
   it('reads a case with its supplied fields, comments and calls, and a customer with their calls', async () => {
@@ -47,9 +49,19 @@ describe('reading calls, comments and who called (revision 2)', () => {
       { id: gw.ids.cases.adaOpen1, c: gw.ids.contacts.ada },
     );
     expect(errors).toBeUndefined();
-    expect(data.case).toMatchObject({ suppliedName: null, comments: { edges: [{ node: { body: 'Engineer booked for Thursday.', isPublic: false } }] }, calls: { edges: [{ node: { direction: 'INBOUND', durationSeconds: 184, outcome: 'case created' } }] } });
+    expect(data.case).toMatchObject({
+      suppliedName: null,
+      comments: { edges: [{ node: { body: 'Engineer booked for Thursday.', isPublic: false } }] },
+      calls: { edges: [{ node: { direction: 'INBOUND', durationSeconds: 184, outcome: 'case created' } }] },
+    });
     const call = data.customer.calls.edges[0].node;
-    expect(call).toMatchObject({ id: gw.ids.tasks.adaCall, from: '+14155550134', externalCallId: 'demo-conversation-0001', case: { id: gw.ids.cases.adaOpen1 }, customer: { id: gw.ids.contacts.ada } });
+    expect(call).toMatchObject({
+      id: gw.ids.tasks.adaCall,
+      from: '+14155550134',
+      externalCallId: 'demo-conversation-0001',
+      case: { id: gw.ids.cases.adaOpen1 },
+      customer: { id: gw.ids.contacts.ada },
+    });
     // Follow-ups are not calls, and calls are not follow-ups.
     expect(data.customer.calls.edges).toHaveLength(1);
     const followUps = await run('query($c: ID!) { customer(id: $c) { followUps { edges { node { id } } } } }', { c: gw.ids.contacts.ada });
@@ -57,12 +69,19 @@ describe('reading calls, comments and who called (revision 2)', () => {
   });
 
   it('resolves a call and a comment through node', async () => {
-    const { data } = await run('query($a: ID!, $b: ID!, $f: ID!) { a: node(id: $a) { __typename id } b: node(id: $b) { __typename id } f: node(id: $f) { __typename } }', {
-      a: gw.ids.tasks.adaCall,
-      b: gw.ids.comments.adaOpen1,
-      f: gw.ids.tasks.adaSms,
+    const { data } = await run(
+      'query($a: ID!, $b: ID!, $f: ID!) { a: node(id: $a) { __typename id } b: node(id: $b) { __typename id } f: node(id: $f) { __typename } }',
+      {
+        a: gw.ids.tasks.adaCall,
+        b: gw.ids.comments.adaOpen1,
+        f: gw.ids.tasks.adaSms,
+      },
+    );
+    expect(data).toEqual({
+      a: { __typename: 'Call', id: gw.ids.tasks.adaCall },
+      b: { __typename: 'CaseComment', id: gw.ids.comments.adaOpen1 },
+      f: { __typename: 'FollowUp' },
     });
-    expect(data).toEqual({ a: { __typename: 'Call', id: gw.ids.tasks.adaCall }, b: { __typename: 'CaseComment', id: gw.ids.comments.adaOpen1 }, f: { __typename: 'FollowUp' } });
   });
 });
 
@@ -72,12 +91,21 @@ describe('updateCase', () => {
   it('changes the status and adds a comment in one transaction with a keyed audit task, never touching the description', async () => {
     const caseId = gw.ids.cases.adaOpen2;
     const before = (await soql<{ Description: string | null }>(`SELECT Description FROM Case WHERE Id = '${caseId}'`))[0]!.Description;
-    const { data, errors } = await run(UPDATE, { input: { caseId, status: 'Closed', comment: 'Customer confirmed the invoice is right now.', idempotencyKey: 'upd-1' } });
+    const { data, errors } = await run(UPDATE, {
+      input: { caseId, status: 'Closed', comment: 'Customer confirmed the invoice is right now.', idempotencyKey: 'upd-1' },
+    });
     expect(errors).toBeUndefined();
     const result = data.updateCase;
-    expect(result).toMatchObject({ __typename: 'UpdateCaseSuccess', replayed: false, case: { status: 'Closed', description: before }, comment: { body: 'Customer confirmed the invoice is right now.', isPublic: false } });
+    expect(result).toMatchObject({
+      __typename: 'UpdateCaseSuccess',
+      replayed: false,
+      case: { status: 'Closed', description: before },
+      comment: { body: 'Customer confirmed the invoice is right now.', isPublic: false },
+    });
     expect(result.case.comments.edges[0].node.id).toBe(result.comment.id);
-    const [audit] = await soql<{ Subject: string; Description: string; WhoId: string }>(`SELECT Subject, Description, WhoId FROM Task WHERE Gateway_Request_Key__c = 'demo-agent:upd-1'`);
+    const [audit] = await soql<{ Subject: string; Description: string; WhoId: string }>(
+      `SELECT Subject, Description, WhoId FROM Task WHERE Gateway_Request_Key__c = 'demo-agent:upd-1'`,
+    );
     expect(audit!.WhoId).toBe(gw.ids.contacts.ada);
     expect(audit!.Description).toContain('Status: Closed');
     expect(audit!.Description).toContain(`Comment: ${result.comment.id}`);
@@ -117,7 +145,10 @@ describe('updateCase', () => {
     const caseId = gw.ids.cases.graceOpen;
     // Escalated_Needs_High_Priority: the Case change fails, so the comment and audit task must not stay.
     const { data } = await run(UPDATE, { input: { caseId, status: 'Escalated', priority: 'Low', comment: 'Escalating', idempotencyKey: 'upd-6' } });
-    expect(data.updateCase).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ field: 'priority', code: 'INVALID', message: 'Escalated cases must have High priority.' }] });
+    expect(data.updateCase).toMatchObject({
+      __typename: 'ValidationError',
+      fieldErrors: [{ field: 'priority', code: 'INVALID', message: 'Escalated cases must have High priority.' }],
+    });
     expect(await count(`SELECT COUNT() FROM CaseComment WHERE ParentId = '${caseId}'`)).toBe(0);
     expect(await auditTasks(caseId)).toBe(0);
   });
@@ -156,10 +187,30 @@ describe('logCall', () => {
     expect(data.logCall).toMatchObject({
       __typename: 'LogCallSuccess',
       replayed: false,
-      call: { direction: 'INBOUND', from: '+14155550199', startedAt: STARTED, durationSeconds: 125, outcome: 'informed', externalCallId: 'conv-77', customer: { id: gw.ids.contacts.grace }, case: { id: gw.ids.cases.graceOpen } },
+      call: {
+        direction: 'INBOUND',
+        from: '+14155550199',
+        startedAt: STARTED,
+        durationSeconds: 125,
+        outcome: 'informed',
+        externalCallId: 'conv-77',
+        customer: { id: gw.ids.contacts.grace },
+        case: { id: gw.ids.cases.graceOpen },
+      },
     });
-    const [row] = await soql(`SELECT TaskSubtype, Type, CallType, CallDurationInSeconds, CallObject, CallDisposition, Status, IsClosed, WhoId, WhatId FROM Task WHERE Id = '${data.logCall.call.id}'`);
-    expect(row).toMatchObject({ TaskSubtype: 'Call', Type: 'Call', CallType: 'Inbound', CallDurationInSeconds: 125, CallObject: 'conv-77', CallDisposition: 'informed', Status: 'Completed', IsClosed: true });
+    const [row] = await soql(
+      `SELECT TaskSubtype, Type, CallType, CallDurationInSeconds, CallObject, CallDisposition, Status, IsClosed, WhoId, WhatId FROM Task WHERE Id = '${data.logCall.call.id}'`,
+    );
+    expect(row).toMatchObject({
+      TaskSubtype: 'Call',
+      Type: 'Call',
+      CallType: 'Inbound',
+      CallDurationInSeconds: 125,
+      CallObject: 'conv-77',
+      CallDisposition: 'informed',
+      Status: 'Completed',
+      IsClosed: true,
+    });
     const again = await run(LOG, { input: input() });
     expect(again.data.logCall).toMatchObject({ replayed: true, call: { id: data.logCall.call.id } });
     expect(await count("SELECT COUNT() FROM Task WHERE CallObject = 'conv-77'")).toBe(1);
@@ -176,7 +227,16 @@ describe('logCall', () => {
 
   it('refuses bad input with every problem at once, and unknown records, writing nothing', async () => {
     const future = new Date(Date.now() + 3_600_000).toISOString();
-    const bad = await run(LOG, { input: input({ durationSeconds: -1, from: 'call me', startedAt: future, outcome: 'x'.repeat(256), caseId: gw.ids.contacts.ada, idempotencyKey: 'call-4' }) });
+    const bad = await run(LOG, {
+      input: input({
+        durationSeconds: -1,
+        from: 'call me',
+        startedAt: future,
+        outcome: 'x'.repeat(256),
+        caseId: gw.ids.contacts.ada,
+        idempotencyKey: 'call-4',
+      }),
+    });
     expect(bad.data.logCall.fieldErrors.map((e: Loose) => e.field).sort()).toEqual(['caseId', 'durationSeconds', 'from', 'outcome', 'startedAt']);
     const unknown = await run(LOG, { input: input({ customerId: '003000000000000AAA', idempotencyKey: 'call-5' }) });
     expect(unknown.data.logCall).toMatchObject({ __typename: 'NotFoundError', id: '003000000000000AAA' });
@@ -204,28 +264,60 @@ describe('logCall', () => {
 });
 
 describe('recordConsent', () => {
-  const auditOf = async (key: string) => (await soql<{ Subject: string; Description: string; WhoId: string }>(`SELECT Subject, Description, WhoId FROM Task WHERE Gateway_Request_Key__c = 'demo-agent:${key}'`))[0];
+  const auditOf = async (key: string) =>
+    (
+      await soql<{ Subject: string; Description: string; WhoId: string }>(
+        `SELECT Subject, Description, WhoId FROM Task WHERE Gateway_Request_Key__c = 'demo-agent:${key}'`,
+      )
+    )[0];
 
   it('writes the org’s consent field with an audit task of who, when, how and on which call', async () => {
     const customerId = gw.ids.contacts.ada;
-    const input = { customerId, channel: 'SMS', status: 'OPTED_OUT', source: 'said "stop texting me" on an inbound call', externalCallId: 'conv-9', idempotencyKey: 'consent-1' };
+    const input = {
+      customerId,
+      channel: 'SMS',
+      status: 'OPTED_OUT',
+      source: 'said "stop texting me" on an inbound call',
+      externalCallId: 'conv-9',
+      idempotencyKey: 'consent-1',
+    };
     const { data } = await run(CONSENT, { input });
-    expect(data.recordConsent).toMatchObject({ __typename: 'RecordConsentSuccess', replayed: false, customer: { consent: { sms: 'OPTED_OUT', email: 'UNKNOWN', call: 'UNKNOWN' } } });
+    expect(data.recordConsent).toMatchObject({
+      __typename: 'RecordConsentSuccess',
+      replayed: false,
+      customer: { consent: { sms: 'OPTED_OUT', email: 'UNKNOWN', call: 'UNKNOWN' } },
+    });
     expect((await soql<{ SMS_Opt_Out__c: boolean }>(`SELECT SMS_Opt_Out__c FROM Contact WHERE Id = '${customerId}'`))[0]!.SMS_Opt_Out__c).toBe(true);
     const audit = await auditOf('consent-1');
     expect(audit).toMatchObject({ Subject: 'Consent: text messages opted out', WhoId: customerId });
-    for (const line of ['Channel: SMS', 'Status: OPTED_OUT', 'Source: said "stop texting me" on an inbound call', 'Call: conv-9', 'By: demo-agent', 'SMS_Opt_Out__c = true']) expect(audit!.Description).toContain(line);
+    for (const line of [
+      'Channel: SMS',
+      'Status: OPTED_OUT',
+      'Source: said "stop texting me" on an inbound call',
+      'Call: conv-9',
+      'By: demo-agent',
+      'SMS_Opt_Out__c = true',
+    ])
+      expect(audit!.Description).toContain(line);
     expect(audit!.Description).toMatch(/At: \d{4}-\d{2}-\d{2}T/);
     const again = await run(CONSENT, { input });
     expect(again.data.recordConsent.replayed).toBe(true);
     expect(await count(`SELECT COUNT() FROM Task WHERE WhoId = '${customerId}' AND Subject LIKE 'Consent:%'`)).toBe(1);
     // A follow-up by SMS is now refused, as opted out.
-    const sms = await run('mutation($i: SendFollowUpInput!) { sendFollowUp(input: $i) { __typename ... on ConsentError { channel consentStatus } } }', { i: { customerId, channel: 'SMS', body: 'Hi', idempotencyKey: 'fu-after-optout' } });
+    const sms = await run('mutation($i: SendFollowUpInput!) { sendFollowUp(input: $i) { __typename ... on ConsentError { channel consentStatus } } }', {
+      i: { customerId, channel: 'SMS', body: 'Hi', idempotencyKey: 'fu-after-optout' },
+    });
     expect(sms.data.sendFollowUp).toEqual({ __typename: 'ConsentError', channel: 'SMS', consentStatus: 'OPTED_OUT' });
   });
 
   it('records a statement once when its answer was lost after commit', async () => {
-    const input = { customerId: gw.ids.contacts.grace, channel: 'CALL', status: 'OPTED_OUT', source: 'asked for no more calls', idempotencyKey: 'consent-lost' };
+    const input = {
+      customerId: gw.ids.contacts.grace,
+      channel: 'CALL',
+      status: 'OPTED_OUT',
+      source: 'asked for no more calls',
+      idempotencyKey: 'consent-lost',
+    };
     await control(gw.emulators.url, 'PUT', 'faults', { dropResponseAfterCommitRate: 1 });
     await run(CONSENT, { input });
     await control(gw.emulators.url, 'DELETE', 'faults');
@@ -236,15 +328,21 @@ describe('recordConsent', () => {
 
   it('opts back in to email by clearing the opt-out, and refuses UNKNOWN, a blank source and unknown customers', async () => {
     const customerId = gw.ids.contacts.rosalind;
-    const { data } = await run(CONSENT, { input: { customerId, channel: 'EMAIL', status: 'OPTED_IN', source: 'asked for the invoice by email', idempotencyKey: 'consent-2' } });
+    const { data } = await run(CONSENT, {
+      input: { customerId, channel: 'EMAIL', status: 'OPTED_IN', source: 'asked for the invoice by email', idempotencyKey: 'consent-2' },
+    });
     expect(data.recordConsent.customer.consent.email).toBe('UNKNOWN');
-    expect((await soql<{ HasOptedOutOfEmail: boolean }>(`SELECT HasOptedOutOfEmail FROM Contact WHERE Id = '${customerId}'`))[0]!.HasOptedOutOfEmail).toBe(false);
+    expect((await soql<{ HasOptedOutOfEmail: boolean }>(`SELECT HasOptedOutOfEmail FROM Contact WHERE Id = '${customerId}'`))[0]!.HasOptedOutOfEmail).toBe(
+      false,
+    );
     const bad = await run(CONSENT, { input: { customerId, channel: 'CALL', status: 'UNKNOWN', source: '  ', idempotencyKey: 'consent-3' } });
     expect(bad.data.recordConsent.fieldErrors.map((e: Loose) => [e.field, e.code])).toEqual([
       ['status', 'INVALID'],
       ['source', 'REQUIRED'],
     ]);
-    const missing = await run(CONSENT, { input: { customerId: '003000000000000AAA', channel: 'CALL', status: 'OPTED_OUT', source: 'said so', idempotencyKey: 'consent-4' } });
+    const missing = await run(CONSENT, {
+      input: { customerId: '003000000000000AAA', channel: 'CALL', status: 'OPTED_OUT', source: 'said so', idempotencyKey: 'consent-4' },
+    });
     expect(missing.data.recordConsent.__typename).toBe('NotFoundError');
     expect((await soql<{ DoNotCall: boolean }>(`SELECT DoNotCall FROM Contact WHERE Id = '${customerId}'`))[0]!.DoNotCall).toBe(true);
     expect(await auditOf('consent-3')).toBeUndefined();
@@ -265,7 +363,11 @@ describe('two replicas racing on one key, with no shared store between them', ()
     await b.close();
   });
   const send = async (app: App, query: string, variables: Record<string, unknown>) => {
-    const res = await app.yoga.fetch('http://gateway.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key' }, body: JSON.stringify({ query, variables }) });
+    const res = await app.yoga.fetch('http://gateway.test/graphql', {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key' },
+      body: JSON.stringify({ query, variables }),
+    });
     return (await res.json()) as { data: Loose };
   };
 
@@ -302,27 +404,47 @@ describe('the consent policy', () => {
   });
   afterAll(() => optIn.close());
   const sms = (key: string) =>
-    optIn.graphql<Loose>('mutation($i: SendFollowUpInput!) { sendFollowUp(input: $i) { __typename ... on ConsentError { channel consentStatus message } ... on SendFollowUpSuccess { followUp { status } } } }', {
-      i: { customerId: optIn.emulators.salesforce.fixtures.contacts.ada, channel: 'SMS', body: 'Your engineer comes Thursday.', idempotencyKey: key },
-    });
+    optIn.graphql<Loose>(
+      'mutation($i: SendFollowUpInput!) { sendFollowUp(input: $i) { __typename ... on ConsentError { channel consentStatus message } ... on SendFollowUpSuccess { followUp { status } } } }',
+      {
+        i: { customerId: optIn.emulators.salesforce.fixtures.contacts.ada, channel: 'SMS', body: 'Your engineer comes Thursday.', idempotencyKey: key },
+      },
+    );
 
   it('opt-in sends only once the customer said yes; opt-out (the default) sends unless they said no', async () => {
     const before = await sms('policy-1');
     expect(before.data.sendFollowUp).toMatchObject({ __typename: 'ConsentError', channel: 'SMS', consentStatus: 'UNKNOWN' });
     expect(before.data.sendFollowUp.message).toMatch(/recordConsent/);
-    const said = await optIn.graphql<Loose>(CONSENT, { input: { customerId: optIn.emulators.salesforce.fixtures.contacts.ada, channel: 'SMS', status: 'OPTED_IN', source: 'said yes, text me', idempotencyKey: 'policy-yes' } });
+    const said = await optIn.graphql<Loose>(CONSENT, {
+      input: {
+        customerId: optIn.emulators.salesforce.fixtures.contacts.ada,
+        channel: 'SMS',
+        status: 'OPTED_IN',
+        source: 'said yes, text me',
+        idempotencyKey: 'policy-yes',
+      },
+    });
     expect(said.data.recordConsent.customer.consent.sms).toBe('OPTED_IN');
     const after = await sms('policy-2');
     expect(after.data.sendFollowUp.__typename).toBe('SendFollowUpSuccess');
     // The same customer on the default gateway (opt-out): UNKNOWN is enough.
-    const open = await run('mutation($i: SendFollowUpInput!) { sendFollowUp(input: $i) { __typename } }', { i: { customerId: gw.ids.contacts.ada, channel: 'SMS', body: 'Hello', idempotencyKey: 'policy-3' } });
+    const open = await run('mutation($i: SendFollowUpInput!) { sendFollowUp(input: $i) { __typename } }', {
+      i: { customerId: gw.ids.contacts.ada, channel: 'SMS', body: 'Hello', idempotencyKey: 'policy-3' },
+    });
     expect(open.data.sendFollowUp.__typename).toBe('SendFollowUpSuccess');
   });
 });
 
 describe('FORBIDDEN names the role a mutation needs', () => {
   it('tells a designer key that mutations need an agent key', async () => {
-    const { errors } = await run(UPDATE, { input: { caseId: gw.ids.cases.adaOpen1, comment: 'x', idempotencyKey: 'forbidden-1' } }, { authorization: 'Bearer demo-designer-key' });
-    expect(errors![0]).toMatchObject({ message: "Only an agent API key may run mutations; this key's role is designer.", extensions: { code: 'FORBIDDEN', requiredRole: 'agent' } });
+    const { errors } = await run(
+      UPDATE,
+      { input: { caseId: gw.ids.cases.adaOpen1, comment: 'x', idempotencyKey: 'forbidden-1' } },
+      { authorization: 'Bearer demo-designer-key' },
+    );
+    expect(errors![0]).toMatchObject({
+      message: "Only an agent API key may run mutations; this key's role is designer.",
+      extensions: { code: 'FORBIDDEN', requiredRole: 'agent' },
+    });
   });
 });

@@ -96,10 +96,22 @@ describe('roles', () => {
       },
     });
     try {
-      const a = await two.graphql<{ createCase: { case: { id: string } } }>(print(CreateCase), { input: { subject: 'Same key', idempotencyKey: 'shared' } }, bearer('agent-a-key-0123456789'));
-      const b = await two.graphql<{ createCase: { case: { id: string } } }>(print(CreateCase), { input: { subject: 'Same key', idempotencyKey: 'shared' } }, bearer('agent-b-key-0123456789'));
+      const a = await two.graphql<{ createCase: { case: { id: string } } }>(
+        print(CreateCase),
+        { input: { subject: 'Same key', idempotencyKey: 'shared' } },
+        bearer('agent-a-key-0123456789'),
+      );
+      const b = await two.graphql<{ createCase: { case: { id: string } } }>(
+        print(CreateCase),
+        { input: { subject: 'Same key', idempotencyKey: 'shared' } },
+        bearer('agent-b-key-0123456789'),
+      );
       expect(a.data!.createCase.case.id).not.toBe(b.data!.createCase.case.id);
-      const keys = (await two.connection.conn.query<{ Gateway_Request_Key__c: string }>("SELECT Gateway_Request_Key__c FROM Case WHERE Subject = 'Same key' ORDER BY Gateway_Request_Key__c")).records;
+      const keys = (
+        await two.connection.conn.query<{ Gateway_Request_Key__c: string }>(
+          "SELECT Gateway_Request_Key__c FROM Case WHERE Subject = 'Same key' ORDER BY Gateway_Request_Key__c",
+        )
+      ).records;
       expect(keys.map((k) => k.Gateway_Request_Key__c)).toEqual(['agent-a:shared', 'agent-b:shared']);
     } finally {
       await two.close();
@@ -114,7 +126,11 @@ describe('rate limits', () => {
     });
     try {
       const call = (key: string) =>
-        slow.yoga.fetch('http://gateway.test/graphql', { method: 'POST', headers: { 'content-type': 'application/json', ...bearer(key) }, body: JSON.stringify({ query: '{ __typename }' }) });
+        slow.yoga.fetch('http://gateway.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', ...bearer(key) },
+          body: JSON.stringify({ query: '{ __typename }' }),
+        });
       expect((await call(FRONTEND_KEY)).status).toBe(200);
       expect((await call(FRONTEND_KEY)).status).toBe(200);
       const limited = await call(FRONTEND_KEY);
@@ -140,7 +156,10 @@ describe('hostile operations (graphql-armor)', () => {
     for (const example of GRAPHIQL_EXAMPLES) {
       const op = parse(example.query).definitions[0] as OperationDefinitionNode;
       const res = await gw.graphql(print(op));
-      expect(res.errors?.filter((e) => !e.extensions?.code?.startsWith('UPSTREAM')), op.name?.value).toBeUndefined();
+      expect(
+        res.errors?.filter((e) => !e.extensions?.code?.startsWith('UPSTREAM')),
+        op.name?.value,
+      ).toBeUndefined();
     }
     const nested = `{ searchCustomers(text: "gmail", first: 50) { edges { node { name account { name } cases(first: 5) { edges { node { subject followUps(first: 3) { edges { node { body customer { name } case { caseNumber } } } } } } } } } } }`;
     expect((await gw.graphql(nested)).errors).toBeUndefined();
@@ -163,7 +182,9 @@ describe('hostile operations (graphql-armor)', () => {
 
   it('requires a CSRF header on GET and on form posts', async () => {
     const get = (headers: Record<string, string>) =>
-      gw.yoga.fetch(`http://gateway.test/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers: { accept: 'application/json', ...bearer(FRONTEND_KEY), ...headers } });
+      gw.yoga.fetch(`http://gateway.test/graphql?query=${encodeURIComponent('{ __typename }')}`, {
+        headers: { accept: 'application/json', ...bearer(FRONTEND_KEY), ...headers },
+      });
     expect((await get({})).status).toBe(403);
     expect((await get({ 'x-graphql-yoga-csrf': '1' })).status).toBe(200);
     const form = await gw.yoga.fetch('http://gateway.test/graphql', {
@@ -205,7 +226,9 @@ describe('production mode', () => {
       expect(await designer.text()).toContain('query CallerContext');
       // A misconfigured field makes Salesforce refuse the query: masked, no stack, no upstream text.
       const broken = await prod.graphql(`{ customer(id: "${prod.emulators.salesforce.fixtures.contacts.ada}") { name } }`);
-      expect(broken.errors).toEqual([{ message: 'Unexpected error.', locations: expect.any(Array), path: ['customer'], extensions: { code: 'INTERNAL_ERROR', retryable: false } }]);
+      expect(broken.errors).toEqual([
+        { message: 'Unexpected error.', locations: expect.any(Array), path: ['customer'], extensions: { code: 'INTERNAL_ERROR', retryable: false } },
+      ]);
       expect(JSON.stringify(broken)).not.toMatch(/stack|at \w+ \(|INVALID_FIELD/);
     } finally {
       await prod.close();

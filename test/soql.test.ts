@@ -35,7 +35,7 @@ describe('literal', () => {
     ['back\\slash', "'back\\\\slash'"],
     ["x\\' OR Name != null OR Name = \\'", "'x\\\\\\' OR Name != null OR Name = \\\\\\''"],
     ['line\nbreak\ttab', "'line\\nbreak\\ttab'"],
-    ['say "hi"', "'say \\\"hi\\\"'"],
+    ['say "hi"', '\'say \\"hi\\"\''],
     ['bell\u0007', "'bell'"],
     ['Zoë 名前', "'Zoë 名前'"],
   ])('%j → %s', (input, expected) => {
@@ -46,7 +46,7 @@ describe('literal', () => {
     const soql = `SELECT Id FROM Contact WHERE Name = ${literal(input)} AND Email = 'x'`;
     const where = parseQuery(soql).where!;
     expect((where.left as { field: string }).field).toBe('Name');
-    expect(((where as { right: { left: { field: string } } }).right.left).field).toBe('Email');
+    expect((where as { right: { left: { field: string } } }).right.left.field).toBe('Email');
     expect(roundTrip(input)).toBe(input);
   });
 
@@ -109,7 +109,20 @@ describe('ids', () => {
 describe('statement builder', () => {
   it('writes SELECT with conditions, subqueries, order, limit and offset that the SOQL parser accepts', () => {
     const soql = select({
-      fields: ['Id', 'Account.Name', subquery({ fields: ['Id'], from: 'Cases', where: [isTrue('IsClosed', false), olderThan(new Date('2026-09-21T10:00:00.000Z'), '5005g0000000004AAA')], orderBy: [['CreatedDate', 'DESC'], ['Id', 'DESC']], limit: 6 })],
+      fields: [
+        'Id',
+        'Account.Name',
+        subquery({
+          fields: ['Id'],
+          from: 'Cases',
+          where: [isTrue('IsClosed', false), olderThan(new Date('2026-09-21T10:00:00.000Z'), '5005g0000000004AAA')],
+          orderBy: [
+            ['CreatedDate', 'DESC'],
+            ['Id', 'DESC'],
+          ],
+          limit: 6,
+        }),
+      ],
       from: 'Contact',
       where: [idIn('Id', ['003D000000QV9n2']), anyOf([eq('Phone', "O'B"), textIn('MobilePhone', ['1', '2'])]), notNull('Email'), null],
       orderBy: [['Name', 'ASC']],

@@ -26,7 +26,9 @@ describe('production over TLS', () => {
   it('refuses a token answer that names an http instance URL', async () => {
     const em = await startTestEmulator();
     try {
-      await expect(createApp(testConfig(em.url, { env: 'production' }), { logger: pino({ level: 'silent' }) })).rejects.toThrow(/instance URL that is not https/);
+      await expect(createApp(testConfig(em.url, { env: 'production' }), { logger: pino({ level: 'silent' }) })).rejects.toThrow(
+        /instance URL that is not https/,
+      );
     } finally {
       await em.close();
     }

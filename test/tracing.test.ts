@@ -61,13 +61,20 @@ async function startCollector() {
             parentSpanId: x.parentSpanId || null,
             name: x.name,
             kind: x.kind,
-            attributes: Object.fromEntries(x.attributes.map((a) => [a.key, a.value.stringValue ?? (a.value.intValue !== undefined ? Number(a.value.intValue) : a.value.boolValue!)])),
+            attributes: Object.fromEntries(
+              x.attributes.map((a) => [a.key, a.value.stringValue ?? (a.value.intValue !== undefined ? Number(a.value.intValue) : a.value.boolValue!)]),
+            ),
             error: x.status?.code === 2,
           })),
         ),
       ),
     );
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/traces`, bodies, spans, close: () => new Promise<void>((r) => server.close(() => r())) };
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}/v1/traces`,
+    bodies,
+    spans,
+    close: () => new Promise<void>((r) => server.close(() => r())),
+  };
 }
 
 const LOOKUP = 'query CallerLookup($p: String!) { customersByPhone(phone: $p) { outcome bestMatch { customer { name } } } }';
@@ -143,7 +150,9 @@ describe('OpenTelemetry traces, exported over OTLP', () => {
     const calls = ofTrace(T.retried).filter((s) => s.kind === CLIENT);
     const failed = calls.find((s) => s.error)!;
     expect(failed.attributes).toMatchObject({ 'salesforce.call.attempt': 1, 'salesforce.call.status': '503', 'salesforce.error_code': 'SERVER_UNAVAILABLE' });
-    const retry = calls.find((s) => s.attributes['salesforce.call.kind'] === failed.attributes['salesforce.call.kind'] && s.attributes['salesforce.call.attempt'] === 2)!;
+    const retry = calls.find(
+      (s) => s.attributes['salesforce.call.kind'] === failed.attributes['salesforce.call.kind'] && s.attributes['salesforce.call.attempt'] === 2,
+    )!;
     expect(retry.attributes['salesforce.call.status']).toBe('200');
     expect(retry.parentSpanId).toBe(failed.parentSpanId);
   });

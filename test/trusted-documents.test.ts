@@ -55,7 +55,10 @@ describe('with TRUSTED_DOCUMENTS_ONLY', () => {
       headers: { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${key}` },
       body: JSON.stringify(body),
     });
-    return { status: res.status, body: (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] } };
+    return {
+      status: res.status,
+      body: (await res.json()) as { data?: Record<string, unknown> | null; errors?: { message: string; extensions?: Record<string, unknown> }[] },
+    };
   };
   const apiCalls = async () => (await control<{ apiRequests: number }>(gw.emulators.url, 'GET', 'stats')).apiRequests;
 
@@ -102,7 +105,12 @@ describe('with TRUSTED_DOCUMENTS_ONLY', () => {
 
   it('runs a trusted mutation with its typed variables', async () => {
     const variables: LogCallMutationVariables = {
-      input: { customerId: gw.emulators.salesforce.fixtures.contacts.ada, startedAt: '2026-11-30T10:00:00.000Z', durationSeconds: 42, idempotencyKey: 'trusted-1' },
+      input: {
+        customerId: gw.emulators.salesforce.fixtures.contacts.ada,
+        startedAt: '2026-11-30T10:00:00.000Z',
+        durationSeconds: 42,
+        idempotencyKey: 'trusted-1',
+      },
     };
     const hash = (LogCallDocument as unknown as { __meta__: { hash: string } }).__meta__.hash;
     const { body } = await post({ documentId: `sha256:${hash}`, variables });

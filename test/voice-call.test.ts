@@ -60,7 +60,13 @@ describe('the other defects', () => {
   it('logCall refuses another customer’s case and writes nothing', async () => {
     const before = (await gw.connection.conn.query("SELECT Id FROM Task WHERE TaskSubtype = 'Call'")).totalSize;
     const res = await gw.graphql(LOG, {
-      input: { customerId: gw.ids.contacts.grace, caseId: gw.ids.cases.adaOpen1, startedAt: new Date(Date.now() - 60_000).toISOString(), durationSeconds: 42, idempotencyKey: 'wrong-case' },
+      input: {
+        customerId: gw.ids.contacts.grace,
+        caseId: gw.ids.cases.adaOpen1,
+        startedAt: new Date(Date.now() - 60_000).toISOString(),
+        durationSeconds: 42,
+        idempotencyKey: 'wrong-case',
+      },
     });
     expect(res.data).toMatchObject({ logCall: { __typename: 'ValidationError', fieldErrors: [{ field: 'caseId', code: 'NOT_ALLOWED' }] } });
     expect((await gw.connection.conn.query("SELECT Id FROM Task WHERE TaskSubtype = 'Call'")).totalSize).toBe(before);
@@ -95,17 +101,31 @@ async function wholeCall(tag: string, steps: { name: string; document: string; v
   };
   const ada = gw.ids.contacts.ada;
   await step('customersByPhone', op('CallerLookup'), { phone: '+14155550134' });
-  const created = await step('createCase', op('CreateCase'), { input: { customerId: ada, subject: 'Punch card reader jams', priority: 'High', idempotencyKey: `${tag}:case` } });
+  const created = await step('createCase', op('CreateCase'), {
+    input: { customerId: ada, subject: 'Punch card reader jams', priority: 'High', idempotencyKey: `${tag}:case` },
+  });
   expect(created.createCase).toMatchObject({ __typename: 'CreateCaseSuccess', replayed: false });
   const caseId = (created.createCase!.case as { id: string }).id;
   const updated = await step('updateCase', op('AddToCase'), { input: { caseId, comment: 'Still jams after a restart.', idempotencyKey: `${tag}:comment` } });
   expect(updated.updateCase).toMatchObject({ __typename: 'UpdateCaseSuccess', replayed: false, comment: { id: expect.any(String) } });
-  const consent = await step('recordConsent', op('RecordConsent'), { input: { customerId: ada, channel: 'SMS', status: 'OPTED_IN', source: 'said yes on the call', idempotencyKey: `${tag}:consent` } });
+  const consent = await step('recordConsent', op('RecordConsent'), {
+    input: { customerId: ada, channel: 'SMS', status: 'OPTED_IN', source: 'said yes on the call', idempotencyKey: `${tag}:consent` },
+  });
   expect(consent.recordConsent).toMatchObject({ __typename: 'RecordConsentSuccess', replayed: false });
-  const sent = await step('sendFollowUp', op('SendFollowUp'), { input: { customerId: ada, caseId, channel: 'SMS', body: 'Your case is open.', idempotencyKey: `${tag}:sms` } });
+  const sent = await step('sendFollowUp', op('SendFollowUp'), {
+    input: { customerId: ada, caseId, channel: 'SMS', body: 'Your case is open.', idempotencyKey: `${tag}:sms` },
+  });
   expect(sent.sendFollowUp).toMatchObject({ __typename: 'SendFollowUpSuccess', replayed: false, followUp: { status: 'SENT' } });
   const logged = await step('logCall', op('LogCall'), {
-    input: { customerId: ada, caseId, from: '+14155550134', startedAt: new Date(Date.now() - 120_000).toISOString(), durationSeconds: 118, summary: 'Case opened, texted.', idempotencyKey: `${tag}:log` },
+    input: {
+      customerId: ada,
+      caseId,
+      from: '+14155550134',
+      startedAt: new Date(Date.now() - 120_000).toISOString(),
+      durationSeconds: 118,
+      summary: 'Case opened, texted.',
+      idempotencyKey: `${tag}:log`,
+    },
   });
   expect(logged.logCall).toMatchObject({ __typename: 'LogCallSuccess', replayed: false });
   return counts;
@@ -145,11 +165,39 @@ describe('retries and mistakes are cheap', () => {
     const attempts: [string, string, Record<string, unknown>, string][] = [
       ['createCase', op('CreateCase'), { input: { customerId: GHOST_CUSTOMER, subject: 'Nobody', idempotencyKey: 'ghost-case' } }, 'NotFoundError'],
       ['updateCase', op('AddToCase'), { input: { caseId: GHOST_CASE, comment: 'Nothing', idempotencyKey: 'ghost-update' } }, 'NotFoundError'],
-      ['recordConsent', op('RecordConsent'), { input: { customerId: GHOST_CUSTOMER, channel: 'SMS', status: 'OPTED_IN', source: 'x', idempotencyKey: 'ghost-consent' } }, 'NotFoundError'],
+      [
+        'recordConsent',
+        op('RecordConsent'),
+        { input: { customerId: GHOST_CUSTOMER, channel: 'SMS', status: 'OPTED_IN', source: 'x', idempotencyKey: 'ghost-consent' } },
+        'NotFoundError',
+      ],
       ['sendFollowUp', op('SendFollowUp'), { input: { customerId: GHOST_CUSTOMER, channel: 'SMS', body: 'x', idempotencyKey: 'ghost-sms' } }, 'NotFoundError'],
-      ['sendFollowUp case', op('SendFollowUp'), { input: { customerId: ada, caseId: GHOST_CASE, channel: 'SMS', body: 'x', idempotencyKey: 'ghost-sms-case' } }, 'NotFoundError'],
-      ['logCall', op('LogCall'), { input: { customerId: GHOST_CUSTOMER, startedAt: new Date(Date.now() - 60_000).toISOString(), durationSeconds: 5, idempotencyKey: 'ghost-log' } }, 'NotFoundError'],
-      ['logCall case', op('LogCall'), { input: { customerId: ada, caseId: GHOST_CASE, startedAt: new Date(Date.now() - 60_000).toISOString(), durationSeconds: 5, idempotencyKey: 'ghost-log-case' } }, 'NotFoundError'],
+      [
+        'sendFollowUp case',
+        op('SendFollowUp'),
+        { input: { customerId: ada, caseId: GHOST_CASE, channel: 'SMS', body: 'x', idempotencyKey: 'ghost-sms-case' } },
+        'NotFoundError',
+      ],
+      [
+        'logCall',
+        op('LogCall'),
+        { input: { customerId: GHOST_CUSTOMER, startedAt: new Date(Date.now() - 60_000).toISOString(), durationSeconds: 5, idempotencyKey: 'ghost-log' } },
+        'NotFoundError',
+      ],
+      [
+        'logCall case',
+        op('LogCall'),
+        {
+          input: {
+            customerId: ada,
+            caseId: GHOST_CASE,
+            startedAt: new Date(Date.now() - 60_000).toISOString(),
+            durationSeconds: 5,
+            idempotencyKey: 'ghost-log-case',
+          },
+        },
+        'NotFoundError',
+      ],
     ];
     const tasks = async () => (await gw.connection.conn.query('SELECT COUNT() FROM Task')).totalSize;
     const cases = async () => (await gw.connection.conn.query('SELECT COUNT() FROM Case')).totalSize;
@@ -170,7 +218,9 @@ describe('retries and mistakes are cheap', () => {
 describe('text that Salesforce would read as a composite reference', () => {
   it('is refused up front, naming the field, and nothing is written or sent', async () => {
     const ada = gw.ids.contacts.ada;
-    const res = await gw.graphql(op('SendFollowUp'), { input: { customerId: ada, channel: 'SMS', body: 'Your code is @{recipient.records[0].Email}', idempotencyKey: 'ref-sms' } });
+    const res = await gw.graphql(op('SendFollowUp'), {
+      input: { customerId: ada, channel: 'SMS', body: 'Your code is @{recipient.records[0].Email}', idempotencyKey: 'ref-sms' },
+    });
     expect(res.data).toMatchObject({ sendFollowUp: { __typename: 'ValidationError', fieldErrors: [{ field: 'body', code: 'INVALID' }] } });
     const comment = await gw.graphql(op('AddToCase'), { input: { caseId: gw.ids.cases.adaOpen1, comment: 'see @{x}', idempotencyKey: 'ref-comment' } });
     expect(comment.data).toMatchObject({ updateCase: { __typename: 'ValidationError', fieldErrors: [{ field: 'comment', code: 'INVALID' }] } });

@@ -81,7 +81,16 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Run
     const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
       keyType: 'ec',
       curve: 'P-256',
-      extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }, { type: 7, ip: '::1' }] }],
+      extensions: [
+        {
+          name: 'subjectAltName',
+          altNames: [
+            { type: 2, value: 'localhost' },
+            { type: 7, ip: '127.0.0.1' },
+            { type: 7, ip: '::1' },
+          ],
+        },
+      ],
     } as never);
     certificate = pems.cert;
     if (typeof options.tls === 'object' && options.tls.certificateFile) writeFileSync(options.tls.certificateFile, pems.cert);

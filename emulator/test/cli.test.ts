@@ -40,7 +40,17 @@ describe.skipIf(!existsSync(CLI) || NODE === null)(`the Salesforce CLI ${CLI_VER
     new Promise<{ status: number; result: Record<string, unknown>; message?: string }>((resolve, reject) => {
       execFile(
         'env',
-        [`HOME=${home}`, 'SF_DISABLE_TELEMETRY=true', 'SF_AUTOUPDATE_DISABLE=true', 'SF_SKIP_NEW_VERSION_CHECK=true', ...extraEnv, NODE!, CLI, ...args, '--json'],
+        [
+          `HOME=${home}`,
+          'SF_DISABLE_TELEMETRY=true',
+          'SF_AUTOUPDATE_DISABLE=true',
+          'SF_SKIP_NEW_VERSION_CHECK=true',
+          ...extraEnv,
+          NODE!,
+          CLI,
+          ...args,
+          '--json',
+        ],
         { timeout: 60_000, maxBuffer: 16 * 1024 * 1024 },
         (error, stdout) => {
           try {
@@ -53,20 +63,41 @@ describe.skipIf(!existsSync(CLI) || NODE === null)(`the Salesforce CLI ${CLI_VER
     });
 
   it('logs in with an access token, then queries, reads, creates, describes, searches and displays', { timeout: 120_000 }, async () => {
-    const login = await sf(['org', 'login', 'access-token', '--instance-url', org.em.url, '--no-prompt', '--alias', 'emu'], [`SF_ACCESS_TOKEN=${org.conn.accessToken}`]);
+    const login = await sf(
+      ['org', 'login', 'access-token', '--instance-url', org.em.url, '--no-prompt', '--alias', 'emu'],
+      [`SF_ACCESS_TOKEN=${org.conn.accessToken}`],
+    );
     expect(login.status, login.message).toBe(0);
     // It read userinfo and the Organization record.
-    expect(login.result).toMatchObject({ username: 'integration@demo.example', orgId: org.ids.organizationId, name: 'Demo Org (Salesforce emulator)', instanceName: 'EMU1' });
+    expect(login.result).toMatchObject({
+      username: 'integration@demo.example',
+      orgId: org.ids.organizationId,
+      name: 'Demo Org (Salesforce emulator)',
+      instanceName: 'EMU1',
+    });
 
     const query = await sf(['data', 'query', '--query', "SELECT Id, Name, Account.Name FROM Contact WHERE LastName = 'Lovelace'", '--target-org', 'emu']);
     expect(query.status, query.message).toBe(0);
-    expect(query.result).toMatchObject({ totalSize: 1, records: [expect.objectContaining({ Name: 'Ada Lovelace', Account: expect.objectContaining({ Name: 'Acme Corporation' }) })] });
+    expect(query.result).toMatchObject({
+      totalSize: 1,
+      records: [expect.objectContaining({ Name: 'Ada Lovelace', Account: expect.objectContaining({ Name: 'Acme Corporation' }) })],
+    });
 
     const get = await sf(['data', 'get', 'record', '--sobject', 'Contact', '--record-id', org.ids.contacts.ada, '--target-org', 'emu']);
     expect(get.status, get.message).toBe(0);
     expect(get.result).toMatchObject({ Id: org.ids.contacts.ada, MobilePhone: '+14155550134' });
 
-    const create = await sf(['data', 'create', 'record', '--sobject', 'Account', '--values', "Name='CLI Co' BillingState=CA NumberOfEmployees=12", '--target-org', 'emu']);
+    const create = await sf([
+      'data',
+      'create',
+      'record',
+      '--sobject',
+      'Account',
+      '--values',
+      "Name='CLI Co' BillingState=CA NumberOfEmployees=12",
+      '--target-org',
+      'emu',
+    ]);
     expect(create.status, create.message).toBe(0);
     const created = await org.conn.sobject('Account').retrieve(String(create.result.id));
     expect(created).toMatchObject({ Name: 'CLI Co', BillingState: 'CA', NumberOfEmployees: 12 });

@@ -8,15 +8,19 @@ import { rejection, useTestOrg } from './support';
 
 const org = useTestOrg();
 
-const api = async (path: string, token = org.conn.accessToken!) =>
-  fetch(`${org.em.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
+const api = async (path: string, token = org.conn.accessToken!) => fetch(`${org.em.url}${path}`, { headers: { authorization: `Bearer ${token}` } });
 
 describe('who the session is', () => {
   it('lists identity among the version’s resources, and conn.identity() follows it', async () => {
     const resources = await org.conn.request<Record<string, string>>('/services/data/v62.0/');
     expect(resources.identity).toBe(`${org.em.url}/id/${org.ids.organizationId}/${org.ids.integrationUserId}`);
     const who = await org.conn.identity();
-    expect(who).toMatchObject({ user_id: org.ids.integrationUserId, organization_id: org.ids.organizationId, username: 'integration@demo.example', active: true });
+    expect(who).toMatchObject({
+      user_id: org.ids.integrationUserId,
+      organization_id: org.ids.organizationId,
+      username: 'integration@demo.example',
+      active: true,
+    });
     expect(who.urls.rest).toMatch(/\/services\/data\/v\{version\}\/$/);
   });
 
@@ -25,7 +29,12 @@ describe('who the session is', () => {
     expect((await api(id)).status).toBe(200);
     expect((await api(id, 'not-a-token')).status).toBe(403);
     const info = await api('/services/oauth2/userinfo');
-    expect(await info.json()).toMatchObject({ sub: `${org.em.url}${id}`, preferred_username: 'integration@demo.example', organization_id: org.ids.organizationId, email: 'integration@demo.example' });
+    expect(await info.json()).toMatchObject({
+      sub: `${org.em.url}${id}`,
+      preferred_username: 'integration@demo.example',
+      organization_id: org.ids.organizationId,
+      email: 'integration@demo.example',
+    });
     expect((await api('/services/oauth2/userinfo', 'nope')).status).toBe(403);
   });
 
@@ -33,11 +42,17 @@ describe('who the session is', () => {
     const orgs = await org.conn.query<{ Id: string; Name: string; IsSandbox: boolean; OrganizationType: string; InstanceName: string }>(
       'SELECT Id, Name, IsSandbox, OrganizationType, InstanceName, TrialExpirationDate, NamespacePrefix FROM Organization',
     );
-    expect(orgs.records).toEqual([expect.objectContaining({ Id: org.ids.organizationId, IsSandbox: false, OrganizationType: 'Developer Edition', InstanceName: 'EMU1' })]);
-    const users = await org.conn.query<{ Username: string; UserType: string }>('SELECT Id, Username, Name, Email, UserType, IsActive FROM User ORDER BY Username');
+    expect(orgs.records).toEqual([
+      expect.objectContaining({ Id: org.ids.organizationId, IsSandbox: false, OrganizationType: 'Developer Edition', InstanceName: 'EMU1' }),
+    ]);
+    const users = await org.conn.query<{ Username: string; UserType: string }>(
+      'SELECT Id, Username, Name, Email, UserType, IsActive FROM User ORDER BY Username',
+    );
     expect(users.records.map((u) => u.Username)).toEqual(['agent@demo.example', 'integration@demo.example']);
     // The org's record is Salesforce's, not the client's to change.
-    expect((await rejection(() => org.conn.sobject('Organization').update({ Id: org.ids.organizationId, Name: 'Mine' }))).errorCode).toBe('INVALID_FIELD_FOR_INSERT_UPDATE');
+    expect((await rejection(() => org.conn.sobject('Organization').update({ Id: org.ids.organizationId, Name: 'Mine' }))).errorCode).toBe(
+      'INVALID_FIELD_FOR_INSERT_UPDATE',
+    );
   });
 });
 
@@ -56,9 +71,12 @@ describe('queries', () => {
 
   it('describes the columns of a query (columns=true, as the Salesforce CLI asks)', async () => {
     const q = encodeURIComponent('SELECT Id, Name, Account.Name, (SELECT Subject FROM Cases) FROM Contact LIMIT 2');
-    const meta = await org.conn.request<{ columnMetadata: { columnName: string; displayName: string; aggregate: boolean; joinColumns: { columnName: string; displayName: string }[] }[]; entityName: string; idSelected: boolean; keyPrefix: string }>(
-      `/services/data/v62.0/query?q=${q}&columns=true`,
-    );
+    const meta = await org.conn.request<{
+      columnMetadata: { columnName: string; displayName: string; aggregate: boolean; joinColumns: { columnName: string; displayName: string }[] }[];
+      entityName: string;
+      idSelected: boolean;
+      keyPrefix: string;
+    }>(`/services/data/v62.0/query?q=${q}&columns=true`);
     expect(meta).toMatchObject({ entityName: 'Contact', idSelected: true, keyPrefix: '003' });
     expect(meta.columnMetadata.map((c) => [c.columnName, c.aggregate, c.joinColumns.map((j) => j.columnName)])).toEqual([
       ['Id', false, []],
@@ -66,7 +84,9 @@ describe('queries', () => {
       ['Account', false, ['Name']],
       ['Cases', true, ['Subject']],
     ]);
-    const count = await org.conn.request<{ columnMetadata: { displayName: string; aggregate: boolean }[] }>(`/services/data/v62.0/query?q=${encodeURIComponent('SELECT COUNT(Id) n FROM Case')}&columns=true`);
+    const count = await org.conn.request<{ columnMetadata: { displayName: string; aggregate: boolean }[] }>(
+      `/services/data/v62.0/query?q=${encodeURIComponent('SELECT COUNT(Id) n FROM Case')}&columns=true`,
+    );
     expect(count.columnMetadata).toEqual([expect.objectContaining({ aggregate: true, displayName: 'COUNT(Id)' })]);
   });
 });
@@ -74,13 +94,19 @@ describe('queries', () => {
 describe('a standard org’s objects and metadata', () => {
   it('creates, reads and closes an Opportunity on an Account with employees and a billing state', async () => {
     const account = await org.conn.sobject('Account').create({ Name: 'Initech', NumberOfEmployees: 120, BillingState: 'TX' });
-    const opp = await org.conn.sobject('Opportunity').create({ AccountId: account.id, Name: 'Initech - TPS', StageName: 'Prospecting', CloseDate: '2026-12-31', Amount: 5000 });
+    const opp = await org.conn
+      .sobject('Opportunity')
+      .create({ AccountId: account.id, Name: 'Initech - TPS', StageName: 'Prospecting', CloseDate: '2026-12-31', Amount: 5000 });
     await org.conn.sobject('Opportunity').update({ Id: opp.id!, StageName: 'Closed Won' });
-    const [row] = (await org.conn.query<{ IsClosed: boolean; IsWon: boolean; Account: { NumberOfEmployees: number; BillingState: string } }>(
-      `SELECT IsClosed, IsWon, Account.NumberOfEmployees, Account.BillingState FROM Opportunity WHERE Id = '${opp.id}'`,
-    )).records;
+    const [row] = (
+      await org.conn.query<{ IsClosed: boolean; IsWon: boolean; Account: { NumberOfEmployees: number; BillingState: string } }>(
+        `SELECT IsClosed, IsWon, Account.NumberOfEmployees, Account.BillingState FROM Opportunity WHERE Id = '${opp.id}'`,
+      )
+    ).records;
     expect(row).toMatchObject({ IsClosed: true, IsWon: true, Account: { NumberOfEmployees: 120, BillingState: 'TX' } });
-    expect((await rejection(() => org.conn.sobject('Opportunity').create({ Name: 'No stage', CloseDate: '2026-12-31' }))).errorCode).toBe('REQUIRED_FIELD_MISSING');
+    expect((await rejection(() => org.conn.sobject('Opportunity').create({ Name: 'No stage', CloseDate: '2026-12-31' }))).errorCode).toBe(
+      'REQUIRED_FIELD_MISSING',
+    );
     const seeded = await org.conn.query(`SELECT Id, (SELECT Name, StageName FROM Opportunities) FROM Account WHERE Id = '${org.ids.accounts.acme}'`);
     expect((seeded.records[0] as unknown as { Opportunities: { totalSize: number } }).Opportunities.totalSize).toBe(2);
   });

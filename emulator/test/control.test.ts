@@ -17,7 +17,12 @@ beforeEach(() => control(em.url, 'POST', 'reset'));
 
 describe('seeded demo org', () => {
   it('has the documented size, valid 18-character Ids and the same data on every start', async () => {
-    for (const [object, count] of [['Account', SEED_COUNTS.accounts], ['Contact', SEED_COUNTS.contacts], ['Case', SEED_COUNTS.cases], ['Task', SEED_COUNTS.tasks]] as const) {
+    for (const [object, count] of [
+      ['Account', SEED_COUNTS.accounts],
+      ['Contact', SEED_COUNTS.contacts],
+      ['Case', SEED_COUNTS.cases],
+      ['Task', SEED_COUNTS.tasks],
+    ] as const) {
       expect((await conn.query(`SELECT COUNT() FROM ${object}`)).totalSize).toBe(count);
     }
     const rows = (await conn.query<{ Id: string; Phone: string | null }>('SELECT Id, Name, Phone FROM Contact ORDER BY Id LIMIT 200')).records;
@@ -33,7 +38,9 @@ describe('seeded demo org', () => {
   });
 
   it('stores phone numbers in mixed formats, some shared, some opted out', async () => {
-    const phones = (await conn.query<{ Phone: string | null }>('SELECT Phone FROM Contact WHERE Phone != null', { autoFetch: true, maxFetch: 2000 })).records.map((r) => r.Phone!);
+    const phones = (
+      await conn.query<{ Phone: string | null }>('SELECT Phone FROM Contact WHERE Phone != null', { autoFetch: true, maxFetch: 2000 })
+    ).records.map((r) => r.Phone!);
     expect(phones.some((p) => /^\+1\d{10}$/.test(p))).toBe(true);
     expect(phones.some((p) => /^\(\d{3}\) \d{3}-\d{4}$/.test(p))).toBe(true);
     expect(phones.some((p) => /^\d{3}\.\d{3}\.\d{4}$/.test(p))).toBe(true);
@@ -43,7 +50,7 @@ describe('seeded demo org', () => {
     expect(phones.some((p) => p.startsWith('+61 '))).toBe(true);
     expect(new Set(phones).size).toBeLessThan(phones.length);
     expect((await conn.query('SELECT COUNT() FROM Contact WHERE HasOptedOutOfEmail = true')).totalSize).toBeGreaterThan(20);
-    expect((await conn.query("SELECT COUNT() FROM Task WHERE Follow_Up_Channel__c != null")).totalSize).toBeGreaterThan(300);
+    expect((await conn.query('SELECT COUNT() FROM Task WHERE Follow_Up_Channel__c != null')).totalSize).toBeGreaterThan(300);
   });
 
   it('computes the official Id checksum examples', () => {

@@ -31,7 +31,17 @@ interface Received {
 
 /** A connected client and what its subscription callback has received, with a wait bounded by events. */
 async function subscriber(token = conn.accessToken!, tenant = em.salesforce.fixtures.organizationId) {
-  const client = new PubSubApiClient({ authType: 'user-supplied', accessToken: token, instanceUrl: em.url.replace('http:', 'https:'), organizationId: tenant, pubSubEndpoint: pubsub.endpoint, rejectUnauthorizedSsl: false }, quiet);
+  const client = new PubSubApiClient(
+    {
+      authType: 'user-supplied',
+      accessToken: token,
+      instanceUrl: em.url.replace('http:', 'https:'),
+      organizationId: tenant,
+      pubSubEndpoint: pubsub.endpoint,
+      rejectUnauthorizedSsl: false,
+    },
+    quiet,
+  );
   await client.connect();
   const received: Received[] = [];
   const waiters: (() => void)[] = [];
@@ -186,18 +196,29 @@ describe('the emulated Pub/Sub API', () => {
     // listeners), and breaking those would fail them with nobody listening.
     const own = await startPubSub(em.salesforce, { keepaliveMs: 300 });
     const client = new PubSubApiClient(
-      { authType: 'user-supplied', accessToken: conn.accessToken!, instanceUrl: em.url.replace('http:', 'https:'), organizationId: em.salesforce.fixtures.organizationId, pubSubEndpoint: own.endpoint, rejectUnauthorizedSsl: false },
+      {
+        authType: 'user-supplied',
+        accessToken: conn.accessToken!,
+        instanceUrl: em.url.replace('http:', 'https:'),
+        organizationId: em.salesforce.fixtures.organizationId,
+        pubSubEndpoint: own.endpoint,
+        rejectUnauthorizedSsl: false,
+      },
       quiet,
     );
     await client.connect();
     const seen: { type: string; data?: { code?: number } }[] = [];
     const broken = new Promise<void>((resolve) => {
-      client.subscribe('/data/ContactChangeEvent', (_i: unknown, type: string, data?: { code?: number }) => {
-        seen.push({ type, data });
-        // Through the control API, as a test of another process would break it.
-        if (type === 'grpcKeepAlive' && !own.faults.broken) void control(em.url, 'PUT', 'pubsub/faults', { broken: true });
-        if (type === 'error') resolve();
-      }, 5);
+      client.subscribe(
+        '/data/ContactChangeEvent',
+        (_i: unknown, type: string, data?: { code?: number }) => {
+          seen.push({ type, data });
+          // Through the control API, as a test of another process would break it.
+          if (type === 'grpcKeepAlive' && !own.faults.broken) void control(em.url, 'PUT', 'pubsub/faults', { broken: true });
+          if (type === 'error') resolve();
+        },
+        5,
+      );
     });
     await broken;
     expect(seen.find((x) => x.type === 'error')!.data).toMatchObject({ code: 14 });

@@ -50,7 +50,10 @@ describe('result shape', () => {
   it('nests child subqueries (API 58.0+), each with its own WHERE, ORDER BY and LIMIT', async () => {
     const soql =
       "SELECT Name, (SELECT Subject, CreatedDate, (SELECT Follow_Up_Channel__c FROM Tasks WHERE Follow_Up_Channel__c != null ORDER BY CreatedDate DESC, Id DESC LIMIT 1) FROM Cases WHERE IsClosed = false ORDER BY CreatedDate DESC, Id DESC LIMIT 2), (SELECT Id FROM Tasks WHERE Follow_Up_Channel__c != null LIMIT 5) FROM Contact WHERE LastName = 'Lovelace'";
-    const [ada] = (await q(soql)).records as (Row & { Cases: { totalSize: number; records: (Row & { CreatedDate: string; Tasks: { records: Row[] } | null })[] }; Tasks: { totalSize: number } })[];
+    const [ada] = (await q(soql)).records as (Row & {
+      Cases: { totalSize: number; records: (Row & { CreatedDate: string; Tasks: { records: Row[] } | null })[] };
+      Tasks: { totalSize: number };
+    })[];
     expect(ada!.Cases.totalSize).toBe(2);
     const [newer, older] = ada!.Cases.records;
     expect(newer!.CreatedDate >= older!.CreatedDate).toBe(true);
@@ -66,7 +69,8 @@ describe('result shape', () => {
     const nested = "SELECT Id, (SELECT Id, (SELECT Id FROM Tasks) FROM Cases) FROM Contact WHERE LastName = 'Lovelace'";
     const old = await rejection(() => org.conn.request(`/services/data/v57.0/query?q=${encodeURIComponent(nested)}`));
     expect(old.errorCode).toBe('MALFORMED_QUERY');
-    const deep = 'SELECT Id, (SELECT Id, (SELECT Id, (SELECT Id, (SELECT Id, (SELECT Id FROM Cases) FROM Cases) FROM Cases) FROM Cases) FROM Contacts) FROM Account LIMIT 1';
+    const deep =
+      'SELECT Id, (SELECT Id, (SELECT Id, (SELECT Id, (SELECT Id, (SELECT Id FROM Cases) FROM Cases) FROM Cases) FROM Cases) FROM Contacts) FROM Account LIMIT 1';
     expect((await rejection(async () => org.conn.query(deep))).errorCode).toBe('MALFORMED_QUERY');
   });
 
@@ -91,14 +95,19 @@ describe('result shape', () => {
     const agg = await q(`SELECT COUNT(Id) FROM Case WHERE ContactId = '${org.ids.contacts.ada}'`);
     expect(agg.records).toEqual([{ attributes: { type: 'AggregateResult' }, expr0: 4 }]);
     const grouped = await q(`SELECT Status, COUNT(Id) n FROM Case WHERE ContactId = '${org.ids.contacts.ada}' GROUP BY Status ORDER BY Status`);
-    expect(grouped.records.map((r) => [r.Status, r.n]).sort()).toEqual([['Closed', 1], ['Escalated', 1], ['New', 1], ['Working', 1]]);
+    expect(grouped.records.map((r) => [r.Status, r.n]).sort()).toEqual([
+      ['Closed', 1],
+      ['Escalated', 1],
+      ['New', 1],
+      ['Working', 1],
+    ]);
   });
 });
 
 describe('WHERE', () => {
   it('compares strings case-insensitively and supports = != < > <= >=', async () => {
     expect(await names("SELECT Name FROM Contact WHERE FirstName = 'ADA'")).toEqual(['Ada Lovelace']);
-    expect((await q("SELECT Id FROM Contact WHERE AccountId = null")).totalSize).toBe(0);
+    expect((await q('SELECT Id FROM Contact WHERE AccountId = null')).totalSize).toBe(0);
     const acme = `AccountId = '${org.ids.accounts.acme}'`;
     expect(await names(`SELECT Name FROM Contact WHERE ${acme} AND LastName < 'd' ORDER BY LastName`)).toEqual(['Tim Berners-Lee', 'Joan Clarke']);
     expect(await names(`SELECT Name FROM Contact WHERE ${acme} AND LastName >= 'T' ORDER BY LastName`)).toEqual(['Alan Turing']);
@@ -119,9 +128,7 @@ describe('WHERE', () => {
   });
 
   it('supports AND/OR/NOT with parentheses and rejects an unparenthesised mix', async () => {
-    const both = await names(
-      "SELECT Name FROM Contact WHERE (FirstName = 'Ada' OR FirstName = 'Grace') AND NOT LastName = 'Hopper'",
-    );
+    const both = await names("SELECT Name FROM Contact WHERE (FirstName = 'Ada' OR FirstName = 'Grace') AND NOT LastName = 'Hopper'");
     expect(both).toEqual(['Ada Lovelace']);
     const either = await names("SELECT Name FROM Contact WHERE FirstName = 'Ada' OR (FirstName = 'Grace' AND LastName = 'Hopper') ORDER BY Name");
     expect(either).toEqual(['Ada Lovelace', 'Grace Hopper']);
@@ -208,7 +215,9 @@ describe('paging', () => {
   it('includes deleted rows in queryAll only', async () => {
     await org.conn.sobject('Contact').destroy(org.ids.contacts.hank);
     expect((await q(`SELECT Id FROM Contact WHERE Id = '${org.ids.contacts.hank}'`)).totalSize).toBe(0);
-    const all = (await org.conn.query(`SELECT Id, IsDeleted FROM Contact WHERE Id = '${org.ids.contacts.hank}'`, { scanAll: true })) as unknown as { records: Row[] };
+    const all = (await org.conn.query(`SELECT Id, IsDeleted FROM Contact WHERE Id = '${org.ids.contacts.hank}'`, { scanAll: true })) as unknown as {
+      records: Row[];
+    };
     expect(all.records[0]!.IsDeleted).toBe(true);
   });
 });

@@ -20,8 +20,7 @@ describe('SOSL', () => {
   });
 
   it('matches phone fields on their digits, whatever format they are stored in', async () => {
-    const find = async (term: string) =>
-      (await search(`FIND {${term}} IN PHONE FIELDS RETURNING Contact(Id), Account(Id)`)).map((r) => r.Id).sort();
+    const find = async (term: string) => (await search(`FIND {${term}} IN PHONE FIELDS RETURNING Contact(Id), Account(Id)`)).map((r) => r.Id).sort();
     expect(await find('4155550134')).toEqual([org.ids.contacts.ada]);
     expect(await find('14155550199')).toEqual([org.ids.contacts.grace]); // stored "(415) 555-0199"
     expect(await find('4155550177')).toEqual([org.ids.contacts.alan, org.ids.contacts.joan].sort()); // "415.555.0177", "+1 415 555 0177"
@@ -58,9 +57,7 @@ describe('SOSL', () => {
       headers: { authorization: `Bearer ${org.conn.accessToken}` },
     });
     expect(res.status).toBe(400);
-    expect(await res.json()).toEqual([
-      { message: 'No search term found. The search term must be enclosed in braces.', errorCode: 'MALFORMED_SEARCH' },
-    ]);
+    expect(await res.json()).toEqual([{ message: 'No search term found. The search term must be enclosed in braces.', errorCode: 'MALFORMED_SEARCH' }]);
   });
 
   it('keeps new and changed records out of results while the search index lags (searchIndexLagMs)', async () => {

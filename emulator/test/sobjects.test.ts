@@ -250,7 +250,12 @@ describe('composite', () => {
     });
     expect(res.status).toBe(200);
     const { compositeResponse } = (await res.json()) as { compositeResponse: { httpStatusCode: number; body: Record<string, unknown>; referenceId: string }[] };
-    expect(compositeResponse.map((r) => [r.referenceId, r.httpStatusCode])).toEqual([['acct', 201], ['ct', 201], ['read', 200], ['bad', 400]]);
+    expect(compositeResponse.map((r) => [r.referenceId, r.httpStatusCode])).toEqual([
+      ['acct', 201],
+      ['ct', 201],
+      ['read', 200],
+      ['bad', 400],
+    ]);
     expect(compositeResponse[2]!.body.AccountId).toBe(compositeResponse[0]!.body.id);
     expect((compositeResponse[3]!.body as unknown as { errorCode: string }[])[0]!.errorCode).toBe('INVALID_TYPE');
     const after = await stats(org.em.url);
@@ -323,10 +328,20 @@ describe('case comments and logged calls', () => {
     );
     // Newest first: ours, then the seeded one.
     expect(read.records[0]!.CaseComments.records.map((c) => c.CommentBody)).toEqual(['Customer called again', 'Engineer booked for Thursday.']);
-    const call = await org.conn.sobject('Task').create({ Subject: 'Inbound call', Status: 'Completed', TaskSubtype: 'Call', Type: 'Call', CallType: 'Inbound', CallDurationInSeconds: 95, CallObject: 'conv-1' });
+    const call = await org.conn.sobject('Task').create({
+      Subject: 'Inbound call',
+      Status: 'Completed',
+      TaskSubtype: 'Call',
+      Type: 'Call',
+      CallType: 'Inbound',
+      CallDurationInSeconds: 95,
+      CallObject: 'conv-1',
+    });
     const task = (await org.conn.sobject('Task').retrieve(call.id!)) as unknown as Record<string, unknown>;
     expect(task).toMatchObject({ TaskSubtype: 'Call', CallType: 'Inbound', CallDurationInSeconds: 95, IsClosed: true });
     expect(typeof task.CompletedDateTime).toBe('string');
-    await expect(org.conn.sobject('Task').create({ Subject: 'x', CallType: 'Sideways' })).rejects.toMatchObject({ errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST' });
+    await expect(org.conn.sobject('Task').create({ Subject: 'x', CallType: 'Sideways' })).rejects.toMatchObject({
+      errorCode: 'INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST',
+    });
   });
 });

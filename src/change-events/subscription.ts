@@ -82,8 +82,14 @@ interface ParsedEvent {
 
 /** Fields of a change that point at a record whose cached answers list this one. */
 const PARENTS: Record<string, [field: string, object: string][]> = {
-  Case: [['ContactId', 'Contact'], ['AccountId', 'Account']],
-  Task: [['WhoId', 'Contact'], ['WhatId', 'Case']],
+  Case: [
+    ['ContactId', 'Contact'],
+    ['AccountId', 'Account'],
+  ],
+  Task: [
+    ['WhoId', 'Contact'],
+    ['WhatId', 'Case'],
+  ],
   CaseComment: [['ParentId', 'Case']],
   Contact: [['AccountId', 'Account']],
 };

@@ -141,5 +141,9 @@ export class DeliveryError<F = unknown> extends UserError {
 export function checkNoReferences(fields: Record<string, string | null | undefined>): FieldError[] {
   return Object.entries(fields)
     .filter(([, v]) => typeof v === 'string' && v.includes('@{'))
-    .map(([field]) => ({ field, code: 'INVALID' as const, message: `${field} may not contain "@{" (Salesforce reads it as a reference); write "@ {" instead.` }));
+    .map(([field]) => ({
+      field,
+      code: 'INVALID' as const,
+      message: `${field} may not contain "@{" (Salesforce reads it as a reference); write "@ {" instead.`,
+    }));
 }

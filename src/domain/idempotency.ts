@@ -36,5 +36,7 @@ function canonical(value: unknown): unknown {
 
 /** SHA-256 of the input with its keys sorted and empty values left out. */
 export function fingerprint(input: object): string {
-  return createHash('sha256').update(JSON.stringify(canonical(input))).digest('hex');
+  return createHash('sha256')
+    .update(JSON.stringify(canonical(input)))
+    .digest('hex');
 }

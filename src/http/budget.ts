@@ -45,7 +45,12 @@ export interface BudgetGovernor {
   status(): Promise<BudgetStatus>;
 }
 
-export function createBudgetGovernor(store: BudgetStore, settings: BudgetSettings, onRefusal: (role: Role, reason: BudgetRefusalReason) => void = () => {}, clock: () => number = Date.now): BudgetGovernor {
+export function createBudgetGovernor(
+  store: BudgetStore,
+  settings: BudgetSettings,
+  onRefusal: (role: Role, reason: BudgetRefusalReason) => void = () => {},
+  clock: () => number = Date.now,
+): BudgetGovernor {
   let view: { at: number; spent: Record<Role, number>; org: OrgUsage | null } | null = null;
   let published = { at: -Infinity, used: -1 };
   let localOrg: OrgUsage | null = null;
@@ -98,7 +103,9 @@ export function createBudgetGovernor(store: BudgetStore, settings: BudgetSetting
     observe: observeOrg,
     async status() {
       const v = await current();
-      const roles = Object.fromEntries(ROLES.map((r) => [r, { calls24h: v.spent[r], share: settings.shares[r], cap: capOf(r, v.org) }])) as BudgetStatus['roles'];
+      const roles = Object.fromEntries(
+        ROLES.map((r) => [r, { calls24h: v.spent[r], share: settings.shares[r], cap: capOf(r, v.org) }]),
+      ) as BudgetStatus['roles'];
       return {
         org: v.org ? { ...v.org, fraction: v.org.limit > 0 ? v.org.used / v.org.limit : 0 } : null,
         reserveFrom: settings.reserveFrom,

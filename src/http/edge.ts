@@ -54,7 +54,12 @@ export function useEdgePaths(): Plugin {
     onRequest({ request, url, endResponse }) {
       // The front door points to the API (and GraphiQL, for a browser).
       if (url.pathname === '/' && (request.method === 'GET' || request.method === 'HEAD')) {
-        return endResponse(new Response('The GraphQL API (and GraphiQL in a browser) is at /graphql.\n', { status: 302, headers: { location: '/graphql', 'content-type': 'text/plain' } }));
+        return endResponse(
+          new Response('The GraphQL API (and GraphiQL in a browser) is at /graphql.\n', {
+            status: 302,
+            headers: { location: '/graphql', 'content-type': 'text/plain' },
+          }),
+        );
       }
       const route = SUFFIX_ROUTES.find((suffix) => request.url.endsWith(suffix));
       if (route === undefined) return;
@@ -135,7 +140,9 @@ export function useCompressedPages(): Plugin {
       headers.set('content-encoding', 'gzip');
       headers.append('vary', 'accept-encoding');
       headers.delete('content-length');
-      setResponse(new Response(response.body.pipeThrough(new CompressionStream('gzip')), { status: response.status, statusText: response.statusText, headers }));
+      setResponse(
+        new Response(response.body.pipeThrough(new CompressionStream('gzip')), { status: response.status, statusText: response.statusText, headers }),
+      );
     },
   };
 }

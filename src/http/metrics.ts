@@ -39,17 +39,61 @@ const CIRCUIT_VALUE: Record<string, number> = { closed: 0, 'half-open': 0.5, ope
 
 export function createMetrics(): Metrics {
   const registry = new Registry();
-  const calls = new Counter({ name: 'salesforce_calls_total', help: 'Salesforce HTTP attempts, by kind and status', labelNames: ['kind', 'status'], registers: [registry] });
-  const retries = new Counter({ name: 'salesforce_retries_total', help: 'Retries decided by the retry layer, by kind', labelNames: ['kind'], registers: [registry] });
+  const calls = new Counter({
+    name: 'salesforce_calls_total',
+    help: 'Salesforce HTTP attempts, by kind and status',
+    labelNames: ['kind', 'status'],
+    registers: [registry],
+  });
+  const retries = new Counter({
+    name: 'salesforce_retries_total',
+    help: 'Retries decided by the retry layer, by kind',
+    labelNames: ['kind'],
+    registers: [registry],
+  });
   const logins = new Counter({ name: 'salesforce_logins_total', help: 'Salesforce logins, by outcome', labelNames: ['outcome'], registers: [registry] });
   const cache = new Counter({ name: 'gateway_response_cache_total', help: 'Response-cache lookups, by result', labelNames: ['result'], registers: [registry] });
-  const followUps = new Counter({ name: 'gateway_follow_ups_total', help: 'Follow-ups recorded, by channel and status', labelNames: ['channel', 'status'], registers: [registry] });
-  const reports = new Counter({ name: 'gateway_webhook_reports_total', help: 'SMS delivery reports, by outcome', labelNames: ['outcome'], registers: [registry] });
-  const budgetRefusals = new Counter({ name: 'gateway_budget_refusals_total', help: 'Requests refused by the daily budget governor, by role and reason', labelNames: ['role', 'reason'], registers: [registry] });
-  const changeEvents = new Counter({ name: 'gateway_change_events_total', help: 'Change events received over the Pub/Sub API, by object and change type', labelNames: ['object', 'change_type'], registers: [registry] });
-  const subscription = new Gauge({ name: 'gateway_change_events_state', help: 'The change-event subscription: 1 in the labelled state, 0 otherwise', labelNames: ['state'], registers: [registry] });
-  const invalidations = new Counter({ name: 'gateway_cache_invalidations_total', help: 'Cache entities dropped by change events (source="event") or after missed changes (source="lost")', labelNames: ['source'], registers: [registry] });
-  const stale = new Counter({ name: 'gateway_stale_answers_total', help: 'Last known answers served, marked stale, while Salesforce failed', registers: [registry] });
+  const followUps = new Counter({
+    name: 'gateway_follow_ups_total',
+    help: 'Follow-ups recorded, by channel and status',
+    labelNames: ['channel', 'status'],
+    registers: [registry],
+  });
+  const reports = new Counter({
+    name: 'gateway_webhook_reports_total',
+    help: 'SMS delivery reports, by outcome',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  const budgetRefusals = new Counter({
+    name: 'gateway_budget_refusals_total',
+    help: 'Requests refused by the daily budget governor, by role and reason',
+    labelNames: ['role', 'reason'],
+    registers: [registry],
+  });
+  const changeEvents = new Counter({
+    name: 'gateway_change_events_total',
+    help: 'Change events received over the Pub/Sub API, by object and change type',
+    labelNames: ['object', 'change_type'],
+    registers: [registry],
+  });
+  const subscription = new Gauge({
+    name: 'gateway_change_events_state',
+    help: 'The change-event subscription: 1 in the labelled state, 0 otherwise',
+    labelNames: ['state'],
+    registers: [registry],
+  });
+  const invalidations = new Counter({
+    name: 'gateway_cache_invalidations_total',
+    help: 'Cache entities dropped by change events (source="event") or after missed changes (source="lost")',
+    labelNames: ['source'],
+    registers: [registry],
+  });
+  const stale = new Counter({
+    name: 'gateway_stale_answers_total',
+    help: 'Last known answers served, marked stale, while Salesforce failed',
+    registers: [registry],
+  });
   let watched: SalesforceApi | null = null;
   let governor: BudgetGovernor | null = null;
   new Gauge({
@@ -98,7 +142,12 @@ export function createMetrics(): Metrics {
     collect() {
       if (!watched) return;
       const h = watched.health();
-      for (const [circuit, state] of [['limit', h.limitCircuit], ['auth', h.authCircuit], ['outage', h.outageCircuit]] as const) this.set({ circuit }, CIRCUIT_VALUE[state] ?? 1);
+      for (const [circuit, state] of [
+        ['limit', h.limitCircuit],
+        ['auth', h.authCircuit],
+        ['outage', h.outageCircuit],
+      ] as const)
+        this.set({ circuit }, CIRCUIT_VALUE[state] ?? 1);
     },
   });
   return {
@@ -118,7 +167,8 @@ export function createMetrics(): Metrics {
     },
     budgetRefusal: (role, reason) => budgetRefusals.inc({ role, reason }),
     changeEvents: {
-      event: (object, changeType) => changeEvents.inc({ object: OBJECTS.has(object) ? object : 'other', change_type: /^[A-Z_]{1,20}$/.test(changeType) ? changeType : 'other' }),
+      event: (object, changeType) =>
+        changeEvents.inc({ object: OBJECTS.has(object) ? object : 'other', change_type: /^[A-Z_]{1,20}$/.test(changeType) ? changeType : 'other' }),
       state: (state) => {
         for (const s of SUBSCRIPTION_STATES) subscription.set({ state: s }, s === state ? 1 : 0);
       },
@@ -165,7 +215,10 @@ export function useMetrics(metrics: Metrics, endpoint: string | false): Plugin[]
           counter: { name: 'graphql_envelop_request', help: 'GraphQL operations executed, by operation', labelNames: [...OPERATION] },
           fillLabelsFn: (p: OperationParams) => operationLabels(p),
         }),
-        graphql_envelop_request_duration: duration('graphql_envelop_request_duration', 'Time from parse to the end of execution, by operation', ['execute', 'subscribe']),
+        graphql_envelop_request_duration: duration('graphql_envelop_request_duration', 'Time from parse to the end of execution, by operation', [
+          'execute',
+          'subscribe',
+        ]),
         graphql_envelop_error_result: createCounter({
           registry,
           counter: { name: 'graphql_envelop_error_result', help: 'Errors answered, by operation and phase', labelNames: [...OPERATION, 'phase'] },
@@ -179,7 +232,11 @@ export function useMetrics(metrics: Metrics, endpoint: string | false): Plugin[]
         graphql_envelop_execute_resolver: false,
         graphql_yoga_http_duration: createHistogram({
           registry,
-          histogram: { name: 'graphql_yoga_http_duration', help: 'Time spent on the HTTP request, by operation, method and status', labelNames: [...OPERATION, 'method', 'statusCode'] },
+          histogram: {
+            name: 'graphql_yoga_http_duration',
+            help: 'Time spent on the HTTP request, by operation, method and status',
+            labelNames: [...OPERATION, 'method', 'statusCode'],
+          },
           fillLabelsFn: (p: OperationParams, { request, response }: { request: Request; response: Response }) => ({
             ...operationLabels(p),
             method: METHODS.has(request.method) ? request.method : 'other',

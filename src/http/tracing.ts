@@ -10,7 +10,16 @@
  * only when it has no inline arguments (Envelop's rule).
  */
 import { getCurrentOtelContext, setCurrentOtelContext, useOpenTelemetry } from '@envelop/opentelemetry';
-import { ROOT_CONTEXT, SpanKind, SpanStatusCode, isSpanContextValid, trace, type Context as OtelContext, type Span, type TextMapGetter } from '@opentelemetry/api';
+import {
+  ROOT_CONTEXT,
+  SpanKind,
+  SpanStatusCode,
+  isSpanContextValid,
+  trace,
+  type Context as OtelContext,
+  type Span,
+  type TextMapGetter,
+} from '@opentelemetry/api';
 import { W3CTraceContextPropagator } from '@opentelemetry/core';
 import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
@@ -72,7 +81,11 @@ export function createTracing(settings: TracingSettings | null): Tracing {
       const path = new URL(request.url).pathname;
       if (UNTRACED.has(path)) return;
       const parent = callerContext(request);
-      const span = tracer.startSpan(`${request.method} ${path}`, { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': path } }, parent);
+      const span = tracer.startSpan(
+        `${request.method} ${path}`,
+        { kind: SpanKind.SERVER, attributes: { 'http.request.method': request.method, 'url.path': path } },
+        parent,
+      );
       spans.set(request, { span, context: trace.setSpan(parent, span) });
     },
     // Runs before Envelop's plugin (it comes first): the operation span is the request span's child.
@@ -101,7 +114,13 @@ export function createTracing(settings: TracingSettings | null): Tracing {
     plugins: [
       requestSpans,
       // Its context type names a symbol of its own, which Yoga's plugin type does not know.
-      useOpenTelemetry({ resolvers: false, variables: false, result: false, document: true }, provider, SpanKind.INTERNAL, {}, 'salesforce-customer-gateway') as Plugin,
+      useOpenTelemetry(
+        { resolvers: false, variables: false, result: false, document: true },
+        provider,
+        SpanKind.INTERNAL,
+        {},
+        'salesforce-customer-gateway',
+      ) as Plugin,
     ],
     traceIdOf: (request) => spans.get(request)?.span.spanContext().traceId ?? OFF.traceIdOf(request),
     callTracer: (graphqlContext) => (kind, method, attempt) => {

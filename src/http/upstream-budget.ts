@@ -136,7 +136,12 @@ function priceSelection(w: Walk, type: GraphQLCompositeType, set: SelectionSetNo
  * The Salesforce calls the operation can cost, or null when it cannot be priced (no such
  * operation, or variables that do not coerce: execution then answers with the errors itself).
  */
-export function priceOperation(schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, rawVariables: Record<string, unknown> | null | undefined): number | null {
+export function priceOperation(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operationName: string | null | undefined,
+  rawVariables: Record<string, unknown> | null | undefined,
+): number | null {
   const operation = getOperationAST(document, operationName);
   if (!operation) return null;
   const coerced = getVariableValues(schema, operation.variableDefinitions ?? [], rawVariables ?? {});
@@ -188,7 +193,10 @@ export function useUpstreamBudget(o: UpstreamBudgetOptions): Plugin {
       const mutations = mutationFieldCount(args.document, args.operationName);
       if (mutations > o.maxMutations) {
         setResultAndStopExecution(
-          refusal(`At most ${o.maxMutations} mutation field${o.maxMutations === 1 ? '' : 's'} per request; send the others in requests of their own.`, { code: 'BAD_USER_INPUT', retryable: false }),
+          refusal(`At most ${o.maxMutations} mutation field${o.maxMutations === 1 ? '' : 's'} per request; send the others in requests of their own.`, {
+            code: 'BAD_USER_INPUT',
+            retryable: false,
+          }),
         );
         return;
       }
@@ -196,12 +204,15 @@ export function useUpstreamBudget(o: UpstreamBudgetOptions): Plugin {
       if (price === null) return;
       if (price > o.maxCalls) {
         setResultAndStopExecution(
-          refusal(`This operation can cost up to ${price} Salesforce calls; the budget is ${o.maxCalls} per request. Ask for fewer items (first) or fewer fields per request.`, {
-            code: 'BAD_USER_INPUT',
-            retryable: false,
-            budget: o.maxCalls,
-            cost: price,
-          }),
+          refusal(
+            `This operation can cost up to ${price} Salesforce calls; the budget is ${o.maxCalls} per request. Ask for fewer items (first) or fewer fields per request.`,
+            {
+              code: 'BAD_USER_INPUT',
+              retryable: false,
+              budget: o.maxCalls,
+              cost: price,
+            },
+          ),
         );
         return;
       }
@@ -209,7 +220,11 @@ export function useUpstreamBudget(o: UpstreamBudgetOptions): Plugin {
       if (waitMs > 0) {
         const retryAfter = String(Math.ceil(waitMs / 1000));
         setResultAndStopExecution(
-          refusal('Too many Salesforce calls for this API key; slow down.', { code: 'RATE_LIMITED', retryable: true, http: { status: 429, headers: { 'retry-after': retryAfter } } }),
+          refusal('Too many Salesforce calls for this API key; slow down.', {
+            code: 'RATE_LIMITED',
+            retryable: true,
+            http: { status: 429, headers: { 'retry-after': retryAfter } },
+          }),
         );
       }
     },

@@ -120,7 +120,9 @@ export function useAuth(o: AuthOptions): Plugin {
       // "Did you mean ...?" tells strangers what the schema holds; only designers see it.
       return ({ result, setResult }) => {
         if (result.length === 0) return;
-        setResult(result.map((e) => (/Did you mean/.test(e.message) ? new GraphQLError(e.message.replace(/\s*Did you mean[^?]*\?/, ''), { nodes: e.nodes }) : e)));
+        setResult(
+          result.map((e) => (/Did you mean/.test(e.message) ? new GraphQLError(e.message.replace(/\s*Did you mean[^?]*\?/, ''), { nodes: e.nodes }) : e)),
+        );
       };
     },
   };

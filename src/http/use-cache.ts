@@ -108,72 +108,72 @@ export function responseCache(
     plugins: (settings) => {
       staleTtlMs = settings.staleTtlMs;
       return [
-      useResponseCache({
-        cache,
-        enabled: () => settings.ttlMs > 0,
-        // The role scopes every answer: introspection and field visibility differ by role.
-        session: (request) => principalOf(request)?.role ?? null,
-        buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId, request }) => {
-          const key = createHmac('sha256', secret)
-            .update([documentString, operationName ?? '', JSON.stringify(variableValues ?? {}), sessionId ?? ''].join('|'))
-            .digest('hex');
-          keyOf.set(request, key);
-          return key;
+        useResponseCache({
+          cache,
+          enabled: () => settings.ttlMs > 0,
+          // The role scopes every answer: introspection and field visibility differ by role.
+          session: (request) => principalOf(request)?.role ?? null,
+          buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId, request }) => {
+            const key = createHmac('sha256', secret)
+              .update([documentString, operationName ?? '', JSON.stringify(variableValues ?? {}), sessionId ?? ''].join('|'))
+              .digest('hex');
+            keyOf.set(request, key);
+            return key;
+          },
+          ttl: settings.ttlMs,
+          ttlPerSchemaCoordinate: { 'Query.caseOptions': settings.optionsTtlMs },
+          includeExtensionMetadata: true,
+          invalidateViaMutation: true,
+          shouldCacheResult: ({ result }) => result.errors === undefined || result.errors.length === 0,
+          // A Salesforce call that failed (an arm that fell back, a cut) makes the answer incomplete.
+          // While change events arrive, an answer lives long: a change drops it as it happens.
+          onTtl: ({ ttl, context }) => {
+            if ((context as Partial<Context>).sf?.failedCalls) return 0;
+            return ttl === settings.ttlMs && events?.healthy() ? Math.max(ttl, settings.eventsTtlMs) : ttl;
+          },
+        }),
+        {
+          // Before any Salesforce read of a miss: note the generation it begins at.
+          async onExecute({ args }) {
+            const request = (args.contextValue as { request?: Request }).request;
+            const key = request ? keyOf.get(request) : undefined;
+            if (!request || key === undefined || settings.ttlMs <= 0) return;
+            const generation = await store.generation();
+            if (generation === null) return;
+            const started = inFlight.get(key) ?? new Map<Request, number>();
+            started.set(request, generation);
+            inFlight.set(key, started);
+          },
+          onResponse({ request }) {
+            release(request);
+          },
         },
-        ttl: settings.ttlMs,
-        ttlPerSchemaCoordinate: { 'Query.caseOptions': settings.optionsTtlMs },
-        includeExtensionMetadata: true,
-        invalidateViaMutation: true,
-        shouldCacheResult: ({ result }) => result.errors === undefined || result.errors.length === 0,
-        // A Salesforce call that failed (an arm that fell back, a cut) makes the answer incomplete.
-        // While change events arrive, an answer lives long: a change drops it as it happens.
-        onTtl: ({ ttl, context }) => {
-          if ((context as Partial<Context>).sf?.failedCalls) return 0;
-          return ttl === settings.ttlMs && events?.healthy() ? Math.max(ttl, settings.eventsTtlMs) : ttl;
+        {
+          // Stale if error (RFC 5861, applied to our answers): a read that Salesforce's outage left
+          // with only outage errors gets the last known answer at once, marked stale with its age.
+          // Writes never do, and a key never answered before has none.
+          onExecute({ args }) {
+            const request = (args.contextValue as { request?: Request }).request;
+            const key = request ? keyOf.get(request) : undefined;
+            if (key === undefined || settings.staleTtlMs <= 0) return;
+            if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
+            return {
+              async onExecuteDone({ result, setResult }) {
+                if (isAsyncIterable(result)) return;
+                const errors = result.errors ?? [];
+                // Masking has not run yet: an error's code is the one it will be answered with.
+                const codeOf = (e: (typeof errors)[number]) => String(e.extensions?.code ?? toCoded(e.originalError)?.code);
+                if (errors.length === 0 || !errors.every((e) => OUTAGE_CODES.has(codeOf(e)))) return;
+                const known = await store.lastKnown(key);
+                if (!known) return;
+                const answer = known.value as ExecutionResult;
+                onStale();
+                setResult({ ...answer, extensions: { ...answer.extensions, stale: true, asOf: new Date(known.asOf).toISOString() } });
+              },
+            };
+          },
         },
-      }),
-      {
-        // Before any Salesforce read of a miss: note the generation it begins at.
-        async onExecute({ args }) {
-          const request = (args.contextValue as { request?: Request }).request;
-          const key = request ? keyOf.get(request) : undefined;
-          if (!request || key === undefined || settings.ttlMs <= 0) return;
-          const generation = await store.generation();
-          if (generation === null) return;
-          const started = inFlight.get(key) ?? new Map<Request, number>();
-          started.set(request, generation);
-          inFlight.set(key, started);
-        },
-        onResponse({ request }) {
-          release(request);
-        },
-      },
-      {
-        // Stale if error (RFC 5861, applied to our answers): a read that Salesforce's outage left
-        // with only outage errors gets the last known answer at once, marked stale with its age.
-        // Writes never do, and a key never answered before has none.
-        onExecute({ args }) {
-          const request = (args.contextValue as { request?: Request }).request;
-          const key = request ? keyOf.get(request) : undefined;
-          if (key === undefined || settings.staleTtlMs <= 0) return;
-          if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
-          return {
-            async onExecuteDone({ result, setResult }) {
-              if (isAsyncIterable(result)) return;
-              const errors = result.errors ?? [];
-              // Masking has not run yet: an error's code is the one it will be answered with.
-              const codeOf = (e: (typeof errors)[number]) => String(e.extensions?.code ?? toCoded(e.originalError)?.code);
-              if (errors.length === 0 || !errors.every((e) => OUTAGE_CODES.has(codeOf(e)))) return;
-              const known = await store.lastKnown(key);
-              if (!known) return;
-              const answer = known.value as ExecutionResult;
-              onStale();
-              setResult({ ...answer, extensions: { ...answer.extensions, stale: true, asOf: new Date(known.asOf).toISOString() } });
-            },
-          };
-        },
-      },
-    ];
+      ];
     },
   };
 }

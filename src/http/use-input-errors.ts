@@ -33,7 +33,10 @@ export function withoutValue(message: string): string {
     [/^Value "[\s\S]*" does not exist in "([^"]+)" enum\./, (m) => `The value is not one of enum "${m[1]}".`],
     [/^(\w+) cannot represent/, (m) => `Expected a value of type "${m[1]}".`],
     [/^Variable "(\$\w+)" got invalid value/, (m) => `Variable "${m[1]}" got an invalid value.`],
-    [/^Field "([^"]*)" is not defined by type "([^"]+)"\.([\s\S]*)$/, (m) => (NAME.test(m[1]!) ? `Field "${m[1]}" is not defined by type "${m[2]}".${m[3]}` : `A field is not defined by type "${m[2]}".`)],
+    [
+      /^Field "([^"]*)" is not defined by type "([^"]+)"\.([\s\S]*)$/,
+      (m) => (NAME.test(m[1]!) ? `Field "${m[1]}" is not defined by type "${m[2]}".${m[3]}` : `A field is not defined by type "${m[2]}".`),
+    ],
   ];
   for (const [pattern, rewrite] of rules) {
     const m = pattern.exec(message);
@@ -60,14 +63,23 @@ export function useInputErrors(logger: Logger): Plugin {
     },
     // Errors answered before validation (parse, armor's token limit) get their code here.
     onResultProcess({ result, setResult }) {
-      if (Array.isArray(result) || !('errors' in result) || !result.errors?.some((e) => tooComplex(e) || !(e as { extensions?: { code?: unknown } }).extensions?.code)) return;
+      if (
+        Array.isArray(result) ||
+        !('errors' in result) ||
+        !result.errors?.some((e) => tooComplex(e) || !(e as { extensions?: { code?: unknown } }).extensions?.code)
+      )
+        return;
       setResult({
         ...result,
         errors: result.errors.map((e) => {
           if (tooComplex(e)) return new GraphQLError(TOO_COMPLEX_MESSAGE, { extensions: { code: 'QUERY_TOO_COMPLEX', retryable: false } });
           const code = (e as { extensions?: { code?: unknown } }).extensions?.code;
           if (code) return e;
-          return new GraphQLError(withoutValue(e.message), { nodes: e.nodes, path: e.path, extensions: { ...e.extensions, code: e.message.startsWith('Syntax Error') ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED' } });
+          return new GraphQLError(withoutValue(e.message), {
+            nodes: e.nodes,
+            path: e.path,
+            extensions: { ...e.extensions, code: e.message.startsWith('Syntax Error') ? 'GRAPHQL_PARSE_FAILED' : 'GRAPHQL_VALIDATION_FAILED' },
+          });
         }),
       });
     },
@@ -81,7 +93,8 @@ export function useInputErrors(logger: Logger): Plugin {
         const type = typeFromAST(args.schema, definition.type);
         if (!type || !isInputType(type)) continue; // validation reports it
         if (!(name in raw)) {
-          if (type.toString().endsWith('!') && !definition.defaultValue) problems.push({ variable: name, path: '', reason: `Variable "$${name}" of required type "${type.toString()}" was not provided.` });
+          if (type.toString().endsWith('!') && !definition.defaultValue)
+            problems.push({ variable: name, path: '', reason: `Variable "$${name}" of required type "${type.toString()}" was not provided.` });
           continue;
         }
         if (raw[name] === null && type.toString().endsWith('!')) {
@@ -98,9 +111,12 @@ export function useInputErrors(logger: Logger): Plugin {
       setResultAndStopExecution({
         errors: problems.map(
           (p) =>
-            new GraphQLError(p.reason.startsWith('Variable') ? p.reason : `Variable "$${p.variable}"${p.path ? ` at "${p.path}"` : ''} is invalid: ${p.reason}`, {
-              extensions: { code: 'BAD_USER_INPUT', retryable: false, variable: p.variable, ...(p.path ? { path: p.path } : {}), http: { status: 400 } },
-            }),
+            new GraphQLError(
+              p.reason.startsWith('Variable') ? p.reason : `Variable "$${p.variable}"${p.path ? ` at "${p.path}"` : ''} is invalid: ${p.reason}`,
+              {
+                extensions: { code: 'BAD_USER_INPUT', retryable: false, variable: p.variable, ...(p.path ? { path: p.path } : {}), http: { status: 400 } },
+              },
+            ),
         ),
       });
     },

@@ -84,7 +84,23 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
 
 const DEMO_AGENT_KEY = DEMO_API_KEYS.find((k) => k.role === 'agent')!.key;
 
-export function createGateway({ config, services, logger, smsWebhook, security, limits, budget, sharedState, cache, cacheSettings, metrics, metricsEndpoint, tracing, governor, changeEvents }: GatewayDeps): Gateway {
+export function createGateway({
+  config,
+  services,
+  logger,
+  smsWebhook,
+  security,
+  limits,
+  budget,
+  sharedState,
+  cache,
+  cacheSettings,
+  metrics,
+  metricsEndpoint,
+  tracing,
+  governor,
+  changeEvents,
+}: GatewayDeps): Gateway {
   const production = config.env === 'production';
   const l = { ...ARMOR_LIMITS, ...limits };
   const refused = { exposeLimits: false, errorMessage: TOO_COMPLEX_MESSAGE };
@@ -201,14 +217,23 @@ function readiness(
     // API usage and circuit states are for operators: only with a valid key.
     const detail = keys.authenticate(presentedKey(request.headers.get('authorization'))) !== null;
     const body = detail
-      ? { status, salesforce: { ...sf.health(), ...(last.ok ? { dailyApiRequests: last.daily } : {}) }, sharedState: { kind: state.kind, available: shared }, budget: await governor.status(), changeEvents: changeEventsDetail(changeEvents) }
+      ? {
+          status,
+          salesforce: { ...sf.health(), ...(last.ok ? { dailyApiRequests: last.daily } : {}) },
+          sharedState: { kind: state.kind, available: shared },
+          budget: await governor.status(),
+          changeEvents: changeEventsDetail(changeEvents),
+        }
       : { status };
     return json(last.ok ? 200 : 503, body);
   };
 }
 
 /** The gateway's security from configuration: hashed keys and a rate limiter per key. */
-export function securityFrom(s: Pick<SecuritySettings, 'apiKeys' | 'rateLimits' | 'corsOrigins' | 'demoKeys' | 'authFailuresPerMinute' | 'trustedDocumentsOnly' | 'trustedProxies'>, limiterStore: LimiterStore): SecurityDeps {
+export function securityFrom(
+  s: Pick<SecuritySettings, 'apiKeys' | 'rateLimits' | 'corsOrigins' | 'demoKeys' | 'authFailuresPerMinute' | 'trustedDocumentsOnly' | 'trustedProxies'>,
+  limiterStore: LimiterStore,
+): SecurityDeps {
   return {
     keys: new ApiKeys(s.apiKeys),
     rateLimiter: new RateLimiter(s.rateLimits, limiterStore),
@@ -225,5 +250,9 @@ export function securityFrom(s: Pick<SecuritySettings, 'apiKeys' | 'rateLimits' 
 function changeEventsDetail(events: Pick<ChangeEvents, 'health'> | null) {
   if (!events) return { state: 'off', healthy: false, cacheTtl: 'short' };
   const h = events.health();
-  return { ...h, lastSignalAt: h.lastSignalAt === null ? null : new Date(h.lastSignalAt).toISOString(), cacheTtl: h.healthy ? 'long (change events)' : 'short (no change events)' };
+  return {
+    ...h,
+    lastSignalAt: h.lastSignalAt === null ? null : new Date(h.lastSignalAt).toISOString(),
+    cacheTtl: h.healthy ? 'long (change events)' : 'short (no change events)',
+  };
 }

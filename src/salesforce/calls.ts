@@ -14,7 +14,12 @@ export async function findCallsByIds(sf: SalesforceApi, ids: readonly string[]):
 }
 
 /** One page of calls for each parent (Contact via WhoId, Case via WhatId), newest first. */
-export function findCallsByParents(sf: SalesforceApi, parent: 'Contact' | 'Case', parentIds: readonly string[], page: PageRequest): Promise<Map<string, Page<CallRecord>>> {
+export function findCallsByParents(
+  sf: SalesforceApi,
+  parent: 'Contact' | 'Case',
+  parentIds: readonly string[],
+  page: PageRequest,
+): Promise<Map<string, Page<CallRecord>>> {
   return childPages(sf, { parent, relationship: 'Tasks', fields: CALL_FIELDS, where: [IS_CALL], map: toCall }, parentIds, page);
 }
 

@@ -7,7 +7,9 @@ import { chunk, idIn, select } from './soql';
 type Row = Record<string, unknown>;
 
 export async function findCaseCommentsByIds(sf: SalesforceApi, ids: readonly string[]): Promise<CaseCommentRecord[]> {
-  const pages = await Promise.all(chunk(ids).map((part) => sf.query<Row>(select({ fields: CASE_COMMENT_FIELDS, from: 'CaseComment', where: [idIn('Id', part)] }))));
+  const pages = await Promise.all(
+    chunk(ids).map((part) => sf.query<Row>(select({ fields: CASE_COMMENT_FIELDS, from: 'CaseComment', where: [idIn('Id', part)] }))),
+  );
   return pages.flatMap((p) => p.records.map(toCaseComment));
 }
 

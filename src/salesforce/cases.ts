@@ -33,9 +33,7 @@ export async function casePicklists(sf: SalesforceApi, cache: TtlCache): Promise
 }
 
 export async function findCasesByIds(sf: SalesforceApi, ids: readonly string[]): Promise<CaseRecord[]> {
-  const pages = await Promise.all(
-    chunk(ids).map((part) => sf.query<Row>(select({ fields: CASE_FIELDS, from: 'Case', where: [idIn('Id', part)] }))),
-  );
+  const pages = await Promise.all(chunk(ids).map((part) => sf.query<Row>(select({ fields: CASE_FIELDS, from: 'Case', where: [idIn('Id', part)] }))));
   return pages.flatMap((p) => p.records.map(toCase));
 }
 
@@ -55,7 +53,12 @@ export type { CaseStatusFilter } from '../domain/context-shape';
 export const STATUS_CONDITION: Record<CaseStatusFilter, Condition | null> = { OPEN: isTrue('IsClosed', false), CLOSED: isTrue('IsClosed', true), ALL: null };
 
 /** One page of cases for each contact, newest first, in one query per chunk of contacts. */
-export function findCasesByContacts(sf: SalesforceApi, contactIds: readonly string[], status: CaseStatusFilter, page: PageRequest): Promise<Map<string, Page<CaseRecord>>> {
+export function findCasesByContacts(
+  sf: SalesforceApi,
+  contactIds: readonly string[],
+  status: CaseStatusFilter,
+  page: PageRequest,
+): Promise<Map<string, Page<CaseRecord>>> {
   return childPages(sf, { parent: 'Contact', relationship: 'Cases', fields: CASE_FIELDS, where: [STATUS_CONDITION[status]], map: toCase }, contactIds, page);
 }
 
@@ -112,7 +115,12 @@ function checkAgainstDescribe(describe: DescribeResult, values: Record<string, s
  * The Case row to write (API names, empty values left out) and what the org's describe says is
  * wrong with it. The default origin applies when the org's Origin picklist has it.
  */
-export async function caseRow(sf: SalesforceApi, cache: TtlCache, fields: CaseFields, defaultOrigin: string | null): Promise<{ row: Record<string, unknown>; errors: FieldError[] }> {
+export async function caseRow(
+  sf: SalesforceApi,
+  cache: TtlCache,
+  fields: CaseFields,
+  defaultOrigin: string | null,
+): Promise<{ row: Record<string, unknown>; errors: FieldError[] }> {
   const describe = await describeObject(sf, cache, 'Case');
   const origins = describe.fields.find((f) => f.name === 'Origin')?.picklistValues.map((p) => p.value) ?? [];
   const origin = fields.origin ?? (defaultOrigin && origins.includes(defaultOrigin) ? defaultOrigin : null);

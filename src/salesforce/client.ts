@@ -143,8 +143,17 @@ export function toSalesforceError(e: unknown, transport: CallTransport | null, l
   const response = transport?.response ?? null;
   if (typeof err?.errorCode === 'string' && response) {
     const data = err.data as unknown[] | Record<string, unknown> | undefined;
-    const raw = (Array.isArray(data) ? data : data && typeof data === 'object' ? [data] : []) as { errorCode?: string; statusCode?: string; message?: string; fields?: string[] }[];
-    const items: SalesforceErrorItem[] = raw.map((i) => ({ errorCode: i.errorCode ?? i.statusCode ?? (err.errorCode as string), message: i.message ?? '', fields: i.fields ?? [] }));
+    const raw = (Array.isArray(data) ? data : data && typeof data === 'object' ? [data] : []) as {
+      errorCode?: string;
+      statusCode?: string;
+      message?: string;
+      fields?: string[];
+    }[];
+    const items: SalesforceErrorItem[] = raw.map((i) => ({
+      errorCode: i.errorCode ?? i.statusCode ?? (err.errorCode as string),
+      message: i.message ?? '',
+      fields: i.fields ?? [],
+    }));
     const code = err.errorCode;
     const status = response.status;
     const kind = KIND_BY_CODE[code] ?? STATUS_KIND[status] ?? (status >= 500 ? 'unavailable' : 'rejected');
@@ -169,7 +178,13 @@ function definitelyNotApplied(e: SalesforceError): boolean {
 
 /** A timeout raised by us when the request's deadline passes; `clientDeadline` when it was the client's shorter one. */
 const deadlineError = (clientDeadline: boolean) =>
-  new SalesforceError({ kind: 'timeout', errorCode: 'UPSTREAM_TIMEOUT', message: 'The request deadline passed before Salesforce answered', noResponse: true, clientDeadline });
+  new SalesforceError({
+    kind: 'timeout',
+    errorCode: 'UPSTREAM_TIMEOUT',
+    message: 'The request deadline passed before Salesforce answered',
+    noResponse: true,
+    clientDeadline,
+  });
 
 /** A failure that means something for the outage breaker. */
 function outageFailure(e: unknown, breaker: CircuitBreakerPolicy): boolean {
@@ -257,7 +272,13 @@ interface Budget {
 
 const OUTAGE_KINDS: ReadonlySet<FailureKind> = new Set(['unavailable', 'timeout', 'limit', 'auth']);
 
-function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity, used: 0, retriesLeft: Infinity, failed: 0 }, tracer?: CallTracer, ownDeadline = deadline): SalesforceApi {
+function view(
+  shared: Shared,
+  deadline: number,
+  budget: Budget = { max: Infinity, used: 0, retriesLeft: Infinity, failed: 0 },
+  tracer?: CallTracer,
+  ownDeadline = deadline,
+): SalesforceApi {
   const { conn, options: o } = shared;
   const base = `/services/data/v${shared.apiVersion}`;
   const remaining = () => deadline - o.clock();
@@ -303,7 +324,14 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
     } catch (e) {
       let failure = toSalesforceError(e, transport, shared.connection.loginFailed());
       if (cutByClient && failure.kind === 'timeout' && !failure.clientDeadline) {
-        failure = new SalesforceError({ kind: 'timeout', errorCode: failure.errorCode, message: failure.message, noResponse: true, clientDeadline: true, cause: failure });
+        failure = new SalesforceError({
+          kind: 'timeout',
+          errorCode: failure.errorCode,
+          message: failure.message,
+          noResponse: true,
+          clientDeadline: true,
+          cause: failure,
+        });
       }
       const status = failure.status !== undefined ? String(failure.status) : failure.kind === 'timeout' ? 'timeout' : 'network';
       shared.observer.call(kind, status);
@@ -333,7 +361,12 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
         // Only retry when an attempt still fits in what is left of the deadline, and the
         // request's retry budget has one left.
         const probing = shared.outageBreaker.state === CircuitState.HalfOpen;
-        const go = retryable && !probing && budget.retriesLeft > 0 && remaining() > o.retryBaseMs * 2 && (e.retryAfter === undefined || e.retryAfter * 1000 < remaining());
+        const go =
+          retryable &&
+          !probing &&
+          budget.retriesLeft > 0 &&
+          remaining() > o.retryBaseMs * 2 &&
+          (e.retryAfter === undefined || e.retryAfter * 1000 < remaining());
         if (go) {
           budget.retriesLeft--;
           shared.observer.retry(callKind(url));
@@ -353,7 +386,11 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
     );
     if (await limitOpenElsewhere()) {
       budget.failed++;
-      throw new SalesforceError({ kind: 'limit', errorCode: 'REQUEST_LIMIT_EXCEEDED', message: 'The Salesforce API limit is exhausted (seen by another replica)' });
+      throw new SalesforceError({
+        kind: 'limit',
+        errorCode: 'REQUEST_LIMIT_EXCEEDED',
+        message: 'The Salesforce API limit is exhausted (seen by another replica)',
+      });
     }
     // Past the deadline, nothing is sent and no breaker hears of it (a probe included).
     if (remaining() <= 0) {
@@ -364,12 +401,18 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
       // The outage breaker counts calls that failed after their retries; the call it lets through
       // as a probe is not retried (below), so a probe costs exactly one attempt.
       return await shared.limitBreaker.execute(() =>
-        shared.authBreaker.execute(() => shared.outageBreaker.execute(() => policy.execute(({ attempt: retried }) => attempt<T>(method, url, body, retried + 1)))),
+        shared.authBreaker.execute(() =>
+          shared.outageBreaker.execute(() => policy.execute(({ attempt: retried }) => attempt<T>(method, url, body, retried + 1))),
+        ),
       );
     } catch (e) {
       if (!(e instanceof SalesforceError) || OUTAGE_KINDS.has(e.kind)) budget.failed++;
       if (e instanceof BrokenCircuitError || e instanceof IsolatedCircuitError) {
-        if (shared.outageBreaker.state !== CircuitState.Closed && shared.limitBreaker.state === CircuitState.Closed && shared.authBreaker.state === CircuitState.Closed) {
+        if (
+          shared.outageBreaker.state !== CircuitState.Closed &&
+          shared.limitBreaker.state === CircuitState.Closed &&
+          shared.authBreaker.state === CircuitState.Closed
+        ) {
           throw new SalesforceError({ kind: 'unavailable', errorCode: 'CIRCUIT_OPEN', message: 'Salesforce is failing; calls wait for a probe to succeed' });
         }
         const limit = shared.limitBreaker.state !== CircuitState.Closed;
@@ -394,7 +437,8 @@ function view(shared: Shared, deadline: number, budget: Budget = { max: Infinity
     get failedCalls() {
       return budget.failed;
     },
-    withDeadline: (d, maxCalls = Infinity, callTracer, own = d) => view(shared, d, { max: maxCalls, used: 0, retriesLeft: o.retriesPerRequest, failed: 0 }, callTracer, Math.max(d, own)),
+    withDeadline: (d, maxCalls = Infinity, callTracer, own = d) =>
+      view(shared, d, { max: maxCalls, used: 0, retriesLeft: o.retriesPerRequest, failed: 0 }, callTracer, Math.max(d, own)),
     // A shorter slice asked by our own code (a lookup arm's budget) is the gateway's, not the client's.
     within: (ms) => {
       const d = Math.min(deadline, o.clock() + ms);

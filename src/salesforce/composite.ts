@@ -37,7 +37,11 @@ export const isHalted = (body: unknown) => Array.isArray(body) && (body as { err
  * Runs the subrequests in one call and answers each one by its referenceId. `keyed`: a write
  * carries an idempotency key, so the call may be retried where Salesforce surely applied nothing.
  */
-export async function compositeCall(sf: SalesforceApi, subs: readonly SubRequest[], options: { allOrNone: boolean; keyed: boolean }): Promise<Record<string, SubAnswer>> {
+export async function compositeCall(
+  sf: SalesforceApi,
+  subs: readonly SubRequest[],
+  options: { allOrNone: boolean; keyed: boolean },
+): Promise<Record<string, SubAnswer>> {
   const base = `/services/data/v${sf.apiVersion}`;
   const result = await sf.request<{ compositeResponse: { body: unknown; httpStatusCode: number; referenceId: string }[] }>(
     'POST',
@@ -67,5 +71,5 @@ export function subrequestError(referenceId: string, answer: SubAnswer): Salesfo
 /** The records a query subrequest answered; empty when it failed. */
 export function rowsOf(answer: SubAnswer | undefined): Record<string, unknown>[] {
   if (!answer || answer.status >= 400) return [];
-  return ((answer.body as { records?: Record<string, unknown>[] } | null)?.records ?? []);
+  return (answer.body as { records?: Record<string, unknown>[] } | null)?.records ?? [];
 }

@@ -82,7 +82,9 @@ export function jwtAssertion(c: SalesforceCredentials, nowMs: number): string {
   const header = encode({ alg: 'RS256', typ: 'JWT' });
   // Salesforce accepts an exp up to 3 minutes ahead (JWT bearer flow docs).
   const claims = encode({ iss: c.clientId, sub: c.username, aud: c.audience, exp: Math.floor(nowMs / 1000) + 180 });
-  const signature = createSign('RSA-SHA256').update(`${header}.${claims}`).sign(c.privateKey ?? '', 'base64url');
+  const signature = createSign('RSA-SHA256')
+    .update(`${header}.${claims}`)
+    .sign(c.privateKey ?? '', 'base64url');
   return `${header}.${claims}.${signature}`;
 }
 
@@ -153,7 +155,10 @@ export function createSalesforceConnection(options: ConnectionOptions): Salesfor
     let timer: NodeJS.Timeout | undefined;
     try {
       const timeout = new Promise<never>((_, reject) => {
-        timer = setTimeout(() => reject(new SalesforceAuthError('Salesforce did not answer the login in time at SALESFORCE_TOKEN_URL', 'network')), loginTimeoutMs);
+        timer = setTimeout(
+          () => reject(new SalesforceAuthError('Salesforce did not answer the login in time at SALESFORCE_TOKEN_URL', 'network')),
+          loginTimeoutMs,
+        );
       });
       await Promise.race([conn.authorize(grantParams(c, clock())), timeout]);
       failed = false;
@@ -173,7 +178,10 @@ export function createSalesforceConnection(options: ConnectionOptions): Salesfor
       failed = true;
       conn.accessToken = undefined as unknown as string;
       options.onLogin?.('refused');
-      throw new SalesforceAuthError('the token answer named an instance URL that is not https; production takes https only (check SALESFORCE_TOKEN_URL and the org)', 'refused');
+      throw new SalesforceAuthError(
+        'the token answer named an instance URL that is not https; production takes https only (check SALESFORCE_TOKEN_URL and the org)',
+        'refused',
+      );
     }
     if (conn.accessToken) await session.set({ accessToken: conn.accessToken, instanceUrl: conn.instanceUrl });
   };

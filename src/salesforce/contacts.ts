@@ -33,7 +33,16 @@ export async function searchContacts(
   const sosl = search({
     term: searchText(text),
     in: 'ALL',
-    returning: { fields: contactFields(config), from: 'Contact', orderBy: [['Name', 'ASC'], ['Id', 'ASC']], limit: page.first + 1, offset: page.offset },
+    returning: {
+      fields: contactFields(config),
+      from: 'Contact',
+      orderBy: [
+        ['Name', 'ASC'],
+        ['Id', 'ASC'],
+      ],
+      limit: page.first + 1,
+      offset: page.offset,
+    },
   });
   const rows = await sf.search<Row>(sosl);
   const records = rows.map((r) => toCustomer(r, config));
@@ -85,7 +94,12 @@ const ACCOUNT_ROWS = 20;
  * de-duplicated and ranked (reference §4.3). If one of the two calls fails, the other's answer
  * is used and `complete` is false; if both fail, the first error is thrown.
  */
-export async function findContactsByPhone(sf: SalesforceApi, config: ContactFieldConfig, caller: PhoneNumber, shape: ContextShape | null = null): Promise<PhoneLookupResult> {
+export async function findContactsByPhone(
+  sf: SalesforceApi,
+  config: ContactFieldConfig,
+  caller: PhoneNumber,
+  shape: ContextShape | null = null,
+): Promise<PhoneLookupResult> {
   const fields = contactFields(config);
   // The exact arm, and the account arm below, read the asked-for context with the customers.
   const withContext = contextFields(config, shape);
@@ -133,15 +147,26 @@ export async function findContactsByPhone(sf: SalesforceApi, config: ContactFiel
   const missing = isEmptyShape(shape) ? [] : [...byId.keys()].filter((id) => !contexts.has(id));
   await Promise.all([
     accounts.length > 0
-      ? sf.query<Row>(select({ fields: withContext, from: 'Contact', where: [idIn('AccountId', accounts)], ...newest })).then((more) => more.records.forEach((r) => collect(r, true)))
+      ? sf
+          .query<Row>(select({ fields: withContext, from: 'Contact', where: [idIn('AccountId', accounts)], ...newest }))
+          .then((more) => more.records.forEach((r) => collect(r, true)))
       : null,
     // Without it, the loaders read their context as before.
-    missing.length > 0 ? findCustomerContexts(sf, config, missing, shape).then((read) => read.forEach((c) => contexts.set(c.customer.id, c)), () => undefined) : null,
+    missing.length > 0
+      ? findCustomerContexts(sf, config, missing, shape).then(
+          (read) => read.forEach((c) => contexts.set(c.customer.id, c)),
+          () => undefined,
+        )
+      : null,
   ]);
   const matches = [...byId.values()].sort(
     (a, b) => FIELD_RANK.indexOf(a.field) - FIELD_RANK.indexOf(b.field) || b.customer.lastModifiedAt.getTime() - a.customer.lastModifiedAt.getTime(),
   );
-  return { matches, contexts: [...contexts.values()].filter((c) => byId.has(c.customer.id)), complete: exact.status === 'fulfilled' && fuzzy.status === 'fulfilled' };
+  return {
+    matches,
+    contexts: [...contexts.values()].filter((c) => byId.has(c.customer.id)),
+    complete: exact.status === 'fulfilled' && fuzzy.status === 'fulfilled',
+  };
 }
 
 /** A contact's Id and Account, or null when there is no such contact. */

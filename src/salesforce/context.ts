@@ -56,7 +56,9 @@ export function toCustomerContext(row: Row, config: ContactFieldConfig, shape: C
     out.cases = toPage(caseRows.map(toCase), shape.cases.first);
     const followUps = shape.cases.followUps;
     if (followUps) {
-      out.caseFollowUps = new Map(caseRows.slice(0, shape.cases.first).map((c) => [String(c.Id), toPage(children(c, 'Tasks').map(toFollowUp), followUps.first)]));
+      out.caseFollowUps = new Map(
+        caseRows.slice(0, shape.cases.first).map((c) => [String(c.Id), toPage(children(c, 'Tasks').map(toFollowUp), followUps.first)]),
+      );
     }
   }
   if (shape?.followUps) out.followUps = toPage(children(row, 'Tasks').map(toFollowUp), shape.followUps.first);
@@ -69,7 +71,12 @@ export function toCustomerContext(row: Row, config: ContactFieldConfig, shape: C
  * time the request has left: if it fails or is late, the rest of the time goes to the fallback,
  * and only the part that fails there is missing from the answer.
  */
-export async function findCustomerContexts(sf: SalesforceApi, config: ContactFieldConfig, ids: readonly string[], shape: ContextShape | null): Promise<CustomerContext[]> {
+export async function findCustomerContexts(
+  sf: SalesforceApi,
+  config: ContactFieldConfig,
+  ids: readonly string[],
+  shape: ContextShape | null,
+): Promise<CustomerContext[]> {
   const quick = sf.within(sf.remainingMs() / 2);
   const pages = await Promise.all(
     chunk(ids).map((part) => quick.query<Row>(select({ fields: contextFields(config, shape), from: 'Contact', where: [idIn('Id', part)] }), { attempts: 1 })),

@@ -38,7 +38,13 @@ const CASE_VARIANTS = 20;
  * field is unique case-sensitively (schema/salesforce), claims are, and SOQL's case-insensitive
  * `=` is narrowed here to the exact key, so `RT-K` and `rt-K` are two keys (issue 19, item 10).
  */
-export async function findByKey(sf: SalesforceApi, object: KeyedObject, s: IdempotencySettings, key: string, extraFields: readonly string[] = []): Promise<KeyedRow | null> {
+export async function findByKey(
+  sf: SalesforceApi,
+  object: KeyedObject,
+  s: IdempotencySettings,
+  key: string,
+  extraFields: readonly string[] = [],
+): Promise<KeyedRow | null> {
   const fields = ['Id', s.keyField, s.fingerprintField, ...extraFields.filter((f) => f !== 'Id' && f !== s.fingerprintField && f !== s.keyField)];
   const result = await sf.query<Record<string, unknown>>(select({ fields, from: object, where: [eq(s.keyField, key)], limit: CASE_VARIANTS }));
   const row = result.records.find((r) => r[s.keyField] === key);

@@ -109,7 +109,6 @@ const date = (v: unknown): Date | null => (typeof v === 'string' ? parseDateTime
 /** A dateTime Salesforce always sets (CreatedDate, LastModifiedDate). */
 const stamp = (v: unknown): Date => date(v) ?? new Date(0);
 
-
 type Row = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const flag = (row: Row, field: string | null): ConsentFlag => (field ? row[field] === true : null);
@@ -165,7 +164,13 @@ export function toCase(row: Row): CaseRecord {
 }
 
 export function toCaseComment(row: Row): CaseCommentRecord {
-  return { id: String(row.Id), caseId: String(row.ParentId), body: str(row.CommentBody) ?? '', isPublic: row.IsPublished === true, createdAt: stamp(row.CreatedDate) };
+  return {
+    id: String(row.Id),
+    caseId: String(row.ParentId),
+    body: str(row.CommentBody) ?? '',
+    isPublic: row.IsPublished === true,
+    createdAt: stamp(row.CreatedDate),
+  };
 }
 
 export function toCall(row: Row): CallRecord {

@@ -46,19 +46,20 @@ const SOSL_OPERATORS = new Set(['and', 'or', 'not']);
  * AND, OR and NOT quoted so that they are searched for rather than read as operators.
  */
 export function soslTerm(text: string): string {
-  return text
-    // Control characters (NUL and the like) have no escape in SOSL and no place in a search: dropped.
-    // eslint-disable-next-line no-control-regex -- stripping control characters is the point
-    .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
-    .split(/\s+/)
-    .filter((w) => w !== '')
-    .map((w) => {
-      const escaped = w.replace(SOSL_RESERVED, '\\$&');
-      return SOSL_OPERATORS.has(w.toLowerCase()) ? `"${escaped}"` : escaped;
-    })
-    .join(' ');
+  return (
+    text
+      // Control characters (NUL and the like) have no escape in SOSL and no place in a search: dropped.
+      // eslint-disable-next-line no-control-regex -- stripping control characters is the point
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, '')
+      .split(/\s+/)
+      .filter((w) => w !== '')
+      .map((w) => {
+        const escaped = w.replace(SOSL_RESERVED, '\\$&');
+        return SOSL_OPERATORS.has(w.toLowerCase()) ? `"${escaped}"` : escaped;
+      })
+      .join(' ')
+  );
 }
-
 
 /**
  * Ids per `IN (...)` list. An Id costs about 30 bytes of URL-encoded query string (quotes, comma

@@ -4,16 +4,23 @@ import { queryPath, rowsOf } from './composite';
 import { childPages, type Page, type PageRequest } from './pages';
 import { transaction } from './transaction';
 import type { FollowUpChannel, FollowUpStatus } from '../domain/follow-up-status';
-import { FOLLOW_UP_CHANNEL_FIELD, FOLLOW_UP_FIELDS, contactFields, toCustomer, toFollowUp, type ContactFieldConfig, type CustomerRecord, type FollowUpRecord } from './records';
+import {
+  FOLLOW_UP_CHANNEL_FIELD,
+  FOLLOW_UP_FIELDS,
+  contactFields,
+  toCustomer,
+  toFollowUp,
+  type ContactFieldConfig,
+  type CustomerRecord,
+  type FollowUpRecord,
+} from './records';
 import { assertId, chunk, createdSince, eq, idIn, ne, notNull, select, subquery } from './soql';
 
 type Row = Record<string, unknown>;
 
 export async function findFollowUpsByIds(sf: SalesforceApi, ids: readonly string[]): Promise<FollowUpRecord[]> {
   const pages = await Promise.all(
-    chunk(ids).map((part) =>
-      sf.query<Row>(select({ fields: FOLLOW_UP_FIELDS, from: 'Task', where: [idIn('Id', part), notNull(FOLLOW_UP_CHANNEL_FIELD)] })),
-    ),
+    chunk(ids).map((part) => sf.query<Row>(select({ fields: FOLLOW_UP_FIELDS, from: 'Task', where: [idIn('Id', part), notNull(FOLLOW_UP_CHANNEL_FIELD)] }))),
   );
   return pages.flatMap((p) => p.records.map(toFollowUp));
 }
@@ -25,7 +32,12 @@ export function findFollowUpsByParents(
   parentIds: readonly string[],
   page: PageRequest,
 ): Promise<Map<string, Page<FollowUpRecord>>> {
-  return childPages(sf, { parent, relationship: 'Tasks', fields: FOLLOW_UP_FIELDS, where: [notNull(FOLLOW_UP_CHANNEL_FIELD)], map: toFollowUp }, parentIds, page);
+  return childPages(
+    sf,
+    { parent, relationship: 'Tasks', fields: FOLLOW_UP_FIELDS, where: [notNull(FOLLOW_UP_CHANNEL_FIELD)], map: toFollowUp },
+    parentIds,
+    page,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -57,13 +69,19 @@ export function followUpState(row: Record<string, unknown>): { status: FollowUpS
 export async function recordFollowUpOutcome(sf: SalesforceApi, id: string, status: FollowUpStatus, to: string): Promise<FollowUpRecord | null> {
   try {
     const results = await transaction(sf, [
-      { method: 'PATCH', path: `/sobjects/Task/${assertId(id)}`, referenceId: 'outcome', body: { Follow_Up_Status__c: status, Status: TASK_STATUS[status], Follow_Up_To__c: to } },
+      {
+        method: 'PATCH',
+        path: `/sobjects/Task/${assertId(id)}`,
+        referenceId: 'outcome',
+        body: { Follow_Up_Status__c: status, Status: TASK_STATUS[status], Follow_Up_To__c: to },
+      },
       { method: 'GET', path: queryPath(select({ fields: FOLLOW_UP_FIELDS, from: 'Task', where: [eq('Id', id)] })), referenceId: 'followUp' },
     ]);
     const [row] = rowsOf(results.followUp);
     return row ? toFollowUp(row) : null;
   } catch (e) {
-    const forwardOnly = e instanceof SalesforceError && e.items.some((i) => i.errorCode === 'FIELD_CUSTOM_VALIDATION_EXCEPTION' && i.fields.includes('Follow_Up_Status__c'));
+    const forwardOnly =
+      e instanceof SalesforceError && e.items.some((i) => i.errorCode === 'FIELD_CUSTOM_VALIDATION_EXCEPTION' && i.fields.includes('Follow_Up_Status__c'));
     if (!forwardOnly) throw e;
     await sf.request('PATCH', `/sobjects/Task/${assertId(id)}`, { Follow_Up_To__c: to }, { idempotent: true });
     return null;
@@ -110,7 +128,8 @@ export async function writeFollowUpStatus(sf: SalesforceApi, id: string, status:
     await sf.request('PATCH', `/sobjects/Task/${assertId(id)}`, { Follow_Up_Status__c: status, Status: TASK_STATUS[status] }, { idempotent: true });
     return 'written';
   } catch (e) {
-    const forwardOnly = e instanceof SalesforceError && e.items.some((i) => i.errorCode === 'FIELD_CUSTOM_VALIDATION_EXCEPTION' && i.fields.includes('Follow_Up_Status__c'));
+    const forwardOnly =
+      e instanceof SalesforceError && e.items.some((i) => i.errorCode === 'FIELD_CUSTOM_VALIDATION_EXCEPTION' && i.fields.includes('Follow_Up_Status__c'));
     if (forwardOnly) return 'superseded';
     throw e;
   }

@@ -30,7 +30,15 @@ export function checkCaseInput(input: NewCaseInput): FieldError[] {
   if (input.suppliedEmail !== null && !EMAIL_PATTERN.test(input.suppliedEmail)) {
     errors.push({ field: 'suppliedEmail', code: 'INVALID', message: 'suppliedEmail is not an email address.' });
   }
-  errors.push(...checkNoReferences({ subject: input.subject, description: input.description, suppliedName: input.suppliedName, suppliedPhone: input.suppliedPhone, suppliedEmail: input.suppliedEmail }));
+  errors.push(
+    ...checkNoReferences({
+      subject: input.subject,
+      description: input.description,
+      suppliedName: input.suppliedName,
+      suppliedPhone: input.suppliedPhone,
+      suppliedEmail: input.suppliedEmail,
+    }),
+  );
   return errors;
 }
 
@@ -64,13 +72,22 @@ export async function createCase(deps: ServiceDeps, input: NewCaseInput): Promis
       // stays readable when the insert is refused (an unknown customer, a key written before).
       const subs: SubRequest[] = [];
       if (customerId !== null) {
-        subs.push({ method: 'GET', path: queryPath(select({ fields: ['Id', 'AccountId'], from: 'Contact', where: [eq('Id', customerId)] })), referenceId: 'customer' });
+        subs.push({
+          method: 'GET',
+          path: queryPath(select({ fields: ['Id', 'AccountId'], from: 'Contact', where: [eq('Id', customerId)] })),
+          referenceId: 'customer',
+        });
       }
       // A reference to a field that is null (a contact with no account) is sent as null
       // [unverified against a real org: the docs do not say; the emulator does so].
-      const customerFields = customerId !== null ? { ContactId: reference('customer.records[0].Id'), AccountId: reference('customer.records[0].AccountId') } : {};
+      const customerFields =
+        customerId !== null ? { ContactId: reference('customer.records[0].Id'), AccountId: reference('customer.records[0].AccountId') } : {};
       subs.push({ method: 'POST', path: '/sobjects/Case', referenceId: 'case', body: { ...row, ...customerFields, ...keyFields } });
-      subs.push({ method: 'GET', path: queryPath(select({ fields: CASE_FIELDS, from: 'Case', where: [eqReference('Id', 'case.id')] })), referenceId: 'created' });
+      subs.push({
+        method: 'GET',
+        path: queryPath(select({ fields: CASE_FIELDS, from: 'Case', where: [eqReference('Id', 'case.id')] })),
+        referenceId: 'created',
+      });
       const answers = await compositeCall(deps.sf, subs, { allOrNone: false, keyed: Object.keys(keyFields).length > 0 });
       if (customerId !== null && answers.customer && answers.customer.status < 400 && rowsOf(answers.customer).length === 0) {
         throw new NotFoundError('No customer has this customerId; nothing was written.', input.customerId!);

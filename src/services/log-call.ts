@@ -36,7 +36,8 @@ function checkLocal(deps: ServiceDeps, input: CallInput, now: number): { errors:
   }
   for (const [field, max] of Object.entries(LIMITS) as [keyof typeof LIMITS, number][]) {
     const value = input[field];
-    if (value !== null && value.length > max) errors.push({ field, code: 'TOO_LONG', message: `${field} may have at most ${max.toLocaleString('en-US')} characters.` });
+    if (value !== null && value.length > max)
+      errors.push({ field, code: 'TOO_LONG', message: `${field} may have at most ${max.toLocaleString('en-US')} characters.` });
   }
   errors.push(...checkNoReferences({ summary: input.summary, outcome: input.outcome, externalCallId: input.externalCallId }));
   let from: string | null = null;
@@ -80,8 +81,17 @@ export async function logCall(deps: ServiceDeps, input: CallInput): Promise<{ id
       // A call about a case is with the case's customer when the input names none.
       const who = customerId ? reference('customer.records[0].Id') : caseId ? reference('case.records[0].ContactId') : null;
       const what = caseId ? reference(customerId ? 'owned.records[0].Id' : 'case.records[0].Id') : null;
-      subs.push({ method: 'POST', path: '/sobjects/Task', referenceId: 'call', body: { ...row, ...(who ? { WhoId: who } : {}), ...(what ? { WhatId: what } : {}), ...keyFields } });
-      subs.push({ method: 'GET', path: queryPath(select({ fields: CALL_FIELDS, from: 'Task', where: [eqReference('Id', 'call.id')] })), referenceId: 'created' });
+      subs.push({
+        method: 'POST',
+        path: '/sobjects/Task',
+        referenceId: 'call',
+        body: { ...row, ...(who ? { WhoId: who } : {}), ...(what ? { WhatId: what } : {}), ...keyFields },
+      });
+      subs.push({
+        method: 'GET',
+        path: queryPath(select({ fields: CALL_FIELDS, from: 'Task', where: [eqReference('Id', 'call.id')] })),
+        referenceId: 'created',
+      });
       const answers = await compositeCall(deps.sf, subs, { allOrNone: false, keyed: Object.keys(keyFields).length > 0 });
       const missing = (ref: string) => answers[ref] !== undefined && answers[ref]!.status < 400 && rowsOf(answers[ref]).length === 0;
       if (customerId && missing('customer')) throw new NotFoundError('No customer has this customerId; nothing was written.', input.customerId!);

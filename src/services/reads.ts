@@ -45,13 +45,23 @@ export async function lookUpCaller(deps: ReadDeps, phone: string, first: number,
   };
 }
 
-export async function searchCustomers(deps: ReadDeps, text: string, page: { first: number; offset: number }, shape: ContextShape | null = null): Promise<SearchPage> {
+export async function searchCustomers(
+  deps: ReadDeps,
+  text: string,
+  page: { first: number; offset: number },
+  shape: ContextShape | null = null,
+): Promise<SearchPage> {
   const result = await searchContacts(deps.sf, deps.settings.contactFields, text, page);
   deps.loaders.prime.customers(result.records);
   // SOSL cannot read child rows: the context of the page's customers is one more statement.
   // If that statement fails, the loaders read each list on its own, so only what fails is null.
   if (shape && !isEmptyShape(shape) && result.records.length > 0) {
-    const contexts = await findCustomerContexts(deps.sf, deps.settings.contactFields, result.records.map((c) => c.id), shape).catch(() => null);
+    const contexts = await findCustomerContexts(
+      deps.sf,
+      deps.settings.contactFields,
+      result.records.map((c) => c.id),
+      shape,
+    ).catch(() => null);
     if (contexts) deps.loaders.prime.contexts(contexts, shape);
   }
   return result;

@@ -42,19 +42,28 @@ function consentFields(deps: ServiceDeps, channel: ConsentChannel): { optOut: st
 function checkLocal(deps: ServiceDeps, input: ConsentStatement): FieldError[] {
   const errors = checkIdempotencyKey(input.idempotencyKey);
   errors.push(...checkIdOf('customerId', input.customerId, 'Contact', 'a customer'));
-  if (input.status === 'UNKNOWN') errors.push({ field: 'status', code: 'INVALID', message: 'status must be OPTED_IN or OPTED_OUT: a statement of consent is one or the other.' });
+  if (input.status === 'UNKNOWN')
+    errors.push({ field: 'status', code: 'INVALID', message: 'status must be OPTED_IN or OPTED_OUT: a statement of consent is one or the other.' });
   if (!input.source) errors.push({ field: 'source', code: 'REQUIRED', message: 'source is required: say how the customer gave it, for the audit trail.' });
   if (input.source.length > 255) errors.push({ field: 'source', code: 'TOO_LONG', message: 'source may have at most 255 characters.' });
-  if (input.externalCallId !== null && input.externalCallId.length > 255) errors.push({ field: 'externalCallId', code: 'TOO_LONG', message: 'externalCallId may have at most 255 characters.' });
+  if (input.externalCallId !== null && input.externalCallId.length > 255)
+    errors.push({ field: 'externalCallId', code: 'TOO_LONG', message: 'externalCallId may have at most 255 characters.' });
   errors.push(...checkNoReferences({ source: input.source, externalCallId: input.externalCallId }));
   const fields = consentFields(deps, input.channel);
   if (!fields.optOut && !fields.optIn) {
-    errors.push({ field: 'channel', code: 'NOT_ALLOWED', message: `This org keeps no consent field for ${CHANNEL_WORDS[input.channel]}; nothing was written.` });
+    errors.push({
+      field: 'channel',
+      code: 'NOT_ALLOWED',
+      message: `This org keeps no consent field for ${CHANNEL_WORDS[input.channel]}; nothing was written.`,
+    });
   }
   return errors;
 }
 
-export async function recordConsent(deps: ServiceDeps, input: ConsentStatement): Promise<{ customerId: string; replayed: boolean; customer: CustomerRecord | null }> {
+export async function recordConsent(
+  deps: ServiceDeps,
+  input: ConsentStatement,
+): Promise<{ customerId: string; replayed: boolean; customer: CustomerRecord | null }> {
   const local = checkLocal(deps, input);
   if (local.length > 0) throw new ValidationError(local);
   const customerId = idOf(input.customerId, 'Contact')!;
@@ -79,7 +88,9 @@ export async function recordConsent(deps: ServiceDeps, input: ConsentStatement):
           `Status: ${input.status}`,
           `Source: ${input.source}`,
           ...(input.externalCallId ? [`Call: ${input.externalCallId}`] : []),
-          `Fields: ${Object.entries(change).map(([f, v]) => `${f} = ${v}`).join(', ')}`,
+          `Fields: ${Object.entries(change)
+            .map(([f, v]) => `${f} = ${v}`)
+            .join(', ')}`,
         ],
         whoId: customerId,
         whatId: null,
@@ -88,11 +99,19 @@ export async function recordConsent(deps: ServiceDeps, input: ConsentStatement):
       // or none. A PATCH of an Id that is no contact is Salesforce's NOT_FOUND: nothing is written.
       let results;
       try {
-        results = await transaction(deps.sf, [
-          { method: 'PATCH', path: `/sobjects/Contact/${customerId}`, referenceId: 'consent', body: change },
-          { method: 'POST', path: '/sobjects/Task', referenceId: 'audit', body: { ...audit, ...keyFields } },
-          { method: 'GET', path: queryPath(select({ fields: contactFields(deps.settings.contactFields), from: 'Contact', where: [eq('Id', customerId)] })), referenceId: 'customer' },
-        ], Object.keys(keyFields).length > 0);
+        results = await transaction(
+          deps.sf,
+          [
+            { method: 'PATCH', path: `/sobjects/Contact/${customerId}`, referenceId: 'consent', body: change },
+            { method: 'POST', path: '/sobjects/Task', referenceId: 'audit', body: { ...audit, ...keyFields } },
+            {
+              method: 'GET',
+              path: queryPath(select({ fields: contactFields(deps.settings.contactFields), from: 'Contact', where: [eq('Id', customerId)] })),
+              referenceId: 'customer',
+            },
+          ],
+          Object.keys(keyFields).length > 0,
+        );
       } catch (e) {
         if (e instanceof SalesforceError && e.kind === 'rejected' && (e.errorCode === 'NOT_FOUND' || e.errorCode === 'ENTITY_IS_DELETED')) {
           throw new NotFoundError('No customer has this customerId; nothing was written.', input.customerId);

@@ -9,7 +9,16 @@
  * the follow-up as PENDING. The provider's status callback names the follow-up's Task Id, so the
  * delivery report still moves it to DELIVERED or FAILED. See docs/writes.md.
  */
-import { CodedError, ConsentError, DeliveryError, IdempotencyConflictError, NotFoundError, ValidationError, type FieldError, checkNoReferences } from '../domain/errors';
+import {
+  CodedError,
+  ConsentError,
+  DeliveryError,
+  IdempotencyConflictError,
+  NotFoundError,
+  ValidationError,
+  type FieldError,
+  checkNoReferences,
+} from '../domain/errors';
 import { EMAIL_PATTERN } from '../domain/email';
 import { consentOf } from '../domain/consent';
 import { normaliseId } from '../domain/ids';
@@ -72,7 +81,9 @@ export function checkFollowUpInput(input: FollowUpInput): FieldError[] {
 
 /** `to` that is no phone number at all is refused before any call (whose number it is, after). */
 function checkNumber(input: FollowUpInput, region: CountryCode): FieldError[] {
-  return input.to !== null && input.channel === 'SMS' && !parseCallerNumber(input.to, region) ? [{ field: 'to', code: 'INVALID', message: 'to is not a phone number.' }] : [];
+  return input.to !== null && input.channel === 'SMS' && !parseCallerNumber(input.to, region)
+    ? [{ field: 'to', code: 'INVALID', message: 'to is not a phone number.' }]
+    : [];
 }
 
 /**
@@ -106,7 +117,11 @@ function pickAddress(customer: CustomerRecord, input: FollowUpInput, region: Cou
 }
 
 /** Where a follow-up stands, for answering a retry; the record itself when it had to be read. */
-async function stateOf(deps: ServiceDeps, id: string, row: Record<string, unknown> | undefined): Promise<{ status: FollowUpStatus; createdAt: Date; subject: string | null; record: FollowUpRecord | null }> {
+async function stateOf(
+  deps: ServiceDeps,
+  id: string,
+  row: Record<string, unknown> | undefined,
+): Promise<{ status: FollowUpStatus; createdAt: Date; subject: string | null; record: FollowUpRecord | null }> {
   if (row) return { ...followUpState(row), record: null };
   const [found] = await findFollowUpsByIds(deps.sf, [id]);
   if (!found) throw new Error(`follow-up ${id} was recorded but cannot be read back`);
@@ -125,7 +140,11 @@ function refusalError(code: string, input: FollowUpInput, limit: number, message
       return new ConsentError(input.channel, 'UNKNOWN');
     case 'SMS_CAP':
       return new ValidationError([
-        { field: 'customerId', code: 'NOT_ALLOWED', message: `This customer was sent ${limit} text messages in the last hour, the most allowed; nothing was sent. Try email, or later.` },
+        {
+          field: 'customerId',
+          code: 'NOT_ALLOWED',
+          message: `This customer was sent ${limit} text messages in the last hour, the most allowed; nothing was sent. Try email, or later.`,
+        },
       ]);
     case 'CHANNEL':
       return new ValidationError([{ field: 'channel', code: 'NOT_ALLOWED', message: `${input.channel} follow-ups are not configured on this gateway.` }]);
@@ -174,10 +193,20 @@ export async function sendFollowUp(deps: ServiceDeps, input: FollowUpInput): Pro
       return followUpRow({ contactId: customerId, caseId, channel: input.channel, to: '', subject: input.subject, body: input.body }, today);
     },
     async write(row, keyFields) {
-      const subs: SubRequest[] = [{ method: 'GET', path: queryPath(recipientQuery(deps.settings.contactFields, customerId, new Date(clock() - 60 * 60_000), limit)), referenceId: 'recipient' }];
+      const subs: SubRequest[] = [
+        {
+          method: 'GET',
+          path: queryPath(recipientQuery(deps.settings.contactFields, customerId, new Date(clock() - 60 * 60_000), limit)),
+          referenceId: 'recipient',
+        },
+      ];
       if (caseId) {
         subs.push({ method: 'GET', path: queryPath(select({ fields: ['Id'], from: 'Case', where: [eq('Id', caseId)] })), referenceId: 'case' });
-        subs.push({ method: 'GET', path: queryPath(select({ fields: ['Id'], from: 'Case', where: [eq('Id', caseId), eq('ContactId', customerId)] })), referenceId: 'owned' });
+        subs.push({
+          method: 'GET',
+          path: queryPath(select({ fields: ['Id'], from: 'Case', where: [eq('Id', caseId), eq('ContactId', customerId)] })),
+          referenceId: 'owned',
+        });
       }
       const { Follow_Up_To__c: _unknownYet, ...intent } = row;
       subs.push({
@@ -213,7 +242,12 @@ export async function sendFollowUp(deps: ServiceDeps, input: FollowUpInput): Pro
 }
 
 /** Consent first (a customer who opted out is told so, not that they had too many texts), then the cap, the address and the channel. */
-function refusalOf(deps: ServiceDeps, input: FollowUpInput, who: { customer: CustomerRecord; recentSms: number }, limit: number): { code: string; message?: string } | null {
+function refusalOf(
+  deps: ServiceDeps,
+  input: FollowUpInput,
+  who: { customer: CustomerRecord; recentSms: number },
+  limit: number,
+): { code: string; message?: string } | null {
   const consent = consentOf(who.customer);
   const status = input.channel === 'SMS' ? consent.sms : consent.email;
   const policy = deps.settings.consentPolicy[input.channel];
@@ -233,9 +267,11 @@ function refusalOf(deps: ServiceDeps, input: FollowUpInput, who: { customer: Cus
 /** Marks a refused intent FAILED, its Subject naming the refusal. */
 async function refuse(deps: ServiceDeps, followUpId: string, code: string, input: FollowUpInput): Promise<void> {
   const subject = `Refused (${code}): ${input.subject ?? `${input.channel}: ${input.body}`}`.slice(0, 255);
-  await deps.sf.request('PATCH', `/sobjects/Task/${followUpId}`, { Follow_Up_Status__c: 'FAILED', Status: 'Completed', Subject: subject }, { idempotent: true }).catch((e: unknown) => {
-    deps.logger.error({ err: e, followUpId }, 'could not mark a refused follow-up');
-  });
+  await deps.sf
+    .request('PATCH', `/sobjects/Task/${followUpId}`, { Follow_Up_Status__c: 'FAILED', Status: 'Completed', Subject: subject }, { idempotent: true })
+    .catch((e: unknown) => {
+      deps.logger.error({ err: e, followUpId }, 'could not mark a refused follow-up');
+    });
 }
 
 /** Sends the recorded follow-up once and records what the provider said. */

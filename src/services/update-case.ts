@@ -38,7 +38,8 @@ function checkLocal(input: CaseUpdate): FieldError[] {
   if (input.status === null && input.priority === null && input.comment === null) {
     errors.push({ field: 'input', code: 'REQUIRED', message: 'Give a status, a priority or a comment: there is nothing to change.' });
   }
-  if (input.comment !== null && input.comment.length > MAX_COMMENT) errors.push({ field: 'comment', code: 'TOO_LONG', message: `comment may have at most ${MAX_COMMENT} characters.` });
+  if (input.comment !== null && input.comment.length > MAX_COMMENT)
+    errors.push({ field: 'comment', code: 'TOO_LONG', message: `comment may have at most ${MAX_COMMENT} characters.` });
   errors.push(...checkNoReferences({ comment: input.comment }));
   return errors;
 }
@@ -81,27 +82,41 @@ export async function updateCase(deps: ServiceDeps, input: CaseUpdate): Promise<
       return {};
     },
     async write(_prepared, keyFields) {
-      const subs: SubRequest[] = [{ method: 'GET', path: queryPath(select({ fields: ['Id', 'ContactId'], from: 'Case', where: [eq('Id', caseId)] })), referenceId: 'target' }];
+      const subs: SubRequest[] = [
+        { method: 'GET', path: queryPath(select({ fields: ['Id', 'ContactId'], from: 'Case', where: [eq('Id', caseId)] })), referenceId: 'target' },
+      ];
       const change = Object.fromEntries(Object.entries({ Status: input.status, Priority: input.priority }).filter(([, v]) => v !== null));
       if (Object.keys(change).length > 0) subs.push({ method: 'PATCH', path: `/sobjects/Case/${caseId}`, referenceId: 'change', body: change });
       if (input.comment !== null) {
-        subs.push({ method: 'POST', path: '/sobjects/CaseComment', referenceId: 'comment', body: { ParentId: reference('target.records[0].Id'), CommentBody: input.comment, IsPublished: input.commentIsPublic } });
+        subs.push({
+          method: 'POST',
+          path: '/sobjects/CaseComment',
+          referenceId: 'comment',
+          body: { ParentId: reference('target.records[0].Id'), CommentBody: input.comment, IsPublished: input.commentIsPublic },
+        });
       }
-      const lines = [
-        ...Object.entries(change).map(([field, value]) => `${field}: ${value}`),
-        ...(input.comment !== null ? ['Comment: @{comment.id}'] : []),
-      ];
+      const lines = [...Object.entries(change).map(([field, value]) => `${field}: ${value}`), ...(input.comment !== null ? ['Comment: @{comment.id}'] : [])];
       const audit = auditTask(deps, { subject: 'Case updated through the customer gateway', lines, whoId: null, whatId: null });
-      subs.push({ method: 'POST', path: '/sobjects/Task', referenceId: 'audit', body: { ...audit, WhoId: reference('target.records[0].ContactId'), WhatId: reference('target.records[0].Id'), ...keyFields } });
+      subs.push({
+        method: 'POST',
+        path: '/sobjects/Task',
+        referenceId: 'audit',
+        body: { ...audit, WhoId: reference('target.records[0].ContactId'), WhatId: reference('target.records[0].Id'), ...keyFields },
+      });
       subs.push({ method: 'GET', path: queryPath(select({ fields: CASE_FIELDS, from: 'Case', where: [eq('Id', caseId)] })), referenceId: 'updated' });
       if (input.comment !== null) {
-        subs.push({ method: 'GET', path: queryPath(select({ fields: CASE_COMMENT_FIELDS, from: 'CaseComment', where: [eqReference('Id', 'comment.id')] })), referenceId: 'added' });
+        subs.push({
+          method: 'GET',
+          path: queryPath(select({ fields: CASE_COMMENT_FIELDS, from: 'CaseComment', where: [eqReference('Id', 'comment.id')] })),
+          referenceId: 'added',
+        });
       }
       let results;
       try {
         results = await transaction(deps.sf, subs, Object.keys(keyFields).length > 0);
       } catch (e) {
-        if (e instanceof SalesforceError && e.kind === 'rejected' && MISSING.has(e.errorCode)) throw new NotFoundError('No case has this caseId; nothing was written.', input.caseId);
+        if (e instanceof SalesforceError && e.kind === 'rejected' && MISSING.has(e.errorCode))
+          throw new NotFoundError('No case has this caseId; nothing was written.', input.caseId);
         throw e;
       }
       const [read] = rowsOf(results.updated);
@@ -116,17 +131,29 @@ export async function updateCase(deps: ServiceDeps, input: CaseUpdate): Promise<
         [
           { method: 'GET', path: queryPath(select({ fields: ['Id', 'Description'], from: 'Task', where: [eq('Id', existing.id)] })), referenceId: 'audit' },
           { method: 'GET', path: queryPath(select({ fields: CASE_FIELDS, from: 'Case', where: [eq('Id', caseId)] })), referenceId: 'updated' },
-          { method: 'GET', path: queryPath(select({ fields: CASE_COMMENT_FIELDS, from: 'CaseComment', where: [eq('ParentId', caseId)], orderBy: [['CreatedDate', 'DESC']], limit: 200 })), referenceId: 'comments' },
+          {
+            method: 'GET',
+            path: queryPath(
+              select({ fields: CASE_COMMENT_FIELDS, from: 'CaseComment', where: [eq('ParentId', caseId)], orderBy: [['CreatedDate', 'DESC']], limit: 200 }),
+            ),
+            referenceId: 'comments',
+          },
         ],
         { allOrNone: false, keyed: false },
       );
       const commentId = COMMENT_LINE.exec(String(rowsOf(answers.audit)[0]?.Description ?? existing.row?.Description ?? ''))?.[1] ?? null;
       const [read] = rowsOf(answers.updated);
-      const comment = rowsOf(answers.comments).map(toCaseComment).find((c) => c.id === commentId) ?? null;
+      const comment =
+        rowsOf(answers.comments)
+          .map(toCaseComment)
+          .find((c) => c.id === commentId) ?? null;
       return { caseId, commentId, replayed: true as boolean, read: { case: read ? toCase(read) : null, comment } };
     },
     // A lost answer leaves commentId unknown here: the audit Task records it.
-    created: async (id) => (written.read.case ? { caseId, ...written, replayed: false } : { caseId, commentId: await commentOf(deps, id), replayed: false, read: { case: null, comment: null } }),
+    created: async (id) =>
+      written.read.case
+        ? { caseId, ...written, replayed: false }
+        : { caseId, commentId: await commentOf(deps, id), replayed: false, read: { case: null, comment: null } },
   });
 }
 

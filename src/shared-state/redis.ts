@@ -145,14 +145,22 @@ export async function redisSharedState(o: RedisStateOptions): Promise<SharedStat
         async spend(role: Role, calls: number, now: number) {
           await local.spend(role, calls, now);
           const key = `budget:${role}:${hourOf(now)}`;
-          await redis.multi().incrby(key, calls).pexpire(key, (HOURS + 1) * HOUR_MS).exec().catch(() => undefined);
+          await redis
+            .multi()
+            .incrby(key, calls)
+            .pexpire(key, (HOURS + 1) * HOUR_MS)
+            .exec()
+            .catch(() => undefined);
         },
         async spent(now: number) {
           const hour = hourOf(now);
           const keys = ROLES.flatMap((r) => Array.from({ length: HOURS }, (_, i) => `budget:${r}:${hour - i}`));
           const values = await redis.mget(...keys).catch(() => null);
           if (!values) return local.spent(now);
-          return Object.fromEntries(ROLES.map((r, j) => [r, values.slice(j * HOURS, (j + 1) * HOURS).reduce((n, v) => n + Number(v ?? 0), 0)])) as Record<Role, number>;
+          return Object.fromEntries(ROLES.map((r, j) => [r, values.slice(j * HOURS, (j + 1) * HOURS).reduce((n, v) => n + Number(v ?? 0), 0)])) as Record<
+            Role,
+            number
+          >;
         },
         async orgUsage() {
           const v = await redis.get('budget:org').catch(() => null);
@@ -225,7 +233,12 @@ export async function redisSharedState(o: RedisStateOptions): Promise<SharedStat
         // While Redis is down, each replica counts on its own.
         insuranceLimiter: new RateLimiterMemory({ keyPrefix: name, points, duration }),
       }),
-    healthy: async () => redis.status === 'ready' && (await redis.ping().then(() => true, () => false)),
+    healthy: async () =>
+      redis.status === 'ready' &&
+      (await redis.ping().then(
+        () => true,
+        () => false,
+      )),
     close: async () => {
       await redis.quit().catch(() => redis.disconnect());
     },

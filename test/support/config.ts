@@ -1,7 +1,18 @@
 /** The gateway's configuration against a running emulator (no test-runner imports: the benchmarks use it too). */
 import { DEMO_SMS } from 'salesforce-emulator';
 import type { AppConfig } from '../../src/app';
-import { loadConfig, type AuthFlow, type BudgetSettings, type CacheSettings, type ChangeEventsSettings, type GatewaySettings, type SalesforceCredentials, type SecuritySettings, type SharedStateSettings, type TracingSettings } from '../../src/config';
+import {
+  loadConfig,
+  type AuthFlow,
+  type BudgetSettings,
+  type CacheSettings,
+  type ChangeEventsSettings,
+  type GatewaySettings,
+  type SalesforceCredentials,
+  type SecuritySettings,
+  type SharedStateSettings,
+  type TracingSettings,
+} from '../../src/config';
 import { demoCredentials } from './credentials';
 
 export interface ConfigOptions {
@@ -49,4 +60,3 @@ export function testConfig(emulatorUrl: string, options: ConfigOptions = {}): Ap
     },
   };
 }
-

@@ -15,4 +15,3 @@ export function demoCredentials(url: string, flow: AuthFlow = 'password'): Sales
     audience: 'https://login.salesforce.com',
   };
 }
-

@@ -24,7 +24,11 @@ export interface TestGateway {
   /** Runs a typed operation (from `graphql()` in test/__generated__) through POST /graphql. */
   execute<R, V>(document: TypedDocumentNode<R, V>, variables?: V): Promise<{ data?: R | null; errors?: GraphQLErrorBody[] }>;
   /** POSTs a GraphQL operation to /graphql and returns the parsed body. */
-  graphql<T = Record<string, unknown>>(query: string, variables?: Record<string, unknown>, headers?: Record<string, string>): Promise<{ data?: T; errors?: GraphQLErrorBody[] }>;
+  graphql<T = Record<string, unknown>>(
+    query: string,
+    variables?: Record<string, unknown>,
+    headers?: Record<string, string>,
+  ): Promise<{ data?: T; errors?: GraphQLErrorBody[] }>;
   close(): Promise<void>;
 }
 
@@ -64,7 +68,12 @@ export async function startTestGateway(options: TestGatewayOptions = {}): Promis
   const { yoga, connection, sf } = app;
   const graphql: TestGateway['graphql'] = async (query, variables, headers = {}) => {
     // The demo agent key unless the test says otherwise ('' sends no Authorization at all).
-    const all: Record<string, string> = { 'content-type': 'application/json', accept: 'application/graphql-response+json', authorization: `Bearer ${AGENT_KEY}`, ...headers };
+    const all: Record<string, string> = {
+      'content-type': 'application/json',
+      accept: 'application/graphql-response+json',
+      authorization: `Bearer ${AGENT_KEY}`,
+      ...headers,
+    };
     const res = await yoga.fetch('http://gateway.test/graphql', {
       method: 'POST',
       headers: Object.fromEntries(Object.entries(all).filter(([, v]) => v !== '')),
@@ -104,7 +113,8 @@ export function useTestGateway(options: TestGatewayOptions = {}): UsedGateway {
     used.ids = used.emulators.salesforce.fixtures;
     used.calls = () => control(used.emulators.url, 'GET', 'stats');
     used.rounds = async () => roundsOf((await control<{ requests: Timed[] }>(used.emulators.url, 'GET', 'requests')).requests);
-    used.statements = async () => (await control<{ requests: { kind: string; statement?: string; status: number }[] }>(used.emulators.url, 'GET', 'requests')).requests;
+    used.statements = async () =>
+      (await control<{ requests: { kind: string; statement?: string; status: number }[] }>(used.emulators.url, 'GET', 'requests')).requests;
   });
   afterAll(() => used.close());
   beforeEach(() => control(used.emulators.url, 'POST', 'reset'));

@@ -20,7 +20,13 @@ export function testPrefix(url = MACHINE_REDIS): { prefix: string; cleanup(): Pr
       redis.on('error', () => undefined);
       try {
         // A Redis that is gone (a test stopped its own) took its keys with it.
-        if (!(await redis.connect().then(() => true, () => false))) return;
+        if (
+          !(await redis.connect().then(
+            () => true,
+            () => false,
+          ))
+        )
+          return;
         let cursor = '0';
         do {
           const [next, keys] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 500);

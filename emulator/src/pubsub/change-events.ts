@@ -58,7 +58,12 @@ export function changeEventSchema(o: ObjectDef): Record<string, unknown> {
         { name: 'recordIds', type: { type: 'array', items: 'string' } },
         {
           name: 'changeType',
-          type: { type: 'enum', name: 'ChangeType', namespace: 'com.sforce.eventbus', symbols: ['CREATE', 'UPDATE', 'DELETE', 'UNDELETE', 'GAP_CREATE', 'GAP_UPDATE', 'GAP_DELETE', 'GAP_UNDELETE', 'GAP_OVERFLOW', 'SNAPSHOT'] },
+          type: {
+            type: 'enum',
+            name: 'ChangeType',
+            namespace: 'com.sforce.eventbus',
+            symbols: ['CREATE', 'UPDATE', 'DELETE', 'UNDELETE', 'GAP_CREATE', 'GAP_UPDATE', 'GAP_DELETE', 'GAP_UNDELETE', 'GAP_OVERFLOW', 'SNAPSHOT'],
+          },
         },
         { name: 'changeOrigin', type: 'string' },
         { name: 'transactionKey', type: 'string' },
@@ -123,7 +128,8 @@ export function changeEventsOf(
     if (!o) continue;
     const changeType: ChangeType = !c.before ? 'CREATE' : c.after.IsDeleted === true && c.before.IsDeleted !== true ? 'DELETE' : 'UPDATE';
     const fields = o.def.fields.filter((f) => f.name !== 'Id');
-    const changed = changeType === 'UPDATE' ? fields.flatMap((f, i) => (!BOOKKEEPING.has(f.name) && !same(c.before![f.name], c.after[f.name]) ? [i + 1] : [])) : [];
+    const changed =
+      changeType === 'UPDATE' ? fields.flatMap((f, i) => (!BOOKKEEPING.has(f.name) && !same(c.before![f.name], c.after[f.name]) ? [i + 1] : [])) : [];
     const key = `${c.object}|${changeType}|${changed.join(',')}`;
     const group = groups.get(key) ?? { object: c.object, changeType, changes: [], changed };
     group.changes.push(c);

@@ -73,14 +73,24 @@ const replayIdBytes = (id: bigint) => {
 
 export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {}): Promise<RunningPubSub> {
   const definition = protoLoader.loadSync(PROTO, { keepCase: true });
-  const service = (grpc.loadPackageDefinition(definition) as unknown as { eventbus: { v1: { PubSub: { service: grpc.ServiceDefinition } } } }).eventbus.v1.PubSub.service;
+  const service = (grpc.loadPackageDefinition(definition) as unknown as { eventbus: { v1: { PubSub: { service: grpc.ServiceDefinition } } } }).eventbus.v1
+    .PubSub.service;
   const host = o.host ?? 'localhost';
   const keepaliveMs = o.keepaliveMs ?? 270_000;
   const retained = o.retained ?? 10_000;
   const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
     keyType: 'ec',
     curve: 'P-256',
-    extensions: [{ name: 'subjectAltName', altNames: [{ type: 2, value: 'localhost' }, { type: 7, ip: '127.0.0.1' }, { type: 7, ip: '::1' }] }],
+    extensions: [
+      {
+        name: 'subjectAltName',
+        altNames: [
+          { type: 2, value: 'localhost' },
+          { type: 7, ip: '127.0.0.1' },
+          { type: 7, ip: '::1' },
+        ],
+      },
+    ],
   } as never);
 
   const objects = new Map<string, { def: ObjectDef; type: AvroType; schemaId: string; schema: string }>();
@@ -91,7 +101,10 @@ export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {})
     objects.set(name, { def, type: avro.parse(schema), schemaId: `${name}-${randomUUID().slice(0, 8)}`, schema });
   }
   const schemas = new Map([...objects.values()].map((x) => [x.schemaId, x.schema]));
-  const topics = new Map<string, string | null>([...[...objects.entries()].map(([name, x]) => [topicOf(name), x.schemaId] as const), [ALL_CHANGE_EVENTS, null]]);
+  const topics = new Map<string, string | null>([
+    ...[...objects.entries()].map(([name, x]) => [topicOf(name), x.schemaId] as const),
+    [ALL_CHANGE_EVENTS, null],
+  ]);
 
   const log: Logged[] = [];
   let lastReplayId = 0n;
@@ -122,7 +135,10 @@ export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {})
     const [tenant] = metadata.get('tenantid');
     const [instance] = metadata.get('instanceurl');
     if (typeof token !== 'string' || sf.oauth.check(`Bearer ${token}`) !== 'ok' || !instance) {
-      return status(grpc.status.UNAUTHENTICATED, 'sfdc.platform.eventbus.grpc.service.auth.error: the access token or instance URL is not valid [unverified wording]');
+      return status(
+        grpc.status.UNAUTHENTICATED,
+        'sfdc.platform.eventbus.grpc.service.auth.error: the access token or instance URL is not valid [unverified wording]',
+      );
     }
     if (tenant !== sf.fixtures.organizationId) {
       return status(grpc.status.PERMISSION_DENIED, 'sfdc.platform.eventbus.grpc.service.auth.error: the tenant id is not this org [unverified wording]');
@@ -136,14 +152,23 @@ export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {})
       const denied = refused(call.metadata);
       if (denied) return callback(denied);
       const name = call.request.topic_name;
-      if (!topics.has(name)) return callback(status(grpc.status.NOT_FOUND, `sfdc.platform.eventbus.grpc.service.topicname.invalid: no topic ${name} [unverified wording]`));
-      callback(null, { topic_name: name, tenant_guid: sf.fixtures.organizationId, can_publish: false, can_subscribe: true, schema_id: topics.get(name) ?? '', rpc_id: randomUUID() });
+      if (!topics.has(name))
+        return callback(status(grpc.status.NOT_FOUND, `sfdc.platform.eventbus.grpc.service.topicname.invalid: no topic ${name} [unverified wording]`));
+      callback(null, {
+        topic_name: name,
+        tenant_guid: sf.fixtures.organizationId,
+        can_publish: false,
+        can_subscribe: true,
+        schema_id: topics.get(name) ?? '',
+        rpc_id: randomUUID(),
+      });
     },
     GetSchema(call: grpc.ServerUnaryCall<{ schema_id: string }, unknown>, callback: grpc.sendUnaryData<unknown>) {
       const denied = refused(call.metadata);
       if (denied) return callback(denied);
       const schema = schemas.get(call.request.schema_id);
-      if (!schema) return callback(status(grpc.status.NOT_FOUND, `sfdc.platform.eventbus.grpc.schema.notfound: ${call.request.schema_id} [unverified wording]`));
+      if (!schema)
+        return callback(status(grpc.status.NOT_FOUND, `sfdc.platform.eventbus.grpc.schema.notfound: ${call.request.schema_id} [unverified wording]`));
       callback(null, { schema_json: schema, schema_id: call.request.schema_id, rpc_id: randomUUID() });
     },
     Subscribe(call: grpc.ServerDuplexStream<{ topic_name: string; replay_preset: string | number; replay_id: Buffer; num_requested: number }, unknown>) {
@@ -162,7 +187,10 @@ export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {})
       const send = (entries: Logged[]) => {
         const latest = entries.at(-1)?.replayId ?? lastReplayId;
         call.write({
-          events: entries.map((l) => ({ event: { id: l.event.id, schema_id: l.event.schemaId, payload: l.event.payload, headers: [] }, replay_id: replayIdBytes(l.replayId) })),
+          events: entries.map((l) => ({
+            event: { id: l.event.id, schema_id: l.event.schemaId, payload: l.event.payload, headers: [] },
+            replay_id: replayIdBytes(l.replayId),
+          })),
           latest_replay_id: replayIdBytes(latest),
           rpc_id: randomUUID(),
           pending_num_requested: credits,
@@ -198,7 +226,10 @@ export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {})
         if (topic === null) {
           if (!topics.has(request.topic_name)) {
             end();
-            call.emit('error', status(grpc.status.NOT_FOUND, `sfdc.platform.eventbus.grpc.service.topicname.invalid: no topic ${request.topic_name} [unverified wording]`));
+            call.emit(
+              'error',
+              status(grpc.status.NOT_FOUND, `sfdc.platform.eventbus.grpc.service.topicname.invalid: no topic ${request.topic_name} [unverified wording]`),
+            );
             return;
           }
           const preset = String(request.replay_preset);
@@ -209,7 +240,13 @@ export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {})
             const oldest = log[0]?.replayId ?? lastReplayId + 1n;
             if (asked < 0n || asked > lastReplayId || asked < oldest - 1n) {
               end();
-              call.emit('error', status(grpc.status.INVALID_ARGUMENT, 'sfdc.platform.eventbus.grpc.subscription.fetch.replayid.corrupted: the replay id is not valid [unverified wording]'));
+              call.emit(
+                'error',
+                status(
+                  grpc.status.INVALID_ARGUMENT,
+                  'sfdc.platform.eventbus.grpc.subscription.fetch.replayid.corrupted: the replay id is not valid [unverified wording]',
+                ),
+              );
               return;
             }
             position = asked;
@@ -234,8 +271,10 @@ export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {})
   });
 
   const port = await new Promise<number>((resolve, reject) =>
-    server.bindAsync(`${host.includes(':') ? `[${host}]` : host}:${o.port ?? 0}`, grpc.ServerCredentials.createSsl(null, [{ private_key: Buffer.from(pems.private), cert_chain: Buffer.from(pems.cert) }], false), (e, p) =>
-      e ? reject(e) : resolve(p),
+    server.bindAsync(
+      `${host.includes(':') ? `[${host}]` : host}:${o.port ?? 0}`,
+      grpc.ServerCredentials.createSsl(null, [{ private_key: Buffer.from(pems.private), cert_chain: Buffer.from(pems.cert) }], false),
+      (e, p) => (e ? reject(e) : resolve(p)),
     ),
   );
 

@@ -72,11 +72,13 @@ export function validateFaults(input: unknown): { faults?: Partial<Faults>; prob
         else out[key] = value;
         break;
       case 'errorMethod':
-        if (value !== null && !['GET', 'POST', 'PATCH', 'DELETE'].includes(String(value))) problems.push('errorMethod must be GET, POST, PATCH, DELETE or null');
+        if (value !== null && !['GET', 'POST', 'PATCH', 'DELETE'].includes(String(value)))
+          problems.push('errorMethod must be GET, POST, PATCH, DELETE or null');
         else out.errorMethod = value as string | null;
         break;
       case 'retryAfterSeconds':
-        if (value !== null && (typeof value !== 'number' || !Number.isInteger(value) || value < 0)) problems.push('retryAfterSeconds must be a whole number or null');
+        if (value !== null && (typeof value !== 'number' || !Number.isInteger(value) || value < 0))
+          problems.push('retryAfterSeconds must be a whole number or null');
         else out.retryAfterSeconds = value;
         break;
       case 'rejectTokens':
@@ -132,9 +134,20 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
     case 'PUT /__emulator/pubsub/faults': {
       const body = (await jsonBody(req)) as Record<string, unknown> | null;
       if (!sf.pubsub) return send(res, 404, { errors: ['no Pub/Sub server runs for this org'] }, JSON_TYPE);
-      const problems = !body || typeof body !== 'object' ? ['body must be a JSON object'] : Object.entries(body).flatMap(([k, v]) =>
-        k === 'broken' ? (typeof v === 'boolean' ? [] : ['broken must be a boolean']) : k === 'delayMs' ? (typeof v === 'number' && v >= 0 ? [] : ['delayMs must be a number >= 0']) : [`unknown fault ${k}: broken and delayMs are known`],
-      );
+      const problems =
+        !body || typeof body !== 'object'
+          ? ['body must be a JSON object']
+          : Object.entries(body).flatMap(([k, v]) =>
+              k === 'broken'
+                ? typeof v === 'boolean'
+                  ? []
+                  : ['broken must be a boolean']
+                : k === 'delayMs'
+                  ? typeof v === 'number' && v >= 0
+                    ? []
+                    : ['delayMs must be a number >= 0']
+                  : [`unknown fault ${k}: broken and delayMs are known`],
+            );
       if (problems.length > 0) return send(res, 400, { errors: problems }, JSON_TYPE);
       return send(res, 200, sf.pubsub.setFaults(body as { broken?: boolean; delayMs?: number }), JSON_TYPE);
     }

@@ -159,7 +159,9 @@ export class OAuthServer {
       id,
       token_type: 'Bearer',
       issued_at: issuedAt,
-      signature: createHmac('sha256', this.signingSecret).update(id + issuedAt).digest('base64'),
+      signature: createHmac('sha256', this.signingSecret)
+        .update(id + issuedAt)
+        .digest('base64'),
       scope: 'api refresh_token',
     };
     if (withRefreshToken) body.refresh_token = this.issueRefreshToken();

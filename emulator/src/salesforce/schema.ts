@@ -103,7 +103,10 @@ function field(name: string, type: FieldType, options: FieldOptions = {}): Field
   return {
     name,
     type,
-    label: name.replace(/__c$/, '').replace(/_/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2'),
+    label: name
+      .replace(/__c$/, '')
+      .replace(/_/g, ' ')
+      .replace(/([a-z])([A-Z])/g, '$1 $2'),
     length: LENGTH[type] ?? 0,
     nillable: !isBoolean,
     createable: true,
@@ -243,7 +246,11 @@ const opportunity: ObjectDef = {
     field('Amount', 'double'),
     field('Probability', 'double', { label: 'Probability (%)' }),
     field('CloseDate', 'date', { label: 'Close Date', nillable: false }),
-    field('Type', 'picklist', { label: 'Opportunity Type', length: 255, picklist: ['Existing Customer - Upgrade', 'Existing Customer - Replacement', 'Existing Customer - Downgrade', 'New Customer'] }),
+    field('Type', 'picklist', {
+      label: 'Opportunity Type',
+      length: 255,
+      picklist: ['Existing Customer - Upgrade', 'Existing Customer - Replacement', 'Existing Customer - Downgrade', 'New Customer'],
+    }),
     field('LeadSource', 'picklist', { label: 'Lead Source', length: 255, picklist: ['Web', 'Phone Inquiry', 'Partner Referral', 'Purchased List', 'Other'] }),
     field('NextStep', 'string', { label: 'Next Step', length: 255 }),
     field('IsClosed', 'boolean', { label: 'Closed', ...readOnly, defaultedOnCreate: true }),
@@ -269,7 +276,12 @@ const organization: ObjectDef = {
     field('InstanceName', 'string', { label: 'Instance Name', length: 5, ...readOnly }),
     field('IsSandbox', 'boolean', { label: 'Is Sandbox', ...readOnly }),
     field('TrialExpirationDate', 'datetime', { label: 'Trial Expiration Date', ...readOnly }),
-    field('OrganizationType', 'picklist', { label: 'Edition', length: 40, picklist: ['Developer Edition', 'Enterprise Edition', 'Unlimited Edition', 'Professional Edition'], ...readOnly }),
+    field('OrganizationType', 'picklist', {
+      label: 'Edition',
+      length: 40,
+      picklist: ['Developer Edition', 'Enterprise Edition', 'Unlimited Edition', 'Professional Edition'],
+      ...readOnly,
+    }),
     field('NamespacePrefix', 'string', { label: 'Namespace Prefix', length: 15, ...readOnly }),
     field('LanguageLocaleKey', 'picklist', { label: 'Language', length: 40, picklist: ['en_US'], ...readOnly }),
     field('TimeZoneSidKey', 'picklist', { label: 'Time Zone', length: 40, picklist: ['America/Los_Angeles'], ...readOnly }),
@@ -548,10 +560,7 @@ export function createOrgSchema(objects: readonly ObjectDef[] = STANDARD_OBJECTS
   const byPrefix = new Map(objects.map((o) => [o.keyPrefix, o]));
   const fields = new Map(objects.map((o) => [o, new Map(o.fields.map((f) => [f.name.toLowerCase(), f]))]));
   const relationships = new Map(
-    objects.map((o) => [
-      o,
-      new Map(o.fields.filter((f) => f.relationshipName).map((f) => [f.relationshipName!.toLowerCase(), f])),
-    ]),
+    objects.map((o) => [o, new Map(o.fields.filter((f) => f.relationshipName).map((f) => [f.relationshipName!.toLowerCase(), f]))]),
   );
   return {
     objects,

@@ -53,11 +53,7 @@ export interface SeedFixtures {
 const iso = (ms: number) => sfDateTime(ms);
 
 function insertAt(store: Store, object: string, values: SfRecord, createdMs: number, modifiedMs = createdMs): string {
-  return store.insert(
-    object,
-    { ...values, CreatedDate: iso(createdMs), LastModifiedDate: iso(modifiedMs), SystemModstamp: iso(modifiedMs) },
-    { system: true },
-  );
+  return store.insert(object, { ...values, CreatedDate: iso(createdMs), LastModifiedDate: iso(modifiedMs), SystemModstamp: iso(modifiedMs) }, { system: true });
 }
 
 function seedFixtures(store: Store, userId: string): SeedFixtures {
@@ -68,16 +64,41 @@ function seedFixtures(store: Store, userId: string): SeedFixtures {
   const globex = account('Globex', '+14155550188', 650);
   const contact = (values: SfRecord, days: number) => insertAt(store, 'Contact', { OwnerId: userId, ...values }, t(days));
   const contacts = {
-    ada: contact({ FirstName: 'Ada', LastName: 'Lovelace', AccountId: acme, MobilePhone: '+14155550134', Email: 'ada@example.com', Languages__c: 'English;French' }, 600),
+    ada: contact(
+      { FirstName: 'Ada', LastName: 'Lovelace', AccountId: acme, MobilePhone: '+14155550134', Email: 'ada@example.com', Languages__c: 'English;French' },
+      600,
+    ),
     grace: contact({ FirstName: 'Grace', LastName: 'Hopper', AccountId: acme, Phone: '(415) 555-0199', Email: 'grace@example.com' }, 590),
     alan: contact({ FirstName: 'Alan', LastName: 'Turing', AccountId: acme, Phone: '415.555.0177', Email: 'alan@example.com' }, 580),
     joan: contact({ FirstName: 'Joan', LastName: 'Clarke', AccountId: acme, HomePhone: '+1 415 555 0177', Email: 'joan@example.com' }, 570),
     katherine: contact({ FirstName: 'Katherine', LastName: 'Johnson', AccountId: acme, Phone: '415-555-0142 ext. 12' }, 560),
-    tim: contact({ FirstName: 'Tim', LastName: 'Berners-Lee', AccountId: acme, MobilePhone: '+44 7700 900123', Email: 'tim@example.co.uk', MailingCountry: 'United Kingdom' }, 550),
-    emmy: contact({ FirstName: 'Emmy', LastName: 'Noether', AccountId: acme, Phone: '+49 30 901820', Email: 'emmy@example.de', MailingCountry: 'Germany' }, 540),
+    tim: contact(
+      {
+        FirstName: 'Tim',
+        LastName: 'Berners-Lee',
+        AccountId: acme,
+        MobilePhone: '+44 7700 900123',
+        Email: 'tim@example.co.uk',
+        MailingCountry: 'United Kingdom',
+      },
+      550,
+    ),
+    emmy: contact(
+      { FirstName: 'Emmy', LastName: 'Noether', AccountId: acme, Phone: '+49 30 901820', Email: 'emmy@example.de', MailingCountry: 'Germany' },
+      540,
+    ),
     ruby: contact({ FirstName: 'Ruby', LastName: 'Payne-Scott', AccountId: acme, Phone: '+61 2 5550 4321', MailingCountry: 'Australia' }, 530),
     rosalind: contact(
-      { FirstName: 'Rosalind', LastName: 'Franklin', AccountId: acme, MobilePhone: '+14155550150', Email: 'rosalind@example.com', HasOptedOutOfEmail: true, DoNotCall: true, SMS_Opt_Out__c: true },
+      {
+        FirstName: 'Rosalind',
+        LastName: 'Franklin',
+        AccountId: acme,
+        MobilePhone: '+14155550150',
+        Email: 'rosalind@example.com',
+        HasOptedOutOfEmail: true,
+        DoNotCall: true,
+        SMS_Opt_Out__c: true,
+      },
       520,
     ),
     obrien: contact({ FirstName: 'Conan', LastName: "O'Brien", AccountId: globex, Email: 'conan@example.com', Phone: '+1 212 555 0111' }, 510),
@@ -93,20 +114,42 @@ function seedFixtures(store: Store, userId: string): SeedFixtures {
     );
   const cases = {
     adaClosed: kase({ ContactId: contacts.ada, AccountId: acme, Subject: 'Engine makes a grinding noise', Status: 'Closed', Type: 'Mechanical' }, 90, 80),
-    adaOpen1: kase({ ContactId: contacts.ada, AccountId: acme, Subject: 'Analytical engine will not start', Status: 'New', Priority: 'High', Type: 'Mechanical' }, 30),
+    adaOpen1: kase(
+      { ContactId: contacts.ada, AccountId: acme, Subject: 'Analytical engine will not start', Status: 'New', Priority: 'High', Type: 'Mechanical' },
+      30,
+    ),
     adaOpen2: kase({ ContactId: contacts.ada, AccountId: acme, Subject: 'Invoice shows the wrong address', Status: 'Working', Origin: 'Email' }, 20),
-    adaOpen3: kase({ ContactId: contacts.ada, AccountId: acme, Subject: 'Punch cards arrived damaged', Status: 'Escalated', Priority: 'High', Origin: 'Web' }, 10),
+    adaOpen3: kase(
+      { ContactId: contacts.ada, AccountId: acme, Subject: 'Punch cards arrived damaged', Status: 'Escalated', Priority: 'High', Origin: 'Web' },
+      10,
+    ),
     graceOpen: kase({ ContactId: contacts.grace, AccountId: acme, Subject: 'Compiler bug report', Status: 'New' }, 15),
   };
   const followUp = (values: SfRecord, days: number) =>
     insertAt(store, 'Task', { OwnerId: userId, Status: 'Completed', Priority: 'Normal', TaskSubtype: 'Task', ...values }, t(days));
   const tasks = {
     adaSms: followUp(
-      { WhoId: contacts.ada, WhatId: cases.adaOpen1, Subject: 'SMS: case received', Description: 'We received your case about the engine.', Follow_Up_Channel__c: 'SMS', Follow_Up_To__c: '+14155550134', Follow_Up_Status__c: 'DELIVERED' },
+      {
+        WhoId: contacts.ada,
+        WhatId: cases.adaOpen1,
+        Subject: 'SMS: case received',
+        Description: 'We received your case about the engine.',
+        Follow_Up_Channel__c: 'SMS',
+        Follow_Up_To__c: '+14155550134',
+        Follow_Up_Status__c: 'DELIVERED',
+      },
       29,
     ),
     adaEmail: followUp(
-      { WhoId: contacts.ada, WhatId: cases.adaOpen2, Subject: 'Your invoice', Description: 'A corrected invoice is attached.', Follow_Up_Channel__c: 'EMAIL', Follow_Up_To__c: 'ada@example.com', Follow_Up_Status__c: 'SENT' },
+      {
+        WhoId: contacts.ada,
+        WhatId: cases.adaOpen2,
+        Subject: 'Your invoice',
+        Description: 'A corrected invoice is attached.',
+        Follow_Up_Channel__c: 'EMAIL',
+        Follow_Up_To__c: 'ada@example.com',
+        Follow_Up_Status__c: 'SENT',
+      },
       19,
     ),
     adaCall: followUp(
@@ -277,7 +320,11 @@ function seedCrowd(store: Store, fixtures: SeedFixtures): void {
       {
         WhoId: kase.contact.id,
         WhatId: f.datatype.boolean(0.85) ? kase.id : null,
-        Subject: isFollowUp ? (channel === 'SMS' ? 'SMS: update on your case' : 'Update on your case') : f.helpers.arrayElement(['Call', 'Send Letter', 'Other']),
+        Subject: isFollowUp
+          ? channel === 'SMS'
+            ? 'SMS: update on your case'
+            : 'Update on your case'
+          : f.helpers.arrayElement(['Call', 'Send Letter', 'Other']),
         Description: f.lorem.sentence(),
         Status: f.helpers.arrayElement(['Completed', 'Completed', 'Not Started', 'In Progress']),
         Priority: f.helpers.arrayElement(['High', 'Normal', 'Normal', 'Low']),
@@ -327,7 +374,11 @@ export function seedOrg(store: Store): SeedFixtures {
     { system: true },
   );
   store.userId = userId;
-  store.insert('User', { Username: 'agent@demo.example', FirstName: 'Support', LastName: 'Agent', Alias: 'agent', Email: 'agent@demo.example', ...USER_DEFAULTS }, { system: true });
+  store.insert(
+    'User',
+    { Username: 'agent@demo.example', FirstName: 'Support', LastName: 'Agent', Alias: 'agent', Email: 'agent@demo.example', ...USER_DEFAULTS },
+    { system: true },
+  );
   const fixtures = { ...seedFixtures(store, userId), organizationId };
   seedCrowd(store, fixtures);
   seedOpportunities(store, fixtures);
@@ -347,7 +398,14 @@ function seedOpportunities(store: Store, fixtures: SeedFixtures): void {
     insertAt(
       store,
       'Opportunity',
-      { AccountId: accountId, Name: name, StageName: stage, Amount: amount, CloseDate: sfDateTime(SEED_EPOCH + closeInDays * DAY).slice(0, 10), OwnerId: fixtures.integrationUserId },
+      {
+        AccountId: accountId,
+        Name: name,
+        StageName: stage,
+        Amount: amount,
+        CloseDate: sfDateTime(SEED_EPOCH + closeInDays * DAY).slice(0, 10),
+        OwnerId: fixtures.integrationUserId,
+      },
       SEED_EPOCH - 40 * DAY,
     );
   opportunity(fixtures.accounts.acme, 'Acme - Analytical Engine upgrade', 'Negotiation/Review', 250_000, 30);
@@ -355,7 +413,13 @@ function seedOpportunities(store: Store, fixtures: SeedFixtures): void {
   opportunity(fixtures.accounts.globex, 'Globex - New customer', 'Prospecting', 90_000, 60);
   for (const accountId of accounts.slice(2)) {
     if (!f.datatype.boolean(0.25)) continue;
-    opportunity(accountId, `${f.company.catchPhrase()}`.slice(0, 120), f.helpers.arrayElement(stages), f.number.int({ min: 5, max: 500 }) * 1_000, f.number.int({ min: -90, max: 180 }));
+    opportunity(
+      accountId,
+      `${f.company.catchPhrase()}`.slice(0, 120),
+      f.helpers.arrayElement(stages),
+      f.number.int({ min: 5, max: 500 }) * 1_000,
+      f.number.int({ min: -90, max: 180 }),
+    );
   }
 }
 
@@ -363,5 +427,6 @@ function seedOpportunities(store: Store, fixtures: SeedFixtures): void {
 export const BIG_TABLE_ROWS = 5_000;
 
 export function seedJsforceTestObjects(store: Store): void {
-  for (let i = 0; i < BIG_TABLE_ROWS; i++) insertAt(store, 'BigTable__c', { Name: `Big Record #${String(i + 1).padStart(5, '0')}` }, SEED_EPOCH - (BIG_TABLE_ROWS - i) * 60_000);
+  for (let i = 0; i < BIG_TABLE_ROWS; i++)
+    insertAt(store, 'BigTable__c', { Name: `Big Record #${String(i + 1).padStart(5, '0')}` }, SEED_EPOCH - (BIG_TABLE_ROWS - i) * 60_000);
 }

@@ -237,7 +237,15 @@ export class SalesforceEmulator {
     const arrived = ++this.events;
     const log = (status: number) => {
       if (this.requests.length >= MAX_LOG) this.requests.shift();
-      this.requests.push({ method: req.method ?? 'GET', path: url.pathname, kind, status, ...(statement !== undefined ? { statement } : {}), arrived, answered: ++this.events });
+      this.requests.push({
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        kind,
+        status,
+        ...(statement !== undefined ? { statement } : {}),
+        arrived,
+        answered: ++this.events,
+      });
     };
     if (this.limits().apiRequests >= this.dailyApiLimit) {
       log(403);
@@ -287,7 +295,9 @@ export class SalesforceEmulator {
     if (isWrite && aimed && this.faults.errorAfterCommitRate > 0 && answer.status < 400 && this.roll() < this.faults.errorAfterCommitRate) {
       // The write is committed; a proxy in front answers an error page instead of the answer.
       const status = this.faults.statusAfterCommit;
-      send(res, status, `<html><body><h1>${status === 502 ? '502 Bad Gateway' : '500 Internal Server Error'}</h1></body></html>`, { 'Content-Type': 'text/html' });
+      send(res, status, `<html><body><h1>${status === 502 ? '502 Bad Gateway' : '500 Internal Server Error'}</h1></body></html>`, {
+        'Content-Type': 'text/html',
+      });
       return;
     }
     send(res, answer.status, answer.body, {
@@ -299,7 +309,10 @@ export class SalesforceEmulator {
 
   /** Answers one REST call; also used for composite subrequests. */
   route(method: string, version: string, rest: string, params: URLSearchParams, body: unknown, queryOptions?: string): Answer {
-    const segments = rest.split('/').filter((s) => s !== '').map(decodeURIComponent);
+    const segments = rest
+      .split('/')
+      .filter((s) => s !== '')
+      .map(decodeURIComponent);
     const [head, ...tail] = segments;
     const request = { method, version, tail, params, body, queryOptions };
     switch (head) {
@@ -331,7 +344,9 @@ export class SalesforceEmulator {
   private resources(version: string) {
     const base = `/services/data/v${version}`;
     return {
-      ...Object.fromEntries(['sobjects', 'query', 'queryAll', 'search', 'parameterizedSearch', 'composite', 'limits', 'actions'].map((r) => [r, `${base}/${r}`])),
+      ...Object.fromEntries(
+        ['sobjects', 'query', 'queryAll', 'search', 'parameterizedSearch', 'composite', 'limits', 'actions'].map((r) => [r, `${base}/${r}`]),
+      ),
       // The Identity URL, absolute as Salesforce gives it (conn.identity() follows it).
       identity: `${this.baseUrl}/id/${this.fixtures.organizationId}/${this.fixtures.integrationUserId}`,
     };

@@ -314,14 +314,7 @@ export class Planner {
     const raws = Array.isArray(c.value) ? c.value : [c.value];
     const nVars = 'dateLiteralVariable' in c ? c.dateLiteralVariable : undefined;
     const literals = raws.map((raw, i) =>
-      this.literal(
-        f,
-        c.field,
-        types[i] ?? types[0]!,
-        raw,
-        op === 'LIKE',
-        Array.isArray(nVars) ? nVars[i] : (nVars as number | undefined),
-      ),
+      this.literal(f, c.field, types[i] ?? types[0]!, raw, op === 'LIKE', Array.isArray(nVars) ? nVars[i] : (nVars as number | undefined)),
     );
 
     const isList = op === 'IN' || op === 'NOT IN' || op === 'INCLUDES' || op === 'EXCLUDES';
@@ -343,7 +336,12 @@ export class Planner {
         if (f.type !== 'multipicklist') {
           throw located(this.soql, c.field, 'includes or excludes operator only valid on multipicklist field', 'INVALID_QUERY_FILTER_OPERATOR');
         }
-        const groups = literals.map((l) => String(l.value ?? '').toLowerCase().split(';').map((s) => s.trim()));
+        const groups = literals.map((l) =>
+          String(l.value ?? '')
+            .toLowerCase()
+            .split(';')
+            .map((s) => s.trim()),
+        );
         const includes = (r: SfRecord) => {
           const v = get(r);
           const have = new Set(typeof v === 'string' ? v.toLowerCase().split(';') : []);

@@ -15,10 +15,7 @@ import type { SfRecord } from './store';
 
 export type SearchGroup = 'ALL' | 'NAME' | 'EMAIL' | 'PHONE' | 'SIDEBAR';
 
-type Expr =
-  | { kind: 'term'; tokens: string[]; raw: string }
-  | { kind: 'and' | 'or'; items: Expr[] }
-  | { kind: 'andNot'; left: Expr; right: Expr };
+type Expr = { kind: 'term'; tokens: string[]; raw: string } | { kind: 'and' | 'or'; items: Expr[] } | { kind: 'andNot'; left: Expr; right: Expr };
 
 export interface SearchEnv extends QueryEnv {
   /** Records written less than this long ago are not yet in the search index. */
@@ -52,7 +49,12 @@ function digitsOf(text: string): string {
 
 function tokenMatches(pattern: string, token: string): boolean {
   if (!/[*?]/.test(pattern)) return pattern === token;
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`);
+  const re = new RegExp(
+    `^${pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.')}$`,
+  );
   return re.test(token);
 }
 
@@ -139,9 +141,7 @@ export function parseSearchTerms(text: string, strict = true): Expr {
       toks.push({ t: 'op', v: ch });
     } else if (RESERVED.has(ch) && !OPERATOR_CHARS.has(ch)) {
       if (strict) {
-        throw malformedSearch(
-          `line 1:${i + 1} mismatched character '${ch}'. Reserved characters must be escaped with a backslash in a search term.`,
-        );
+        throw malformedSearch(`line 1:${i + 1} mismatched character '${ch}'. Reserved characters must be escaped with a backslash in a search term.`);
       }
       word += ' ';
     } else word += ch;

@@ -130,8 +130,7 @@ export class Store {
     const id = this.ids.allocate(o.keyPrefix);
     record.Id = id;
     for (const f of o.fields) {
-      if (f.defaultValue !== null && f.type !== 'boolean' && (record[f.name] === null || record[f.name] === undefined))
-        record[f.name] = f.defaultValue;
+      if (f.defaultValue !== null && f.type !== 'boolean' && (record[f.name] === null || record[f.name] === undefined)) record[f.name] = f.defaultValue;
     }
     const stamp = sfDateTime(now);
     for (const [name, value] of [
@@ -361,7 +360,11 @@ type Coerced = { value: unknown } | { error: SfErrorItem };
 
 function coerce(f: FieldDef, raw: unknown, store: Store): Coerced {
   const jsonError = (what: string): Coerced => ({
-    error: { message: `Cannot deserialize instance of ${what} from ${JSON.stringify(raw)} for field ${f.name}`, errorCode: 'JSON_PARSER_ERROR', fields: [f.name] },
+    error: {
+      message: `Cannot deserialize instance of ${what} from ${JSON.stringify(raw)} for field ${f.name}`,
+      errorCode: 'JSON_PARSER_ERROR',
+      fields: [f.name],
+    },
   });
   if (raw === null || raw === undefined || (raw === '' && f.type !== 'boolean')) {
     return f.type === 'boolean' ? jsonError('boolean') : { value: null };
@@ -380,9 +383,7 @@ function coerce(f: FieldDef, raw: unknown, store: Store): Coerced {
       return t === null ? jsonError('datetime') : { value: sfDateTime(t) };
     }
     case 'date':
-      return typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw))
-        ? { value: raw }
-        : jsonError('date');
+      return typeof raw === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw)) ? { value: raw } : jsonError('date');
     case 'id':
     case 'reference': {
       const id = typeof raw === 'string' ? normaliseId(raw) : null;

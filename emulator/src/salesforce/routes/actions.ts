@@ -40,7 +40,10 @@ export function emailSimple(outbox: SentEmail[], now: number, body: unknown): An
     const list = Array.isArray(input.emailAddressesArray)
       ? (input.emailAddressesArray as unknown[]).map(String)
       : typeof input.emailAddresses === 'string'
-        ? input.emailAddresses.split(',').map((s) => s.trim()).filter(Boolean)
+        ? input.emailAddresses
+            .split(',')
+            .map((s) => s.trim())
+            .filter(Boolean)
         : [];
     const senderType = typeof input.senderType === 'string' ? input.senderType : 'CurrentUser';
     const errors = inputErrors(input, list, senderType);
@@ -58,7 +61,16 @@ export function emailSimple(outbox: SentEmail[], now: number, body: unknown): An
       });
     }
     // The array-per-input shape is from third-party samples (reference §8.1, unverified).
-    return { actionName: 'emailSimple', errors: ok ? null : errors, invocationId: null, isSuccess: ok, outcome: null, outputValues: null, sortOrder: -1, version: 1 };
+    return {
+      actionName: 'emailSimple',
+      errors: ok ? null : errors,
+      invocationId: null,
+      isSuccess: ok,
+      outcome: null,
+      outputValues: null,
+      sortOrder: -1,
+      version: 1,
+    };
   });
   return { status: results.every((r) => r.isSuccess) ? 200 : 400, body: results };
 }

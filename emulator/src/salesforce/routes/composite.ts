@@ -73,20 +73,27 @@ export function composite(org: Org, r: SObjectRequest, route: SubRouter): Answer
       const key = recordBody(records[i]!)[f.name];
       return { created: typeof key === 'string' && key !== '' && org.store.findBy(object.name, f.name, key).length === 0 };
     };
-    return collection(org, records.length, allOrNone, (i) => {
-      const values = recordBody(records[i]!);
-      const key = values[f.name];
-      if (typeof key !== 'string' || key === '') {
-        throw SfError.one(400, 'REQUIRED_FIELD_MISSING', `Required fields are missing: [${f.name}]`, [f.name]);
-      }
-      const matches = org.store.findBy(object.name, f.name, key);
-      if (matches.length > 1) throw SfError.one(300, 'DUPLICATE_EXTERNAL_ID', `${f.name}: more than one record found for external id field: ${key}`, [f.name]);
-      if (matches[0]) {
-        org.store.update(object.name, String(matches[0].Id), values);
-        return { id: matches[0].Id, success: true, errors: [], created: false };
-      }
-      return { id: org.store.insert(object.name, values), success: true, errors: [], created: true };
-    }, wouldCreate);
+    return collection(
+      org,
+      records.length,
+      allOrNone,
+      (i) => {
+        const values = recordBody(records[i]!);
+        const key = values[f.name];
+        if (typeof key !== 'string' || key === '') {
+          throw SfError.one(400, 'REQUIRED_FIELD_MISSING', `Required fields are missing: [${f.name}]`, [f.name]);
+        }
+        const matches = org.store.findBy(object.name, f.name, key);
+        if (matches.length > 1)
+          throw SfError.one(300, 'DUPLICATE_EXTERNAL_ID', `${f.name}: more than one record found for external id field: ${key}`, [f.name]);
+        if (matches[0]) {
+          org.store.update(object.name, String(matches[0].Id), values);
+          return { id: matches[0].Id, success: true, errors: [], created: false };
+        }
+        return { id: org.store.insert(object.name, values), success: true, errors: [], created: true };
+      },
+      wouldCreate,
+    );
   }
   throw notFound();
 }
@@ -121,7 +128,10 @@ function collection(org: Org, count: number, allOrNone: boolean, one: (i: number
     }
     if (allOrNone && anyFailed) {
       unit.rollback();
-      return { status: 200, body: results.map((res) => (res.success ? { ...('created' in res ? { created: res.created } : {}), success: false, errors: [ROLLED_BACK] } : res)) };
+      return {
+        status: 200,
+        body: results.map((res) => (res.success ? { ...('created' in res ? { created: res.created } : {}), success: false, errors: [ROLLED_BACK] } : res)),
+      };
     }
     return { status: 200, body: results };
   } finally {

@@ -33,7 +33,20 @@ function section(object: ObjectDef, editable: boolean) {
   const fields = layoutFields(object).filter((f) => !editable || f.createable || f.updateable);
   const rows = [];
   for (let i = 0; i < fields.length; i += 2) rows.push({ layoutItems: fields.slice(i, i + 2).map(item), numItems: Math.min(2, fields.length - i) });
-  return [{ collapsed: false, columns: 2, heading: `${object.label} Information`, layoutRows: rows, layoutSectionId: metaId('01B', object), parentLayoutId: metaId('00h', object), rows: rows.length, tabOrder: 'TopToBottom', useCollapsibleSection: false, useHeading: true }];
+  return [
+    {
+      collapsed: false,
+      columns: 2,
+      heading: `${object.label} Information`,
+      layoutRows: rows,
+      layoutSectionId: metaId('01B', object),
+      parentLayoutId: metaId('00h', object),
+      rows: rows.length,
+      tabOrder: 'TopToBottom',
+      useCollapsibleSection: false,
+      useHeading: true,
+    },
+  ];
 }
 
 /** `GET /sobjects/{Type}/describe/layouts`. */
@@ -88,7 +101,16 @@ function allView(object: ObjectDef, version: string) {
   const id = metaId('00B', object);
   const base = `/services/data/v${version}/sobjects/${object.name}/listviews/${id}`;
   const name = object.fields.find((f) => f.nameField)?.name ?? 'Id';
-  const columns = [...new Set(['Id', name, ...layoutFields(object).filter((f) => f.filterable && f.type !== 'textarea').slice(1, 4).map((f) => f.name)])];
+  const columns = [
+    ...new Set([
+      'Id',
+      name,
+      ...layoutFields(object)
+        .filter((f) => f.filterable && f.type !== 'textarea')
+        .slice(1, 4)
+        .map((f) => f.name),
+    ]),
+  ];
   return { id, base, name, columns, soql: `SELECT ${columns.join(', ')} FROM ${object.name} ORDER BY ${name} ASC NULLS FIRST, Id ASC` };
 }
 
@@ -97,7 +119,17 @@ export function listViews(object: ObjectDef, version: string) {
   const v = allView(object, version);
   return {
     done: true,
-    listviews: [{ describeUrl: `${v.base}/describe`, developerName: `All${object.labelPlural.replace(/\W/g, '')}`, id: v.id, label: `All ${object.labelPlural}`, resultsUrl: `${v.base}/results`, soqlCompatible: true, url: v.base }],
+    listviews: [
+      {
+        describeUrl: `${v.base}/describe`,
+        developerName: `All${object.labelPlural.replace(/\W/g, '')}`,
+        id: v.id,
+        label: `All ${object.labelPlural}`,
+        resultsUrl: `${v.base}/results`,
+        soqlCompatible: true,
+        url: v.base,
+      },
+    ],
     nextRecordsUrl: null,
     size: 1,
     sobjectType: object.name,
@@ -116,27 +148,56 @@ export function listViewSoql(objects: readonly ObjectDef[], id: string, version:
 function viewColumns(object: ObjectDef, fields: string[]) {
   return fields.map((n, i) => {
     const f = object.fields.find((x) => x.name === n)!;
-    return { ascendingLabel: 'A-Z', descendingLabel: 'Z-A', fieldNameOrPath: n, hidden: n === 'Id', label: f.label, searchable: f.type !== 'id', selectListItem: n, sortDirection: i === 1 ? 'ascending' : null, sortIndex: i === 1 ? 0 : null, sortable: f.sortable, type: f.type };
+    return {
+      ascendingLabel: 'A-Z',
+      descendingLabel: 'Z-A',
+      fieldNameOrPath: n,
+      hidden: n === 'Id',
+      label: f.label,
+      searchable: f.type !== 'id',
+      selectListItem: n,
+      sortDirection: i === 1 ? 'ascending' : null,
+      sortIndex: i === 1 ? 0 : null,
+      sortable: f.sortable,
+      type: f.type,
+    };
   });
 }
 
 /** `GET /sobjects/{Type}/listviews/{id}/describe`. */
 export function describeListView(object: ObjectDef, version: string) {
   const v = allView(object, version);
-  return { columns: viewColumns(object, v.columns), id: v.id, orderBy: [{ fieldNameOrPath: v.name, nullsPosition: 'first', sortDirection: 'ascending' }], query: v.soql, relatedEntityId: null, scope: 'everything', scopeEntityId: null, sobjectType: object.name, whereCondition: { conditions: [], conjunction: 'and' } };
+  return {
+    columns: viewColumns(object, v.columns),
+    id: v.id,
+    orderBy: [{ fieldNameOrPath: v.name, nullsPosition: 'first', sortDirection: 'ascending' }],
+    query: v.soql,
+    relatedEntityId: null,
+    scope: 'everything',
+    scopeEntityId: null,
+    sobjectType: object.name,
+    whereCondition: { conditions: [], conjunction: 'and' },
+  };
 }
 
 /** `GET /sobjects/{Type}/listviews/{id}/results`: the first 25 rows (`limit` up to 2000). */
 export function listViewResults(org: Org, object: ObjectDef, version: string, limit: number) {
   const v = allView(object, version);
-  const { records, totalSize } = executeSoql(`${v.soql} LIMIT ${Math.max(1, Math.min(2000, limit))}`, { store: org.store, version, now: org.clock(), includeDeleted: false });
+  const { records, totalSize } = executeSoql(`${v.soql} LIMIT ${Math.max(1, Math.min(2000, limit))}`, {
+    store: org.store,
+    version,
+    now: org.clock(),
+    includeDeleted: false,
+  });
   return {
     columns: viewColumns(object, v.columns),
     developerName: `All${object.labelPlural.replace(/\W/g, '')}`,
     done: true,
     id: v.id,
     label: `All ${object.labelPlural}`,
-    records: records.map((r) => ({ columns: v.columns.map((c) => ({ fieldNameOrPath: c, value: r[c] === undefined || r[c] === null ? null : String(r[c]) })) })),
+    records: records.map((r) => ({
+      columns: v.columns.map((c) => ({ fieldNameOrPath: c, value: r[c] === undefined || r[c] === null ? null : String(r[c]) })),
+    })),
     size: totalSize,
   };
 }

@@ -119,7 +119,10 @@ function batchSize(options: string | undefined): number {
 function parameterizedFromQuery(params: URLSearchParams): ParameterizedSearch {
   const sobjects = params.getAll('sobject').map((name) => ({
     name,
-    fields: params.get(`${name}.fields`)?.split(',').map((s) => s.trim()),
+    fields: params
+      .get(`${name}.fields`)
+      ?.split(',')
+      .map((s) => s.trim()),
     where: params.get(`${name}.where`) ?? undefined,
     limit: params.has(`${name}.limit`) ? Number(params.get(`${name}.limit`)) : undefined,
   }));
@@ -128,7 +131,10 @@ function parameterizedFromQuery(params: URLSearchParams): ParameterizedSearch {
     in: params.get('in') ?? undefined,
     overallLimit: params.has('overallLimit') ? Number(params.get('overallLimit')) : undefined,
     defaultLimit: params.has('defaultLimit') ? Number(params.get('defaultLimit')) : undefined,
-    fields: params.get('fields')?.split(',').map((s) => s.trim()),
+    fields: params
+      .get('fields')
+      ?.split(',')
+      .map((s) => s.trim()),
     sobjects,
   };
 }

@@ -15,7 +15,8 @@ const KEPT_MS = 30 * 86_400_000;
 function window(params: URLSearchParams, now: number): { start: number; end: number } {
   const start = Date.parse(params.get('start') ?? '');
   const end = Date.parse(params.get('end') ?? '');
-  if (Number.isNaN(start) || Number.isNaN(end)) throw SfError.one(400, 'INVALID_REPLICATION_DATE', 'start and end must be dateTimes, e.g. 2026-11-30T10:00:00Z');
+  if (Number.isNaN(start) || Number.isNaN(end))
+    throw SfError.one(400, 'INVALID_REPLICATION_DATE', 'start and end must be dateTimes, e.g. 2026-11-30T10:00:00Z');
   if (end < start) throw SfError.one(400, 'INVALID_REPLICATION_DATE', 'end is before start');
   if (start < now - KEPT_MS) throw SfError.one(400, 'INVALID_REPLICATION_DATE', 'start is more than 30 days ago');
   return { start, end: Math.floor(Math.min(end, now) / MINUTE) * MINUTE };

@@ -40,7 +40,8 @@ export function sobjects(org: Org, r: SObjectRequest): Answer {
     return { status: 200, body: describeObject(object, version) };
   }
   if (method === 'GET' && tail[1] === 'describe' && tail.length === 3 && tail[2] === 'layouts') return { status: 200, body: describeLayouts(object) };
-  if (method === 'GET' && tail[1] === 'describe' && tail.length === 3 && tail[2] === 'compactLayouts') return { status: 200, body: describeCompactLayouts(object) };
+  if (method === 'GET' && tail[1] === 'describe' && tail.length === 3 && tail[2] === 'compactLayouts')
+    return { status: 200, body: describeCompactLayouts(object) };
   if (method === 'GET' && tail[1] === 'describe' && tail.length === 3 && tail[2] === 'approvalLayouts') return { status: 200, body: describeApprovalLayouts() };
   // Named layouts (e.g. User's UserAlt): the object's one layout, under any name.
   if (method === 'GET' && tail[1] === 'describe' && tail.length === 4 && tail[2] === 'namedLayouts') return { status: 200, body: describeLayouts(object) };
@@ -49,7 +50,8 @@ export function sobjects(org: Org, r: SObjectRequest): Answer {
   if (method === 'GET' && tail[1] === 'listviews') {
     if (tail.length === 2) return { status: 200, body: listViews(object, version) };
     if (tail.length === 4 && isListView(object, tail[2]!) && tail[3] === 'describe') return { status: 200, body: describeListView(object, version) };
-    if (tail.length === 4 && isListView(object, tail[2]!) && tail[3] === 'results') return { status: 200, body: listViewResults(org, object, version, Number(params.get('limit') ?? 25)) };
+    if (tail.length === 4 && isListView(object, tail[2]!) && tail[3] === 'results')
+      return { status: 200, body: listViewResults(org, object, version, Number(params.get('limit') ?? 25)) };
     throw notFound();
   }
   if (tail.length === 2) {
@@ -92,7 +94,12 @@ function create(org: Org, object: ObjectDef, body: unknown, version: string): An
 export function retrieve(org: Org, object: ObjectDef, id: string, fields: string | null, version: string): SfRecord {
   const row = org.store.get(id);
   if (!row || !id.startsWith(object.keyPrefix)) throw notFound();
-  const wanted = fields ? fields.split(',').map((f) => f.trim()).filter(Boolean) : object.fields.map((f) => f.name);
+  const wanted = fields
+    ? fields
+        .split(',')
+        .map((f) => f.trim())
+        .filter(Boolean)
+    : object.fields.map((f) => f.name);
   const out: SfRecord = { attributes: attributes(object.name, id, version) };
   for (const name of wanted) {
     const f = org.schema.field(object, name);
