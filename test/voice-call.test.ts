@@ -228,3 +228,15 @@ describe('text that Salesforce would read as a composite reference', () => {
     expect(await outbox()).toEqual([]);
   });
 });
+
+describe('a replay of a record deleted since', () => {
+  it('is a NotFoundError naming it, not an internal error', async () => {
+    const input = { customerId: gw.ids.contacts.ada, subject: 'Deleted after', idempotencyKey: 'deleted-after' };
+    const first = await gw.graphql(CREATE, { input });
+    const id = (first.data as { createCase: { case: { id: string } } }).createCase.case.id;
+    await gw.connection.conn.sobject('Case').destroy(id);
+    const replay = await gw.graphql(CREATE, { input });
+    expect(replay.errors).toBeUndefined();
+    expect(replay.data).toMatchObject({ createCase: { __typename: 'NotFoundError' } });
+  });
+});

@@ -99,6 +99,8 @@ builder.mutationField('logCall', (t) =>
       ctx.loaders.callsByCase.clearAll();
       if (result.record) ctx.loaders.call.prime(result.record.id, result.record);
       const call = await ctx.loaders.call.load(result.id);
+      // A replay whose call was deleted since is told so; a new one that cannot be read is a fault.
+      if (!call && result.replayed) throw new NotFoundError('The call this idempotencyKey logged has since been deleted in Salesforce.', result.id);
       if (!call) throw new Error(`call ${result.id} was written but cannot be read back`);
       if (!result.replayed) {
         const changed = [call.contactId && { typename: 'Customer', id: call.contactId }, call.caseId && { typename: 'Case', id: call.caseId }];

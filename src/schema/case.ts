@@ -209,6 +209,8 @@ builder.mutationField('createCase', (t) =>
       ctx.loaders.casesByCustomer.clearAll();
       if (result.record) ctx.loaders.prime.cases([result.record]);
       const created = await ctx.loaders.case.load(result.id);
+      // A replay whose case was deleted since is told so; a new one that cannot be read is a fault.
+      if (!created && result.replayed) throw new NotFoundError('The case this idempotencyKey created has since been deleted in Salesforce.', result.id);
       if (!created) throw new Error(`case ${result.id} was written but cannot be read back`);
       // Cached context of this customer no longer shows all their cases: drop it, on every replica.
       if (!result.replayed && created.contactId) await ctx.invalidate([{ typename: 'Customer', id: created.contactId }]);

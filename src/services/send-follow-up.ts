@@ -124,7 +124,8 @@ async function stateOf(
 ): Promise<{ status: FollowUpStatus; createdAt: Date; subject: string | null; record: FollowUpRecord | null }> {
   if (row) return { ...followUpState(row), record: null };
   const [found] = await findFollowUpsByIds(deps.sf, [id]);
-  if (!found) throw new Error(`follow-up ${id} was recorded but cannot be read back`);
+  // The follow-up this key recorded was deleted in Salesforce since: say so, typed.
+  if (!found) throw new NotFoundError('The follow-up this idempotencyKey recorded has since been deleted in Salesforce.', id);
   return { ...found, record: found };
 }
 
