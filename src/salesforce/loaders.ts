@@ -83,25 +83,16 @@ export function createLoaders(sf: SalesforceApi, options: LoaderOptions): Loader
   const batching = { batch: options.batch ?? true, maxBatchSize: MAX_IDS_PER_QUERY };
   const byId = <T extends { id: string }>(find: (ids: readonly string[]) => Promise<T[]>) =>
     new DataLoader<string, T | null>(async (ids) => inKeyOrder(ids, await find(ids)), batching);
-  const pages = <T>(load: (parentIds: string[], sample: PageKey) => Promise<Map<string, Page<T>>>) =>
-    new DataLoader<PageKey, Page<T>, string>((keys) => pagesInKeyOrder(keys, load), { ...batching, cacheKeyFn: pageGroupWithParent });
+  const pages = <T, K extends PageKey = PageKey>(load: (parentIds: string[], sample: K) => Promise<Map<string, Page<T>>>) =>
+    new DataLoader<K, Page<T>, string>((keys) => pagesInKeyOrder(keys, load), { ...batching, cacheKeyFn: pageGroupWithParent });
   const loaders: Loaders = {
     customer: byId((ids) => findContactsByIds(sf, options.contactFields, ids)),
     account: byId((ids) => findAccountsByIds(sf, ids)),
     case: byId((ids) => findCasesByIds(sf, ids)),
     followUp: byId((ids) => findFollowUpsByIds(sf, ids)),
-    casesByCustomer: new DataLoader<CasePageKey, Page<CaseRecord>, string>(
-      (keys) => pagesInKeyOrder(keys, (ids, k) => findCasesByContacts(sf, ids, k.status, k)),
-      { ...batching, cacheKeyFn: pageGroupWithParent },
-    ),
-    followUpsByCustomer: new DataLoader<PageKey, Page<FollowUpRecord>, string>(
-      (keys) => pagesInKeyOrder(keys, (ids, k) => findFollowUpsByParents(sf, 'Contact', ids, k)),
-      { ...batching, cacheKeyFn: pageGroupWithParent },
-    ),
-    followUpsByCase: new DataLoader<PageKey, Page<FollowUpRecord>, string>(
-      (keys) => pagesInKeyOrder(keys, (ids, k) => findFollowUpsByParents(sf, 'Case', ids, k)),
-      { ...batching, cacheKeyFn: pageGroupWithParent },
-    ),
+    casesByCustomer: pages<CaseRecord, CasePageKey>((ids, k) => findCasesByContacts(sf, ids, k.status, k)),
+    followUpsByCustomer: pages<FollowUpRecord>((ids, k) => findFollowUpsByParents(sf, 'Contact', ids, k)),
+    followUpsByCase: pages<FollowUpRecord>((ids, k) => findFollowUpsByParents(sf, 'Case', ids, k)),
     call: byId((ids) => findCallsByIds(sf, ids)),
     callsByCustomer: pages((ids, k) => findCallsByParents(sf, 'Contact', ids, k)),
     callsByCase: pages((ids, k) => findCallsByParents(sf, 'Case', ids, k)),
