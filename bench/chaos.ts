@@ -12,7 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { pino } from 'pino';
 import { createApp } from '../src/app';
 import { testConfig } from '../test/support/config';
-import { DEMO_API_KEYS } from '../src/http/api-keys';
+import { DEMO_API_KEYS } from '../src/domain/api-keys';
 import { startEmulators } from 'salesforce-emulator';
 
 const AGENT = 'Bearer demo-agent-key';

@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { isIP } from 'node:net';
 import { isSupportedCountry } from 'libphonenumber-js/max';
 import type { Role } from './domain/principal';
-import { DEMO_API_KEYS, MIN_KEY_BITS, keyEntropyBits, parseApiKeys, type ApiKeyConfig, type RateLimit } from './http/api-keys';
+import { DEMO_API_KEYS, MIN_KEY_BITS, keyEntropyBits, parseApiKeys, type ApiKeyConfig, type RateLimit } from './domain/api-keys';
 import { z } from 'zod';
 
 /** The Salesforce REST API version the gateway speaks. jsforce's own default is 50.0. */
