@@ -6,7 +6,7 @@
 import { writeFileSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import { createServer as createTlsServer } from 'node:https';
-import { generate } from 'selfsigned';
+import { selfSignedCertificate } from './tls';
 import type { AddressInfo } from 'node:net';
 import { handleControl } from './salesforce/control';
 import { readBody, send } from './http';
@@ -78,23 +78,10 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Run
   let certificate: string | null = null;
   let server: Server;
   if (options.tls) {
-    const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
-      keyType: 'ec',
-      curve: 'P-256',
-      extensions: [
-        {
-          name: 'subjectAltName',
-          altNames: [
-            { type: 2, value: 'localhost' },
-            { type: 7, ip: '127.0.0.1' },
-            { type: 7, ip: '::1' },
-          ],
-        },
-      ],
-    } as never);
+    const pems = await selfSignedCertificate();
     certificate = pems.cert;
     if (typeof options.tls === 'object' && options.tls.certificateFile) writeFileSync(options.tls.certificateFile, pems.cert);
-    server = createTlsServer({ key: pems.private, cert: pems.cert, maxHeaderSize: 64 * 1024 }, handler) as unknown as Server;
+    server = createTlsServer({ key: pems.key, cert: pems.cert, maxHeaderSize: 64 * 1024 }, handler) as unknown as Server;
   } else server = createServer({ maxHeaderSize: 64 * 1024 }, handler);
   // Keep-alive sockets must not hold the process open after close().
   server.keepAliveTimeout = 5_000;

@@ -15,7 +15,7 @@ import { dirname, join } from 'node:path';
 import * as grpc from '@grpc/grpc-js';
 import * as protoLoader from '@grpc/proto-loader';
 import avro, { type Type as AvroType } from 'avro-js';
-import { generate } from 'selfsigned';
+import { selfSignedCertificate } from '../tls';
 import type { SalesforceEmulator } from '../salesforce/server';
 import type { ObjectDef } from '../salesforce/schema';
 import { ALL_CHANGE_EVENTS, CDC_OBJECTS, changeEventSchema, changeEventsOf, topicOf, type ChangeEvent } from './change-events';
@@ -78,20 +78,7 @@ export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {})
   const host = o.host ?? 'localhost';
   const keepaliveMs = o.keepaliveMs ?? 270_000;
   const retained = o.retained ?? 10_000;
-  const pems = await generate([{ name: 'commonName', value: 'localhost' }], {
-    keyType: 'ec',
-    curve: 'P-256',
-    extensions: [
-      {
-        name: 'subjectAltName',
-        altNames: [
-          { type: 2, value: 'localhost' },
-          { type: 7, ip: '127.0.0.1' },
-          { type: 7, ip: '::1' },
-        ],
-      },
-    ],
-  } as never);
+  const pems = await selfSignedCertificate();
 
   const objects = new Map<string, { def: ObjectDef; type: AvroType; schemaId: string; schema: string }>();
   for (const name of CDC_OBJECTS) {
@@ -273,7 +260,7 @@ export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {})
   const port = await new Promise<number>((resolve, reject) =>
     server.bindAsync(
       `${host.includes(':') ? `[${host}]` : host}:${o.port ?? 0}`,
-      grpc.ServerCredentials.createSsl(null, [{ private_key: Buffer.from(pems.private), cert_chain: Buffer.from(pems.cert) }], false),
+      grpc.ServerCredentials.createSsl(null, [{ private_key: Buffer.from(pems.key), cert_chain: Buffer.from(pems.cert) }], false),
       (e, p) => (e ? reject(e) : resolve(p)),
     ),
   );
