@@ -5,7 +5,9 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { control } from './support/emulator';
-import { useTestGateway } from './support/gateway';
+import { pino } from 'pino';
+import { createApp } from '../src/app';
+import { testConfig, useTestGateway } from './support/gateway';
 
 const gw = useTestGateway({ settings: { smsPerCustomerPerHour: 1 } });
 
@@ -238,5 +240,28 @@ describe('a replay of a record deleted since', () => {
     const replay = await gw.graphql(CREATE, { input });
     expect(replay.errors).toBeUndefined();
     expect(replay.data).toMatchObject({ createCase: { __typename: 'NotFoundError' } });
+  });
+});
+
+describe('a channel this gateway has no provider for', () => {
+  it('is refused before any Salesforce call, writing nothing', async () => {
+    const base = testConfig(gw.emulators.url);
+    const app = await createApp({ ...base, messaging: { ...base.messaging, sms: null } }, { logger: pino({ level: 'silent' }) });
+    try {
+      const before = (await stats()).apiRequests;
+      const res = await app.yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key' },
+        body: JSON.stringify({
+          query: SEND,
+          variables: { input: { customerId: gw.ids.contacts.ada, channel: 'SMS', body: 'Hello', idempotencyKey: 'no-provider' } },
+        }),
+      });
+      const body = (await res.json()) as { data?: unknown };
+      expect(body.data).toMatchObject({ sendFollowUp: { __typename: 'ValidationError', fieldErrors: [{ field: 'channel', code: 'NOT_ALLOWED' }] } });
+      expect((await stats()).apiRequests - before).toBe(0);
+    } finally {
+      await app.close();
+    }
   });
 });

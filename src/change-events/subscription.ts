@@ -208,31 +208,29 @@ export function createChangeEvents(o: ChangeEventsOptions): ChangeEvents {
     }
   }
 
+  /** Connects, and on failure tries again later (with backoff). */
+  function attempt(my: number, fromLatest: boolean): void {
+    connect(my, fromLatest).catch((e: unknown) => {
+      lastError = 'CONNECT_FAILED';
+      o.logger.warn({ err: e instanceof Error ? e.message : 'unknown' }, 'change events could not connect');
+      setState('down');
+      scheduleReconnect(my, fromLatest);
+    });
+  }
+
   function scheduleReconnect(my: number, fromLatest: boolean): void {
     failures++;
     const delay = Math.min(60_000, base * 2 ** Math.min(failures - 1, 6)) * (0.5 + Math.random() / 2);
     clearTimeout(timer);
     timer = setTimeout(() => {
-      if (my !== generation) return;
-      connect(my, fromLatest).catch((e: unknown) => {
-        lastError = 'CONNECT_FAILED';
-        o.logger.warn({ err: e instanceof Error ? e.message : 'unknown' }, 'change events could not connect');
-        setState('down');
-        scheduleReconnect(my, fromLatest);
-      });
+      if (my === generation) attempt(my, fromLatest);
     }, delay);
     timer.unref();
   }
 
   return {
     start() {
-      const my = ++generation;
-      connect(my).catch((e: unknown) => {
-        lastError = 'CONNECT_FAILED';
-        o.logger.warn({ err: e instanceof Error ? e.message : 'unknown' }, 'change events could not connect');
-        setState('down');
-        scheduleReconnect(my, false);
-      });
+      attempt(++generation, false);
     },
     async stop() {
       // The client's close() drops its stream listeners without cancelling the stream: the

@@ -14,9 +14,9 @@
 import type { Plugin } from 'graphql-yoga';
 import type { BudgetSettings } from '../config';
 import { ROLES, type Principal, type Role } from '../domain/principal';
-import type { Context } from '../schema/context';
 import { HOUR_MS, type BudgetStore, type OrgUsage } from '../shared-state/budget';
 import { refusal } from './edge';
+import { contextOf } from './use-request-log';
 
 /** How long a replica reuses what it read of the shared budget. */
 const REFRESH_MS = 1_000;
@@ -139,16 +139,14 @@ export function budgetAdmission(governor: BudgetGovernor) {
   };
 }
 
-/** Counts each request's Salesforce calls against its role, and the org's use its answers reported. */
+/**
+ * Counts each request's Salesforce calls against its role, and the org's use its answers reported
+ * (the context is the one the request log keeps).
+ */
 export function useBudget(governor: BudgetGovernor): Plugin {
-  const contexts = new WeakMap<Request, Context>();
   return {
-    onExecute({ args }) {
-      const context = args.contextValue as unknown as Context & { request?: Request };
-      if (context.request) contexts.set(context.request, context);
-    },
     async onResponse({ request }) {
-      const context = contexts.get(request);
+      const context = contextOf(request);
       if (!context?.principal) return;
       await governor.record(context.principal.role, context.sf.callsMade, context.sf.health().apiUsage);
     },

@@ -25,6 +25,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { AlwaysOnSampler, BatchSpanProcessor, ParentBasedSampler, TracerProvider } from '@opentelemetry/sdk-trace';
 import type { Plugin } from 'graphql-yoga';
+import { contextOf } from './use-request-log';
 import type { TracingSettings } from '../config';
 import type { CallTracer } from '../salesforce/observer';
 
@@ -74,7 +75,7 @@ export function createTracing(settings: TracingSettings | null): Tracing {
     spanProcessors: [new BatchSpanProcessor({ exporter: new OTLPTraceExporter({ url: settings.tracesUrl }) })],
   });
   const tracer = provider.getTracer('salesforce-customer-gateway');
-  const spans = new WeakMap<Request, { span: Span; context: OtelContext; calls?: () => number }>();
+  const spans = new WeakMap<Request, { span: Span; context: OtelContext }>();
 
   const requestSpans: Plugin = {
     onRequest({ request }) {
@@ -92,17 +93,14 @@ export function createTracing(settings: TracingSettings | null): Tracing {
     onExecute({ args }) {
       const request = (args.contextValue as { request?: Request }).request;
       const entry = request && spans.get(request);
-      if (!entry) return;
-      setCurrentOtelContext(args.contextValue, entry.context);
-      // The Salesforce calls the request made, as its log line has them (issue 20).
-      const sf = (args.contextValue as { sf?: { callsMade: number } }).sf;
-      if (sf) entry.calls = () => sf.callsMade;
+      if (entry) setCurrentOtelContext(args.contextValue, entry.context);
     },
     onResponse({ request, response }) {
       const entry = spans.get(request);
       if (!entry) return;
       entry.span.setAttribute('http.response.status_code', response.status);
-      entry.span.setAttribute('salesforce.calls', entry.calls?.() ?? 0);
+      // The Salesforce calls the request made, as its log line has them (issue 20).
+      entry.span.setAttribute('salesforce.calls', contextOf(request)?.sf.callsMade ?? 0);
       const requestId = response.headers.get('x-request-id');
       if (requestId) entry.span.setAttribute('gateway.request_id', requestId);
       if (response.status >= 500) entry.span.setStatus({ code: SpanStatusCode.ERROR });

@@ -28,6 +28,11 @@ interface RequestState {
 
 const states = new WeakMap<Request, RequestState>();
 
+/** The GraphQL context a request executed with (null until it executes, or if it never does). */
+export function contextOf(request: Request): Context | null {
+  return states.get(request)?.context ?? null;
+}
+
 /** The request's id, as logged and echoed. */
 export function requestIdOf(request: Request): string {
   return states.get(request)?.id ?? randomUUID();

@@ -73,3 +73,15 @@ export function rowsOf(answer: SubAnswer | undefined): Record<string, unknown>[]
   if (!answer || answer.status >= 400) return [];
   return (answer.body as { records?: Record<string, unknown>[] } | null)?.records ?? [];
 }
+
+/** Whether a query subrequest answered and found no row (a check that failed, rather than a call). */
+export function foundNothing(answer: SubAnswer | undefined): boolean {
+  return answer !== undefined && answer.status < 400 && rowsOf(answer).length === 0;
+}
+
+/** The Id an insert subrequest created; its refusal (or a missing answer) as the SalesforceError. */
+export function insertedId(answers: Record<string, SubAnswer>, referenceId: string): string {
+  const answer = answers[referenceId];
+  if (!answer || answer.status >= 400) throw subrequestError(referenceId, answer ?? { status: 500, body: [] });
+  return String((answer.body as { id: string }).id);
+}

@@ -9,7 +9,7 @@ import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
 import { EMAIL_PATTERN } from '../domain/email';
 import type { CaseRecord } from '../domain/records';
 import { CASE_INPUT_NAMES, caseRow, type CaseFields } from '../salesforce/cases';
-import { compositeCall, queryPath, rowsOf, subrequestError, type SubRequest } from '../salesforce/composite';
+import { compositeCall, foundNothing, insertedId, queryPath, rowsOf, type SubRequest } from '../salesforce/composite';
 import { CASE_FIELDS, toCase } from '../salesforce/records';
 import { eq, eqReference, reference, select } from '../salesforce/soql';
 import type { ServiceDeps } from './context';
@@ -89,14 +89,11 @@ export async function createCase(deps: ServiceDeps, input: NewCaseInput): Promis
         referenceId: 'created',
       });
       const answers = await compositeCall(deps.sf, subs, { allOrNone: false, keyed: Object.keys(keyFields).length > 0 });
-      if (customerId !== null && answers.customer && answers.customer.status < 400 && rowsOf(answers.customer).length === 0) {
-        throw new NotFoundError('No customer has this customerId; nothing was written.', input.customerId!);
-      }
-      const created = answers.case;
-      if (!created || created.status >= 400) throw subrequestError('case', created ?? { status: 500, body: [] });
+      if (foundNothing(answers.customer)) throw new NotFoundError('No customer has this customerId; nothing was written.', input.customerId!);
+      const id = insertedId(answers, 'case');
       const [read] = rowsOf(answers.created);
       record = read ? toCase(read) : null;
-      return String((created.body as { id: string }).id);
+      return id;
     },
     replay: async (existing) => ({ id: existing.id, replayed: true as boolean, record: null as CaseRecord | null }),
     created: async (id) => ({ id, replayed: false, record: record?.id === id ? record : null }),

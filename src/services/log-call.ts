@@ -8,7 +8,7 @@ import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
 import { parseCallerNumber } from '../domain/phone';
 import type { CallRecord } from '../domain/records';
 import { CALL_INPUT_NAMES, callRow, type CallFields } from '../salesforce/calls';
-import { compositeCall, queryPath, rowsOf, subrequestError, type SubRequest } from '../salesforce/composite';
+import { compositeCall, foundNothing, insertedId, queryPath, rowsOf, type SubRequest } from '../salesforce/composite';
 import { CALL_FIELDS, toCall } from '../salesforce/records';
 import { eq, eqReference, reference, select } from '../salesforce/soql';
 import type { ServiceDeps } from './context';
@@ -93,17 +93,15 @@ export async function logCall(deps: ServiceDeps, input: CallInput): Promise<{ id
         referenceId: 'created',
       });
       const answers = await compositeCall(deps.sf, subs, { allOrNone: false, keyed: Object.keys(keyFields).length > 0 });
-      const missing = (ref: string) => answers[ref] !== undefined && answers[ref]!.status < 400 && rowsOf(answers[ref]).length === 0;
-      if (customerId && missing('customer')) throw new NotFoundError('No customer has this customerId; nothing was written.', input.customerId!);
-      if (caseId && missing('case')) throw new NotFoundError('No case has this caseId; nothing was written.', input.caseId!);
-      if (caseId && customerId && missing('owned')) {
+      if (foundNothing(answers.customer)) throw new NotFoundError('No customer has this customerId; nothing was written.', input.customerId!);
+      if (foundNothing(answers.case)) throw new NotFoundError('No case has this caseId; nothing was written.', input.caseId!);
+      if (foundNothing(answers.owned)) {
         throw new ValidationError([{ field: 'caseId', code: 'NOT_ALLOWED', message: 'The case belongs to another customer; nothing was written.' }]);
       }
-      const call = answers.call;
-      if (!call || call.status >= 400) throw subrequestError('call', call ?? { status: 500, body: [] });
+      const id = insertedId(answers, 'call');
       const [read] = rowsOf(answers.created);
       record = read ? toCall(read) : null;
-      return String((call.body as { id: string }).id);
+      return id;
     },
     replay: async (existing) => ({ id: existing.id, replayed: true as boolean, record: null as CallRecord | null }),
     created: async (id) => ({ id, replayed: false, record: record?.id === id ? record : null }),

@@ -26,7 +26,7 @@ import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
 import { isSameNumber, maskNumbers, parseCallerNumber, toE164, type CountryCode } from '../domain/phone';
 import type { CustomerRecord, FollowUpChannel, FollowUpRecord, FollowUpStatus } from '../domain/records';
 import { DeliveryUnknownError } from '../messaging/channel';
-import { compositeCall, queryPath, rowsOf, subrequestError, type SubRequest } from '../salesforce/composite';
+import { compositeCall, foundNothing, insertedId, queryPath, rowsOf, type SubRequest } from '../salesforce/composite';
 import { eq, reference, select } from '../salesforce/soql';
 import {
   FOLLOW_UP_INPUT_NAMES,
@@ -130,7 +130,7 @@ async function stateOf(
 }
 
 /** The refusal a follow-up's intent records (in its Subject), so that a retry is refused alike. */
-const REFUSED = /^Refused \((CONSENT_OPTED_OUT|CONSENT_UNKNOWN|SMS_CAP|ADDRESS|CHANNEL)\): /;
+const REFUSED = /^Refused \((CONSENT_OPTED_OUT|CONSENT_UNKNOWN|SMS_CAP|ADDRESS)\): /;
 
 /** Raises a refusal as the error the first attempt answered. */
 function refusalError(code: string, input: FollowUpInput, limit: number, message?: string): Error {
@@ -147,8 +147,6 @@ function refusalError(code: string, input: FollowUpInput, limit: number, message
           message: `This customer was sent ${limit} text messages in the last hour, the most allowed; nothing was sent. Try email, or later.`,
         },
       ]);
-    case 'CHANNEL':
-      return new ValidationError([{ field: 'channel', code: 'NOT_ALLOWED', message: `${input.channel} follow-ups are not configured on this gateway.` }]);
     default:
       return new ValidationError([{ field: 'to', code: 'NOT_ALLOWED', message: message ?? "to must be the customer's own." }]);
   }
@@ -166,7 +164,14 @@ function refusalError(code: string, input: FollowUpInput, limit: number, message
  * first attempt's answer was lost after the provider accepted the message.
  */
 export async function sendFollowUp(deps: ServiceDeps, input: FollowUpInput): Promise<SendOutcome> {
-  const local = [...checkFollowUpInput(input), ...checkNumber(input, deps.settings.defaultRegion)];
+  const local = [
+    ...checkFollowUpInput(input),
+    ...checkNumber(input, deps.settings.defaultRegion),
+    // A channel this gateway has no provider for is refused before anything is written.
+    ...(deps.channels[input.channel]
+      ? []
+      : [{ field: 'channel', code: 'NOT_ALLOWED' as const, message: `${input.channel} follow-ups are not configured on this gateway.` }]),
+  ];
   if (local.length > 0) throw new ValidationError(local);
   const { sf } = deps;
   const clock = deps.clock ?? Date.now;
@@ -217,38 +222,38 @@ export async function sendFollowUp(deps: ServiceDeps, input: FollowUpInput): Pro
         body: { ...intent, WhoId: reference('recipient.records[0].Id'), ...(caseId ? { WhatId: reference('owned.records[0].Id') } : {}), ...keyFields },
       });
       const answers = await compositeCall(sf, subs, { allOrNone: false, keyed: Object.keys(keyFields).length > 0 });
-      const missing = (ref: string) => answers[ref] !== undefined && answers[ref]!.status < 400 && rowsOf(answers[ref]).length === 0;
-      if (missing('recipient')) throw new NotFoundError('No customer has this customerId; nothing was sent.', input.customerId);
-      if (caseId && missing('case')) throw new NotFoundError('No case has this caseId; nothing was sent.', input.caseId!);
-      if (caseId && missing('owned')) throw new ValidationError([{ field: 'caseId', code: 'NOT_ALLOWED', message: 'The case belongs to another customer.' }]);
+      if (foundNothing(answers.recipient)) throw new NotFoundError('No customer has this customerId; nothing was sent.', input.customerId);
+      if (foundNothing(answers.case)) throw new NotFoundError('No case has this caseId; nothing was sent.', input.caseId!);
+      if (foundNothing(answers.owned)) throw new ValidationError([{ field: 'caseId', code: 'NOT_ALLOWED', message: 'The case belongs to another customer.' }]);
       const [row0] = rowsOf(answers.recipient);
       if (row0) recipient = recipientOf(row0, deps.settings.contactFields);
-      const created = answers.intent;
-      if (!created || created.status >= 400) throw subrequestError('intent', created ?? { status: 500, body: [] });
-      return String((created.body as { id: string }).id);
+      return insertedId(answers, 'intent');
     },
     async created(followUpId) {
       // A lost answer left the customer unread here: read them now (a rare extra call).
       const who = recipient ?? (await findRecipient(sf, deps.settings.contactFields, customerId, new Date(clock() - 60 * 60_000), limit, followUpId));
       if (!who) throw new NotFoundError('No customer has this customerId; nothing was sent.', input.customerId);
-      const refusal = refusalOf(deps, input, who, limit);
-      if (refusal) {
+      const decided = decide(deps, input, who, limit);
+      if ('code' in decided) {
         // The intent stays, marked as refused: nothing is sent, and a retry is refused alike.
-        await refuse(deps, followUpId, refusal.code, input);
-        throw refusalError(refusal.code, input, limit, refusal.message);
+        await refuse(deps, followUpId, decided.code, input);
+        throw refusalError(decided.code, input, limit, decided.message);
       }
-      return deliver(deps, input, followUpId, refusal === null ? pickAddress(who.customer, input, deps.settings.defaultRegion) : '');
+      return deliver(deps, input, followUpId, decided.to);
     },
   });
 }
 
-/** Consent first (a customer who opted out is told so, not that they had too many texts), then the cap, the address and the channel. */
-function refusalOf(
+/**
+ * The address to send to, or why not: consent first (a customer who opted out is told so, not that
+ * they had too many texts), then the hourly cap, then the address itself.
+ */
+function decide(
   deps: ServiceDeps,
   input: FollowUpInput,
   who: { customer: CustomerRecord; recentSms: number },
   limit: number,
-): { code: string; message?: string } | null {
+): { to: string } | { code: string; message?: string } {
   const consent = consentOf(who.customer);
   const status = input.channel === 'SMS' ? consent.sms : consent.email;
   const policy = deps.settings.consentPolicy[input.channel];
@@ -256,13 +261,11 @@ function refusalOf(
   if (policy === 'opt-in' && status !== 'OPTED_IN') return { code: 'CONSENT_UNKNOWN' };
   if (input.channel === 'SMS' && limit > 0 && who.recentSms >= limit) return { code: 'SMS_CAP' };
   try {
-    pickAddress(who.customer, input, deps.settings.defaultRegion);
+    return { to: pickAddress(who.customer, input, deps.settings.defaultRegion) };
   } catch (e) {
     if (e instanceof ValidationError) return { code: 'ADDRESS', message: e.fieldErrors[0]?.message };
     throw e;
   }
-  if (!deps.channels[input.channel]) return { code: 'CHANNEL' };
-  return null;
 }
 
 /** Marks a refused intent FAILED, its Subject naming the refusal. */
