@@ -5,15 +5,11 @@
  * warm: the next call on the same gateway. The naive baseline is the same gateway with batching
  * and the compiled caller context off. It ends with the voice calls one org's allowance carries.
  */
-import { readFileSync } from 'node:fs';
 import { pino } from 'pino';
 import { startEmulators } from 'salesforce-emulator';
 import { createApp, type App } from '../src/app';
 import { testConfig } from '../test/support/config';
-
-const op = (name: string) => readFileSync(new URL(`../schema/operations/${name}.graphql`, import.meta.url), 'utf8');
-const STEPS = ['customersByPhone', 'createCase', 'updateCase', 'recordConsent', 'sendFollowUp', 'logCall'] as const;
-type Step = (typeof STEPS)[number];
+import { VOICE_CALL_STEPS as STEPS, wholeVoiceCall, type VoiceCallStep as Step } from '../test/support/voice-call';
 
 export async function runVoiceCall(): Promise<void> {
   const emulators = await startEmulators({ port: 0 });
@@ -24,40 +20,22 @@ export async function runVoiceCall(): Promise<void> {
 
   async function wholeCall(app: App, tag: string): Promise<Record<Step, number>> {
     const counts = {} as Record<Step, number>;
-    const step = async (name: Step, document: string, variables: Record<string, unknown>) => {
-      const before = await stats();
-      const res = await app.yoga.fetch('http://bench/graphql', {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key' },
-        body: JSON.stringify({ query: document, variables }),
-      });
-      const body = (await res.json()) as { data?: Record<string, Record<string, unknown>>; errors?: unknown[] };
-      if (body.errors) throw new Error(`${name} failed: ${JSON.stringify(body.errors).slice(0, 300)}`);
-      counts[name] = (await stats()) - before;
-      return Object.values(body.data!)[0]!;
-    };
-    await step('customersByPhone', op('CallerLookup'), { phone: '+14155550134' });
-    const created = await step('createCase', op('CreateCase'), {
-      input: { customerId: ada, subject: 'Punch card reader jams', priority: 'High', idempotencyKey: `${tag}:case` },
-    });
-    const caseId = (created.case as { id: string }).id;
-    await step('updateCase', op('AddToCase'), { input: { caseId, comment: 'Still jams after a restart.', idempotencyKey: `${tag}:comment` } });
-    await step('recordConsent', op('RecordConsent'), {
-      input: { customerId: ada, channel: 'SMS', status: 'OPTED_IN', source: 'said yes on the call', idempotencyKey: `${tag}:consent` },
-    });
-    await step('sendFollowUp', op('SendFollowUp'), {
-      input: { customerId: ada, caseId, channel: 'SMS', body: 'Your case is open.', idempotencyKey: `${tag}:sms` },
-    });
-    await step('logCall', op('LogCall'), {
-      input: {
-        customerId: ada,
-        caseId,
-        from: '+14155550134',
-        startedAt: new Date(Date.now() - 120_000).toISOString(),
-        durationSeconds: 118,
-        idempotencyKey: `${tag}:log`,
+    await wholeVoiceCall(
+      async (name, document, variables) => {
+        const before = await stats();
+        const res = await app.yoga.fetch('http://bench/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key' },
+          body: JSON.stringify({ query: document, variables }),
+        });
+        const body = (await res.json()) as { data?: Record<string, Record<string, unknown>>; errors?: unknown[] };
+        if (body.errors) throw new Error(`${name} failed: ${JSON.stringify(body.errors).slice(0, 300)}`);
+        counts[name] = (await stats()) - before;
+        return Object.values(body.data!)[0]!;
       },
-    });
+      ada,
+      tag,
+    );
     return counts;
   }
 

@@ -2,12 +2,12 @@
  * Issue 20, "A whole voice call in at most 8 Salesforce calls": the defects found on the way, each
  * reproduced over HTTP against the emulator.
  */
-import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { control } from './support/emulator';
 import { pino } from 'pino';
 import { createApp } from '../src/app';
 import { testConfig, useTestGateway } from './support/gateway';
+import { operation as op, wholeVoiceCall } from './support/voice-call';
 
 const gw = useTestGateway({ settings: { smsPerCustomerPerHour: 1 } });
 
@@ -86,50 +86,28 @@ describe('the other defects', () => {
   });
 });
 
-/** The agent's operations, as the trusted documents have them. */
-const op = (name: string) => readFileSync(new URL(`../schema/operations/${name}.graphql`, import.meta.url), 'utf8');
 const stats = () => control<{ apiRequests: number }>(gw.emulators.url, 'GET', 'stats');
 
 /** One whole voice call, as the PolyAI kit makes it; the Salesforce calls each step made, counted by the emulator. */
 async function wholeCall(tag: string, steps: { name: string; document: string; variables: Record<string, unknown> }[] = []): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};
-  const step = async (name: string, document: string, variables: Record<string, unknown>) => {
-    const before = (await stats()).apiRequests;
-    const res = await gw.graphql(document, variables);
-    counts[name] = (await stats()).apiRequests - before;
-    steps.push({ name, document, variables });
-    expect(res.errors, `${name}: ${JSON.stringify(res.errors)}`).toBeUndefined();
-    return res.data as Record<string, Record<string, unknown>>;
-  };
-  const ada = gw.ids.contacts.ada;
-  await step('customersByPhone', op('CallerLookup'), { phone: '+14155550134' });
-  const created = await step('createCase', op('CreateCase'), {
-    input: { customerId: ada, subject: 'Punch card reader jams', priority: 'High', idempotencyKey: `${tag}:case` },
-  });
-  expect(created.createCase).toMatchObject({ __typename: 'CreateCaseSuccess', replayed: false });
-  const caseId = (created.createCase!.case as { id: string }).id;
-  const updated = await step('updateCase', op('AddToCase'), { input: { caseId, comment: 'Still jams after a restart.', idempotencyKey: `${tag}:comment` } });
-  expect(updated.updateCase).toMatchObject({ __typename: 'UpdateCaseSuccess', replayed: false, comment: { id: expect.any(String) } });
-  const consent = await step('recordConsent', op('RecordConsent'), {
-    input: { customerId: ada, channel: 'SMS', status: 'OPTED_IN', source: 'said yes on the call', idempotencyKey: `${tag}:consent` },
-  });
-  expect(consent.recordConsent).toMatchObject({ __typename: 'RecordConsentSuccess', replayed: false });
-  const sent = await step('sendFollowUp', op('SendFollowUp'), {
-    input: { customerId: ada, caseId, channel: 'SMS', body: 'Your case is open.', idempotencyKey: `${tag}:sms` },
-  });
-  expect(sent.sendFollowUp).toMatchObject({ __typename: 'SendFollowUpSuccess', replayed: false, followUp: { status: 'SENT' } });
-  const logged = await step('logCall', op('LogCall'), {
-    input: {
-      customerId: ada,
-      caseId,
-      from: '+14155550134',
-      startedAt: new Date(Date.now() - 120_000).toISOString(),
-      durationSeconds: 118,
-      summary: 'Case opened, texted.',
-      idempotencyKey: `${tag}:log`,
+  const results = await wholeVoiceCall(
+    async (name, document, variables) => {
+      const before = (await stats()).apiRequests;
+      const res = await gw.graphql(document, variables);
+      counts[name] = (await stats()).apiRequests - before;
+      steps.push({ name, document, variables });
+      expect(res.errors, `${name}: ${JSON.stringify(res.errors)}`).toBeUndefined();
+      return Object.values(res.data as Record<string, Record<string, unknown>>)[0]!;
     },
-  });
-  expect(logged.logCall).toMatchObject({ __typename: 'LogCallSuccess', replayed: false });
+    gw.ids.contacts.ada,
+    tag,
+  );
+  expect(results.createCase).toMatchObject({ __typename: 'CreateCaseSuccess', replayed: false });
+  expect(results.updateCase).toMatchObject({ __typename: 'UpdateCaseSuccess', replayed: false, comment: { id: expect.any(String) } });
+  expect(results.recordConsent).toMatchObject({ __typename: 'RecordConsentSuccess', replayed: false });
+  expect(results.sendFollowUp).toMatchObject({ __typename: 'SendFollowUpSuccess', replayed: false, followUp: { status: 'SENT' } });
+  expect(results.logCall).toMatchObject({ __typename: 'LogCallSuccess', replayed: false });
   return counts;
 }
 
