@@ -3,6 +3,7 @@
  * emulator's Change Data Capture over the Pub/Sub API, tried over HTTP as a person editing records
  * straight through Salesforce's REST API would, and through Salesforce outages.
  */
+import net from 'node:net';
 import type { Connection } from 'jsforce';
 import { pino } from 'pino';
 import { startPubSub, type RunningEmulators, type RunningPubSub } from 'salesforce-emulator';
@@ -123,8 +124,7 @@ describe('fresh by events', () => {
   });
 
   it('with the stream broken, falls back to the short TTL and /ready says so, then recovers', async () => {
-    // A Pub/Sub server of its own: the client's close() leaves earlier gateways' streams open
-    // without listeners, and breaking those would fail them with nobody listening.
+    // A Pub/Sub server of its own, so that breaking it touches no other test's streams.
     const own = await startPubSub(em.salesforce, { keepaliveMs: 200 });
     cleanups.push(() => own.close());
     const app = await gateway({ changeEvents: { endpoint: own.endpoint, verifyTls: false } });
@@ -171,6 +171,48 @@ describe('fresh by events', () => {
     await conn.sobject('Contact').update({ Id: alan, LastName: 'Turing (restarted)' });
     const second = await gateway({}, prefix);
     await until(async () => (await read(second, alan)).data!.customer!.name === 'Alan Turing (restarted)', 3_000, 'the missed change after the restart');
+  });
+});
+
+describe('stopping', () => {
+  it('a gateway stopped while its subscription is still connecting exits cleanly (no stray stream error)', async () => {
+    // A Pub/Sub server of its own, closed (ending its streams with OK) before the relay below.
+    const own = await startPubSub(em.salesforce, { keepaliveMs: 200 });
+    cleanups.push(() => own.close());
+    // A TCP relay that holds the gateway's connection until told: the subscribe call waits on a
+    // channel that is not ready yet, as at a SIGTERM just after start.
+    const relay = net.createServer();
+    let release: (() => void) | null = null;
+    const connected = new Promise<void>((seen) =>
+      relay.on('connection', (inbound) => {
+        release = () => {
+          const outbound = net.connect(own.port, '127.0.0.1');
+          inbound.pipe(outbound).pipe(inbound);
+          for (const s of [inbound, outbound]) s.on('error', () => undefined).on('close', () => (inbound.destroy(), outbound.destroy()));
+        };
+        seen();
+      }),
+    );
+    await new Promise<void>((r) => relay.listen(0, '127.0.0.1', r));
+    cleanups.push(() => new Promise((r) => relay.close(() => r())));
+    const stray: unknown[] = [];
+    const onStray = (e: unknown) => void stray.push(e);
+    process.on('uncaughtException', onStray);
+    cleanups.push(async () => void process.off('uncaughtException', onStray));
+
+    const endpoint = `127.0.0.1:${(relay.address() as net.AddressInfo).port}`;
+    const app = await createApp(testConfig(em.url, { changeEvents: { endpoint, verifyTls: false } }), { logger: pino({ level: 'silent' }) });
+    await connected;
+    const closing = app.close();
+    // The channel can become ready only after the stop has begun.
+    await new Promise((r) => setImmediate(r));
+    release!();
+    await closing;
+    expect(app.changeEvents!.health().state).toBe('stopped');
+    // Had stop() closed the client, the closed channel would fail the queued call at once, from
+    // an emitter with no listener: it would be here by the next turns of the event loop.
+    for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r));
+    expect(stray).toEqual([]);
   });
 });
 

@@ -112,7 +112,9 @@ export function createChangeEvents(o: ChangeEventsOptions): ChangeEvents {
   const base = o.reconnectBaseMs ?? 1_000;
   const wanted = new Set(o.objects);
   let state: SubscriptionState = 'stopped';
+  /** The live client, and its stream once subscribed (see `stop`). */
   let client: PubSubApiClient | null = null;
+  let stream: { ended: boolean } | null = null;
   let lastSignalAt: number | null = null;
   let events = 0;
   let lastError: string | null = null;
@@ -150,7 +152,18 @@ export function createChangeEvents(o: ChangeEventsOptions): ChangeEvents {
     }
     client = next;
     const replayId = fromLatest ? null : await o.replays.get(TOPIC);
-    const callback = (info: unknown, type: string, data?: unknown) => void handle(my, type, data, info as { lastReplayId?: number | null } | undefined);
+    if (my !== generation) return;
+    const mine = { ended: false };
+    stream = mine;
+    const callback = (info: unknown, type: string, data?: unknown) => {
+      if (type === 'error' || type === 'end') {
+        if (mine.ended) return;
+        mine.ended = true;
+        // A stream left running by `stop` closes its client once it is over.
+        if (my !== generation) next.close();
+      }
+      void handle(my, type, data, info as { lastReplayId?: number | null } | undefined);
+    };
     if (replayId === null) next.subscribe(TOPIC, callback, null);
     else next.subscribeFromReplayId(TOPIC, callback, null, replayId);
   }
@@ -188,6 +201,7 @@ export function createChangeEvents(o: ChangeEventsOptions): ChangeEvents {
         setState('down');
         client?.close();
         client = null;
+        stream = null;
         let fromLatest = false;
         if (code === INVALID_ARGUMENT) {
           // The replay id is no longer valid: changes may have been missed. Drop what is cached
@@ -233,14 +247,18 @@ export function createChangeEvents(o: ChangeEventsOptions): ChangeEvents {
       attempt(++generation, false);
     },
     async stop() {
-      // The client's close() drops its stream listeners without cancelling the stream: the
-      // stream lives on until Salesforce ends it (a known limit of salesforce-pubsub-api-client
-      // 5.5; see docs/operations.md).
       generation++;
       clearTimeout(timer);
-      client?.close();
+      const [closing, live] = [client, stream];
       client = null;
+      stream = null;
       setState('stopped');
+      // salesforce-pubsub-api-client 5.5 cannot cancel a stream: its close() drops the stream's
+      // listeners and closes the channel, and a stream that fails after that (one still waiting
+      // for its connection fails at once) throws with nobody listening, ending the process. So a
+      // live stream is left running, ignored, and its client closes when it ends (Salesforce ends
+      // it, the process exits, or the connection drops). See docs/operations.md.
+      if (closing && !(live && !live.ended)) closing.close();
     },
     healthy: () => state === 'connected' && lastSignalAt !== null && clock() - lastSignalAt <= grace,
     health() {
