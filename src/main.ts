@@ -133,14 +133,6 @@ if (config.metrics.enabled && config.metrics.port !== null) {
   closers.unshift(() => new Promise<void>((resolve) => metricsServer.close(() => resolve())));
   console.log(`Metrics: http://${config.server.host}:${(metricsServer.address() as AddressInfo).port}/metrics`);
 }
-const { address, port } = server.address() as AddressInfo;
-const host = address.includes(':') ? `[${address}]` : address;
-console.log(`Gateway: http://${host}:${port}/graphql`);
-if (config.security.demoKeys) {
-  console.log('Demo API keys (Authorization: Bearer <key>):');
-  for (const k of config.security.apiKeys) console.log(`  ${k.role.padEnd(9)} ${k.key}`);
-}
-
 /**
  * SIGTERM: stop accepting, let the requests in flight finish (writes included) for up to
  * SHUTDOWN_GRACE_MS, then close what is left, Redis and the emulator, and exit 0.
@@ -160,3 +152,12 @@ const shutdown = async () => {
 };
 process.on('SIGTERM', () => void shutdown());
 process.on('SIGINT', () => void shutdown());
+
+// Printed once the handlers above are in place: whoever waits for this line may send SIGTERM.
+const { address, port } = server.address() as AddressInfo;
+const host = address.includes(':') ? `[${address}]` : address;
+console.log(`Gateway: http://${host}:${port}/graphql`);
+if (config.security.demoKeys) {
+  console.log('Demo API keys (Authorization: Bearer <key>):');
+  for (const k of config.security.apiKeys) console.log(`  ${k.role.padEnd(9)} ${k.key}`);
+}
