@@ -60,7 +60,7 @@ describe('secrets stay secret', () => {
       // A failed login, reported as main.ts would.
       const wrong = createSalesforceConnection({
         apiVersion: '62.0',
-        credentials: { ...demoCredentials(gw.emulators.url), clientSecret: CANARY.clientSecret, password: CANARY.wrongPassword },
+        credentials: demoCredentials(gw.emulators.url, 'password', { clientSecret: CANARY.clientSecret, password: CANARY.wrongPassword }),
       });
       await wrong.login().catch((err: unknown) => logger.error({ err }, 'Salesforce login failed'));
 

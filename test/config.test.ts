@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, DEFAULT_API_VERSION, loadConfig } from '../src/config';
+import { ConfigError, loadConfig } from '../src/config';
+import { DEFAULT_API_VERSION } from '../src/env/salesforce';
 
 const org = {
   GATEWAY_API_KEYS: 'voice-agent:agent:agent-key-0123456789',

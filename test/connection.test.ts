@@ -58,7 +58,7 @@ describe('the shared Salesforce connection', () => {
   });
 
   it('reports a refused login without echoing credentials', async () => {
-    const credentials = { ...demoCredentials(em.url), password: 'canary-password-123' };
+    const credentials = demoCredentials(em.url, 'password', { password: 'canary-password-123' });
     const connection = createSalesforceConnection({ apiVersion: '62.0', credentials });
     const e = (await connection.login().catch((err: unknown) => err)) as Error;
     expect(e.message).toMatch(

@@ -77,21 +77,19 @@ export interface ConnectionOptions {
 }
 
 /** An RS256-signed JWT bearer assertion (iss = consumer key, sub = username, aud = login host). */
-export function jwtAssertion(c: SalesforceCredentials, nowMs: number): string {
+export function jwtAssertion(c: Extract<SalesforceCredentials, { flow: 'jwt' }>, nowMs: number): string {
   const encode = (o: object) => Buffer.from(JSON.stringify(o)).toString('base64url');
   const header = encode({ alg: 'RS256', typ: 'JWT' });
   // Salesforce accepts an exp up to 3 minutes ahead (JWT bearer flow docs).
   const claims = encode({ iss: c.clientId, sub: c.username, aud: c.audience, exp: Math.floor(nowMs / 1000) + 180 });
-  const signature = createSign('RSA-SHA256')
-    .update(`${header}.${claims}`)
-    .sign(c.privateKey ?? '', 'base64url');
+  const signature = createSign('RSA-SHA256').update(`${header}.${claims}`).sign(c.privateKey, 'base64url');
   return `${header}.${claims}.${signature}`;
 }
 
 function grantParams(c: SalesforceCredentials, now: number): { grant_type: string; [name: string]: string } {
   switch (c.flow) {
     case 'password':
-      return { grant_type: 'password', username: c.username ?? '', password: c.password ?? '' };
+      return { grant_type: 'password', username: c.username, password: c.password };
     case 'client_credentials':
       return { grant_type: 'client_credentials' };
     case 'jwt':

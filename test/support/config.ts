@@ -3,17 +3,16 @@ import { DEMO_SMS } from 'salesforce-emulator';
 import type { AppConfig } from '../../src/app';
 import {
   loadConfig,
-  type AuthFlow,
   type BudgetSettings,
   type CacheSettings,
   type ChangeEventsSettings,
   type GatewaySettings,
-  type SalesforceCredentials,
   type SecuritySettings,
   type SharedStateSettings,
   type TracingSettings,
 } from '../../src/config';
-import { demoCredentials } from './credentials';
+import type { AuthFlow } from '../../src/env/salesforce';
+import { demoCredentials, type AnyFlowCredentials } from './credentials';
 
 export interface ConfigOptions {
   flow?: AuthFlow;
@@ -24,7 +23,7 @@ export interface ConfigOptions {
   /** The emulator's SMS auth token, when a test set another one. */
   emulator?: { smsAuthToken?: string };
   /** Overrides of the demo org credentials the gateway logs in with. */
-  credentials?: Partial<SalesforceCredentials>;
+  credentials?: Partial<AnyFlowCredentials>;
   security?: Partial<SecuritySettings>;
   /** The response cache; off unless a test asks, since the emulator is reset between tests and a cache is not. */
   cache?: Partial<CacheSettings>;
@@ -44,7 +43,7 @@ export function testConfig(emulatorUrl: string, options: ConfigOptions = {}): Ap
   return {
     ...base,
     env: options.env ?? 'test',
-    salesforce: { mode: 'org', apiVersion: '62.0', ...demoCredentials(emulatorUrl, options.flow), ...options.credentials },
+    salesforce: { mode: 'org', apiVersion: '62.0', ...demoCredentials(emulatorUrl, options.flow, options.credentials) },
     // The outage breaker is off unless a test asks: the emulator is reset between tests, a breaker is not.
     gateway: { ...base.gateway, outageFailures: Number.MAX_SAFE_INTEGER, ...options.settings },
     security: { ...base.security, ...options.security },

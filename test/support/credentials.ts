@@ -1,10 +1,18 @@
 /** The demo org's credentials as the gateway's configuration would hold them (no test runner imports). */
 import { readFileSync } from 'node:fs';
-import type { AuthFlow, SalesforceCredentials } from '../../src/config';
+import type { SalesforceCredentials } from '../../src/config';
+import type { AuthFlow } from '../../src/env/salesforce';
 import { DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE } from 'salesforce-emulator';
 
-export function demoCredentials(url: string, flow: AuthFlow = 'password'): SalesforceCredentials {
-  return {
+/** Every flow's fields at once, any of them overridable (tests give wrong ones on purpose). */
+export type AnyFlowCredentials = { flow: AuthFlow; clientId: string; clientSecret?: string; username?: string; password?: string; privateKey?: string } & {
+  tokenUrl: string;
+  audience: string;
+  instanceUrl?: string;
+};
+
+export function demoCredentials(url: string, flow: AuthFlow = 'password', overrides: Partial<AnyFlowCredentials> = {}): SalesforceCredentials {
+  const all: AnyFlowCredentials = {
     flow,
     clientId: DEMO_CREDENTIALS.clientId,
     clientSecret: DEMO_CREDENTIALS.clientSecret,
@@ -13,5 +21,8 @@ export function demoCredentials(url: string, flow: AuthFlow = 'password'): Sales
     privateKey: readFileSync(DEMO_JWT_PRIVATE_KEY_FILE, 'utf8'),
     tokenUrl: `${url}/services/oauth2/token`,
     audience: 'https://login.salesforce.com',
+    ...overrides,
   };
+  // Each flow reads only its own fields; the config's parser is what proves a flow has them.
+  return all as SalesforceCredentials;
 }
