@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { RunningEmulators } from 'salesforce-emulator';
-import { createSalesforceApi, SalesforceError } from '../src/salesforce/client';
+import { createSalesforceApi } from '../src/salesforce/client';
+import { SalesforceError } from '../src/salesforce/errors';
 import { createSalesforceConnection, LoginGuard } from '../src/salesforce/connection';
 import { control, startTestEmulator, stats } from './support/emulator';
 import { demoCredentials } from './support/gateway';

@@ -16,7 +16,6 @@ import type { ApiKeyConfig, RateLimit } from '../domain/api-keys';
 import type { Principal, Role } from '../domain/principal';
 
 export type { Principal, Role };
-export { DEMO_API_KEYS } from '../domain/api-keys';
 
 const digest = (key: string) => createHash('sha256').update(key, 'utf8').digest();
 

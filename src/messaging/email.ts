@@ -2,7 +2,8 @@
  * Email through Salesforce's `emailSimple` invocable action, on the shared connection
  * (reference §8.1). Each input answers `isSuccess`; a refused input comes back with HTTP 400.
  */
-import { SalesforceError, type SalesforceApi } from '../salesforce/client';
+import type { SalesforceApi } from '../salesforce/client';
+import { SalesforceError } from '../salesforce/errors';
 import { DeliveryUnknownError, type DeliveryChannel, type DeliveryOutcome, type OutgoingMessage } from './channel';
 
 interface ActionResult {

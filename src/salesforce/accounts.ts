@@ -1,6 +1,7 @@
 /** Accounts. */
 import type { SalesforceApi } from './client';
-import { ACCOUNT_FIELDS, toAccount, type AccountRecord } from './records';
+import { ACCOUNT_FIELDS, toAccount } from './records';
+import type { AccountRecord } from '../domain/records';
 import { chunk, idIn, select } from './soql';
 
 export async function findAccountsByIds(sf: SalesforceApi, ids: readonly string[]): Promise<AccountRecord[]> {

@@ -1,7 +1,8 @@
 /** Logged calls: Tasks with TaskSubtype Call, on the customer (WhoId) and the case (WhatId). */
 import type { SalesforceApi } from './client';
-import { childPages, type Page, type PageRequest } from './pages';
-import { CALL_FIELDS, toCall, type CallRecord } from './records';
+import { childPages, type PageRequest } from './pages';
+import type { CallRecord, Page } from '../domain/records';
+import { CALL_FIELDS, toCall } from './records';
 import { chunk, eq, idIn, select } from './soql';
 
 type Row = Record<string, unknown>;

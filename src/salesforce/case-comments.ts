@@ -1,7 +1,8 @@
 /** Comments on cases (CaseComment, the Case's CaseComments). */
 import type { SalesforceApi } from './client';
-import { childPages, type Page, type PageRequest } from './pages';
-import { CASE_COMMENT_FIELDS, toCaseComment, type CaseCommentRecord } from './records';
+import { childPages, type PageRequest } from './pages';
+import type { CaseCommentRecord, Page } from '../domain/records';
+import { CASE_COMMENT_FIELDS, toCaseComment } from './records';
 import { chunk, idIn, select } from './soql';
 
 type Row = Record<string, unknown>;

@@ -4,8 +4,9 @@ import type { FieldError } from '../domain/errors';
 import type { TtlCache } from './cache';
 import type { SalesforceApi } from './client';
 import { describeObject, type DescribeResult } from './describe';
-import { childPages, type Page, type PageRequest } from './pages';
-import { CASE_FIELDS, toCase, type CaseRecord } from './records';
+import { childPages, type PageRequest } from './pages';
+import type { CaseRecord, Page } from '../domain/records';
+import { CASE_FIELDS, toCase } from './records';
 import { chunk, idIn, isTrue, select, textIn, type Condition } from './soql';
 
 type Row = Record<string, unknown>;
@@ -47,8 +48,6 @@ export async function findCaseByNumber(sf: SalesforceApi, digits: string): Promi
   const result = await sf.query<Row>(select({ fields: CASE_FIELDS, from: 'Case', where: [textIn('CaseNumber', widths)], limit: 2 }));
   return result.records[0] ? toCase(result.records[0]) : null;
 }
-
-export type { CaseStatusFilter } from '../domain/context-shape';
 
 export const STATUS_CONDITION: Record<CaseStatusFilter, Condition | null> = { OPEN: isTrue('IsClosed', false), CLOSED: isTrue('IsClosed', true), ALL: null };
 

@@ -1,7 +1,8 @@
 /** Contacts: by Id, by caller phone number, and by free-text search. */
 import { isSameNumber, storedVariants, type PhoneNumber } from '../domain/phone';
 import type { SalesforceApi } from './client';
-import { contactFields, toCustomer, type ContactFieldConfig, type CustomerRecord } from './records';
+import { contactFields, toCustomer, type ContactFieldConfig } from './records';
+import type { CustomerRecord } from '../domain/records';
 import { isEmptyShape, type ContextShape } from '../domain/context-shape';
 import { contextFields, findCustomerContexts, toCustomerContext, type CustomerContext } from './context';
 import { anyOf, chunk, digitsTerm, eq, idIn, search, searchText, select, textIn } from './soql';

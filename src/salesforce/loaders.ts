@@ -10,10 +10,12 @@ import type { CustomerContext } from './context';
 import { findAccountsByIds } from './accounts';
 import { findCallsByIds, findCallsByParents } from './calls';
 import { findCaseCommentsByCases, findCaseCommentsByIds } from './case-comments';
-import { findCasesByContacts, findCasesByIds, type CaseStatusFilter } from './cases';
+import { findCasesByContacts, findCasesByIds } from './cases';
+import type { CaseStatusFilter } from '../domain/context-shape';
 import { findContactsByIds } from './contacts';
-import type { Page, PageRequest } from './pages';
-import type { AccountRecord, CallRecord, CaseCommentRecord, CaseRecord, ContactFieldConfig, CustomerRecord, FollowUpRecord } from './records';
+import type { PageRequest } from './pages';
+import type { AccountRecord, CallRecord, CaseCommentRecord, CaseRecord, CustomerRecord, FollowUpRecord, Page } from '../domain/records';
+import type { ContactFieldConfig } from './records';
 import { MAX_IDS_PER_QUERY } from './soql';
 import { findFollowUpsByIds, findFollowUpsByParents } from './tasks';
 

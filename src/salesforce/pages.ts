@@ -9,8 +9,6 @@ export interface PageRequest {
   after?: { createdAt: Date; id: string };
 }
 
-export type { Page } from '../domain/records';
-
 /** The condition that starts a page after `after`, or null for the first page. */
 export const afterCondition = (after: PageRequest['after']): Condition | null => (after ? olderThan(after.createdAt, after.id) : null);
 

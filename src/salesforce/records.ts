@@ -6,8 +6,6 @@
 import { FOLLOW_UP_STATUSES } from '../domain/follow-up-status';
 import type { AccountRecord, CallRecord, CaseCommentRecord, ConsentFlag, CustomerRecord, CaseRecord, FollowUpRecord, FollowUpStatus } from '../domain/records';
 
-export type { AccountRecord, CallRecord, CaseCommentRecord, CaseRecord, CustomerRecord, FollowUpRecord } from '../domain/records';
-
 /** Org-specific Contact fields (configuration, never caller input). */
 export interface ContactFieldConfig {
   /** Checkbox meaning "no text messages". @default 'SMS_Opt_Out__c'; null disables it. */

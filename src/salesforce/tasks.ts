@@ -1,19 +1,12 @@
 /** Follow-ups: the Tasks whose Follow_Up_Channel__c is set. */
-import { SalesforceError, type SalesforceApi } from './client';
+import type { SalesforceApi } from './client';
+import { SalesforceError } from './errors';
 import { queryPath, rowsOf } from './composite';
-import { childPages, type Page, type PageRequest } from './pages';
+import { childPages, type PageRequest } from './pages';
+import type { CustomerRecord, FollowUpRecord, Page } from '../domain/records';
 import { transaction } from './transaction';
 import type { FollowUpChannel, FollowUpStatus } from '../domain/follow-up-status';
-import {
-  FOLLOW_UP_CHANNEL_FIELD,
-  FOLLOW_UP_FIELDS,
-  contactFields,
-  toCustomer,
-  toFollowUp,
-  type ContactFieldConfig,
-  type CustomerRecord,
-  type FollowUpRecord,
-} from './records';
+import { FOLLOW_UP_CHANNEL_FIELD, FOLLOW_UP_FIELDS, contactFields, toCustomer, toFollowUp, type ContactFieldConfig } from './records';
 import { assertId, chunk, createdSince, eq, idIn, ne, notNull, select, subquery } from './soql';
 
 type Row = Record<string, unknown>;

@@ -6,8 +6,6 @@
 import type { SalesforceApi } from './client';
 import { compositeCall, isHalted, subrequestError, type SubAnswer, type SubRequest } from './composite';
 
-export type { SubRequest } from './composite';
-
 /**
  * Runs the subrequests in one transaction and answers each one's body by its referenceId. When one
  * is refused, nothing is written and its error is thrown as a SalesforceError (`rejected`), as the

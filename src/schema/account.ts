@@ -1,5 +1,5 @@
 /** Account. */
-import type { AccountRecord } from '../salesforce/records';
+import type { AccountRecord } from '../domain/records';
 import { builder } from './builder';
 import { NodeRef } from './node';
 

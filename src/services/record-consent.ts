@@ -9,7 +9,7 @@ import { NotFoundError, ValidationError, type FieldError, checkNoReferences } fr
 import { checkIdOf, idOf } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
 import type { CustomerRecord } from '../domain/records';
-import { SalesforceError } from '../salesforce/client';
+import { SalesforceError } from '../salesforce/errors';
 import { queryPath, rowsOf } from '../salesforce/composite';
 import { contactFields, toCustomer } from '../salesforce/records';
 import { eq, select } from '../salesforce/soql';

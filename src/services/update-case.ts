@@ -8,12 +8,13 @@ import { NotFoundError, ValidationError, type FieldError, checkNoReferences } fr
 import { checkIdOf, idOf } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
 import type { CaseCommentRecord, CaseRecord } from '../domain/records';
-import { SalesforceError } from '../salesforce/client';
+import { SalesforceError } from '../salesforce/errors';
 import { checkCaseValues } from '../salesforce/cases';
 import { compositeCall, queryPath, rowsOf } from '../salesforce/composite';
 import { CASE_COMMENT_FIELDS, CASE_FIELDS, toCase, toCaseComment } from '../salesforce/records';
 import { eq, eqReference, reference, select } from '../salesforce/soql';
-import { transaction, type SubRequest } from '../salesforce/transaction';
+import { transaction } from '../salesforce/transaction';
+import type { SubRequest } from '../salesforce/composite';
 import type { ServiceDeps } from './context';
 import { idempotentWrite } from './idempotent-write';
 import { auditTask } from './audit';
