@@ -3,37 +3,50 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /**
- * The layers (STYLE §3): http → schema → services → {domain, salesforce, messaging, shared-state},
- * and salesforce → domain. A relative import into another layer is always `../<layer>/…`, since
- * the layers are the folders of src/. Nothing below schema/ imports GraphQL; nothing in src/ but
- * main.ts loads the emulator; the emulator reaches nothing outside its own package.
+ * The layers (STYLE §3) as an allow-list: each folder of src/, and each root file, names what it
+ * may import, and everything else is refused. Imports run http → schema → services → {domain,
+ * salesforce, messaging, shared-state}, and salesforce → domain; some layers may name another's
+ * types (the composition root, app.ts, hands them the values). Nothing below schema/ imports
+ * GraphQL; nothing in src/ but main.ts loads the emulator; the emulator reaches nothing outside its
+ * own package. test/layers.test.ts proves that a forbidden import fails.
  */
 const GRAPHQL = {
   regex: '^(graphql|graphql-yoga|graphql-scalars|@pothos/.*|@graphql-yoga/.*|@escape\\.tech/.*)$',
   message: 'Only src/http and src/schema speak GraphQL (STYLE §3): raise a domain error instead.',
 };
-const layer = (name, forbidden, extra = []) => ({
-  files: [`src/${name}/**/*.ts`],
-  rules: {
-    '@typescript-eslint/no-restricted-imports': [
-      'error',
-      {
-        patterns: [
-          ...(forbidden.length > 0
-            ? [
-                {
-                  regex: `^\\.\\./(${forbidden.join('|')})(/|$)`,
-                  message: `src/${name} may not import this layer: imports run http → schema → services → domain, salesforce, messaging, shared-state (STYLE §3).`,
-                },
-              ]
-            : []),
-          { regex: '^salesforce-emulator', message: 'The gateway runtime never loads the emulator (only src/main.ts, in development).' },
-          ...extra,
-        ],
-      },
-    ],
-  },
-});
+const EMULATOR = { regex: '^salesforce-emulator', message: 'The gateway runtime never loads the emulator (only src/main.ts, in development).' };
+const LAYERS = ['http', 'schema', 'services', 'domain', 'salesforce', 'messaging', 'shared-state', 'change-events', 'env', 'app', 'config', 'logger', 'main'];
+
+/**
+ * What one part of src/ may import: `values` (anything from them), `types` (their types only),
+ * and `graphql` whether it may speak GraphQL. `up` is how a relative import reaches src/ from its
+ * files (`../` in a folder, `./` for a root file).
+ */
+const allow = (files, up, { values = [], types = [], graphql = false, emulator = false, extra = [] }) => {
+  const dot = up.replace(/\./g, '\\.');
+  const others = LAYERS.filter((l) => !values.includes(l) && !types.includes(l));
+  const patterns = [
+    ...(others.length > 0
+      ? [
+          {
+            regex: `^${dot}(${others.join('|')})(/|$)`,
+            message: `${files} may import only ${[...values, ...types.map((t) => `${t} (types)`)].join(', ') || 'its own folder'} (STYLE §3).`,
+          },
+        ]
+      : []),
+    ...(types.length > 0
+      ? [{ regex: `^${dot}(${types.join('|')})(/|$)`, allowTypeImports: true, message: `${files} may name only the types of ${types.join(', ')} (STYLE §3).` }]
+      : []),
+    // Out of src/ (the repository's schema/operations excepted, by `extra`).
+    { regex: `^${dot}\\.\\./(?!schema/operations/)`, message: 'src/ imports nothing of the repository outside it.' },
+    ...(graphql ? [] : [GRAPHQL]),
+    ...(emulator ? [] : [EMULATOR]),
+    ...extra,
+  ];
+  return { files: [files], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] } };
+};
+const folder = (name, rules) => allow(`src/${name}/**/*.ts`, '../', rules);
+const root = (name, rules) => allow(`src/${name}.ts`, './', rules);
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'test/__generated__/', 'schema/operations/client/', 'coverage/', 'dist/'] },
@@ -56,18 +69,21 @@ export default tseslint.config(
     files: ['src/main.ts', 'emulator/src/main.ts', 'emulator/bin/**', 'bench/**', 'codegen.ts', 'vitest.config.ts', '.ci/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
-  layer('domain', ['http', 'schema', 'services', 'salesforce', 'messaging', 'shared-state', 'app', 'main', 'config'], [GRAPHQL]),
-  layer('shared-state', ['http', 'schema', 'services', 'salesforce', 'messaging', 'app', 'main'], [GRAPHQL]),
-  layer('salesforce', ['http', 'schema', 'services', 'messaging', 'app', 'main'], [GRAPHQL]),
-  layer('messaging', ['http', 'schema', 'services', 'app', 'main'], [GRAPHQL]),
-  layer('services', ['http', 'schema', 'app', 'main'], [GRAPHQL]),
+  folder('domain', {}),
+  folder('shared-state', { values: ['domain'] }),
+  folder('salesforce', { values: ['domain'], types: ['shared-state', 'config'] }),
+  folder('messaging', { values: ['domain'] }),
+  folder('change-events', { values: ['domain'], types: ['salesforce', 'shared-state'] }),
+  folder('services', { values: ['domain', 'salesforce', 'messaging', 'shared-state'] }),
   // Resolvers reach Salesforce through services; they may name its record and loader types.
-  layer(
-    'schema',
-    ['http', 'messaging', 'shared-state', 'app', 'main'],
-    [{ regex: '^\\.\\./salesforce(/|$)', allowTypeImports: true, message: 'Resolvers call services, not the salesforce/ layer (types only).' }],
-  ),
-  layer('http', ['app', 'main']),
+  folder('schema', { values: ['services', 'domain'], types: ['salesforce'], graphql: true }),
+  folder('http', { values: ['schema', 'services', 'domain'], types: ['salesforce', 'shared-state', 'change-events', 'config'], graphql: true }),
+  folder('env', { values: ['domain'] }),
+  root('config', { values: ['env'] }),
+  root('logger', {}),
+  // The composition root: it wires every layer (main.ts alone runs it).
+  root('app', { values: LAYERS.filter((l) => l !== 'main' && l !== 'app'), graphql: true }),
+  root('main', { values: ['app', 'config', 'http', 'logger'], emulator: true }),
   {
     files: ['emulator/**/*.ts'],
     rules: {

@@ -16,8 +16,8 @@ import { entitiesOf, responseCache, type ResponseCache } from './http/use-cache'
 import { createChangeEvents, type ChangeEvents, type ChangeEventsOptions } from './change-events/subscription';
 import { createGateway, securityFrom, type Gateway, type GatewayDeps } from './http/yoga';
 import { createLogger } from './logger';
-import type { Channels } from './messaging/channel';
-import { createEmailChannel } from './messaging/email';
+import type { Channels } from './domain/delivery';
+import { createEmailChannel } from './salesforce/email';
 import { createSmsChannel } from './messaging/sms';
 import { TtlCache } from './salesforce/cache';
 import { createSalesforceApi, type SalesforceApi, type SalesforceApiOptions } from './salesforce/client';

@@ -11,6 +11,7 @@ import { createSalesforceConnection } from '../src/salesforce/connection';
 import { control } from './support/emulator';
 import { demoCredentials } from './support/credentials';
 import { startTestGateway } from './support/gateway';
+import { memorySessionStore } from '../src/shared-state/session';
 
 const CANARY = {
   clientSecret: 'canary-client-secret-5f1e77',
@@ -59,6 +60,7 @@ describe('secrets stay secret', () => {
       const ids = gw.emulators.salesforce.fixtures;
       // A failed login, reported as main.ts would.
       const wrong = createSalesforceConnection({
+        session: memorySessionStore(),
         apiVersion: '62.0',
         credentials: demoCredentials(gw.emulators.url, 'password', { clientSecret: CANARY.clientSecret, password: CANARY.wrongPassword }),
       });

@@ -5,6 +5,7 @@ import { SalesforceError } from '../src/salesforce/errors';
 import { createSalesforceConnection, LoginGuard } from '../src/salesforce/connection';
 import { control, startTestEmulator, stats } from './support/emulator';
 import { demoCredentials } from './support/gateway';
+import { memorySessionStore } from '../src/shared-state/session';
 
 let em: RunningEmulators;
 beforeAll(async () => {
@@ -15,7 +16,7 @@ beforeEach(() => control(em.url, 'POST', 'reset'));
 
 describe('the shared Salesforce connection', () => {
   it.each(['password', 'client_credentials', 'jwt'] as const)('logs in with the %s flow and pins the API version', async (flow) => {
-    const connection = createSalesforceConnection({ apiVersion: '62.0', credentials: demoCredentials(em.url, flow) });
+    const connection = createSalesforceConnection({ session: memorySessionStore(), apiVersion: '62.0', credentials: demoCredentials(em.url, flow) });
     await connection.login();
     const sf = createSalesforceApi(connection);
     const result = await sf.query<{ Name: string }>("SELECT Name FROM Contact WHERE LastName = 'Lovelace'");
@@ -26,7 +27,7 @@ describe('the shared Salesforce connection', () => {
   });
 
   it('re-logs in exactly once when the session expires under 50 concurrent calls', async () => {
-    const connection = createSalesforceConnection({ apiVersion: '62.0', credentials: demoCredentials(em.url) });
+    const connection = createSalesforceConnection({ session: memorySessionStore(), apiVersion: '62.0', credentials: demoCredentials(em.url) });
     await connection.login();
     const sf = createSalesforceApi(connection);
     await control(em.url, 'POST', 'sessions/expire');
@@ -38,6 +39,7 @@ describe('the shared Salesforce connection', () => {
 
   it('stops re-logging in when every token is refused, and fails with an auth error', async () => {
     const connection = createSalesforceConnection({
+      session: memorySessionStore(),
       apiVersion: '62.0',
       credentials: demoCredentials(em.url),
       guard: new LoginGuard({ burst: 3, refillMs: 60_000 }),
@@ -60,7 +62,7 @@ describe('the shared Salesforce connection', () => {
 
   it('reports a refused login without echoing credentials', async () => {
     const credentials = demoCredentials(em.url, 'password', { password: 'canary-password-123' });
-    const connection = createSalesforceConnection({ apiVersion: '62.0', credentials });
+    const connection = createSalesforceConnection({ session: memorySessionStore(), apiVersion: '62.0', credentials });
     const e = (await connection.login().catch((err: unknown) => err)) as Error;
     expect(e.message).toMatch(
       /^Salesforce refused the login \(invalid_grant\): the user or its credentials were refused: check SALESFORCE_USERNAME and SALESFORCE_PASSWORD/,

@@ -2,6 +2,7 @@
  * The layer rule of eslint.config.js, run through ESLint itself: an import against the grain fails
  * `npm run lint`, an import along it passes.
  */
+import { readdirSync } from 'node:fs';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -21,6 +22,16 @@ describe('the layer rule', () => {
     ['src/schema/example.ts', "import { findByKey } from '../salesforce/idempotency';\nexport const x = findByKey;\n"],
     ['src/http/example.ts', "import { startEmulators } from 'salesforce-emulator';\nexport const x = startEmulators;\n"],
     ['emulator/src/example.ts', "import { createApp } from '../../src/app';\nexport const x = createApp;\n"],
+    // Found when the rule became an allow-list (issue 22): each now fails lint.
+    ['src/messaging/example.ts', "import type { SalesforceApi } from '../salesforce/client';\nexport type X = SalesforceApi;\n"],
+    ['src/salesforce/example.ts', "import { memorySessionStore } from '../shared-state/session';\nexport const x = memorySessionStore;\n"],
+    ['src/http/example.ts', "import { createLoaders } from '../salesforce/loaders';\nexport const x = createLoaders;\n"],
+    ['src/http/example.ts', "import { HOUR_MS } from '../shared-state/budget';\nexport const x = HOUR_MS;\n"],
+    ['src/config.ts', "import { createGateway } from './http/yoga';\nexport const x = createGateway;\n"],
+    ['src/logger.ts', "import { loadConfig } from './config';\nexport const x = loadConfig;\n"],
+    ['src/env/example.ts', "import { createApp } from '../app';\nexport const x = createApp;\n"],
+    ['src/domain/example.ts', "import type { Config } from '../config';\nexport type X = Config;\n"],
+    ['src/shared-state/example.ts', "import { sendAttempt } from '../../src/salesforce/attempt';\nexport const x = sendAttempt;\n"],
   ])('refuses %s importing against the grain', async (file, code) => {
     expect(await restricted(file, code)).toHaveLength(1);
   });
@@ -36,7 +47,22 @@ describe('the layer rule', () => {
     ],
     ['src/salesforce/example.ts', "import { normaliseId } from '../domain/ids';\nexport const x = normaliseId;\n"],
     ['src/http/example.ts', "import { schema } from '../schema/index';\nexport const x = schema;\n"],
+    ['src/http/example.ts', "import type { SalesforceApi } from '../salesforce/client';\nexport type X = SalesforceApi;\n"],
+    ['src/main.ts', "import { createApp } from './app';\nexport const x = createApp;\n"],
+    ['src/salesforce/example.ts', "import type { SessionStore } from '../shared-state/session';\nexport type X = SessionStore;\n"],
   ])('lets %s import along the grain', async (file, code) => {
     expect(await restricted(file, code)).toEqual([]);
+  });
+
+  it('covers every folder and root file of src/: each has a rule (nothing imports main.ts)', async () => {
+    const src = new URL('../src/', import.meta.url);
+    const parts = readdirSync(src, { withFileTypes: true }).filter((d) => d.isDirectory() || d.name.endsWith('.ts'));
+    expect(parts.length).toBeGreaterThan(10);
+    for (const d of parts) {
+      const [file, code] = d.isDirectory()
+        ? [`src/${d.name}/example.ts`, "import { x } from '../main';\nexport const y = x;\n"]
+        : [`src/${d.name}`, "import { x } from './main';\nexport const y = x;\n"];
+      expect(await restricted(file, code), file).toHaveLength(1);
+    }
   });
 });

@@ -11,6 +11,7 @@ import { createSalesforceConnection } from '../src/salesforce/connection';
 import { CallTransport, TransportFailure } from '../src/salesforce/transport';
 import { demoCredentials } from './support/credentials';
 import { control, startTestEmulator } from './support/emulator';
+import { memorySessionStore } from '../src/shared-state/session';
 
 let em: RunningEmulators;
 beforeAll(async () => {
@@ -20,7 +21,7 @@ afterAll(() => em.close());
 
 describe('the gateway transport under jsforce', () => {
   it('carries jsforce’s REST calls and keeps the status and headers of the answer', async () => {
-    const connection = createSalesforceConnection({ apiVersion: '62.0', credentials: demoCredentials(em.url) });
+    const connection = createSalesforceConnection({ session: memorySessionStore(), apiVersion: '62.0', credentials: demoCredentials(em.url) });
     await connection.login();
     const transport = new CallTransport(5_000);
     const limits = await connection.conn.request<{ DailyApiRequests: unknown }>('/services/data/v62.0/limits', { transport });
@@ -31,7 +32,7 @@ describe('the gateway transport under jsforce', () => {
   });
 
   it('shows Retry-After of a refused call, and jsforce still parses the error', async () => {
-    const connection = createSalesforceConnection({ apiVersion: '62.0', credentials: demoCredentials(em.url) });
+    const connection = createSalesforceConnection({ session: memorySessionStore(), apiVersion: '62.0', credentials: demoCredentials(em.url) });
     await connection.login();
     await control(em.url, 'PUT', 'faults', { failNext: 1, retryAfterSeconds: 7 });
     const transport = new CallTransport(5_000);

@@ -11,3 +11,11 @@ export interface ContextShape {
 }
 
 export const isEmptyShape = (s: ContextShape | null | undefined): boolean => !s || (!s.cases && !s.followUps);
+
+/**
+ * Ids per `IN (...)` list. An Id costs about 30 bytes of URL-encoded query string (quotes, comma
+ * and space included), so 250 keep a statement under ~9 KB, well inside the 16,384 bytes that
+ * Salesforce allows for URI plus headers (reference §2). jsforce always sends queries as GET.
+ * Longer lists are split into several queries (and priced so).
+ */
+export const MAX_IDS_PER_QUERY = 250;

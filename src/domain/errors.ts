@@ -147,3 +147,21 @@ export function checkNoReferences(fields: Record<string, string | null | undefin
       message: `${field} may not contain "@{" (Salesforce reads it as a reference); write "@ {" instead.`,
     }));
 }
+
+/** What kind of upstream failure this is: `rejected` refuses this request; the others are outages. */
+export type UpstreamKind = 'rejected' | 'unavailable' | 'timeout' | 'limit' | 'auth';
+
+/**
+ * Salesforce failed a call (salesforce/errors.ts's SalesforceError is the one kind there is). The
+ * edge maps its kind to an UPSTREAM_ code without knowing the salesforce/ layer.
+ */
+export class UpstreamError extends Error {
+  constructor(
+    readonly kind: UpstreamKind,
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = 'UpstreamError';
+  }
+}

@@ -14,7 +14,9 @@
 import type { Plugin } from 'graphql-yoga';
 import type { BudgetSettings } from '../config';
 import { ROLES, type Principal, type Role } from '../domain/principal';
-import { HOUR_MS, type BudgetStore, type OrgUsage } from '../shared-state/budget';
+import type { BudgetStore, OrgUsage } from '../shared-state/budget';
+
+const HOUR_MS = 3_600_000;
 import { refusal } from './edge';
 import { contextOf } from './use-request-log';
 

@@ -4,8 +4,7 @@
  * rule 7), over a view of the client bounded by the request's deadline.
  */
 import type { Context } from '../schema/context';
-import { createLoaders } from '../salesforce/loaders';
-import type { ServiceDeps } from '../services/context';
+import { requestLoaders, type ServiceDeps } from '../services/context';
 import type { Tracing } from './tracing';
 import { principalOf } from './use-auth';
 import { requestIdOf } from './use-request-log';
@@ -50,7 +49,7 @@ export function makeContext(services: AppServices) {
       requestId: requestIdOf(request),
       principal,
       clientId: principal?.name ?? 'anonymous',
-      loaders: createLoaders(sf, { contactFields: services.settings.contactFields, batch }),
+      loaders: requestLoaders(sf, services.settings, batch),
     };
   };
 }

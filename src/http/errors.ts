@@ -5,10 +5,9 @@
  */
 import { GraphQLError } from 'graphql';
 import type { Logger } from 'pino';
-import { CodedError, type ErrorCode } from '../domain/errors';
-import { SalesforceError } from '../salesforce/errors';
+import { CodedError, UpstreamError, type ErrorCode, type UpstreamKind } from '../domain/errors';
 
-const UPSTREAM: Record<SalesforceError['kind'], { code: ErrorCode; message: string; retryable: boolean } | null> = {
+const UPSTREAM: Record<UpstreamKind, { code: ErrorCode; message: string; retryable: boolean } | null> = {
   unavailable: { code: 'UPSTREAM_UNAVAILABLE', message: 'Salesforce is unavailable; try again shortly.', retryable: true },
   timeout: { code: 'UPSTREAM_TIMEOUT', message: 'Salesforce did not answer in time.', retryable: true },
   limit: { code: 'UPSTREAM_LIMIT', message: 'The Salesforce API limit is exhausted.', retryable: true },
@@ -17,12 +16,12 @@ const UPSTREAM: Record<SalesforceError['kind'], { code: ErrorCode; message: stri
 };
 
 /**
- * The coded form of an error, or null when it has none. A SalesforceError that is an outage gets
+ * The coded form of an error, or null when it has none. An UpstreamError that is an outage gets
  * an UPSTREAM_ code with no Salesforce text; a rejected call is a bug on our side and gets none.
  */
 export function toCoded(e: unknown): CodedError | null {
   if (e instanceof CodedError) return e;
-  if (e instanceof SalesforceError) {
+  if (e instanceof UpstreamError) {
     const mapped = UPSTREAM[e.kind];
     return mapped ? new CodedError(mapped) : null;
   }

@@ -15,7 +15,7 @@
  * The runtime budget (salesforce/client.ts) stops a request that slips past this model anyway.
  */
 import type { Plugin } from 'graphql-yoga';
-import { MAX_IDS_PER_QUERY } from '../salesforce/soql';
+import { MAX_IDS_PER_QUERY } from '../domain/context-shape';
 import { MAX_FIRST } from '../schema/pagination';
 import {
   GraphQLError,

@@ -4,7 +4,7 @@
  * with a StatusCallback that names the follow-up so that delivery reports find it.
  * https://www.twilio.com/docs/messaging/api/message-resource#create-a-message-resource
  */
-import { DeliveryUnknownError, type DeliveryChannel, type DeliveryOutcome, type OutgoingMessage } from './channel';
+import { DeliveryUnknownError, type DeliveryChannel, type DeliveryOutcome, type OutgoingMessage } from '../domain/delivery';
 
 export interface SmsProviderSettings {
   baseUrl: string;

@@ -8,7 +8,7 @@
 import { createSign } from 'node:crypto';
 import jsforce, { type Connection } from 'jsforce';
 import { RateLimiterMemory, RateLimiterRes } from 'rate-limiter-flexible';
-import { memorySessionStore, type SessionStore, type SharedSession } from '../shared-state/session';
+import type { SessionStore, SharedSession } from '../shared-state/session';
 import type { SalesforceCredentials } from '../config';
 
 export interface LoginGuardOptions {
@@ -65,8 +65,8 @@ export interface ConnectionOptions {
   apiVersion: string;
   credentials: SalesforceCredentials;
   guard?: LoginGuard;
-  /** Where replicas share the session; this process alone when absent. */
-  session?: SessionStore;
+  /** Where replicas share the session (Redis), or this process's memory (shared-state gives both). */
+  session: SessionStore;
   /** Told of every login, for metrics. */
   onLogin?: (outcome: 'ok' | 'refused' | 'network' | 'guard') => void;
   /** A login that takes longer fails (jsforce's own default would be 30 minutes). @default 10_000 */
@@ -139,7 +139,7 @@ export function createSalesforceConnection(options: ConnectionOptions): Salesfor
   let logins = 0;
   let failed = false;
 
-  const session = options.session ?? memorySessionStore();
+  const { session } = options;
   const loginTimeoutMs = options.loginTimeoutMs ?? 10_000;
 
   /** One login with the configured grant, bounded in time and by the guard. */

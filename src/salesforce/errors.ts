@@ -2,10 +2,10 @@
  * SalesforceError, the one error type that leaves the salesforce/ layer for a failed call, and the
  * mapping of Salesforce's write refusals to ValidationError (STYLE rule 11).
  */
-import { ValidationError, type FieldErrorCode } from '../domain/errors';
+import { UpstreamError, ValidationError, type FieldErrorCode, type UpstreamKind } from '../domain/errors';
 
 /** What kind of upstream failure this is, for callers deciding what to tell clients. */
-export type FailureKind = 'rejected' | 'unavailable' | 'timeout' | 'limit' | 'auth';
+export type FailureKind = UpstreamKind;
 
 export interface SalesforceErrorItem {
   errorCode: string;
@@ -38,8 +38,8 @@ export interface SalesforceErrorOptions {
  * A failed Salesforce call. `kind` says what it means for the caller: `rejected` is a refusal of
  * this request (a bug of ours or a validation rule); the others are outages.
  */
-export class SalesforceError extends Error {
-  readonly kind: FailureKind;
+export class SalesforceError extends UpstreamError {
+  declare readonly kind: FailureKind;
   readonly errorCode: string;
   readonly status: number | undefined;
   readonly items: SalesforceErrorItem[];
@@ -48,9 +48,8 @@ export class SalesforceError extends Error {
   readonly clientDeadline: boolean;
 
   constructor(o: SalesforceErrorOptions) {
-    super(o.message, { cause: o.cause });
+    super(o.kind, o.message, { cause: o.cause });
     this.name = 'SalesforceError';
-    this.kind = o.kind;
     this.errorCode = o.errorCode;
     this.status = o.status;
     this.items = o.items ?? [];

@@ -16,7 +16,7 @@ import { findContactsByIds } from './contacts';
 import type { PageRequest } from './pages';
 import type { AccountRecord, CallRecord, CaseCommentRecord, CaseRecord, CustomerRecord, FollowUpRecord, Page } from '../domain/records';
 import type { ContactFieldConfig } from './records';
-import { MAX_IDS_PER_QUERY } from './soql';
+import { MAX_IDS_PER_QUERY } from '../domain/context-shape';
 import { findFollowUpsByIds, findFollowUpsByParents } from './tasks';
 
 export interface PageKey extends PageRequest {

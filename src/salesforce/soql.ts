@@ -3,6 +3,7 @@
  * escapers here, inside literals; field and object names come from code, never from input.
  * https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_soql_select_quotedstringescapes.htm
  */
+import { MAX_IDS_PER_QUERY } from '../domain/context-shape';
 import { normaliseId } from '../domain/ids';
 
 const ESC: Record<string, string> = { '\\': '\\\\', "'": "\\'", '\n': '\\n', '\r': '\\r', '\t': '\\t', '\b': '\\b', '\f': '\\f', '"': '\\"' };
@@ -60,13 +61,6 @@ export function soslTerm(text: string): string {
       .join(' ')
   );
 }
-
-/**
- * Ids per `IN (...)` list. An Id costs about 30 bytes of URL-encoded query string (quotes, comma
- * and space included), so 250 keep a statement under ~9 KB, well inside the 16,384 bytes that
- * Salesforce allows for URI plus headers (reference §2). jsforce always sends queries as GET.
- */
-export const MAX_IDS_PER_QUERY = 250;
 
 /** Chunks a list so that each `IN (...)` stays well inside the 16,384-byte URI limit. */
 export function chunk<T>(items: readonly T[], size: number = MAX_IDS_PER_QUERY): T[][] {

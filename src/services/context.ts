@@ -1,9 +1,10 @@
 /** What the use cases run on: one request's view of the shared connection, stores and settings. */
 import type { Logger } from 'pino';
 import type { CountryCode } from '../domain/phone';
-import type { Channels } from '../messaging/channel';
+import type { Channels } from '../domain/delivery';
 import type { TtlCache } from '../salesforce/cache';
 import type { SalesforceApi } from '../salesforce/client';
+import { createLoaders } from '../salesforce/loaders';
 import type { IdempotencySettings } from '../salesforce/idempotency';
 import type { ContactFieldConfig } from '../salesforce/records';
 import type { Claims } from '../shared-state/claims';
@@ -40,4 +41,9 @@ export interface ServiceDeps {
   /** Who is calling: idempotency keys are scoped to it (the API key's name). */
   clientId: string;
   clock?: () => number;
+}
+
+/** One request's DataLoaders over its view of the client: they hold records, so each request has its own (STYLE rule 7). */
+export function requestLoaders(sf: SalesforceApi, settings: Pick<ServiceSettings, 'contactFields'>, batch = true) {
+  return createLoaders(sf, { contactFields: settings.contactFields, batch });
 }

@@ -25,7 +25,7 @@ import { normaliseId } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
 import { isSameNumber, maskNumbers, parseCallerNumber, toE164, type CountryCode } from '../domain/phone';
 import type { CustomerRecord, FollowUpChannel, FollowUpRecord, FollowUpStatus } from '../domain/records';
-import { DeliveryUnknownError } from '../messaging/channel';
+import { DeliveryUnknownError } from '../domain/delivery';
 import { compositeCall, foundNothing, insertedId, queryPath, rowsOf, type SubRequest } from '../salesforce/composite';
 import { eq, reference, select } from '../salesforce/soql';
 import {

@@ -2,9 +2,9 @@
  * Email through Salesforce's `emailSimple` invocable action, on the shared connection
  * (reference §8.1). Each input answers `isSuccess`; a refused input comes back with HTTP 400.
  */
-import type { SalesforceApi } from '../salesforce/client';
-import { SalesforceError } from '../salesforce/errors';
-import { DeliveryUnknownError, type DeliveryChannel, type DeliveryOutcome, type OutgoingMessage } from './channel';
+import type { SalesforceApi } from './client';
+import { SalesforceError } from './errors';
+import { DeliveryUnknownError, type DeliveryChannel, type DeliveryOutcome, type OutgoingMessage } from '../domain/delivery';
 
 interface ActionResult {
   isSuccess: boolean;
