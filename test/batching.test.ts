@@ -158,6 +158,25 @@ describe('caller context in one round trip', () => {
     );
     expect(viaLoaders.data!.node).toEqual(compiled.data!.customersByPhone!.bestMatch!.customer);
   });
+
+  it('reads through named and inline fragments as through plain fields: still 2 calls, the same answer', async () => {
+    const plain = await gw.execute(CallerContext, { phone: '+14155550134' });
+    const before = (await gw.calls()).apiRequests;
+    const fragmented = await gw.graphql<{ customersByPhone: { bestMatch: { customer: unknown } } }>(
+      `query Fragmented($phone: String!) { customersByPhone(phone: $phone, first: 3) { outcome bestMatch { customer { ...Who ...Open } } } }
+       fragment Who on Customer { id name account { name } consent { sms email call } }
+       fragment Open on Customer {
+         cases(status: OPEN, first: 5) { edges { node { ... on Case { caseNumber subject } ...CaseFollowUps } } }
+         ... { followUps(first: 3) { edges { node { channel to status } } } }
+       }
+       fragment CaseFollowUps on Case { followUps(first: 3) { edges { node { channel status } } } }`,
+      { phone: '+14155550134' },
+    );
+    expect(fragmented.errors).toBeUndefined();
+    expect(fragmented.data!.customersByPhone.bestMatch.customer).toEqual(plain.data!.customersByPhone!.bestMatch!.customer);
+    // The look-ahead found the lists through the fragments: no loader call beyond the two arms.
+    expect((await gw.calls()).apiRequests - before).toBe(2);
+  });
 });
 
 describe('partial failure', () => {

@@ -17,6 +17,7 @@
 import type { Plugin } from 'graphql-yoga';
 import { MAX_IDS_PER_QUERY } from '../domain/context-shape';
 import { MAX_FIRST } from '../schema/pagination';
+import { fieldsIn } from '../schema/selections';
 import {
   GraphQLError,
   Kind,
@@ -74,8 +75,6 @@ interface Walk {
   lookups: Map<string, number>;
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
-  /** Fragments being expanded, against cycles (validation refuses them anyway). */
-  expanding: Set<string>;
 }
 
 function firstOf(args: Record<string, unknown>): number {
@@ -85,23 +84,11 @@ function firstOf(args: Record<string, unknown>): number {
 
 function priceSelection(w: Walk, type: GraphQLCompositeType, set: SelectionSetNode, m: number, root: boolean): number {
   let total = 0;
-  for (const selection of set.selections) {
-    if (selection.kind === Kind.INLINE_FRAGMENT) {
-      const on = selection.typeCondition ? w.schema.getType(selection.typeCondition.name.value) : type;
-      if (on && isCompositeType(on)) total += priceSelection(w, on, selection.selectionSet, m, root);
-      continue;
-    }
-    if (selection.kind === Kind.FRAGMENT_SPREAD) {
-      const fragment = w.fragments[selection.name.value];
-      if (!fragment || w.expanding.has(fragment.name.value)) continue;
-      const on = w.schema.getType(fragment.typeCondition.name.value);
-      w.expanding.add(fragment.name.value);
-      if (on && isCompositeType(on)) total += priceSelection(w, on, fragment.selectionSet, m, root);
-      w.expanding.delete(fragment.name.value);
-      continue;
-    }
+  for (const { field: selection, on } of fieldsIn(set, w.fragments)) {
+    const within = on === null ? type : w.schema.getType(on);
+    if (!within || !isCompositeType(within)) continue;
     // Fields of interfaces and unions: price them on each object type that has them.
-    const owners = isObjectType(type) ? [type] : w.schema.getPossibleTypes(type);
+    const owners = isObjectType(within) ? [within] : w.schema.getPossibleTypes(within);
     const owner = owners.find((o) => o.getFields()[selection.name.value]);
     const field = owner?.getFields()[selection.name.value];
     if (!owner || !field) continue;
@@ -148,28 +135,22 @@ export function priceOperation(
   if (coerced.errors) return null;
   const rootType = schema.getRootType(operation.operation);
   if (!rootType) return null;
-  const fragments: Record<string, FragmentDefinitionNode> = {};
-  for (const d of document.definitions) if (d.kind === Kind.FRAGMENT_DEFINITION) fragments[d.name.value] = d;
-  const walk: Walk = { schema, lookups: new Map(), fragments, variables: coerced.coerced, expanding: new Set() };
+  const fragments = fragmentsOf(document);
+  const walk: Walk = { schema, lookups: new Map(), fragments, variables: coerced.coerced };
   const fields = priceSelection(walk, rootType, operation.selectionSet, 1, true);
   const lookups = [...walk.lookups].reduce((n, [key, count]) => n + Math.ceil(count / PER_QUERY) * Math.min(count, ROOT_LOOKUPS[key]!), 0);
   return fields + lookups;
+}
+
+function fragmentsOf(document: DocumentNode): Record<string, FragmentDefinitionNode> {
+  return Object.fromEntries(document.definitions.flatMap((d) => (d.kind === Kind.FRAGMENT_DEFINITION ? [[d.name.value, d]] : [])));
 }
 
 /** How many mutation fields (aliases included) the operation runs. */
 export function mutationFieldCount(document: DocumentNode, operationName: string | null | undefined): number {
   const operation = getOperationAST(document, operationName);
   if (!operation || operation.operation !== 'mutation') return 0;
-  const fragments = new Map(document.definitions.filter((d): d is FragmentDefinitionNode => d.kind === Kind.FRAGMENT_DEFINITION).map((d) => [d.name.value, d]));
-  const count = (set: SelectionSetNode, seen: Set<string>): number =>
-    set.selections.reduce((n, s) => {
-      if (s.kind === Kind.FIELD) return n + (s.name.value === '__typename' ? 0 : 1);
-      if (s.kind === Kind.INLINE_FRAGMENT) return n + count(s.selectionSet, seen);
-      const f = fragments.get(s.name.value);
-      if (!f || seen.has(f.name.value)) return n;
-      return n + count(f.selectionSet, new Set([...seen, f.name.value]));
-    }, 0);
-  return count(operation.selectionSet, new Set());
+  return fieldsIn(operation.selectionSet, fragmentsOf(document)).filter(({ field }) => field.name.value !== '__typename').length;
 }
 
 export interface UpstreamBudgetOptions {

@@ -5,7 +5,6 @@
  * arguments; anything else is left to the loaders, which answer it as before.
  */
 import {
-  Kind,
   getArgumentValues,
   isObjectType,
   type FieldNode,
@@ -15,23 +14,12 @@ import {
 } from 'graphql';
 import type { CaseStatusFilter, ContextShape } from '../domain/context-shape';
 import type { Context } from './context';
+import { MAX_FIRST } from './pagination';
+import { fieldsIn } from './selections';
 
-/** The field nodes named `name` in a selection set, through fragments and inline fragments. */
+/** The field nodes named `name` in selection sets, through fragments and inline fragments. */
 function fieldsNamed(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[], name: string): FieldNode[] {
-  const out: FieldNode[] = [];
-  const visit = (set: SelectionSetNode) => {
-    for (const s of set.selections) {
-      if (s.kind === Kind.FIELD) {
-        if (s.name.value === name) out.push(s);
-      } else if (s.kind === Kind.INLINE_FRAGMENT) visit(s.selectionSet);
-      else {
-        const fragment = info.fragments[s.name.value];
-        if (fragment) visit(fragment.selectionSet);
-      }
-    }
-  };
-  sets.forEach(visit);
-  return out;
+  return sets.flatMap((set) => fieldsIn(set, info.fragments).flatMap(({ field }) => (field.name.value === name ? [field] : [])));
 }
 
 /** Follows a path of field names down from `sets`; the selection sets at its end. */
@@ -57,7 +45,7 @@ function agreed(info: GraphQLResolveInfo, type: GraphQLObjectType, nodes: FieldN
 }
 
 const firstPage = (args: Record<string, unknown> | null): number | null =>
-  args && (args.after === null || args.after === undefined) && typeof args.first === 'number' && Number.isInteger(args.first) && args.first >= 1 && args.first <= 50 ? args.first : null;
+  args && (args.after === null || args.after === undefined) && typeof args.first === 'number' && Number.isInteger(args.first) && args.first >= 1 && args.first <= MAX_FIRST ? args.first : null;
 
 /**
  * The context asked for under the root field, where `paths` lead from the root field to the
