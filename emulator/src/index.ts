@@ -113,6 +113,7 @@ export async function startEmulators(options: EmulatorOptions = {}): Promise<Run
 export { control, stats, type EmulatorStats } from './control-client';
 export { createOrgSchema, type FieldDef, type ObjectDef } from './salesforce/schema';
 export { SEED_COUNTS, type SeedFixtures } from './salesforce/seed';
+export { LOYALTY_TIERS, ORG_PROFILES, PRODUCT_LINES, STRICT_RULE_MESSAGE, type OrgProfile, type ProfileFixtures } from './salesforce/profiles';
 export { idChecksum, normaliseId } from './salesforce/ids';
 export { startPubSub, type PubSubFaults, type PubSubOptions, type RunningPubSub } from './pubsub/server';
 export { ALL_CHANGE_EVENTS, CDC_OBJECTS, topicOf } from './pubsub/change-events';

@@ -67,8 +67,21 @@ export interface ValidationRule {
   failsWhen: (record: Readonly<Record<string, unknown>>, prior?: Readonly<Record<string, unknown>>) => boolean;
 }
 
+/** A record type of an object (RecordType rows carry the same Ids). */
+export interface RecordTypeDef {
+  id: string;
+  developerName: string;
+  name: string;
+  /** The person account record type (Account only). */
+  isPersonType?: boolean;
+  /** The default for new records of the integration user's profile. */
+  isDefault?: boolean;
+}
+
 export interface ObjectDef {
   name: string;
+  /** Record types beyond Master (describe's recordTypeInfos); none in the demo org. */
+  recordTypes?: RecordTypeDef[];
   label: string;
   labelPlural: string;
   keyPrefix: string;
@@ -96,7 +109,7 @@ const LENGTH: Partial<Record<FieldType, number>> = {
   combobox: 255,
 };
 
-function field(name: string, type: FieldType, options: FieldOptions = {}): FieldDef {
+export function field(name: string, type: FieldType, options: FieldOptions = {}): FieldDef {
   const { picklist, defaultPick, ...rest } = options;
   const isBoolean = type === 'boolean';
   const longText = type === 'textarea' && (rest.length ?? 255) > 255;
@@ -132,20 +145,20 @@ function field(name: string, type: FieldType, options: FieldOptions = {}): Field
   };
 }
 
-const readOnly = { createable: false, updateable: false } as const;
+export const readOnly = { createable: false, updateable: false } as const;
 
-function reference(name: string, referenceTo: string[], relationshipName: string, options: FieldOptions = {}) {
+export function reference(name: string, referenceTo: string[], relationshipName: string, options: FieldOptions = {}) {
   return field(name, 'reference', { referenceTo, relationshipName, ...options });
 }
 
-function systemFields(label: string): FieldDef[] {
+export function systemFields(label: string): FieldDef[] {
   return [
     field('Id', 'id', { label: `${label} ID`, nillable: false, ...readOnly, defaultedOnCreate: true, idLookup: true }),
     field('IsDeleted', 'boolean', { label: 'Deleted', ...readOnly }),
   ];
 }
 
-function auditFields(): FieldDef[] {
+export function auditFields(): FieldDef[] {
   const audit = { nillable: false, ...readOnly, defaultedOnCreate: true } as const;
   return [
     reference('OwnerId', ['User'], 'Owner', { nillable: false, defaultedOnCreate: true, label: 'Owner ID' }),
@@ -756,10 +769,20 @@ export function describeObject(o: ObjectDef, version: string): Record<string, un
     networkScopeFieldName: null,
     queryable: true,
     recordTypeInfos: [
+      ...(o.recordTypes ?? []).map((t) => ({
+        active: true,
+        available: true,
+        defaultRecordTypeMapping: t.isDefault === true,
+        developerName: t.developerName,
+        master: false,
+        name: t.name,
+        recordTypeId: t.id,
+        urls: { layout: `/services/data/v${version}/sobjects/${o.name}/describe/layouts/${t.id}` },
+      })),
       {
         active: true,
         available: true,
-        defaultRecordTypeMapping: true,
+        defaultRecordTypeMapping: !(o.recordTypes ?? []).some((t) => t.isDefault),
         developerName: 'Master',
         master: true,
         name: 'Master',

@@ -17,7 +17,8 @@ import type { Answer, Org } from './routes/context';
 import { limits } from './routes/limits';
 import { QueryResource } from './routes/query';
 import { sobjects } from './routes/sobjects';
-import { JSFORCE_TEST_OBJECTS, STANDARD_OBJECTS, createOrgSchema } from './schema';
+import { profileObjects, seedProfile, type OrgProfile, type ProfileFixtures } from './profiles';
+import { JSFORCE_TEST_OBJECTS, createOrgSchema } from './schema';
 import { seedJsforceTestObjects, seedOrg, type SeedFixtures } from './seed';
 import { Store } from './store';
 
@@ -48,6 +49,8 @@ export interface SalesforceEmulatorOptions {
   clock?: () => number;
   /** Load jsforce's test package objects (UpsertTable__c, and BigTable__c with many rows). @default false */
   jsforceTestObjects?: boolean;
+  /** The org's shape (profiles.ts): the demo org, person accounts (b2c), or record types, a required field and a rule (strict). @default 'demo' */
+  profile?: OrgProfile;
 }
 
 const MAX_URI = 16_384;
@@ -58,6 +61,9 @@ export class SalesforceEmulator {
   readonly store: Store;
   readonly oauth: OAuthServer;
   readonly fixtures: SeedFixtures;
+  readonly profile: OrgProfile;
+  /** What the profile added to the seed (person account, record type Ids...). */
+  readonly profileFixtures: ProfileFixtures;
   faults: Faults = { ...NO_FAULTS };
   apiRequests = 0;
   byKind: Record<string, number> = {};
@@ -82,9 +88,12 @@ export class SalesforceEmulator {
     this.clock = options.clock ?? Date.now;
     this.dailyApiLimit = options.dailyApiLimit ?? 100_000;
     this.initialDailyApiLimit = this.dailyApiLimit;
-    this.schema = createOrgSchema(options.jsforceTestObjects ? [...STANDARD_OBJECTS, ...JSFORCE_TEST_OBJECTS] : STANDARD_OBJECTS);
+    this.profile = options.profile ?? 'demo';
+    const objects = profileObjects(this.profile);
+    this.schema = createOrgSchema(options.jsforceTestObjects ? [...objects, ...JSFORCE_TEST_OBJECTS] : objects);
     this.store = new Store(this.schema, this.clock);
     this.fixtures = seedOrg(this.store);
+    this.profileFixtures = seedProfile(this.store, this.profile, objects);
     if (options.jsforceTestObjects) seedJsforceTestObjects(this.store);
     this.restoreSeed = this.store.snapshot();
     this.org = { schema: this.schema, store: this.store, clock: this.clock };

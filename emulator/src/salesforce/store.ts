@@ -157,6 +157,10 @@ export class Store {
     if (errors.length > 0) throw new SfError(400, errors);
     if (o.name === 'Case' && options.system) this.caseNumber = Math.max(this.caseNumber, Number(record.CaseNumber));
     this.put(o, id, record, now);
+    if (o.name === 'Account' && record.IsPersonAccount === true) {
+      // A person account is an Account with the Contact behind it, made with it (as Salesforce does).
+      record.PersonContactId = this.insert('Contact', { ...personContactValues(record), AccountId: id, IsPersonAccount: true }, { system: true });
+    }
     return id;
   }
 
@@ -180,6 +184,11 @@ export class Store {
     if ('SystemModstamp' in record) record.SystemModstamp = stamp;
     if ('LastModifiedById' in record) record.LastModifiedById = this.userId;
     this.put(o, current.Id as string, record, now);
+    // A person account's person fields are its contact's: an edit of one is an edit of the other.
+    if (o.name === 'Account' && record.IsPersonAccount === true && typeof record.PersonContactId === 'string') {
+      const mirrored = personContactValues(values);
+      if (Object.keys(mirrored).length > 0) this.update('Contact', record.PersonContactId, mirrored);
+    }
   }
 
   delete(object: string, id: string): void {
@@ -294,6 +303,12 @@ export class Store {
   }
 
   private derive(o: ObjectDef, record: SfRecord, before: SfRecord | undefined, now: number): void {
+    if (o.name === 'Account' && typeof record.RecordTypeId === 'string') {
+      // The person account record type makes the account a person: named as one.
+      const type = this.get(record.RecordTypeId);
+      record.IsPersonAccount = type?.IsPersonType === true;
+      if (record.IsPersonAccount) record.Name = [record.FirstName, record.LastName].filter((p) => typeof p === 'string' && p !== '').join(' ');
+    }
     if (o.name === 'Contact' || o.name === 'User') {
       record.Name = [record.FirstName, record.LastName].filter((p) => typeof p === 'string' && p !== '').join(' ');
     }
@@ -431,4 +446,24 @@ function coerce(f: FieldDef, raw: unknown, store: Store): Coerced {
       return { value };
     }
   }
+}
+
+/** Account person fields and the Contact fields they are (`X__pc` on Account is `X__c` on Contact). */
+const PERSON_FIELDS: Record<string, string> = {
+  FirstName: 'FirstName',
+  LastName: 'LastName',
+  Phone: 'Phone',
+  PersonMobilePhone: 'MobilePhone',
+  PersonHomePhone: 'HomePhone',
+  PersonOtherPhone: 'OtherPhone',
+  PersonEmail: 'Email',
+};
+
+function personContactValues(account: SfRecord): SfRecord {
+  const out: SfRecord = {};
+  for (const [name, value] of Object.entries(account)) {
+    const target = PERSON_FIELDS[name] ?? (name.endsWith('__pc') ? `${name.slice(0, -4)}__c` : null);
+    if (target) out[target] = value;
+  }
+  return out;
 }
