@@ -5,6 +5,7 @@
  * and the benchmarks all call it.
  */
 import { createHash } from 'node:crypto';
+import { printSchema, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config, OrgSettings } from './config';
 import type { CountryCode } from './domain/phone';
@@ -24,6 +25,9 @@ import { createSalesforceApi, type SalesforceApi, type SalesforceApiOptions } fr
 import { createSalesforceConnection, type LoginGuard, type SalesforceConnection } from './salesforce/connection';
 import { memorySharedState } from './shared-state/index';
 import { redisSharedState } from './shared-state/redis';
+import { schema as baseSchema } from './schema/index';
+import { withOrgFields } from './schema/org-fields';
+import { checkOrgShape } from './services/org-shape';
 
 /** A configuration whose Salesforce is an org (main.ts turns embedded mode into the emulator's org). */
 export type AppConfig = Omit<Config, 'salesforce'> & { salesforce: OrgSettings };
@@ -54,6 +58,10 @@ const CHANGE_EVENT_OBJECTS = ['Contact', 'Account', 'Case', 'Task', 'CaseComment
 
 export interface App {
   yoga: Gateway;
+  /** The schema served: the base schema, with the org's own fields when the org file declares some. */
+  schema: GraphQLSchema;
+  /** That schema as SDL (`npm start -- --print-schema`). */
+  printSchema(): string;
   metrics: Metrics;
   connection: SalesforceConnection;
   /** The shared Salesforce client. */
@@ -98,6 +106,16 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     ...overrides.api,
   });
   metrics.watch(sf);
+  // The org's own shape, checked against describe: a field the org file names wrongly stops start-up here.
+  const org = await checkOrgShape(
+    sf,
+    { smsOptOutField: g.smsOptOutField, emailOptInField: g.emailOptInField, smsOptInField: g.smsOptInField, callOptInField: g.callOptInField },
+    config.org,
+  ).catch(async (e: unknown) => {
+    await state.close();
+    throw e;
+  });
+  const schema = withOrgFields(baseSchema, org.orgFields.custom ?? {});
 
   const { sms, publicBaseUrl } = config.messaging;
   const channels: Channels = { EMAIL: createEmailChannel(sf, config.messaging.emailSenderType) };
@@ -154,12 +172,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       smsPerCustomerPerHour: g.smsPerCustomerPerHour,
       consentPolicy: g.consentPolicy,
       compileContext: overrides.batch !== false,
-      contactFields: {
-        smsOptOutField: g.smsOptOutField,
-        emailOptInField: g.emailOptInField,
-        smsOptInField: g.smsOptInField,
-        callOptInField: g.callOptInField,
-      },
+      orgFields: org.orgFields,
+      caseDefaults: org.caseDefaults,
     },
     deadlineMs: g.requestDeadlineMs,
     deadlineFloorMs: g.clientDeadlineFloorMs,
@@ -186,9 +200,12 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     limits: overrides.limits,
     smsWebhook: sms ? { authToken: sms.authToken, publicBaseUrl } : null,
     tracing,
+    schema,
   });
   return {
     yoga,
+    schema,
+    printSchema: () => printSchema(schema),
     metrics,
     connection,
     sf,

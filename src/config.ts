@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { z } from 'zod';
 import { ORG_VARIABLES, embedded, org } from './env/salesforce';
 import { variablesOf } from './env/values';
+import { orgShape, readOrgFile, type OrgFile } from './env/org-file';
 import { budget, cache, changeEvents, gateway, messaging, observability, runtime, security, server, sharedState } from './env/sections';
 
 export class ConfigError extends Error {
@@ -42,6 +43,8 @@ export type Config = z.output<typeof runtime> &
     changeEvents: ChangeEventsSettings | null;
     budget: BudgetSettings;
     salesforce: z.output<typeof embedded> | OrgSettings;
+    /** The org's own shape (SALESFORCE_ORG_FILE); null: the standard shape. */
+    org: OrgFile | null;
   };
 
 /** Every environment variable the gateway reads (docs/configuration.md lists each). */
@@ -58,6 +61,7 @@ export const ENV_VARIABLES: readonly string[] = variablesOf(
   security(true, String, 1),
   embedded,
   org(String),
+  orgShape(String),
 );
 
 /**
@@ -93,11 +97,22 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
   ];
   const s = parse(security(isEmbedded, readFile, g?.upstreamCallsPerRequest ?? 12));
   const salesforce = isEmbedded ? parse(embedded) : parse(org(readFile));
+  const orgFile = parse(orgShape(readFile));
   if (!isEmbedded && production) {
     // Credentials, tokens and messages travel to these: never in clear text in production.
     for (const name of ['SALESFORCE_TOKEN_URL', 'SALESFORCE_INSTANCE_URL', ...(m?.sms ? ['SMS_PROVIDER_URL'] : [])])
       if (/^http:/i.test(env[name]?.trim() ?? '')) problems.push(`${name}: must be an https URL in production`);
   }
   if (problems.length > 0) throw new ConfigError(problems);
-  return { ...r, ...o, server: sv, gateway: g, messaging: m, security: s, sharedState: st, cache: c, changeEvents: ce, budget: b, salesforce };
+  return { ...r, ...o, server: sv, gateway: g, messaging: m, security: s, sharedState: st, cache: c, changeEvents: ce, budget: b, salesforce, org: orgFile };
+}
+
+/**
+ * The org file at `path` (main.ts names the emulator profile's example one in embedded mode).
+ * @throws ConfigError naming its problems
+ */
+export function orgFileAt(path: string, readFile: (path: string) => string = (p) => readFileSync(p, 'utf8')): OrgFile {
+  const read = readOrgFile(path, readFile);
+  if ('problems' in read) throw new ConfigError(read.problems.map((p) => `${path}: ${p}`));
+  return read.file;
 }

@@ -6,8 +6,9 @@
 import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { fileURLToPath } from 'node:url';
 import { createApp, type AppConfig } from './app';
-import { ConfigError, loadConfig, type Config } from './config';
+import { ConfigError, loadConfig, orgFileAt, type Config } from './config';
 import { createHttpServer } from './http/server';
 import { createLogger } from './logger';
 
@@ -23,6 +24,9 @@ try {
 }
 
 const logger = createLogger(config.logLevel);
+/** With `--print-schema`, stdout carries the schema alone: the banner goes to stderr. */
+const printing = process.argv.includes('--print-schema');
+const say = printing ? console.error : console.log;
 const closers: (() => Promise<void>)[] = [];
 
 /** Delivery reports come back to this gateway: its public URL, or where it listens. */
@@ -43,7 +47,8 @@ if (config.salesforce.mode === 'embedded') {
   }
   const { startEmulators, startPubSub, DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE, DEMO_SMS } = emulator;
   const emulatorPort = config.salesforce.emulatorPort;
-  const emulators = await startEmulators({ port: emulatorPort }).catch((e: NodeJS.ErrnoException) => {
+  const { profile } = config.salesforce;
+  const emulators = await startEmulators({ port: emulatorPort, profile }).catch((e: NodeJS.ErrnoException) => {
     // One plain line, the port and its variable named (a gateway left running holds it, say).
     console.error(
       `Start-up failed: the local Salesforce emulator cannot listen on 127.0.0.1:${emulatorPort} (${e.code ?? e.message}): check EMULATOR_PORT, or stop what holds the port.`,
@@ -55,8 +60,11 @@ if (config.salesforce.mode === 'embedded') {
   // Keepalives every 5 s (Salesforce: about 270 s), so that the demo shows a healthy subscription soon.
   const pubsub = config.changeEvents ? await startPubSub(emulators.salesforce, { keepaliveMs: 5_000 }) : null;
   if (pubsub) closers.unshift(() => pubsub.close());
+  // A profile other than the demo org shows its shape: its example org file, unless one is named.
+  const org = config.org ?? (profile === 'demo' ? null : orgFileAt(fileURLToPath(new URL(`../docs/your-org/${profile}.json`, import.meta.url))));
   appConfig = {
     ...config,
+    org,
     salesforce: {
       mode: 'org',
       apiVersion: config.salesforce.apiVersion,
@@ -84,8 +92,8 @@ if (config.salesforce.mode === 'embedded') {
     },
   };
   logger.info({ url: emulators.url }, 'no Salesforce org configured: started the local Salesforce emulator with its demo org');
-  console.log(`Salesforce emulator: ${emulators.url}  (demo org; control API at ${emulators.url}/__emulator/stats)`);
-  if (pubsub) console.log(`Salesforce emulator change events (Pub/Sub API, gRPC over TLS): ${pubsub.endpoint}`);
+  say(`Salesforce emulator: ${emulators.url}  (${profile} org; control API at ${emulators.url}/__emulator/stats)`);
+  if (pubsub) say(`Salesforce emulator change events (Pub/Sub API, gRPC over TLS): ${pubsub.endpoint}`);
 } else {
   appConfig = { ...config, salesforce: config.salesforce, messaging: { ...config.messaging, publicBaseUrl } };
 }
@@ -105,6 +113,12 @@ try {
   app = await fail(e instanceof Error ? e.message : String(e));
 }
 closers.unshift(() => app.close());
+// `--print-schema`: this deployment's schema (the base one with the org file's fields), then exit.
+if (printing) {
+  process.stdout.write(`${app.printSchema()}\n`);
+  for (const close of closers) await close().catch(() => undefined);
+  process.exit(0);
+}
 const server = createHttpServer(app.yoga, config.server);
 await new Promise<void>((resolve, reject) => {
   server.once('error', reject);

@@ -6,10 +6,14 @@ import type { FollowUpChannel, FollowUpStatus } from './follow-up-status';
 
 export type { FollowUpChannel, FollowUpStatus };
 
+/** An org's own field values, by their GraphQL names (SALESFORCE_ORG_FILE); empty when none are declared. */
+export type CustomValues = Record<string, unknown>;
+
 export interface AccountRecord {
   id: string;
   name: string;
   phone: string | null;
+  custom?: CustomValues;
 }
 
 export type ConsentFlag = boolean | null;
@@ -24,6 +28,11 @@ export interface CustomerRecord {
   mobilePhone: string | null;
   homePhone: string | null;
   otherPhone: string | null;
+  /** The org's own phone fields the lookup searches (SALESFORCE_ORG_FILE phoneFields), by API name. */
+  customPhones?: Record<string, string | null>;
+  /** The Contact behind a person account: the customer is the account, so `account` is null. */
+  personAccount?: boolean;
+  custom?: CustomValues;
   accountId: string | null;
   /** Present when the row was read with its Account fields; undefined when not read. */
   account: AccountRecord | null | undefined;
@@ -41,6 +50,7 @@ export interface CustomerRecord {
 
 export interface CaseRecord {
   id: string;
+  custom?: CustomValues;
   caseNumber: string;
   subject: string | null;
   description: string | null;

@@ -105,6 +105,8 @@ export const embedded = section({
   emulatorPort: ['EMULATOR_PORT', port(4010)],
   apiVersion: ['SALESFORCE_API_VERSION', apiVersion],
   flow: ['SALESFORCE_AUTH_FLOW', flow],
+  /** The embedded org's shape (the emulator's profiles): demo, b2c or strict. */
+  profile: ['EMULATOR_ORG_PROFILE', z.enum(['demo', 'b2c', 'strict'], { error: 'must be demo, b2c or strict' }).default('demo')],
 }).transform((e) => ({ mode: 'embedded' as const, ...e }));
 
 /** Variables whose presence means "talk to a real org" rather than the embedded emulator. */

@@ -10,9 +10,10 @@ import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
 import type { CacheSettings, Config, SecuritySettings } from '../config';
 import type { SalesforceApi } from '../salesforce/client';
+import type { GraphQLSchema } from 'graphql';
 import type { Context } from '../schema/context';
 import type { SharedState } from '../shared-state/index';
-import { schema } from '../schema/index';
+import { schema as baseSchema } from '../schema/index';
 import { ApiKeys, RateLimiter, presentedKey, type LimiterStore } from './api-keys';
 import { DEMO_API_KEYS } from '../domain/api-keys';
 import { makeContext, type AppServices } from './context';
@@ -79,6 +80,8 @@ export interface GatewayDeps {
   governor: BudgetGovernor;
   /** The change-event subscription (src/change-events); null when off. */
   changeEvents: Pick<ChangeEvents, 'health'> | null;
+  /** The schema served: the base one, or with the org's own fields (schema/org-fields.ts). @default the base schema */
+  schema?: GraphQLSchema;
 }
 
 export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
@@ -101,6 +104,7 @@ export function createGateway({
   tracing,
   governor,
   changeEvents,
+  schema = baseSchema,
 }: GatewayDeps): Gateway {
   const production = config.env === 'production';
   const l = { ...ARMOR_LIMITS, ...limits };

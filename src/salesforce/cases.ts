@@ -6,7 +6,7 @@ import type { SalesforceApi } from './client';
 import { describeObject, type DescribeResult } from './describe';
 import { childPages, type PageRequest } from './pages';
 import type { CaseRecord, Page } from '../domain/records';
-import { CASE_FIELDS, toCase } from './records';
+import { caseFields, toCase, type OrgFields } from './records';
 import { chunk, idIn, isTrue, select, textIn, type Condition } from './soql';
 
 type Row = Record<string, unknown>;
@@ -33,20 +33,20 @@ export async function casePicklists(sf: SalesforceApi, cache: TtlCache): Promise
   return { statuses: values('Status'), priorities: values('Priority'), origins: values('Origin') };
 }
 
-export async function findCasesByIds(sf: SalesforceApi, ids: readonly string[]): Promise<CaseRecord[]> {
-  const pages = await Promise.all(chunk(ids).map((part) => sf.query<Row>(select({ fields: CASE_FIELDS, from: 'Case', where: [idIn('Id', part)] }))));
-  return pages.flatMap((p) => p.records.map(toCase));
+export async function findCasesByIds(sf: SalesforceApi, config: OrgFields, ids: readonly string[]): Promise<CaseRecord[]> {
+  const pages = await Promise.all(chunk(ids).map((part) => sf.query<Row>(select({ fields: caseFields(config), from: 'Case', where: [idIn('Id', part)] }))));
+  return pages.flatMap((p) => p.records.map((r) => toCase(r, config)));
 }
 
 /**
  * A case by its number, which may come without its leading zeros ("1026" finds "00001026").
  * Auto-numbers are zero-padded to the display format's width, so every width up to 10 is tried.
  */
-export async function findCaseByNumber(sf: SalesforceApi, digits: string): Promise<CaseRecord | null> {
+export async function findCaseByNumber(sf: SalesforceApi, config: OrgFields, digits: string): Promise<CaseRecord | null> {
   const bare = digits.replace(/^0+(?=\d)/, '');
   const widths = Array.from({ length: Math.max(1, 11 - bare.length) }, (_, i) => bare.padStart(bare.length + i, '0'));
-  const result = await sf.query<Row>(select({ fields: CASE_FIELDS, from: 'Case', where: [textIn('CaseNumber', widths)], limit: 2 }));
-  return result.records[0] ? toCase(result.records[0]) : null;
+  const result = await sf.query<Row>(select({ fields: caseFields(config), from: 'Case', where: [textIn('CaseNumber', widths)], limit: 2 }));
+  return result.records[0] ? toCase(result.records[0], config) : null;
 }
 
 export const STATUS_CONDITION: Record<CaseStatusFilter, Condition | null> = { OPEN: isTrue('IsClosed', false), CLOSED: isTrue('IsClosed', true), ALL: null };
@@ -54,11 +54,17 @@ export const STATUS_CONDITION: Record<CaseStatusFilter, Condition | null> = { OP
 /** One page of cases for each contact, newest first, in one query per chunk of contacts. */
 export function findCasesByContacts(
   sf: SalesforceApi,
+  config: OrgFields,
   contactIds: readonly string[],
   status: CaseStatusFilter,
   page: PageRequest,
 ): Promise<Map<string, Page<CaseRecord>>> {
-  return childPages(sf, { parent: 'Contact', relationship: 'Cases', fields: CASE_FIELDS, where: [STATUS_CONDITION[status]], map: toCase }, contactIds, page);
+  return childPages(
+    sf,
+    { parent: 'Contact', relationship: 'Cases', fields: caseFields(config), where: [STATUS_CONDITION[status]], map: (r) => toCase(r, config) },
+    contactIds,
+    page,
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -74,6 +80,8 @@ export interface CaseFields {
   suppliedName: string | null;
   suppliedPhone: string | null;
   suppliedEmail: string | null;
+  /** A Case record type's developer name. */
+  recordType?: string | null;
 }
 
 /** Input names of the Case fields, for errors Salesforce reports by API name. */
@@ -88,6 +96,7 @@ export const CASE_INPUT_NAMES: Record<string, string> = {
   SuppliedEmail: 'suppliedEmail',
   ContactId: 'customerId',
   AccountId: 'customerId',
+  RecordTypeId: 'recordType',
 };
 
 /** Lengths and picklist values as the org's describe has them (orgs customise both). */
@@ -110,17 +119,31 @@ function checkAgainstDescribe(describe: DescribeResult, values: Record<string, s
   return errors;
 }
 
+/** The record type of a developer name among the org's active, available Case record types. */
+function recordTypeOf(describe: DescribeResult, developerName: string): { id: string | null; error: FieldError | null } {
+  const types = (describe.recordTypeInfos ?? []).filter((t) => !t.master && t.active && t.available);
+  const found = types.find((t) => t.developerName === developerName);
+  if (found) return { id: found.recordTypeId, error: null };
+  const names = types.map((t) => t.developerName);
+  const message = names.length > 0 ? `recordType must be one of: ${names.join(', ')}.` : 'This org has no Case record types to choose from.';
+  return { id: null, error: { field: 'recordType', code: 'INVALID', message } };
+}
+
 /**
  * The Case row to write (API names, empty values left out) and what the org's describe says is
- * wrong with it. The default origin applies when the org's Origin picklist has it.
+ * wrong with it. The default origin applies when the org's Origin picklist has it; `defaults`
+ * (the org file's caseDefaults) fill the fields the input leaves empty; a record type is named
+ * by its developer name.
  */
 export async function caseRow(
   sf: SalesforceApi,
   cache: TtlCache,
   fields: CaseFields,
   defaultOrigin: string | null,
+  defaults: Readonly<Record<string, unknown>> = {},
 ): Promise<{ row: Record<string, unknown>; errors: FieldError[] }> {
   const describe = await describeObject(sf, cache, 'Case');
+  const recordType = fields.recordType ? recordTypeOf(describe, fields.recordType) : null;
   const origins = describe.fields.find((f) => f.name === 'Origin')?.picklistValues.map((p) => p.value) ?? [];
   const origin = fields.origin ?? (defaultOrigin && origins.includes(defaultOrigin) ? defaultOrigin : null);
   const values: Record<string, string | null> = {
@@ -133,8 +156,12 @@ export async function caseRow(
     SuppliedPhone: fields.suppliedPhone,
     SuppliedEmail: fields.suppliedEmail,
   };
-  const row = Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null));
-  return { row, errors: checkAgainstDescribe(describe, values) };
+  const row = {
+    ...defaults,
+    ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null)),
+    ...(recordType?.id ? { RecordTypeId: recordType.id } : {}),
+  };
+  return { row, errors: [...checkAgainstDescribe(describe, values), ...(recordType?.error ? [recordType.error] : [])] };
 }
 
 /** What the org's describe says is wrong with new values of Case fields (API names; null: unchanged). */

@@ -1,7 +1,7 @@
 /** Contacts: by Id, by caller phone number, and by free-text search. */
 import { isSameNumber, storedVariants, type PhoneNumber } from '../domain/phone';
 import type { SalesforceApi } from './client';
-import { contactFields, toCustomer, type ContactFieldConfig } from './records';
+import { DEFAULT_PHONE_FIELDS, STANDARD_PHONE_FIELDS, contactFields, toCustomer, type OrgFields } from './records';
 import type { CustomerRecord } from '../domain/records';
 import { isEmptyShape, type ContextShape } from '../domain/context-shape';
 import { contextFields, findCustomerContexts, toCustomerContext, type CustomerContext } from './context';
@@ -9,7 +9,7 @@ import { anyOf, chunk, digitsTerm, eq, idIn, search, searchText, select, textIn 
 
 type Row = Record<string, unknown>;
 
-export async function findContactsByIds(sf: SalesforceApi, config: ContactFieldConfig, ids: readonly string[]): Promise<CustomerRecord[]> {
+export async function findContactsByIds(sf: SalesforceApi, config: OrgFields, ids: readonly string[]): Promise<CustomerRecord[]> {
   const pages = await Promise.all(
     chunk(ids).map((part) => sf.query<Row>(select({ fields: contactFields(config), from: 'Contact', where: [idIn('Id', part)] }))),
   );
@@ -25,12 +25,7 @@ export interface SearchPage {
  * Contacts whose name, email or phone matches `text` (SOSL, ALL FIELDS). Pages by OFFSET, which
  * SOSL caps at 2,000 (reference §4.1).
  */
-export async function searchContacts(
-  sf: SalesforceApi,
-  config: ContactFieldConfig,
-  text: string,
-  page: { first: number; offset: number },
-): Promise<SearchPage> {
+export async function searchContacts(sf: SalesforceApi, config: OrgFields, text: string, page: { first: number; offset: number }): Promise<SearchPage> {
   const sosl = search({
     term: searchText(text),
     in: 'ALL',
@@ -52,12 +47,13 @@ export async function searchContacts(
 
 export type PhoneField = 'MOBILE_PHONE' | 'PHONE' | 'HOME_PHONE' | 'OTHER_PHONE' | 'ACCOUNT_PHONE';
 
-/** Ranking of the field a customer matched on: their mobile first, their account's phone last. */
-const FIELD_RANK: readonly PhoneField[] = ['MOBILE_PHONE', 'PHONE', 'HOME_PHONE', 'OTHER_PHONE', 'ACCOUNT_PHONE'];
-
 export interface PhoneMatch {
   customer: CustomerRecord;
   field: PhoneField;
+  /** The Salesforce field that matched, e.g. MobilePhone, WhatsApp__c or Account.Phone. */
+  salesforceField: string;
+  /** Its place in the configured order (the account's phone last): lower is better. */
+  rank: number;
 }
 
 export interface PhoneLookupResult {
@@ -69,16 +65,22 @@ export interface PhoneLookupResult {
   complete: boolean;
 }
 
+/** The configured phone fields, best first: the four standard ones unless the org file names others. */
+const phoneFieldsOf = (config: OrgFields) => config.phoneFields ?? DEFAULT_PHONE_FIELDS;
+
 /** The best field on which `c` has the caller's number, or null (a search false positive). */
-function matchedField(c: CustomerRecord, caller: PhoneNumber): PhoneField | null {
-  const candidates: [PhoneField, string | null | undefined][] = [
-    ['MOBILE_PHONE', c.mobilePhone],
-    ['PHONE', c.phone],
-    ['HOME_PHONE', c.homePhone],
-    ['OTHER_PHONE', c.otherPhone],
-    ['ACCOUNT_PHONE', c.account?.phone],
-  ];
-  return candidates.find(([, stored]) => isSameNumber(stored, caller))?.[0] ?? null;
+function matchedField(c: CustomerRecord, caller: PhoneNumber, config: OrgFields): Omit<PhoneMatch, 'customer'> | null {
+  const standard: Record<string, string | null> = { MobilePhone: c.mobilePhone, Phone: c.phone, HomePhone: c.homePhone, OtherPhone: c.otherPhone };
+  const candidates = phoneFieldsOf(config).map((f, rank) => ({
+    salesforceField: f,
+    rank,
+    // A phone field of the org's own is one of the customer's other numbers (salesforceField names it).
+    field: (STANDARD_PHONE_FIELDS[f as keyof typeof STANDARD_PHONE_FIELDS] ?? 'OTHER_PHONE') as PhoneField,
+    stored: f in standard ? standard[f] : c.customPhones?.[f],
+  }));
+  candidates.push({ salesforceField: 'Account.Phone', rank: candidates.length, field: 'ACCOUNT_PHONE', stored: c.account?.phone ?? null });
+  const best = candidates.find(({ stored }) => isSameNumber(stored, caller));
+  return best ? { field: best.field, salesforceField: best.salesforceField, rank: best.rank } : null;
 }
 
 /** How many rows each of the two lookups reads at most. */
@@ -97,7 +99,7 @@ const ACCOUNT_ROWS = 20;
  */
 export async function findContactsByPhone(
   sf: SalesforceApi,
-  config: ContactFieldConfig,
+  config: OrgFields,
   caller: PhoneNumber,
   shape: ContextShape | null = null,
 ): Promise<PhoneLookupResult> {
@@ -109,7 +111,7 @@ export async function findContactsByPhone(
   const soql = select({
     fields: withContext,
     from: 'Contact',
-    where: [anyOf(['Phone', 'MobilePhone', 'HomePhone', 'OtherPhone', 'Account.Phone'].map((f) => textIn(f, variants)))],
+    where: [anyOf([...phoneFieldsOf(config), 'Account.Phone'].map((f) => textIn(f, variants)))],
     ...newest,
   });
   // SOSL looks at accounts too: an account phone typed in a format no variant covers
@@ -134,8 +136,8 @@ export async function findContactsByPhone(
     const { customer } = context;
     if (read) contexts.set(customer.id, context);
     if (byId.has(customer.id)) return;
-    const field = matchedField(customer, caller);
-    if (field) byId.set(customer.id, { customer, field });
+    const matched = matchedField(customer, caller, config);
+    if (matched) byId.set(customer.id, { customer, ...matched });
   };
   exactRows.forEach((r) => collect(r, true));
   found.filter((r) => !isAccount(r)).forEach((r) => collect(r, false));
@@ -160,9 +162,7 @@ export async function findContactsByPhone(
         )
       : null,
   ]);
-  const matches = [...byId.values()].sort(
-    (a, b) => FIELD_RANK.indexOf(a.field) - FIELD_RANK.indexOf(b.field) || b.customer.lastModifiedAt.getTime() - a.customer.lastModifiedAt.getTime(),
-  );
+  const matches = [...byId.values()].sort((a, b) => a.rank - b.rank || b.customer.lastModifiedAt.getTime() - a.customer.lastModifiedAt.getTime());
   return {
     matches,
     contexts: [...contexts.values()].filter((c) => byId.has(c.customer.id)),

@@ -10,7 +10,7 @@ import type { CaseRecord, CustomerRecord, FollowUpRecord, Page } from '../domain
 import { STATUS_CONDITION } from './cases';
 import type { SalesforceApi } from './client';
 import { NEWEST_FIRST, toPage } from './pages';
-import { CASE_FIELDS, FOLLOW_UP_CHANNEL_FIELD, FOLLOW_UP_FIELDS, contactFields, toCase, toCustomer, toFollowUp, type ContactFieldConfig } from './records';
+import { caseFields, FOLLOW_UP_CHANNEL_FIELD, FOLLOW_UP_FIELDS, contactFields, toCase, toCustomer, toFollowUp, type OrgFields } from './records';
 import { chunk, idIn, notNull, select, subquery, type Subquery } from './soql';
 
 type Row = Record<string, unknown>;
@@ -28,13 +28,13 @@ const followUpsSubquery = (first: number): Subquery =>
   subquery({ fields: FOLLOW_UP_FIELDS, from: 'Tasks', where: [notNull(FOLLOW_UP_CHANNEL_FIELD)], orderBy: NEWEST_FIRST, limit: first + 1 });
 
 /** The Contact fields and subqueries that read the shape's context with the customer. */
-export function contextFields(config: ContactFieldConfig, shape: ContextShape | null): (string | Subquery)[] {
+export function contextFields(config: OrgFields, shape: ContextShape | null): (string | Subquery)[] {
   const fields: (string | Subquery)[] = contactFields(config);
   if (shape?.cases) {
     const c = shape.cases;
     fields.push(
       subquery({
-        fields: [...CASE_FIELDS, ...(c.followUps ? [followUpsSubquery(c.followUps.first)] : [])],
+        fields: [...caseFields(config), ...(c.followUps ? [followUpsSubquery(c.followUps.first)] : [])],
         from: 'Cases',
         where: [STATUS_CONDITION[c.status]],
         orderBy: NEWEST_FIRST,
@@ -49,11 +49,14 @@ export function contextFields(config: ContactFieldConfig, shape: ContextShape | 
 const children = (row: Row, relationship: string): Row[] => (row[relationship] as { records?: Row[] } | null)?.records ?? [];
 
 /** The customer of a row read with contextFields, and its context pages. */
-export function toCustomerContext(row: Row, config: ContactFieldConfig, shape: ContextShape | null): CustomerContext {
+export function toCustomerContext(row: Row, config: OrgFields, shape: ContextShape | null): CustomerContext {
   const out: CustomerContext = { customer: toCustomer(row, config) };
   if (shape?.cases) {
     const caseRows = children(row, 'Cases');
-    out.cases = toPage(caseRows.map(toCase), shape.cases.first);
+    out.cases = toPage(
+      caseRows.map((r) => toCase(r, config)),
+      shape.cases.first,
+    );
     const followUps = shape.cases.followUps;
     if (followUps) {
       out.caseFollowUps = new Map(
@@ -73,7 +76,7 @@ export function toCustomerContext(row: Row, config: ContactFieldConfig, shape: C
  */
 export async function findCustomerContexts(
   sf: SalesforceApi,
-  config: ContactFieldConfig,
+  config: OrgFields,
   ids: readonly string[],
   shape: ContextShape | null,
 ): Promise<CustomerContext[]> {

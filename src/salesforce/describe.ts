@@ -4,6 +4,7 @@ import type { SalesforceApi } from './client';
 
 export interface DescribeField {
   name: string;
+  label?: string;
   type: string;
   length: number;
   nillable: boolean;
@@ -18,6 +19,7 @@ export interface DescribeField {
 export interface DescribeResult {
   name: string;
   fields: DescribeField[];
+  recordTypeInfos?: { developerName: string; recordTypeId: string; active: boolean; available: boolean; master: boolean }[];
 }
 
 export function describeObject(sf: SalesforceApi, cache: TtlCache, object: string): Promise<DescribeResult> {

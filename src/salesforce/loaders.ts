@@ -15,7 +15,7 @@ import type { CaseStatusFilter } from '../domain/context-shape';
 import { findContactsByIds } from './contacts';
 import type { PageRequest } from './pages';
 import type { AccountRecord, CallRecord, CaseCommentRecord, CaseRecord, CustomerRecord, FollowUpRecord, Page } from '../domain/records';
-import type { ContactFieldConfig } from './records';
+import type { OrgFields } from './records';
 import { MAX_IDS_PER_QUERY } from '../domain/context-shape';
 import { findFollowUpsByIds, findFollowUpsByParents } from './tasks';
 
@@ -51,7 +51,7 @@ export interface Loaders {
 }
 
 export interface LoaderOptions {
-  contactFields: ContactFieldConfig;
+  orgFields: OrgFields;
   /** Off only for the naive N+1 baseline of the benchmark. @default true */
   batch?: boolean;
 }
@@ -88,11 +88,11 @@ export function createLoaders(sf: SalesforceApi, options: LoaderOptions): Loader
   const pages = <T, K extends PageKey = PageKey>(load: (parentIds: string[], sample: K) => Promise<Map<string, Page<T>>>) =>
     new DataLoader<K, Page<T>, string>((keys) => pagesInKeyOrder(keys, load), { ...batching, cacheKeyFn: pageGroupWithParent });
   const loaders: Loaders = {
-    customer: byId((ids) => findContactsByIds(sf, options.contactFields, ids)),
-    account: byId((ids) => findAccountsByIds(sf, ids)),
-    case: byId((ids) => findCasesByIds(sf, ids)),
+    customer: byId((ids) => findContactsByIds(sf, options.orgFields, ids)),
+    account: byId((ids) => findAccountsByIds(sf, options.orgFields, ids)),
+    case: byId((ids) => findCasesByIds(sf, options.orgFields, ids)),
     followUp: byId((ids) => findFollowUpsByIds(sf, ids)),
-    casesByCustomer: pages<CaseRecord, CasePageKey>((ids, k) => findCasesByContacts(sf, ids, k.status, k)),
+    casesByCustomer: pages<CaseRecord, CasePageKey>((ids, k) => findCasesByContacts(sf, options.orgFields, ids, k.status, k)),
     followUpsByCustomer: pages<FollowUpRecord>((ids, k) => findFollowUpsByParents(sf, 'Contact', ids, k)),
     followUpsByCase: pages<FollowUpRecord>((ids, k) => findFollowUpsByParents(sf, 'Case', ids, k)),
     call: byId((ids) => findCallsByIds(sf, ids)),

@@ -6,16 +6,42 @@
 import { FOLLOW_UP_STATUSES } from '../domain/follow-up-status';
 import type { AccountRecord, CallRecord, CaseCommentRecord, ConsentFlag, CustomerRecord, CaseRecord, FollowUpRecord, FollowUpStatus } from '../domain/records';
 
-/** Org-specific Contact fields (configuration, never caller input). */
-export interface ContactFieldConfig {
+/** The GraphQL type of an org field, from its describe type. */
+export type CustomFieldType = 'String' | 'Int' | 'Float' | 'Boolean' | 'Date' | 'DateTime' | 'ID';
+
+/** A field of the org's own, exposed under `custom` (SALESFORCE_ORG_FILE), checked and typed from describe. */
+export interface CustomField {
+  /** The GraphQL name, e.g. `loyaltyTier`. */
+  name: string;
+  /** The Salesforce API name, e.g. `Loyalty_Tier__c`. */
+  field: string;
+  type: CustomFieldType;
+  /** Its label, API name and (picklists) values, for GraphiQL's Docs. */
+  description: string;
+}
+
+export type CustomObject = 'Customer' | 'Account' | 'Case';
+
+/** The standard Contact phone fields the lookup reads, best first, and what a match on each is called. */
+export const STANDARD_PHONE_FIELDS = { MobilePhone: 'MOBILE_PHONE', Phone: 'PHONE', HomePhone: 'HOME_PHONE', OtherPhone: 'OTHER_PHONE' } as const;
+export const DEFAULT_PHONE_FIELDS: readonly string[] = Object.keys(STANDARD_PHONE_FIELDS);
+
+/** The org's own shape as the gateway reads it (configuration and describe, never caller input). */
+export interface OrgFields {
   /** Checkbox meaning "no text messages". @default 'SMS_Opt_Out__c'; null disables it. */
   smsOptOutField: string | null;
   emailOptInField: string | null;
   smsOptInField: string | null;
   callOptInField: string | null;
+  /** Contact phone fields the lookup searches, best first (custom ones included). @default DEFAULT_PHONE_FIELDS */
+  phoneFields?: readonly string[];
+  /** The org has person accounts: Contact.IsPersonAccount is read. */
+  personAccounts?: boolean;
+  /** Org fields exposed under `custom`, per GraphQL type. */
+  custom?: Partial<Record<CustomObject, readonly CustomField[]>>;
 }
 
-export const DEFAULT_CONTACT_FIELDS: ContactFieldConfig = {
+export const DEFAULT_ORG_FIELDS: OrgFields = {
   smsOptOutField: 'SMS_Opt_Out__c',
   emailOptInField: null,
   smsOptInField: null,
@@ -24,9 +50,29 @@ export const DEFAULT_CONTACT_FIELDS: ContactFieldConfig = {
 
 export const ACCOUNT_FIELDS = ['Id', 'Name', 'Phone'] as const;
 
+const customFieldsOf = (config: OrgFields | undefined, object: CustomObject) => (config?.custom?.[object] ?? []).map((f) => f.field);
+/** Phone fields of the org's own (not one of the four standard ones) that the lookup reads. */
+export const customPhoneFields = (config: OrgFields): string[] => (config.phoneFields ?? []).filter((f) => !(f in STANDARD_PHONE_FIELDS));
+
+/** Each field once (SOQL refuses a field selected twice: "duplicate field selected"); API names ignore case. */
+function once(fields: readonly (string | null)[]): string[] {
+  const seen = new Set<string>();
+  return fields.filter((f): f is string => f !== null && !seen.has(f.toLowerCase()) && Boolean(seen.add(f.toLowerCase())));
+}
+
+/** Account fields, the org's own declared ones included. */
+export function accountFields(config: OrgFields): string[] {
+  return once([...ACCOUNT_FIELDS, ...customFieldsOf(config, 'Account')]);
+}
+
+/** Case fields, the org's own declared ones included. */
+export function caseFields(config: OrgFields): string[] {
+  return once([...CASE_FIELDS, ...customFieldsOf(config, 'Case')]);
+}
+
 /** Contact fields, with the Account's fields through the relationship (one call for both). */
-export function contactFields(config: ContactFieldConfig): string[] {
-  const fields = [
+export function contactFields(config: OrgFields): string[] {
+  return once([
     'Id',
     'FirstName',
     'LastName',
@@ -37,15 +83,18 @@ export function contactFields(config: ContactFieldConfig): string[] {
     'HomePhone',
     'OtherPhone',
     'AccountId',
-    ...ACCOUNT_FIELDS.map((f) => `Account.${f}`),
+    ...accountFields(config).map((f) => `Account.${f}`),
     'HasOptedOutOfEmail',
     'DoNotCall',
     'LastModifiedDate',
-  ];
-  for (const f of [config.smsOptOutField, config.emailOptInField, config.smsOptInField, config.callOptInField]) {
-    if (f && !fields.includes(f)) fields.push(f);
-  }
-  return fields;
+    config.smsOptOutField,
+    config.emailOptInField,
+    config.smsOptInField,
+    config.callOptInField,
+    ...(config.personAccounts ? ['IsPersonAccount'] : []),
+    ...customPhoneFields(config),
+    ...customFieldsOf(config, 'Customer'),
+  ]);
 }
 
 export const CASE_FIELDS = [
@@ -111,12 +160,25 @@ type Row = Record<string, unknown>;
 const str = (v: unknown): string | null => (typeof v === 'string' ? v : null);
 const flag = (row: Row, field: string | null): ConsentFlag => (field ? row[field] === true : null);
 
-export function toAccount(row: Row): AccountRecord {
-  return { id: String(row.Id), name: str(row.Name) ?? '', phone: str(row.Phone) };
+/** A declared field's value as its GraphQL type wants it. */
+function customValue(value: unknown, type: CustomFieldType): unknown {
+  if (value === null || value === undefined) return null;
+  if (type === 'DateTime' && typeof value === 'string') return parseDateTime(value);
+  return value;
 }
 
-export function toCustomer(row: Row, config: ContactFieldConfig): CustomerRecord {
+/** The declared fields of `object` read off a row, by GraphQL name. */
+function customOf(row: Row, config: OrgFields | undefined, object: CustomObject): Record<string, unknown> {
+  return Object.fromEntries((config?.custom?.[object] ?? []).map((f) => [f.name, customValue(row[f.field], f.type)]));
+}
+
+export function toAccount(row: Row, config: OrgFields): AccountRecord {
+  return { id: String(row.Id), name: str(row.Name) ?? '', phone: str(row.Phone), custom: customOf(row, config, 'Account') };
+}
+
+export function toCustomer(row: Row, config: OrgFields): CustomerRecord {
   const account = row.Account;
+  const person = row.IsPersonAccount === true;
   return {
     id: String(row.Id),
     firstName: str(row.FirstName),
@@ -127,8 +189,12 @@ export function toCustomer(row: Row, config: ContactFieldConfig): CustomerRecord
     mobilePhone: str(row.MobilePhone),
     homePhone: str(row.HomePhone),
     otherPhone: str(row.OtherPhone),
+    customPhones: Object.fromEntries(customPhoneFields(config).map((f) => [f, str(row[f])])),
+    personAccount: person,
+    custom: customOf(row, config, 'Customer'),
     accountId: str(row.AccountId),
-    account: account === undefined ? undefined : account === null ? null : toAccount(account as Row),
+    // A person account is the customer itself: not an account beside them.
+    account: person ? null : account === undefined ? undefined : account === null ? null : toAccount(account as Row, config),
     consent: {
       emailOptOut: row.HasOptedOutOfEmail === true,
       callOptOut: row.DoNotCall === true,
@@ -141,9 +207,10 @@ export function toCustomer(row: Row, config: ContactFieldConfig): CustomerRecord
   };
 }
 
-export function toCase(row: Row): CaseRecord {
+export function toCase(row: Row, config: OrgFields): CaseRecord {
   return {
     id: String(row.Id),
+    custom: customOf(row, config, 'Case'),
     caseNumber: str(row.CaseNumber) ?? '',
     subject: str(row.Subject),
     description: str(row.Description),

@@ -6,7 +6,7 @@ import { childPages, type PageRequest } from './pages';
 import type { CustomerRecord, FollowUpRecord, Page } from '../domain/records';
 import { transaction } from './transaction';
 import type { FollowUpChannel, FollowUpStatus } from '../domain/follow-up-status';
-import { FOLLOW_UP_CHANNEL_FIELD, FOLLOW_UP_FIELDS, contactFields, toCustomer, toFollowUp, type ContactFieldConfig } from './records';
+import { FOLLOW_UP_CHANNEL_FIELD, FOLLOW_UP_FIELDS, contactFields, toCustomer, toFollowUp, type OrgFields } from './records';
 import { assertId, chunk, createdSince, eq, idIn, ne, notNull, select, subquery } from './soql';
 
 type Row = Record<string, unknown>;
@@ -134,7 +134,7 @@ export async function writeFollowUpStatus(sf: SalesforceApi, id: string, status:
  * extra call.
  */
 /** The customer to message, with their SMS follow-ups since `since` (at most cap + 1 counted): one statement. */
-export function recipientQuery(config: ContactFieldConfig, contactId: string, since: Date, cap: number, besides: string | null = null): string {
+export function recipientQuery(config: OrgFields, contactId: string, since: Date, cap: number, besides: string | null = null): string {
   const recent = subquery({
     fields: ['Id'],
     from: 'Tasks',
@@ -145,14 +145,14 @@ export function recipientQuery(config: ContactFieldConfig, contactId: string, si
 }
 
 /** A row of `recipientQuery` as the customer and the count of their recent texts. */
-export function recipientOf(row: Record<string, unknown>, config: ContactFieldConfig): { customer: CustomerRecord; recentSms: number } {
+export function recipientOf(row: Record<string, unknown>, config: OrgFields): { customer: CustomerRecord; recentSms: number } {
   const tasks = (row.Tasks as { records?: unknown[] } | null)?.records ?? [];
   return { customer: toCustomer(row, config), recentSms: tasks.length };
 }
 
 export async function findRecipient(
   sf: SalesforceApi,
-  config: ContactFieldConfig,
+  config: OrgFields,
   contactId: string,
   since: Date,
   cap: number,

@@ -161,6 +161,10 @@ const CreateCaseInputRef = builder.inputType('CreateCaseInput', {
     status: t.string({ required: false, description: "Defaults to the org's default Case.Status." }),
     priority: t.string({ required: false }),
     origin: t.string({ required: false, description: "Defaults to the gateway's configured origin (Phone when the org has it)." }),
+    recordType: t.string({
+      required: false,
+      description: "The developer name of one of the org's Case record types (e.g. Complaint); the user's default when absent.",
+    }),
     idempotencyKey: t.string({
       required: true,
       description:
@@ -202,6 +206,7 @@ builder.mutationField('createCase', (t) =>
           status: text(input.status),
           priority: text(input.priority),
           origin: text(input.origin),
+          recordType: text(input.recordType),
           idempotencyKey: input.idempotencyKey.trim(),
       });
       // Reads later in this request see the new case (read back in the write's own call).

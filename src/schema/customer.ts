@@ -43,9 +43,15 @@ CustomerRef.implement({
     mobilePhone: t.exposeString('mobilePhone', { nullable: true, description: 'The mobile number as it is stored in Salesforce.' }),
     homePhone: t.exposeString('homePhone', { nullable: true, description: 'The home number as it is stored in Salesforce.' }),
     otherPhone: t.exposeString('otherPhone', { nullable: true, description: 'The other number as it is stored in Salesforce.' }),
+    isPersonAccount: t.boolean({
+      nullable: false,
+      description: 'True for a person account (B2C orgs): the customer is the account itself, so `account` is null.',
+      resolve: (c) => c.personAccount === true,
+    }),
     account: t.field({
       type: AccountRef,
       nullable: true,
+      description: "The customer's company; null for a person account.",
       resolve: (c, _args, ctx) => {
         if (c.account !== undefined) return c.account;
         return c.accountId ? ctx.loaders.account.load(c.accountId) : null;
@@ -80,6 +86,10 @@ const PhoneMatchRef = builder.objectRef<PhoneMatch>('PhoneMatch').implement({
   fields: (t) => ({
     customer: t.field({ type: CustomerRef, nullable: false, resolve: (m) => m.customer }),
     field: t.expose('field', { type: PhoneFieldRef, nullable: false, description: "Which of the customer's numbers matched." }),
+    salesforceField: t.exposeString('salesforceField', {
+      nullable: false,
+      description: "The Salesforce field that matched, e.g. MobilePhone or Account.Phone; for a phone field of the org's own (e.g. WhatsApp__c), `field` is OTHER_PHONE.",
+    }),
   }),
 });
 

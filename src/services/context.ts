@@ -6,15 +6,17 @@ import type { TtlCache } from '../salesforce/cache';
 import type { SalesforceApi } from '../salesforce/client';
 import { createLoaders } from '../salesforce/loaders';
 import type { IdempotencySettings } from '../salesforce/idempotency';
-import type { ContactFieldConfig } from '../salesforce/records';
+import type { OrgFields } from '../salesforce/records';
 import type { Claims } from '../shared-state/claims';
 import type { FallbackKeyStore } from '../shared-state/fallback-keys';
 
 export interface ServiceSettings {
-  contactFields: ContactFieldConfig;
+  orgFields: OrgFields;
   defaultRegion: CountryCode;
   /** Origin for cases that name none (when the org's picklist has it). */
   defaultCaseOrigin: string | null;
+  /** Values for required Case fields the agent never asks about (the org file's caseDefaults). */
+  caseDefaults?: Readonly<Record<string, string | number | boolean>>;
   /** A follow-up still PENDING after this long is answered as it stands rather than IN_PROGRESS. */
   pendingTimeoutMs: number;
   /** SMS follow-ups one customer may get per hour; 0: no limit. */
@@ -44,6 +46,6 @@ export interface ServiceDeps {
 }
 
 /** One request's DataLoaders over its view of the client: they hold records, so each request has its own (STYLE rule 7). */
-export function requestLoaders(sf: SalesforceApi, settings: Pick<ServiceSettings, 'contactFields'>, batch = true) {
-  return createLoaders(sf, { contactFields: settings.contactFields, batch });
+export function requestLoaders(sf: SalesforceApi, settings: Pick<ServiceSettings, 'orgFields'>, batch = true) {
+  return createLoaders(sf, { orgFields: settings.orgFields, batch });
 }

@@ -10,7 +10,7 @@ import { EMAIL_PATTERN } from '../domain/email';
 import type { CaseRecord } from '../domain/records';
 import { CASE_INPUT_NAMES, caseRow, type CaseFields } from '../salesforce/cases';
 import { compositeCall, foundNothing, insertedId, queryPath, rowsOf, type SubRequest } from '../salesforce/composite';
-import { CASE_FIELDS, toCase } from '../salesforce/records';
+import { caseFields, toCase } from '../salesforce/records';
 import { eq, eqReference, reference, select } from '../salesforce/soql';
 import type { ServiceDeps } from './context';
 import { idempotentWrite } from './idempotent-write';
@@ -51,7 +51,7 @@ export function checkCaseInput(input: NewCaseInput): FieldError[] {
  */
 export async function createCase(deps: ServiceDeps, input: NewCaseInput): Promise<{ id: string; replayed: boolean; record: CaseRecord | null }> {
   const local = checkCaseInput(input);
-  const described = () => caseRow(deps.sf, deps.describeCache, input, deps.settings.defaultCaseOrigin);
+  const described = () => caseRow(deps.sf, deps.describeCache, input, deps.settings.defaultCaseOrigin, deps.settings.caseDefaults);
   // Without a usable key there is nothing to replay: report every problem at once.
   if (local.some((e) => e.field === 'idempotencyKey')) throw new ValidationError([...local, ...(await described()).errors]);
   const { idempotencyKey, ...rest } = input;
@@ -85,14 +85,14 @@ export async function createCase(deps: ServiceDeps, input: NewCaseInput): Promis
       subs.push({ method: 'POST', path: '/sobjects/Case', referenceId: 'case', body: { ...row, ...customerFields, ...keyFields } });
       subs.push({
         method: 'GET',
-        path: queryPath(select({ fields: CASE_FIELDS, from: 'Case', where: [eqReference('Id', 'case.id')] })),
+        path: queryPath(select({ fields: caseFields(deps.settings.orgFields), from: 'Case', where: [eqReference('Id', 'case.id')] })),
         referenceId: 'created',
       });
       const answers = await compositeCall(deps.sf, subs, { allOrNone: false, keyed: Object.keys(keyFields).length > 0 });
       if (foundNothing(answers.customer)) throw new NotFoundError('No customer has this customerId; nothing was written.', input.customerId!);
       const id = insertedId(answers, 'case');
       const [read] = rowsOf(answers.created);
-      record = read ? toCase(read) : null;
+      record = read ? toCase(read, deps.settings.orgFields) : null;
       return id;
     },
     replay: async (existing) => ({ id: existing.id, replayed: true as boolean, record: null as CaseRecord | null }),

@@ -30,7 +30,7 @@ export interface PhoneLookup {
 export async function lookUpCaller(deps: ReadDeps, phone: string, first: number, shape: ContextShape | null = null): Promise<PhoneLookup> {
   const caller = parseCallerNumber(phone, deps.settings.defaultRegion);
   if (!caller) return { phone: null, outcome: 'INVALID_NUMBER', bestMatch: null, matches: [], totalCount: 0 };
-  const { matches, contexts, complete } = await findContactsByPhone(deps.sf, deps.settings.contactFields, caller, shape);
+  const { matches, contexts, complete } = await findContactsByPhone(deps.sf, deps.settings.orgFields, caller, shape);
   if (!complete) deps.logger.warn({ requestId: deps.requestId }, 'phone lookup answered from one of its two searches');
   deps.loaders.prime.customers(matches.map((m) => m.customer));
   if (shape) deps.loaders.prime.contexts(contexts, shape);
@@ -51,14 +51,14 @@ export async function searchCustomers(
   page: { first: number; offset: number },
   shape: ContextShape | null = null,
 ): Promise<SearchPage> {
-  const result = await searchContacts(deps.sf, deps.settings.contactFields, text, page);
+  const result = await searchContacts(deps.sf, deps.settings.orgFields, text, page);
   deps.loaders.prime.customers(result.records);
   // SOSL cannot read child rows: the context of the page's customers is one more statement.
   // If that statement fails, the loaders read each list on its own, so only what fails is null.
   if (shape && !isEmptyShape(shape) && result.records.length > 0) {
     const contexts = await findCustomerContexts(
       deps.sf,
-      deps.settings.contactFields,
+      deps.settings.orgFields,
       result.records.map((c) => c.id),
       shape,
     ).catch(() => null);
@@ -70,7 +70,7 @@ export async function searchCustomers(
 /** A customer by Id; with a shape, read with their context in one statement. */
 export async function customerById(deps: ReadDeps, id: string, shape: ContextShape | null): Promise<CustomerRecord | null> {
   if (!shape || isEmptyShape(shape)) return deps.loaders.customer.load(id);
-  const contexts = await findCustomerContexts(deps.sf, deps.settings.contactFields, [id], shape).catch(() => null);
+  const contexts = await findCustomerContexts(deps.sf, deps.settings.orgFields, [id], shape).catch(() => null);
   // A failed statement falls back to the loaders, so only the part that fails is null.
   if (!contexts) return deps.loaders.customer.load(id);
   const [context] = contexts;
@@ -81,7 +81,7 @@ export async function customerById(deps: ReadDeps, id: string, shape: ContextSha
 
 /** A case by its number; with `customerId`, a case of another customer is null. */
 export async function caseByNumber(deps: ReadDeps, digits: string, customerId: string | null): Promise<CaseRecord | null> {
-  const found = await findCaseByNumber(deps.sf, digits);
+  const found = await findCaseByNumber(deps.sf, deps.settings.orgFields, digits);
   if (!found || (customerId !== null && found.contactId !== customerId)) return null;
   deps.loaders.prime.cases([found]);
   return found;

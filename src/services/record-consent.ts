@@ -33,7 +33,7 @@ const CHANNEL_WORDS: Record<ConsentChannel, string> = { EMAIL: 'email', SMS: 'te
 
 /** The Contact checkboxes of a channel in this org: the opt-out and the opt-in, when configured. */
 function consentFields(deps: ServiceDeps, channel: ConsentChannel): { optOut: string | null; optIn: string | null } {
-  const c = deps.settings.contactFields;
+  const c = deps.settings.orgFields;
   if (channel === 'EMAIL') return { optOut: 'HasOptedOutOfEmail', optIn: c.emailOptInField };
   if (channel === 'CALL') return { optOut: 'DoNotCall', optIn: c.callOptInField };
   return { optOut: c.smsOptOutField, optIn: c.smsOptInField };
@@ -106,7 +106,7 @@ export async function recordConsent(
             { method: 'POST', path: '/sobjects/Task', referenceId: 'audit', body: { ...audit, ...keyFields } },
             {
               method: 'GET',
-              path: queryPath(select({ fields: contactFields(deps.settings.contactFields), from: 'Contact', where: [eq('Id', customerId)] })),
+              path: queryPath(select({ fields: contactFields(deps.settings.orgFields), from: 'Contact', where: [eq('Id', customerId)] })),
               referenceId: 'customer',
             },
           ],
@@ -119,7 +119,7 @@ export async function recordConsent(
         throw e;
       }
       const [row] = rowsOf(results.customer);
-      read = row ? toCustomer(row, deps.settings.contactFields) : null;
+      read = row ? toCustomer(row, deps.settings.orgFields) : null;
       return results.audit!.id!;
     },
     replay: async () => ({ customerId, replayed: true as boolean, customer: null as CustomerRecord | null }),

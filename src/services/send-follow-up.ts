@@ -202,7 +202,7 @@ export async function sendFollowUp(deps: ServiceDeps, input: FollowUpInput): Pro
       const subs: SubRequest[] = [
         {
           method: 'GET',
-          path: queryPath(recipientQuery(deps.settings.contactFields, customerId, new Date(clock() - 60 * 60_000), limit)),
+          path: queryPath(recipientQuery(deps.settings.orgFields, customerId, new Date(clock() - 60 * 60_000), limit)),
           referenceId: 'recipient',
         },
       ];
@@ -226,12 +226,12 @@ export async function sendFollowUp(deps: ServiceDeps, input: FollowUpInput): Pro
       if (foundNothing(answers.case)) throw new NotFoundError('No case has this caseId; nothing was sent.', input.caseId!);
       if (foundNothing(answers.owned)) throw new ValidationError([{ field: 'caseId', code: 'NOT_ALLOWED', message: 'The case belongs to another customer.' }]);
       const [row0] = rowsOf(answers.recipient);
-      if (row0) recipient = recipientOf(row0, deps.settings.contactFields);
+      if (row0) recipient = recipientOf(row0, deps.settings.orgFields);
       return insertedId(answers, 'intent');
     },
     async created(followUpId) {
       // A lost answer left the customer unread here: read them now (a rare extra call).
-      const who = recipient ?? (await findRecipient(sf, deps.settings.contactFields, customerId, new Date(clock() - 60 * 60_000), limit, followUpId));
+      const who = recipient ?? (await findRecipient(sf, deps.settings.orgFields, customerId, new Date(clock() - 60 * 60_000), limit, followUpId));
       if (!who) throw new NotFoundError('No customer has this customerId; nothing was sent.', input.customerId);
       const decided = decide(deps, input, who, limit);
       if ('code' in decided) {

@@ -11,7 +11,7 @@ import type { CaseCommentRecord, CaseRecord } from '../domain/records';
 import { SalesforceError } from '../salesforce/errors';
 import { checkCaseValues } from '../salesforce/cases';
 import { compositeCall, queryPath, rowsOf } from '../salesforce/composite';
-import { CASE_COMMENT_FIELDS, CASE_FIELDS, toCase, toCaseComment } from '../salesforce/records';
+import { CASE_COMMENT_FIELDS, caseFields, toCase, toCaseComment } from '../salesforce/records';
 import { eq, eqReference, reference, select } from '../salesforce/soql';
 import { transaction } from '../salesforce/transaction';
 import type { SubRequest } from '../salesforce/composite';
@@ -104,7 +104,11 @@ export async function updateCase(deps: ServiceDeps, input: CaseUpdate): Promise<
         referenceId: 'audit',
         body: { ...audit, WhoId: reference('target.records[0].ContactId'), WhatId: reference('target.records[0].Id'), ...keyFields },
       });
-      subs.push({ method: 'GET', path: queryPath(select({ fields: CASE_FIELDS, from: 'Case', where: [eq('Id', caseId)] })), referenceId: 'updated' });
+      subs.push({
+        method: 'GET',
+        path: queryPath(select({ fields: caseFields(deps.settings.orgFields), from: 'Case', where: [eq('Id', caseId)] })),
+        referenceId: 'updated',
+      });
       if (input.comment !== null) {
         subs.push({
           method: 'GET',
@@ -122,7 +126,10 @@ export async function updateCase(deps: ServiceDeps, input: CaseUpdate): Promise<
       }
       const [read] = rowsOf(results.updated);
       const [comment] = rowsOf(results.added);
-      written = { commentId: results.comment?.id ?? null, read: { case: read ? toCase(read) : null, comment: comment ? toCaseComment(comment) : null } };
+      written = {
+        commentId: results.comment?.id ?? null,
+        read: { case: read ? toCase(read, deps.settings.orgFields) : null, comment: comment ? toCaseComment(comment) : null },
+      };
       return results.audit!.id!;
     },
     replay: async (existing) => {
@@ -131,7 +138,11 @@ export async function updateCase(deps: ServiceDeps, input: CaseUpdate): Promise<
         deps.sf,
         [
           { method: 'GET', path: queryPath(select({ fields: ['Id', 'Description'], from: 'Task', where: [eq('Id', existing.id)] })), referenceId: 'audit' },
-          { method: 'GET', path: queryPath(select({ fields: CASE_FIELDS, from: 'Case', where: [eq('Id', caseId)] })), referenceId: 'updated' },
+          {
+            method: 'GET',
+            path: queryPath(select({ fields: caseFields(deps.settings.orgFields), from: 'Case', where: [eq('Id', caseId)] })),
+            referenceId: 'updated',
+          },
           {
             method: 'GET',
             path: queryPath(
@@ -148,7 +159,7 @@ export async function updateCase(deps: ServiceDeps, input: CaseUpdate): Promise<
         rowsOf(answers.comments)
           .map(toCaseComment)
           .find((c) => c.id === commentId) ?? null;
-      return { caseId, commentId, replayed: true as boolean, read: { case: read ? toCase(read) : null, comment } };
+      return { caseId, commentId, replayed: true as boolean, read: { case: read ? toCase(read, deps.settings.orgFields) : null, comment } };
     },
     // A lost answer leaves commentId unknown here: the audit Task records it.
     created: async (id) =>

@@ -11,6 +11,7 @@ import {
   type SharedStateSettings,
   type TracingSettings,
 } from '../../src/config';
+import type { OrgFile } from '../../src/env/org-file';
 import type { AuthFlow } from '../../src/env/salesforce';
 import { demoCredentials, type AnyFlowCredentials } from './credentials';
 
@@ -35,6 +36,8 @@ export interface ConfigOptions {
   budget?: Partial<BudgetSettings>;
   /** Change events over the Pub/Sub API; off unless a test asks. */
   changeEvents?: ChangeEventsSettings;
+  /** The org file's contents (SALESFORCE_ORG_FILE); none unless a test names one. */
+  org?: OrgFile;
 }
 
 /** The gateway's configuration against a running emulator: its demo org, its SMS provider and the demo keys. */
@@ -50,6 +53,7 @@ export function testConfig(emulatorUrl: string, options: ConfigOptions = {}): Ap
     cache: { ...base.cache, ttlMs: 0, ...options.cache },
     budget: { ...base.budget, ...options.budget },
     changeEvents: options.changeEvents ?? null,
+    org: options.org ?? null,
     sharedState: { ...base.sharedState, ...options.sharedState },
     tracing: options.tracing ?? null,
     messaging: {

@@ -15,13 +15,18 @@ export const operation = (name: string) => readFileSync(new URL(`../../schema/op
 export type RunStep = (name: VoiceCallStep, document: string, variables: Record<string, unknown>) => Promise<Record<string, unknown>>;
 
 /**
- * The call's steps in order for `customerId`, with idempotency keys under `tag`; the new case's Id
- * feeds the later steps. Answers each step's result.
+ * The call's steps in order for `customerId` calling from `phone`, with idempotency keys under
+ * `tag`; the new case's Id feeds the later steps. Answers each step's result.
  */
-export async function wholeVoiceCall(run: RunStep, customerId: string, tag: string): Promise<Record<VoiceCallStep, Record<string, unknown>>> {
+export async function wholeVoiceCall(
+  run: RunStep,
+  customerId: string,
+  tag: string,
+  phone = '+14155550134',
+): Promise<Record<VoiceCallStep, Record<string, unknown>>> {
   const results = {} as Record<VoiceCallStep, Record<string, unknown>>;
   const step = async (name: VoiceCallStep, document: string, variables: Record<string, unknown>) => (results[name] = await run(name, document, variables));
-  await step('customersByPhone', operation('CallerLookup'), { phone: '+14155550134' });
+  await step('customersByPhone', operation('CallerLookup'), { phone });
   const created = await step('createCase', operation('CreateCase'), {
     input: { customerId, subject: 'Punch card reader jams', priority: 'High', idempotencyKey: `${tag}:case` },
   });
@@ -37,7 +42,7 @@ export async function wholeVoiceCall(run: RunStep, customerId: string, tag: stri
     input: {
       customerId,
       caseId,
-      from: '+14155550134',
+      from: phone,
       startedAt: new Date(Date.now() - 120_000).toISOString(),
       durationSeconds: 118,
       summary: 'Case opened, texted.',

@@ -210,6 +210,8 @@ export type CreateCaseInput = {
   /** Defaults to the gateway's configured origin (Phone when the org has it). */
   origin?: InputMaybe<Scalars['String']['input']>;
   priority?: InputMaybe<Scalars['String']['input']>;
+  /** The developer name of one of the org's Case record types (e.g. Complaint); the user's default when absent. */
+  recordType?: InputMaybe<Scalars['String']['input']>;
   /** Defaults to the org's default Case.Status. */
   status?: InputMaybe<Scalars['String']['input']>;
   subject: Scalars['String']['input'];
@@ -231,6 +233,7 @@ export type CreateCaseSuccess = {
 /** A person the business serves: a Salesforce Contact, with its Account. */
 export type Customer = Node & {
   __typename?: 'Customer';
+  /** The customer's company; null for a person account. */
   account?: Maybe<Account>;
   /** Calls logged with this customer, newest first. */
   calls?: Maybe<CallConnection>;
@@ -245,6 +248,8 @@ export type Customer = Node & {
   /** The home number as it is stored in Salesforce. */
   homePhone?: Maybe<Scalars['String']['output']>;
   id: Scalars['ID']['output'];
+  /** True for a person account (B2C orgs): the customer is the account itself, so `account` is null. */
+  isPersonAccount: Scalars['Boolean']['output'];
   lastName: Scalars['String']['output'];
   /** The mobile number as it is stored in Salesforce. */
   mobilePhone?: Maybe<Scalars['String']['output']>;
@@ -502,6 +507,8 @@ export type PhoneMatch = {
   customer: Customer;
   /** Which of the customer's numbers matched. */
   field: PhoneField;
+  /** The Salesforce field that matched, e.g. MobilePhone or Account.Phone; for a phone field of the org's own (e.g. WhatsApp__c), `field` is OTHER_PHONE. */
+  salesforceField: Scalars['String']['output'];
 };
 
 export type PicklistValue = {
