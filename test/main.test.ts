@@ -3,7 +3,9 @@
  * closed, at once, with one line naming what to set.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { createRequire } from 'node:module';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -14,10 +16,10 @@ const require = createRequire(import.meta.url);
 const TSX = require.resolve('tsx/cli');
 const ROOT = new URL('..', import.meta.url).pathname;
 
-function run(env: Record<string, string>): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
+function run(env: Record<string, string>, args: string[] = []): Promise<{ code: number | null; stdout: string; stderr: string; ms: number }> {
   const started = Date.now();
   // Only what the process needs from the environment: no SALESFORCE_* leaks in from the machine.
-  const child = spawn(process.execPath, [TSX, 'src/main.ts'], { cwd: ROOT, env });
+  const child = spawn(process.execPath, [TSX, 'src/main.ts', ...args], { cwd: ROOT, env });
   let stdout = '';
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
@@ -215,6 +217,34 @@ describe('npm start is one process that stops cleanly', () => {
       );
     } finally {
       await new Promise((resolve) => holder.close(resolve));
+    }
+  });
+});
+
+describe('your org (issue 23)', () => {
+  it("--print-schema prints the deployment's schema, the org file's fields included, and exits 0", async () => {
+    const result = await run({ PORT: '0', EMULATOR_PORT: '0', LOG_LEVEL: 'warn', EMULATOR_ORG_PROFILE: 'b2c' }, ['--print-schema']);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/^type CustomerCustomFields \{$/m);
+    expect(result.stdout).toContain('loyaltyTier: String');
+    expect(result.stdout).toContain('custom: CustomerCustomFields!');
+    expect(result.stdout).not.toMatch(/Gateway:|Salesforce emulator/);
+  });
+
+  it('a mistyped field in the org file stops start-up with one line naming it', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'org-file-'));
+    const file = join(dir, 'org.json');
+    writeFileSync(file, JSON.stringify({ fields: { Customer: { loyaltyTier: 'Loyalty_Tyer__c' } } }));
+    try {
+      const result = await run({ PORT: '0', EMULATOR_PORT: '0', LOG_LEVEL: 'warn', EMULATOR_ORG_PROFILE: 'b2c', SALESFORCE_ORG_FILE: file });
+      expect(result.code).toBe(1);
+      expect(result.stderr.trim().split('\n')).toEqual([
+        'Start-up failed: The org file does not fit the org:',
+        '  - SALESFORCE_ORG_FILE: fields.Customer.loyaltyTier: Contact has no field Loyalty_Tyer__c that the integration user can read (check the API name and its field-level security)',
+      ]);
+      expect(result.stdout).not.toContain('Gateway:');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });
