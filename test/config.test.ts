@@ -85,7 +85,8 @@ describe('loadConfig', () => {
         pendingTimeoutMs: 30_000,
       },
       messaging: { sms: null, publicBaseUrl: null, emailSenderType: 'CurrentUser', timeoutMs: 5_000 },
-      salesforce: { mode: 'embedded', emulatorPort: 4010, apiVersion: DEFAULT_API_VERSION, flow: 'password' },
+      salesforce: { mode: 'embedded', emulatorPort: 4010, apiVersion: DEFAULT_API_VERSION, flow: 'password', profile: 'demo' },
+      org: null,
     });
     expect(DEFAULT_API_VERSION).toBe('62.0');
   });

@@ -250,7 +250,10 @@ describe('operators', () => {
         'x-request-id': 'req-123',
       });
       const entry = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'graphql operation');
-      expect(entry).toMatchObject({ requestId: 'req-123', operation: 'Named', errors: 0, apiUsage: { used: 1, limit: 100_000 } });
+      // Salesforce's own count, as its Sforce-Limit-Info header gave it: start-up's describe and this read.
+      const used = (await control<{ apiRequests: number }>(logged.emulators.url, 'GET', 'stats')).apiRequests;
+      expect(entry).toMatchObject({ requestId: 'req-123', operation: 'Named', errors: 0, apiUsage: { used, limit: 100_000 } });
+      expect(used).toBe(2);
     } finally {
       await logged.close();
     }
