@@ -16,9 +16,9 @@ import type { BudgetSettings } from '../config';
 import { ROLES, type Principal, type Role } from '../domain/principal';
 import type { BudgetStore, OrgUsage } from '../shared-state/budget';
 
-const HOUR_MS = 3_600_000;
 import { refusal } from './edge';
 import { contextOf } from './use-request-log';
+import { msToNextHour } from '../domain/budget-window';
 
 /** How long a replica reuses what it read of the shared budget. */
 const REFRESH_MS = 1_000;
@@ -74,7 +74,7 @@ export function createBudgetGovernor(
     const cap = capOf(role, org);
     if (cap !== null && v.spent[role] >= cap) {
       // The oldest hour of the window leaves it at the next hour boundary.
-      return { reason: 'ROLE_SHARE', retryAfterS: Math.max(1, Math.ceil((HOUR_MS - (clock() % HOUR_MS)) / 1000)) };
+      return { reason: 'ROLE_SHARE', retryAfterS: Math.max(1, Math.ceil(msToNextHour(clock()) / 1000)) };
     }
     return null;
   }

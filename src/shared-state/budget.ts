@@ -4,6 +4,7 @@
  * allocation over a rolling 24 hours too), and the org's use as the last answer reported it.
  */
 import { ROLES, type Role } from '../domain/principal';
+import { HOURS, hourOf } from '../domain/budget-window';
 
 export interface OrgUsage {
   used: number;
@@ -21,12 +22,6 @@ export interface BudgetStore {
   orgUsage(): Promise<OrgUsage | null>;
   observeOrg(usage: OrgUsage): Promise<void>;
 }
-
-export const HOUR_MS = 3_600_000;
-/** Buckets in the rolling window. */
-export const HOURS = 24;
-
-export const hourOf = (now: number) => Math.floor(now / HOUR_MS);
 
 export function memoryBudgetStore(): BudgetStore {
   const buckets = new Map<string, number>();

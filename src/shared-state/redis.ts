@@ -9,7 +9,8 @@ import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis } from 'rate-limiter-flexible';
 import { stateUnavailable } from '../domain/errors';
 import { ROLES, type Role } from '../domain/principal';
-import { HOURS, HOUR_MS, hourOf, memoryBudgetStore, type OrgUsage } from './budget';
+import { HOURS, HOUR_MS, hourOf } from '../domain/budget-window';
+import { memoryBudgetStore, type OrgUsage } from './budget';
 import { INVALIDATION_MEMORY_MS, type SharedState } from './index';
 
 /**
