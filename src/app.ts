@@ -107,8 +107,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   });
   metrics.watch(sf);
   // The org's own shape, checked against describe: a field the org file names wrongly stops start-up here.
+  const describeCache = new TtlCache(g.describeCacheTtlMs);
   const org = await checkOrgShape(
     sf,
+    describeCache,
     { smsOptOutField: g.smsOptOutField, emailOptInField: g.emailOptInField, smsOptInField: g.smsOptInField, callOptInField: g.callOptInField },
     config.org,
   ).catch(async (e: unknown) => {
@@ -159,7 +161,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     sf,
     logger,
     channels,
-    describeCache: new TtlCache(g.describeCacheTtlMs),
+    describeCache,
     idempotency: {
       settings: { keyField: g.idempotencyKeyField, fingerprintField: g.fingerprintField },
       claims: state.claims,

@@ -6,7 +6,8 @@
  * A problem stops start-up with one line each, naming the file's entry.
  */
 import type { SalesforceApi } from '../salesforce/client';
-import type { DescribeField, DescribeResult } from '../salesforce/describe';
+import type { TtlCache } from '../salesforce/cache';
+import { describeObject, type DescribeField, type DescribeResult } from '../salesforce/describe';
 import { DEFAULT_PHONE_FIELDS, type CustomField, type CustomFieldType, type CustomObject, type OrgFields } from '../salesforce/records';
 
 /** The object behind each GraphQL type. */
@@ -62,15 +63,16 @@ function describeText(object: string, f: DescribeField): string {
 
 /**
  * Checks the org file against describe (one describe of Contact, and of Account and Case when
- * the file names their fields) and answers the org fields the gateway reads with.
+ * the file names their fields) and answers the org fields the gateway reads with. The describes
+ * go through the app's describe cache, so the first createCase reuses Case's.
  * @throws OrgShapeError listing every problem
  */
-export async function checkOrgShape(sf: SalesforceApi, base: OrgFields, file: OrgDeclaration | null): Promise<OrgSetup> {
+export async function checkOrgShape(sf: SalesforceApi, cache: TtlCache, base: OrgFields, file: OrgDeclaration | null): Promise<OrgSetup> {
   const objects = new Set<string>(['Contact']);
   for (const [type, fields] of Object.entries(file?.fields ?? {})) if (Object.keys(fields ?? {}).length > 0) objects.add(SOBJECT[type as CustomObject]);
   if (Object.keys(file?.caseDefaults ?? {}).length > 0) objects.add('Case');
   const described = new Map<string, DescribeResult>();
-  await Promise.all([...objects].map(async (o) => described.set(o, await sf.request<DescribeResult>('GET', `/sobjects/${o}/describe`))));
+  await Promise.all([...objects].map(async (o) => described.set(o, await describeObject(sf, cache, o))));
   const fieldOf = (object: string, name: string) => described.get(object)?.fields.find((f) => f.name.toLowerCase() === name.toLowerCase());
   const problems: string[] = [];
   const missing = (where: string, object: string, name: string) =>
