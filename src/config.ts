@@ -58,7 +58,7 @@ export const ENV_VARIABLES: readonly string[] = variablesOf(
   cache,
   changeEvents,
   budget,
-  security(true, String, 1),
+  security({ embedded: true, production: false, callsPerRequest: 1 }, String),
   embedded,
   org(String),
   orgShape(String),
@@ -95,7 +95,7 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
     parse(changeEvents),
     parse(budget),
   ];
-  const s = parse(security(isEmbedded, readFile, g?.upstreamCallsPerRequest ?? 12));
+  const s = parse(security({ embedded: isEmbedded, production, callsPerRequest: g?.upstreamCallsPerRequest ?? 12 }, readFile));
   const salesforce = isEmbedded ? parse(embedded) : parse(org(readFile));
   const orgFile = parse(orgShape(readFile));
   if (!isEmbedded && production) {

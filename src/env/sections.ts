@@ -202,10 +202,14 @@ export const budget = section({
   shares: ['BUDGET_ROLE_SHARES', roleShares],
 });
 
-/** Who may call, and how often. Keys are required with an org; the demo keys serve embedded mode. */
-export function security(embedded: boolean, readFile: (path: string) => string, callsPerRequest: number) {
+/**
+ * Who may call, and how often. Keys are required with an org; the demo keys serve embedded mode.
+ * @param context what other sections decide: embedded mode, production (NODE_ENV, read by the
+ *   runtime section) and one request's call budget (a rate's burst fits it)
+ */
+export function security(context: { embedded: boolean; production: boolean; callsPerRequest: number }, readFile: (path: string) => string) {
+  const { embedded, production, callsPerRequest } = context;
   return section({
-    env: ['NODE_ENV', z.string().optional()],
     keys: ['GATEWAY_API_KEYS', text],
     keysFile: ['GATEWAY_API_KEYS_FILE', text],
     agent: ['RATE_LIMIT_AGENT', z.coerce.number().positive().optional()],
@@ -229,7 +233,7 @@ export function security(embedded: boolean, readFile: (path: string) => string, 
     const parsed = parseApiKeys(keysText);
     for (const p of parsed.problems) problem('GATEWAY_API_KEYS', p);
     // Guessable keys are refused in production; the names say which, the keys never appear.
-    if (s.env === 'production')
+    if (production)
       for (const k of parsed.keys.filter((k) => keyEntropyBits(k.key) < MIN_KEY_BITS))
         problem('GATEWAY_API_KEYS', `the key of ${k.name} is too easy to guess (at least ${MIN_KEY_BITS} bits of randomness: use \`openssl rand -base64 32\`)`);
     const fine = parsed.problems.length === 0 && parsed.keys.length === 0;
@@ -251,7 +255,7 @@ export function security(embedded: boolean, readFile: (path: string) => string, 
       authFailuresPerMinute: s.authFailures ?? (embedded ? 1_000 : 10),
       trustedProxies: s.trustedProxies,
       /** Agent and frontend keys may run only the trusted documents (schema/operations). */
-      trustedDocumentsOnly: s.trustedOnly === undefined ? s.env === 'production' : s.trustedOnly === 'true',
+      trustedDocumentsOnly: s.trustedOnly === undefined ? production : s.trustedOnly === 'true',
     };
   });
 }
