@@ -20,10 +20,10 @@ const LAYERS = ['http', 'schema', 'services', 'domain', 'salesforce', 'messaging
 /**
  * What one part of src/ may import: `values` (anything from them), `types` (their types only),
  * and `graphql` whether it may speak GraphQL. `up` is how a relative import reaches src/ from its
- * files (`../` in a folder, `./` for a root file).
+ * files, `out` how it leaves src/ (`../` and `../../` in a folder, `./` and `../` for a root file).
  */
-const allow = (files, up, { values = [], types = [], graphql = false, emulator = false, extra = [] }) => {
-  const dot = up.replace(/\./g, '\\.');
+const allow = (files, up, out, { values = [], types = [], graphql = false, emulator = false }) => {
+  const dot = escape(up);
   const others = LAYERS.filter((l) => !values.includes(l) && !types.includes(l));
   const patterns = [
     ...(others.length > 0
@@ -37,16 +37,16 @@ const allow = (files, up, { values = [], types = [], graphql = false, emulator =
     ...(types.length > 0
       ? [{ regex: `^${dot}(${types.join('|')})(/|$)`, allowTypeImports: true, message: `${files} may name only the types of ${types.join(', ')} (STYLE §3).` }]
       : []),
-    // Out of src/ (the repository's schema/operations excepted, by `extra`).
-    { regex: `^${dot}\\.\\./(?!schema/operations/)`, message: 'src/ imports nothing of the repository outside it.' },
+    // Out of src/, the repository's trusted documents (schema/operations) excepted.
+    { regex: `^${escape(out)}(?!schema/operations/)`, message: 'src/ imports nothing of the repository outside it.' },
     ...(graphql ? [] : [GRAPHQL]),
     ...(emulator ? [] : [EMULATOR]),
-    ...extra,
   ];
   return { files: [files], rules: { '@typescript-eslint/no-restricted-imports': ['error', { patterns }] } };
 };
-const folder = (name, rules) => allow(`src/${name}/**/*.ts`, '../', rules);
-const root = (name, rules) => allow(`src/${name}.ts`, './', rules);
+const escape = (path) => path.replace(/\./g, '\\.');
+const folder = (name, rules) => allow(`src/${name}/**/*.ts`, '../', '../../', rules);
+const root = (name, rules) => allow(`src/${name}.ts`, './', '../', rules);
 
 export default tseslint.config(
   { ignores: ['node_modules/', 'test/__generated__/', 'schema/operations/client/', 'coverage/', 'dist/'] },

@@ -32,6 +32,7 @@ describe('the layer rule', () => {
     ['src/env/example.ts', "import { createApp } from '../app';\nexport const x = createApp;\n"],
     ['src/domain/example.ts', "import type { Config } from '../config';\nexport type X = Config;\n"],
     ['src/shared-state/example.ts', "import { sendAttempt } from '../../src/salesforce/attempt';\nexport const x = sendAttempt;\n"],
+    ['src/logger.ts', "import { testConfig } from '../test/support/config';\nexport const x = testConfig;\n"],
   ])('refuses %s importing against the grain', async (file, code) => {
     expect(await restricted(file, code)).toHaveLength(1);
   });
