@@ -115,7 +115,7 @@ export { createOrgSchema, type FieldDef, type ObjectDef } from './salesforce/sch
 export { SEED_COUNTS, type SeedFixtures } from './salesforce/seed';
 export { LOYALTY_TIERS, ORG_PROFILES, PRODUCT_LINES, STRICT_RULE_MESSAGE, type OrgProfile, type ProfileFixtures } from './salesforce/profiles';
 export { idChecksum, normaliseId } from './salesforce/ids';
-export { startPubSub, type PubSubFaults, type PubSubOptions, type RunningPubSub } from './pubsub/server';
-export { ALL_CHANGE_EVENTS, CDC_OBJECTS, topicOf } from './pubsub/change-events';
+export { NO_PUBSUB_FAULTS, startPubSub, type PubSubFaults, type PubSubOptions, type RunningPubSub } from './pubsub/server';
+export { ALL_CHANGE_EVENTS, CDC_OBJECTS, GAP_TYPES, topicOf, type GapType } from './pubsub/change-events';
 /** The emulator's seeded dice (mulberry32), for benchmarks that must see the same run every time. */
 export { dice } from './salesforce/faults';

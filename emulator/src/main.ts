@@ -1,5 +1,8 @@
-/** `npm run emulator`: the local Salesforce emulator alone, on EMULATOR_PORT (default 4010). */
-import { DEMO_CREDENTIALS, ORG_PROFILES, startEmulators, type OrgProfile } from './index';
+/**
+ * `npm run emulator`: the local Salesforce emulator alone: REST on EMULATOR_PORT (default 4010),
+ * its Pub/Sub API (change events, gRPC over TLS) on EMULATOR_PUBSUB_PORT (default 4011).
+ */
+import { DEMO_CREDENTIALS, ORG_PROFILES, startEmulators, startPubSub, type OrgProfile } from './index';
 
 const port = Number(process.env.EMULATOR_PORT ?? 4010);
 // EMULATOR_JSFORCE_TEST_OBJECTS=true loads jsforce's test package objects (README, "Other clients").
@@ -18,11 +21,17 @@ const emulators = await startEmulators({
   profile,
   ...(certificateFile ? { tls: { certificateFile } } : {}),
 });
+const pubsub = await startPubSub(emulators.salesforce, { port: Number(process.env.EMULATOR_PUBSUB_PORT ?? 4011) });
 console.log(`Salesforce emulator listening on ${emulators.url} (org profile: ${profile})`);
+console.log(`  Pub/Sub API: ${pubsub.endpoint} (change events; TLS with a self-signed certificate)`);
 console.log(`  token URL:   ${emulators.url}/services/oauth2/token`);
 console.log(`  credentials: client id ${DEMO_CREDENTIALS.clientId}, username ${DEMO_CREDENTIALS.username}`);
 console.log(`  control API: ${emulators.url}/__emulator/stats`);
 if (certificateFile) console.log(`  certificate: ${certificateFile} (trust it with NODE_EXTRA_CA_CERTS)`);
-const stop = () => void emulators.close().then(() => process.exit(0));
+const stop = () =>
+  void pubsub
+    .close()
+    .then(() => emulators.close())
+    .then(() => process.exit(0));
 process.on('SIGINT', stop);
 process.on('SIGTERM', stop);

@@ -18,7 +18,7 @@ import avro, { type Type as AvroType } from 'avro-js';
 import { selfSignedCertificate } from '../tls';
 import type { SalesforceEmulator } from '../salesforce/server';
 import type { ObjectDef } from '../salesforce/schema';
-import { ALL_CHANGE_EVENTS, CDC_OBJECTS, changeEventSchema, changeEventsOf, topicOf, type ChangeEvent } from './change-events';
+import { ALL_CHANGE_EVENTS, CDC_OBJECTS, GAP_TYPES, changeEventSchema, changeEventsOf, topicOf, type ChangeEvent, type GapType } from './change-events';
 
 const require = createRequire(import.meta.url);
 /** The public proto, from the client package that ships it (its root, beside package.json). */
@@ -39,13 +39,22 @@ export interface PubSubOptions {
   retained?: number;
 }
 
-/** Switches for tests: a broken stream, and events held back. */
+/** Switches for tests: a broken stream, events held back, gap events. */
 export interface PubSubFaults {
   /** Open streams end with UNAVAILABLE, and new ones are refused. */
   broken: boolean;
   /** Events reach subscribers this much later. */
   delayMs: number;
+  /**
+   * The next transactions' events go out as gap events of this kind (`GAP_UPDATE` and the like
+   * become `GAP_<the real change>`, whatever kind is named; `GAP_OVERFLOW` stays itself), with the
+   * header only, as Salesforce sends them when it could not build the event.
+   */
+  gap: GapType | null;
 }
+
+export const NO_PUBSUB_FAULTS: PubSubFaults = { broken: false, delayMs: 0, gap: null };
+export { GAP_TYPES };
 
 export interface RunningPubSub {
   /** `host:port`, as a Pub/Sub client takes it (Salesforce: api.pubsub.salesforce.com:7443). */
@@ -96,14 +105,22 @@ export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {})
   const log: Logged[] = [];
   let lastReplayId = 0n;
   let commitNumber = 0;
-  const faults: PubSubFaults = { broken: false, delayMs: 0 };
+  const faults: PubSubFaults = { ...NO_PUBSUB_FAULTS };
+  sf.cdcObjects = CDC_OBJECTS;
   const listeners = new Set<() => void>();
   const streams = new Set<grpc.ServerDuplexStream<unknown, unknown>>();
 
   const unsubscribe = sf.store.onCommit((t) => {
     const transactionKey = randomUUID();
     commitNumber++;
-    const events = changeEventsOf(t, objects, { transactionKey, commitNumber, commitUser: sf.fixtures.integrationUserId, id: randomUUID });
+    const events = changeEventsOf(t, objects, {
+      transactionKey,
+      commitNumber,
+      commitUser: sf.fixtures.integrationUserId,
+      id: randomUUID,
+      enriched: sf.enrichment.byObject(),
+      gap: faults.gap,
+    });
     const add = () => {
       for (const event of events) {
         log.push({ replayId: ++lastReplayId, event });
@@ -127,7 +144,8 @@ export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {})
         'sfdc.platform.eventbus.grpc.service.auth.error: the access token or instance URL is not valid [unverified wording]',
       );
     }
-    if (tenant !== sf.fixtures.organizationId) {
+    // The org's Id in either length: the maintained Node client sends the token's 15-character one.
+    if (typeof tenant !== 'string' || (tenant !== sf.fixtures.organizationId && tenant !== sf.fixtures.organizationId.slice(0, 15))) {
       return status(grpc.status.PERMISSION_DENIED, 'sfdc.platform.eventbus.grpc.service.auth.error: the tenant id is not this org [unverified wording]');
     }
     return null;
@@ -227,11 +245,14 @@ export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {})
             const oldest = log[0]?.replayId ?? lastReplayId + 1n;
             if (asked < 0n || asked > lastReplayId || asked < oldest - 1n) {
               end();
+              // Salesforce ends the stream with INVALID_ARGUMENT and says why in the `error-code`
+              // trailer (Pub/Sub API docs, "Handle Errors"); the message text is [unverified].
               call.emit(
                 'error',
                 status(
                   grpc.status.INVALID_ARGUMENT,
                   'sfdc.platform.eventbus.grpc.subscription.fetch.replayid.corrupted: the replay id is not valid [unverified wording]',
+                  'sfdc.platform.eventbus.grpc.subscription.fetch.replayid.corrupted',
                 ),
               );
               return;
@@ -271,7 +292,7 @@ export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {})
     certificate: pems.cert,
     faults,
     setFaults(f) {
-      Object.assign(faults, { broken: false, delayMs: 0 }, f);
+      Object.assign(faults, NO_PUBSUB_FAULTS, f);
       if (faults.broken) {
         for (const s of streams) s.emit('error', status(grpc.status.UNAVAILABLE, 'the event bus is unavailable'));
         streams.clear();
@@ -293,6 +314,10 @@ export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {})
   return running;
 }
 
-function status(code: grpc.status, details: string): grpc.ServiceError {
-  return Object.assign(new Error(details), { code, details, metadata: new grpc.Metadata() });
+/** A gRPC error with Salesforce's trailers: `rpc-id` always, `error-code` when one is given. */
+function status(code: grpc.status, details: string, errorCode?: string): grpc.ServiceError {
+  const metadata = new grpc.Metadata();
+  metadata.set('rpc-id', randomUUID());
+  if (errorCode) metadata.set('error-code', errorCode);
+  return Object.assign(new Error(details), { code, details, metadata });
 }

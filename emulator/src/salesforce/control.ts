@@ -3,6 +3,7 @@
  * emulated org: stats, reset, session expiry, fault switches and the outbox. No auth; it answers
  * loopback clients only.
  */
+import { GAP_TYPES } from '../pubsub/change-events';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { NO_FAULTS, type Faults, type SalesforceEmulator } from './server';
 import { readBody, send } from '../http';
@@ -134,22 +135,43 @@ export async function handleControl(req: IncomingMessage, res: ServerResponse, u
     case 'PUT /__emulator/pubsub/faults': {
       const body = (await jsonBody(req)) as Record<string, unknown> | null;
       if (!sf.pubsub) return send(res, 404, { errors: ['no Pub/Sub server runs for this org'] }, JSON_TYPE);
+      const check: Record<string, (v: unknown) => string | null> = {
+        broken: (v) => (typeof v === 'boolean' ? null : 'broken must be a boolean'),
+        delayMs: (v) => (typeof v === 'number' && v >= 0 ? null : 'delayMs must be a number >= 0'),
+        gap: (v) => (v === null || GAP_TYPES.includes(v as never) ? null : `gap must be null or one of ${GAP_TYPES.join(', ')}`),
+      };
       const problems =
         !body || typeof body !== 'object'
           ? ['body must be a JSON object']
-          : Object.entries(body).flatMap(([k, v]) =>
-              k === 'broken'
-                ? typeof v === 'boolean'
-                  ? []
-                  : ['broken must be a boolean']
-                : k === 'delayMs'
-                  ? typeof v === 'number' && v >= 0
-                    ? []
-                    : ['delayMs must be a number >= 0']
-                  : [`unknown fault ${k}: broken and delayMs are known`],
-            );
+          : Object.entries(body).flatMap(([k, v]) => {
+              const problem = check[k] ? check[k](v) : `unknown fault ${k}: ${Object.keys(check).join(', ')} are known`;
+              return problem ? [problem] : [];
+            });
       if (problems.length > 0) return send(res, 400, { errors: problems }, JSON_TYPE);
-      return send(res, 200, sf.pubsub.setFaults(body as { broken?: boolean; delayMs?: number }), JSON_TYPE);
+      return send(res, 200, sf.pubsub.setFaults(body as Record<string, unknown>), JSON_TYPE);
+    }
+    case 'GET /__emulator/pubsub/enrichment':
+      // Which fields ride on every UPDATE and DELETE event, by object (set through the Tooling API).
+      return send(res, 200, Object.fromEntries(sf.enrichment.byObject()), JSON_TYPE);
+    case 'POST /__emulator/undelete': {
+      // A person restoring records from the Recycle Bin (the REST API has no undelete).
+      const body = (await jsonBody(req)) as { ids?: unknown } | null;
+      const ids = Array.isArray(body?.ids) ? body.ids.map(String) : null;
+      if (!ids || ids.length === 0) return send(res, 400, { errors: ['ids must be a non-empty array of record Ids'] }, JSON_TYPE);
+      try {
+        const unit = sf.store.begin();
+        try {
+          const restored = ids.map((id) => sf.store.undelete(id));
+          unit.end();
+          return send(res, 200, { restored }, JSON_TYPE);
+        } catch (e) {
+          unit.rollback();
+          unit.end();
+          throw e;
+        }
+      } catch (e) {
+        return send(res, 404, { errors: [e instanceof Error ? e.message : 'not restored'] }, JSON_TYPE);
+      }
     }
     case 'GET /__emulator/limits':
       return send(res, 200, sf.limits(), JSON_TYPE);

@@ -17,6 +17,7 @@ import type { Answer, Org } from './routes/context';
 import { limits } from './routes/limits';
 import { QueryResource } from './routes/query';
 import { sobjects } from './routes/sobjects';
+import { Enrichment } from './routes/tooling';
 import { profileObjects, seedProfile, type OrgProfile, type ProfileFixtures } from './profiles';
 import { JSFORCE_TEST_OBJECTS, createOrgSchema } from './schema';
 import { seedJsforceTestObjects, seedOrg, type SeedFixtures } from './seed';
@@ -72,7 +73,11 @@ export class SalesforceEmulator {
   readonly emails: SentEmail[] = [];
   dailyApiLimit: number;
   /** The org's Pub/Sub server, once one is started for it (its faults join the control API). */
-  pubsub: { setFaults(f: { broken?: boolean; delayMs?: number }): unknown } | null = null;
+  pubsub: { setFaults(f: Record<string, unknown>): unknown } | null = null;
+  /** Change-event enrichment, configured through the Tooling API's PlatformEventChannelMember. */
+  readonly enrichment = new Enrichment();
+  /** The objects with change events (set by the Pub/Sub server; enrichment is checked against them). */
+  cdcObjects: readonly string[] = ['Contact', 'Account', 'Case', 'Task'];
   /** The org's calls of the day made before the counted ones (by other integrations): set by PUT /__emulator/limits. */
   private usedElsewhere = 0;
   private readonly initialDailyApiLimit: number;
@@ -126,6 +131,7 @@ export class SalesforceEmulator {
     this.requests.length = 0;
     this.emails.length = 0;
     this.queries.reset();
+    this.enrichment.reset();
   }
 
   stats() {
@@ -288,7 +294,14 @@ export class SalesforceEmulator {
         }
       }
       this.baseUrl = `${url.protocol}//${url.host}`;
-      answer = this.route(req.method ?? 'GET', version, rest, url.searchParams, parsed, header(req, 'sforce-query-options'));
+      // Change events name where a write came from: the API version and the client's call option.
+      const client = /(?:^|,)\s*client=([^,]*)/.exec(header(req, 'sforce-call-options') ?? '')?.[1]?.trim();
+      this.store.origin = `com/salesforce/api/rest/${version}${client ? `;client=${client}` : ''}`;
+      try {
+        answer = this.route(req.method ?? 'GET', version, rest, url.searchParams, parsed, header(req, 'sforce-query-options'));
+      } finally {
+        this.store.origin = 'com/salesforce/api/rest/62.0';
+      }
     } catch (e) {
       if (!(e instanceof SfError)) throw e;
       answer = { status: e.status, body: e.errors };
@@ -338,6 +351,8 @@ export class SalesforceEmulator {
         return sobjects(this.org, request);
       case 'composite':
         return composite(this.org, request, (m, v, r, p, b) => this.route(m, v, r, p, b));
+      case 'tooling':
+        return this.enrichment.route(this.org, method, tail, body, this.cdcObjects);
       case 'limits':
         return { status: 200, body: limits({ ...this.limits(), emailsSent: this.emails.length }) };
       case 'actions':

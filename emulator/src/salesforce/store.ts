@@ -48,6 +48,8 @@ export interface RecordChange {
 export interface CommittedTransaction {
   changes: RecordChange[];
   committedAt: number;
+  /** Where the writes came from, as change events name it (`com/salesforce/api/rest/62.0;client=…`). */
+  origin: string;
 }
 
 export interface WriteOptions {
@@ -64,6 +66,8 @@ export class Store {
   /** The changes of the unit in progress; null outside a unit (each write commits alone). */
   private pending: RecordChange[] | null = null;
   private readonly committed: ((t: CommittedTransaction) => void)[] = [];
+  /** The origin of the writes under way (the REST server sets it around each request). */
+  origin = 'com/salesforce/api/rest/62.0';
 
   constructor(
     readonly schema: OrgSchema,
@@ -156,11 +160,16 @@ export class Store {
     if (errors.length === 0) this.checkRules(o, record, undefined, errors);
     if (errors.length > 0) throw new SfError(400, errors);
     if (o.name === 'Case' && options.system) this.caseNumber = Math.max(this.caseNumber, Number(record.CaseNumber));
-    this.put(o, id, record, now);
     if (o.name === 'Account' && record.IsPersonAccount === true) {
-      // A person account is an Account with the Contact behind it, made with it (as Salesforce does).
-      record.PersonContactId = this.insert('Contact', { ...personContactValues(record), AccountId: id, IsPersonAccount: true }, { system: true });
+      // A person account is an Account with the Contact behind it, made with it in one transaction
+      // (as Salesforce does: PersonContactId is set at once, and both change events share it).
+      this.together(() => {
+        this.put(o, id, record, now);
+        record.PersonContactId = this.insert('Contact', { ...personContactValues(record), AccountId: id, IsPersonAccount: true }, { system: true });
+      });
+      return id;
     }
+    this.put(o, id, record, now);
     return id;
   }
 
@@ -183,12 +192,47 @@ export class Store {
     if ('LastModifiedDate' in record) record.LastModifiedDate = stamp;
     if ('SystemModstamp' in record) record.SystemModstamp = stamp;
     if ('LastModifiedById' in record) record.LastModifiedById = this.userId;
-    this.put(o, current.Id as string, record, now);
-    // A person account's person fields are its contact's: an edit of one is an edit of the other.
-    if (o.name === 'Account' && record.IsPersonAccount === true && typeof record.PersonContactId === 'string') {
-      const mirrored = personContactValues(values);
-      if (Object.keys(mirrored).length > 0) this.update('Contact', record.PersonContactId, mirrored);
+    // A person account's person fields are its contact's: an edit of one is an edit of the other,
+    // in the same transaction.
+    const mirrored = o.name === 'Account' && record.IsPersonAccount === true && typeof record.PersonContactId === 'string' ? personContactValues(values) : {};
+    this.together(() => {
+      this.put(o, current.Id as string, record, now);
+      if (Object.keys(mirrored).length > 0) this.update('Contact', record.PersonContactId as string, mirrored);
+    });
+  }
+
+  /** Runs `write` as one transaction unless a unit is already open (then it is part of that one). */
+  private together(write: () => void): void {
+    if (this.pending) return write();
+    const unit = this.begin();
+    try {
+      write();
+    } catch (e) {
+      unit.rollback();
+      unit.end();
+      throw e;
     }
+    unit.end();
+  }
+
+  /**
+   * Restores a deleted record, as the Recycle Bin (or SOAP's undelete) does; the REST API has no
+   * undelete of its own, so the control API stands in for a person restoring it.
+   */
+  undelete(id: string): string {
+    const full = normaliseId(id);
+    const o = full ? this.schema.objectByPrefix(full) : undefined;
+    const r = o && full ? this.table(o.name).get(full) : undefined;
+    if (!o || !r || r.IsDeleted !== true) throw SfError.one(404, 'ENTITY_IS_NOT_DELETED', 'entity is not in the recycle bin', []);
+    const now = this.clock();
+    const stamp = sfDateTime(now);
+    this.put(
+      o,
+      full!,
+      { ...r, IsDeleted: false, ...('SystemModstamp' in r ? { SystemModstamp: stamp } : {}), ...('LastModifiedDate' in r ? { LastModifiedDate: stamp } : {}) },
+      now,
+    );
+    return full!;
   }
 
   delete(object: string, id: string): void {
@@ -232,7 +276,7 @@ export class Store {
 
   private commit(changes: RecordChange[], at: number): void {
     if (changes.length === 0) return;
-    for (const listener of this.committed) listener({ changes, committedAt: at });
+    for (const listener of this.committed) listener({ changes, committedAt: at, origin: this.origin });
   }
 
   /**
