@@ -15,7 +15,7 @@ const GRAPHQL = {
   message: 'Only src/http and src/schema speak GraphQL (STYLE §3): raise a domain error instead.',
 };
 const EMULATOR = { regex: '^salesforce-emulator', message: 'The gateway runtime never loads the emulator (only src/main.ts, in development).' };
-const LAYERS = ['http', 'schema', 'services', 'domain', 'salesforce', 'messaging', 'shared-state', 'change-events', 'env', 'app', 'config', 'logger', 'main'];
+const LAYERS = ['http', 'schema', 'services', 'domain', 'salesforce', 'messaging', 'shared-state', 'change-events', 'cache', 'env', 'app', 'config', 'logger', 'main'];
 
 /**
  * What one part of src/ may import: `values` (anything from them), `types` (their types only),
@@ -74,10 +74,12 @@ export default tseslint.config(
   folder('salesforce', { values: ['domain'], types: ['shared-state', 'config'] }),
   folder('messaging', { values: ['domain'] }),
   folder('change-events', { values: ['domain'], types: ['salesforce', 'shared-state'] }),
+  // Freshness in one room: it reads the object registry and knows answers only by their tags.
+  folder('cache', { values: ['domain', 'salesforce'], types: ['shared-state'] }),
   folder('services', { values: ['domain', 'salesforce', 'messaging', 'shared-state'] }),
   // Resolvers reach Salesforce through services; they may name its record and loader types.
   folder('schema', { values: ['services', 'domain'], types: ['salesforce'], graphql: true }),
-  folder('http', { values: ['schema', 'services', 'domain'], types: ['salesforce', 'shared-state', 'change-events', 'config'], graphql: true }),
+  folder('http', { values: ['schema', 'services', 'domain'], types: ['salesforce', 'shared-state', 'change-events', 'cache', 'config'], graphql: true }),
   folder('env', { values: ['domain'] }),
   root('config', { values: ['env'] }),
   root('logger', {}),

@@ -13,7 +13,11 @@ import type { AppServices } from './http/context';
 import { createBudgetGovernor } from './http/budget';
 import { createMetrics, type Metrics } from './http/metrics';
 import { createTracing } from './http/tracing';
-import { entitiesOf, responseCache, type ResponseCache } from './http/use-cache';
+import { responseCache, type ResponseCache } from './http/use-cache';
+import { Freshness } from './cache/freshness';
+import { phoneTag } from './cache/tags';
+import { nationalNumberOf } from './domain/phone';
+import { CHANGE_EVENT_OBJECTS } from './salesforce/objects';
 import { createChangeEvents, type ChangeEvents, type ChangeEventsOptions } from './change-events/subscription';
 import { createGateway, securityFrom, type Gateway, type GatewayDeps } from './http/yoga';
 import { createLogger } from './logger';
@@ -53,9 +57,6 @@ export interface AppOverrides {
   changeEvents?: Partial<Pick<ChangeEventsOptions, 'keepaliveGraceMs' | 'reconnectBaseMs'>>;
 }
 
-/** The objects whose records the gateway's answers hold. */
-const CHANGE_EVENT_OBJECTS = ['Contact', 'Account', 'Case', 'Task', 'CaseComment'] as const;
-
 export interface App {
   yoga: Gateway;
   /** The schema served: the base schema, with the org's own fields when the org file declares some. */
@@ -76,9 +77,20 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const g = config.gateway;
   const metrics = createMetrics();
+  const responses = { maxEntries: config.cache.maxEntries };
   const state = config.sharedState.redisUrl
-    ? await redisSharedState({ url: config.sharedState.redisUrl, keyPrefix: config.sharedState.keyPrefix })
-    : memorySharedState();
+    ? await redisSharedState({ url: config.sharedState.redisUrl, keyPrefix: config.sharedState.keyPrefix, responses })
+    : memorySharedState(responses);
+  // Claims, budget counters and the session must never be evicted to make room: Redis runs
+  // noeviction, and the cache bounds itself (docs/operations.md, "Sizing Redis").
+  const policy = await state.evictionPolicy();
+  if (policy !== null && policy !== 'noeviction') {
+    await state.close();
+    throw new Error(
+      `Redis's maxmemory-policy is ${policy}: it may evict idempotency claims, budget counters or the session. Set maxmemory-policy noeviction (the response cache bounds itself with CACHE_MAX_ENTRIES).`,
+    );
+  }
+  if (state.kind === 'redis' && policy === null) logger.warn("Redis's maxmemory-policy could not be read (CONFIG refused): make sure it is noeviction");
   const connection = createSalesforceConnection({
     apiVersion: config.salesforce.apiVersion,
     credentials: config.salesforce,
@@ -134,29 +146,38 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         sf,
         replays: state.replays,
         onChange: async (changes) => {
-          metrics.invalidations('event', entitiesOf(changes).length);
-          await cacheRef?.changed(changes);
+          metrics.invalidations('event', (await cacheRef?.changed(changes)) ?? 0);
         },
         onLost: async () => {
           metrics.invalidations('lost', 1);
-          await cacheRef?.dropAll();
+          await cacheRef?.lost();
         },
         logger,
         observe: metrics.changeEvents,
         ...overrides.changeEvents,
       })
     : null;
-  // Cache keys (the ETags) are keyed with a secret every replica derives from the API keys.
-  const cache = responseCache(state.responses, cacheSecret(config.security.apiKeys), changeEvents, metrics.staleAnswer);
+  // Freshness: what answers rest on, what drops them, and how long they live (src/cache).
+  const region = g.defaultRegion as CountryCode;
+  const freshness = new Freshness({
+    store: state.responses,
+    events: changeEvents,
+    phoneTagOf: (stored) => {
+      const national = nationalNumberOf(stored, region);
+      return national === null ? null : phoneTag(national);
+    },
+    orgPhoneFields: org.orgFields.phoneFields ?? [],
+  });
+  // Cache keys (and so ETags) are keyed with a secret every replica derives from the API keys.
+  const cache = responseCache(freshness, cacheSecret(config.security.apiKeys), metrics.staleAnswer);
   cacheRef = cache;
   changeEvents?.start();
   const tracing = createTracing(config.tracing);
   if (config.tracing) logger.info({ serviceName: config.tracing.serviceName }, 'tracing: spans go to the OTLP endpoint');
   const services: AppServices = {
     // What a write calls to drop the cached answers that showed what it changed.
-    invalidate: async (entities) => {
-      await cache.cache.invalidate(entities);
-    },
+    written: (records) => cache.written(records),
+    dependencies: () => freshness.dependencies(),
     events: { followUp: metrics.followUp },
     sf,
     logger,

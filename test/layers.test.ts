@@ -33,6 +33,10 @@ describe('the layer rule', () => {
     ['src/domain/example.ts', "import type { Config } from '../config';\nexport type X = Config;\n"],
     ['src/shared-state/example.ts', "import { sendAttempt } from '../../src/salesforce/attempt';\nexport const x = sendAttempt;\n"],
     ['src/logger.ts', "import { testConfig } from '../test/support/config';\nexport const x = testConfig;\n"],
+    // The cache knows answers by their tags: never GraphQL, never the services or the edge.
+    ['src/cache/example.ts', "import { createCase } from '../services/create-case';\nexport const x = createCase;\n"],
+    ['src/cache/example.ts', "import { memoryResponseStore } from '../shared-state/responses';\nexport const x = memoryResponseStore;\n"],
+    ['src/change-events/example.ts', "import { Freshness } from '../cache/freshness';\nexport const x = Freshness;\n"],
   ])('refuses %s importing against the grain', async (file, code) => {
     expect(await restricted(file, code)).toHaveLength(1);
   });
@@ -51,6 +55,8 @@ describe('the layer rule', () => {
     ['src/http/example.ts', "import type { SalesforceApi } from '../salesforce/client';\nexport type X = SalesforceApi;\n"],
     ['src/main.ts', "import { createApp } from './app';\nexport const x = createApp;\n"],
     ['src/salesforce/example.ts', "import type { SessionStore } from '../shared-state/session';\nexport type X = SessionStore;\n"],
+    ['src/cache/example.ts', "import { OBJECTS } from '../salesforce/objects';\nexport const x = OBJECTS;\n"],
+    ['src/http/example.ts', "import type { Freshness } from '../cache/freshness';\nexport type X = Freshness;\n"],
   ])('lets %s import along the grain', async (file, code) => {
     expect(await restricted(file, code)).toEqual([]);
   });

@@ -1,17 +1,20 @@
 /**
  * Change Data Capture over Salesforce's Pub/Sub API (issue 21): one subscription per replica to
  * `/data/ChangeEvents` through `salesforce-pubsub-api-client`, on the connection's own session.
- * Each event is handed on as "these records changed" (`onChange`), which app.ts wires to the
- * response cache; this module knows nothing of GraphQL answers.
+ * Each event is handed on as a `Change` (its records, its change type, the field values it
+ * carries), which app.ts wires to the cache (src/cache); this module knows nothing of GraphQL
+ * answers, and assumes of an event only what Salesforce promises (docs/operations.md, "What is
+ * fresh, and how fast").
  *
  * - The replay id of the last event handled is kept in the shared state (Redis, or this process),
  *   so a restarted gateway resumes where it (or another replica) stopped. A replay id Salesforce
  *   no longer knows means changes were missed: everything cached is dropped and the subscription
  *   starts again from LATEST.
- * - `GAP_*` and `GAP_OVERFLOW` events name no reliable record: "anything of that object may have
- *   changed".
- * - Healthy means connected, with events or keepalives arriving within `keepaliveGraceMs`. While
- *   healthy, cached answers may live long; otherwise the cache falls back to its short TTL.
+ * - `GAP_*` and `GAP_OVERFLOW` events carry no field values: "anything of that object may have
+ *   changed" (and these records, where named).
+ * - Healthy means connected, with events or keepalives arriving within `keepaliveGraceMs`, and the
+ *   first event or keepalive since (re)subscribing handled. While healthy, cached answers may live
+ *   long; otherwise the cache falls back to its short TTL.
  * - A stream that fails reconnects with exponential backoff and jitter; an expired session is
  *   renewed through the connection first.
  */
@@ -20,14 +23,7 @@ import type { Logger } from 'pino';
 import type { SalesforceApi } from '../salesforce/client';
 import type { SalesforceConnection } from '../salesforce/connection';
 import type { ReplayStore } from '../shared-state/replay';
-
-/** A change: the records of an object that changed, or every record of it (`ids: null`). */
-export interface RecordsChanged {
-  object: string;
-  ids: string[] | null;
-  /** Ids of other records the change touches (a new case's customer, a comment's case). */
-  related: { object: string; id: string }[];
-}
+import type { Change } from '../domain/dependencies';
 
 export interface ChangeEventsOptions {
   /** `host:port` of the Pub/Sub API. @default 'api.pubsub.salesforce.com:7443' */
@@ -37,7 +33,7 @@ export interface ChangeEventsOptions {
   connection: SalesforceConnection;
   sf: SalesforceApi;
   replays: ReplayStore;
-  onChange(changes: RecordsChanged[]): Promise<void>;
+  onChange(changes: Change[]): Promise<void>;
   /** Everything cached may be stale (changes were missed). */
   onLost(): Promise<void>;
   /** Check the server's certificate (off only for the local emulator's self-signed one). @default true */
@@ -77,33 +73,28 @@ const INVALID_ARGUMENT = 3;
 
 interface ParsedEvent {
   replayId?: number;
-  payload?: Record<string, unknown> & { ChangeEventHeader?: { entityName?: string; recordIds?: string[]; changeType?: string } };
+  payload?: Record<string, unknown> & {
+    ChangeEventHeader?: { entityName?: string; recordIds?: string[]; changeType?: string; changedFields?: string[] };
+  };
 }
 
-/** Fields of a change that point at a record whose cached answers list this one. */
-const PARENTS: Record<string, [field: string, object: string][]> = {
-  Case: [
-    ['ContactId', 'Contact'],
-    ['AccountId', 'Account'],
-  ],
-  Task: [
-    ['WhoId', 'Contact'],
-    ['WhatId', 'Case'],
-  ],
-  CaseComment: [['ParentId', 'Case']],
-  Contact: [['AccountId', 'Account']],
-};
-
-/** What an event says changed. */
-export function changeOf(event: ParsedEvent): RecordsChanged | null {
+/**
+ * What an event says changed: its records, its change type, the values it carries (the client
+ * gives every field, null where not carried, so only non-null ones count) and, for an UPDATE, the
+ * fields that changed (a compound field's parts, `Name.LastName`, count as `Name`).
+ */
+export function changeOf(event: ParsedEvent): Change | null {
   const header = event.payload?.ChangeEventHeader;
   if (!header?.entityName) return null;
-  const object = header.entityName;
-  if ((header.changeType ?? '').startsWith('GAP_')) return { object, ids: null, related: [] };
-  const related = (PARENTS[object] ?? [])
-    .map(([field, parent]) => ({ object: parent, id: event.payload?.[field] }))
-    .filter((r): r is { object: string; id: string } => typeof r.id === 'string' && r.id !== '');
-  return { object, ids: header.recordIds ?? [], related };
+  const type = header.changeType ?? '';
+  const changeType = type.startsWith('GAP_') ? 'GAP' : (['CREATE', 'UPDATE', 'DELETE', 'UNDELETE'] as const).find((t) => t === type);
+  if (!changeType) return null;
+  const values: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(event.payload ?? {})) {
+    if (field !== 'ChangeEventHeader' && value !== null && value !== undefined) values[field] = value;
+  }
+  const changedFields = [...new Set((header.changedFields ?? []).map((f) => f.split('.')[0]!))];
+  return { object: header.entityName, ids: header.recordIds ?? [], changeType, values: changeType === 'GAP' ? {} : values, changedFields };
 }
 
 export function createChangeEvents(o: ChangeEventsOptions): ChangeEvents {
@@ -175,12 +166,13 @@ export function createChangeEvents(o: ChangeEventsOptions): ChangeEvents {
         const event = data as ParsedEvent;
         lastSignalAt = clock();
         failures = 0;
-        if (state !== 'connected') setState('connected');
         const change = changeOf(event);
         if (change && wanted.has(change.object)) {
           o.observe?.event(change.object, event.payload?.ChangeEventHeader?.changeType ?? 'UNKNOWN');
           await o.onChange([change]).catch((e: unknown) => o.logger.warn({ err: e }, 'change event not applied to the cache'));
         }
+        // Healthy once what the event changed is dropped (not before).
+        if (state !== 'connected') setState('connected');
         // Counted once applied: "events" says what the cache has taken in.
         events++;
         if (typeof event.replayId === 'number') await o.replays.set(TOPIC, event.replayId).catch(() => undefined);

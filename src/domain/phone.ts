@@ -86,3 +86,12 @@ export function toE164(stored: string | null | undefined, defaultRegion: Country
 export function maskNumbers(text: string): string {
   return text.replace(/[+(]?\d[\d\s().-]{4,}\d/g, (run) => `***${run.replace(/\D/g, '').slice(-2)}`);
 }
+
+/**
+ * The national (significant) number of a stored number, read in `defaultRegion` when it carries no
+ * country code, or null when it is not a number at all.
+ */
+export function nationalNumberOf(stored: string, defaultRegion: CountryCode): string | null {
+  const parsed = parsePhoneNumberFromString(stored, defaultRegion);
+  return parsed ? String(parsed.nationalNumber) : null;
+}

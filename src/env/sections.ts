@@ -182,6 +182,8 @@ export const cache = section({
   eventsTtlMs: ['CACHE_EVENTS_TTL_MS', int(0, 7 * 86_400_000, 86_400_000)],
   /** The last known answer, served marked stale while Salesforce fails; 0: never. */
   staleTtlMs: ['CACHE_STALE_TTL_MS', int(0, 7 * 86_400_000, 86_400_000)],
+  /** Answers kept at most, and as many last known ones (docs/operations.md, "Sizing Redis"). */
+  maxEntries: ['CACHE_MAX_ENTRIES', int(10, 10_000_000, 10_000)],
 });
 export const changeEvents = section({
   on: ['CHANGE_EVENTS', flag('true')],

@@ -3,6 +3,7 @@
  * every request; the DataLoaders, which hold records, are made anew for each request (STYLE
  * rule 7), over a view of the client bounded by the request's deadline.
  */
+import type { ReadDependencies } from '../domain/dependencies';
 import type { Context } from '../schema/context';
 import { requestLoaders, type ServiceDeps } from '../services/context';
 import type { Tracing } from './tracing';
@@ -11,6 +12,8 @@ import { requestIdOf } from './use-request-log';
 
 /** What lives as long as the app: ServiceDeps without the per-request parts. */
 export interface AppServices extends Omit<ServiceDeps, 'clientId'> {
+  /** A new request's dependencies (what its answer rests on), for the response cache. */
+  dependencies(): ReadDependencies;
   /** Time budget of a request. */
   deadlineMs: number;
   /** The shortest deadline a client may ask for. */
@@ -36,12 +39,13 @@ export function deadlineFor(request: Request, budgetMs: number, floorMs: number,
 }
 
 export function makeContext(services: AppServices) {
-  const { deadlineMs, deadlineFloorMs, maxCallsPerRequest, batch, tracing, ...shared } = services;
+  const { deadlineMs, deadlineFloorMs, maxCallsPerRequest, batch, tracing, dependencies: newDependencies, ...shared } = services;
   // `initial` is the object Yoga extends with what this returns: the context resolvers see.
   return (initial: { request: Request }): Context => {
     const { request } = initial;
     const { deadline, own } = deadlineFor(request, deadlineMs, deadlineFloorMs);
-    const sf = services.sf.withDeadline(deadline, maxCallsPerRequest, tracing.callTracer(initial), own);
+    const dependencies = newDependencies();
+    const sf = services.sf.withDeadline(deadline, maxCallsPerRequest, tracing.callTracer(initial), own).withReads(dependencies);
     const principal = principalOf(request);
     return {
       ...shared,
@@ -50,6 +54,7 @@ export function makeContext(services: AppServices) {
       principal,
       clientId: principal?.name ?? 'anonymous',
       loaders: requestLoaders(sf, services.settings, batch),
+      dependencies,
     };
   };
 }

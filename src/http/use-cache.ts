@@ -1,96 +1,108 @@
 /**
- * The response cache (Yoga's plugin): read answers are cached per role, so that no role ever sees
- * another role's answer, for CACHE_TTL_MS (the org's picklists longer). Every answer says whether
- * it was a hit in `extensions.responseCache`. Writes drop the answers that showed what they
- * changed, on every replica when the store is Redis. What is never cached (issue 19, items 5-7):
- * - errors and partial answers;
- * - an answer made while any Salesforce call of the request failed or was cut short, even when it
- *   carries no error (a phone lookup whose search arm failed answers from the other arm alone);
- * - an answer read before a write's invalidation and finished after it (generations, in the store).
- * Cache keys, which are also the ETags, are keyed with a secret (HMAC), so that nobody can compute
- * the ETag of someone else's lookup and ask with If-None-Match whether a number just called.
+ * The response cache (Yoga's plugin) over the freshness room (src/cache): read answers are cached
+ * per role, so that no role ever sees another role's answer, each tagged with what it rests on,
+ * and dropped when a change event or one of our writes touches it (docs/operations.md, "What is
+ * fresh, and how fast"). Every answer says whether it was a hit in `extensions.responseCache`.
+ *
+ * - The key is made of the document, the operation and the variables the operation declares;
+ *   variables it does not declare are refused (BAD_USER_INPUT), so that nobody can mint cache
+ *   entries by varying what no answer depends on.
+ * - Never cached: errors and partial answers; an answer made while any Salesforce call of the
+ *   request failed or was cut short; an answer read before an invalidation of what it rests on
+ *   and finished after it (generations, in the store); an answer over MAX_ANSWER_BYTES or resting
+ *   on too many records.
+ * - Keys are keyed with a secret (HMAC), so nobody can compute another request's key. The ETag is
+ *   derived from the key and the answer's version; a `304` goes only to a request whose own
+ *   current answer carries the ETag it sent (the plugin alone answers 304 to any cached ETag).
+ * - Stale if error: a read that Salesforce's outage left with only outage errors gets the last
+ *   known answer at once, marked stale with its age.
  */
 import { createHmac } from 'node:crypto';
 import { useResponseCache, type Cache } from '@graphql-yoga/plugin-response-cache';
-import { getOperationAST, type ExecutionResult } from 'graphql';
-import type { Plugin } from 'graphql-yoga';
+import { LRUCache } from 'lru-cache';
+import { createGraphQLError, type Plugin } from 'graphql-yoga';
+import { getOperationAST, parse, type ExecutionResult } from 'graphql';
 import type { CacheSettings } from '../config';
+import type { Change, Written } from '../domain/dependencies';
 import type { Context } from '../schema/context';
-import type { RecordsChanged } from '../change-events/subscription';
-import type { ResponseStore } from '../shared-state/index';
+import type { AnswerDependencies } from '../cache/dependencies';
+import type { Freshness } from '../cache/freshness';
 import { toCoded } from './errors';
 import { principalOf } from './use-auth';
 
-const entityKey = (e: { typename: string; id?: string | number }) => (e.id === undefined ? e.typename : `${e.typename}:${e.id}`);
+/** Answers larger than this (serialised) are not cached. */
+export const MAX_ANSWER_BYTES = 256 * 1024;
 
 export interface ResponseCache {
   /** The plugin's cache. */
   cache: Cache;
   /** The plugins that key, guard and track the cache. */
   plugins(settings: CacheSettings): Plugin[];
-  /** Drops the answers that hold records Salesforce reported changed (change events). */
-  changed(changes: readonly RecordsChanged[]): Promise<void>;
+  /** Drops the answers that changes in Salesforce touch (change events). */
+  changed(changes: readonly Change[]): Promise<number>;
+  /** Drops the answers our own writes touch. */
+  written(written: readonly Written[]): Promise<void>;
   /** Drops every cached answer (changes may have been missed). */
-  dropAll(): Promise<void>;
+  lost(): Promise<void>;
 }
 
-/** Salesforce's records as the GraphQL types that show them (a Task is a follow-up or a call). */
-const TYPENAMES: Record<string, string[]> = {
-  Contact: ['Customer'],
-  Account: ['Account'],
-  Case: ['Case'],
-  Task: ['FollowUp', 'Call'],
-  CaseComment: ['CaseComment'],
-};
-const ALL_TYPENAMES = [...new Set(Object.values(TYPENAMES).flat())];
-
-/** The cache entities a change touches: the records, the records that list them, or a whole type. */
-export function entitiesOf(changes: readonly RecordsChanged[]): string[] {
-  const keys = new Set<string>();
-  for (const c of changes) {
-    for (const typename of TYPENAMES[c.object] ?? []) {
-      if (c.ids === null) keys.add(typename);
-      else for (const id of c.ids) keys.add(`${typename}:${id}`);
-    }
-    for (const r of c.related) for (const typename of TYPENAMES[r.object] ?? []) keys.add(`${typename}:${r.id}`);
-  }
-  return [...keys];
-}
-
-/**
- * The response cache over a store. `secret` keys the cache keys (and so the ETags): the same on
- * every replica, unknown to clients.
- */
 /** Errors that mean Salesforce is down, slow or out of budget: a last known answer may stand in. */
 const OUTAGE_CODES = new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'UPSTREAM_LIMIT']);
 
-export function responseCache(
-  store: ResponseStore,
-  secret: Buffer,
-  events: { healthy(): boolean } | null = null,
-  onStale: () => void = () => undefined,
-  clock: () => number = Date.now,
-): ResponseCache {
-  let staleTtlMs = 0;
+/** The variables each operation of a document declares (null: the document does not parse). */
+function declaredVariables(): (document: string, operationName: string | null | undefined) => Set<string> | null {
+  const memo = new LRUCache<string, Set<string> | 0>({ max: 1_000 });
+  return (document, operationName) => {
+    const id = `${operationName ?? ''}\0${document}`;
+    const known = memo.get(id);
+    if (known !== undefined) return known === 0 ? null : known;
+    let names: Set<string> | 0 = 0;
+    try {
+      const op = getOperationAST(parse(document), operationName);
+      if (op) names = new Set((op.variableDefinitions ?? []).map((v) => v.variable.name.value));
+    } catch {
+      names = 0;
+    }
+    memo.set(id, names);
+    return names === 0 ? null : names;
+  };
+}
+
+export function responseCache(freshness: Freshness, secret: Buffer, onStale: () => void = () => undefined, clock: () => number = Date.now): ResponseCache {
+  const store = freshness.store;
+  let settings: CacheSettings | null = null;
   /** The generation each request in flight began reading at, by cache key. */
   const inFlight = new Map<string, Map<Request, number>>();
   const keyOf = new WeakMap<Request, string>();
+  /** The dependencies of the answer about to be stored, by key (handed over by onTtl). */
+  const pending = new Map<string, AnswerDependencies | undefined>();
+  const declared = declaredVariables();
+  const etagOf = (key: string, storedAt: number) => createHmac('sha256', secret).update(`etag\0${key}\0${storedAt}`).digest('hex');
 
   const cache: Cache = {
-    get: async (key) => (await store.get(key)) as ExecutionResult | null,
+    async get(key) {
+      const found = await store.get(key);
+      if (!found || !settings || !freshness.servable(found.storedAt, settings.ttlMs)) return null;
+      return found.value as ExecutionResult;
+    },
     async set(key, value, entities, ttl) {
+      const deps = pending.get(key);
+      pending.delete(key);
+      const storedAt = clock();
+      // The ETag names this answer's version: set before anything awaits, so that the answer
+      // going out now carries it too.
+      const headers = (value.extensions?.http as { headers?: Record<string, string> } | undefined)?.headers;
+      if (headers) headers.ETag = etagOf(key, storedAt);
       const started = inFlight.get(key);
       // A read whose start was not noted is not stored: it might be an old one.
       if (!started || started.size === 0) return;
-      // Each answer is also tagged with its types, so that "anything of that object may have
-      // changed" (a change-event gap) can drop them all.
-      const keys = [...entities].map(entityKey);
-      const types = new Set([...entities].map((e) => e.typename));
-      const stored = await store.set(key, value, [...keys, ...types], ttl, Math.min(...started.values()));
+      if (JSON.stringify(value).length > MAX_ANSWER_BYTES) return;
+      const tags = [...new Set([...(deps?.tags ?? []), ...freshness.entityTags(entities)])];
+      const stored = await store.set(key, value, tags, ttl, Math.min(...started.values()), storedAt);
       // The last known answer outlives its invalidation, to stand in while Salesforce fails.
-      if (stored) await store.keep(key, value, clock(), staleTtlMs);
+      if (stored && settings) await store.keep(key, value, storedAt, settings.staleTtlMs);
     },
-    invalidate: (entities) => store.invalidate([...entities].map(entityKey)),
+    invalidate: (entities) => store.invalidate(freshness.entityTags(entities)),
   };
 
   const release = (request: Request) => {
@@ -103,33 +115,59 @@ export function responseCache(
 
   return {
     cache,
-    changed: (changes) => store.invalidate(entitiesOf(changes)),
-    dropAll: () => store.invalidate(ALL_TYPENAMES),
-    plugins: (settings) => {
-      staleTtlMs = settings.staleTtlMs;
+    changed: (changes) => freshness.changed(changes),
+    written: (written) => freshness.written(written),
+    lost: () => freshness.lost(),
+    plugins: (s) => {
+      settings = s;
       return [
+        {
+          // Variables the operation does not declare are refused before anything is read or cached.
+          onParams({ params, setResult }) {
+            const variables = params.variables ? Object.keys(params.variables) : [];
+            if (variables.length === 0 || typeof params.query !== 'string') return;
+            const names = declared(params.query, params.operationName);
+            const undeclared = names ? variables.filter((v) => !names.has(v)) : [];
+            if (undeclared.length === 0) return;
+            setResult({
+              errors: [
+                createGraphQLError(
+                  `Variables the operation does not declare: ${undeclared.map((v) => `$${v}`).join(', ')}. Send only the variables it declares.`,
+                  {
+                    extensions: { code: 'BAD_USER_INPUT', http: { status: 400 } },
+                  },
+                ),
+              ],
+            });
+          },
+        },
         useResponseCache({
           cache,
-          enabled: () => settings.ttlMs > 0,
+          enabled: () => s.ttlMs > 0,
           // The role scopes every answer: introspection and field visibility differ by role.
           session: (request) => principalOf(request)?.role ?? null,
           buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId, request }) => {
+            const names = declared(documentString, operationName);
+            const values = variableValues ?? {};
+            const used = names ? Object.fromEntries([...names].sort().map((n) => [n, values[n]])) : values;
             const key = createHmac('sha256', secret)
-              .update([documentString, operationName ?? '', JSON.stringify(variableValues ?? {}), sessionId ?? ''].join('|'))
+              .update([documentString, operationName ?? '', JSON.stringify(used), sessionId ?? ''].join('|'))
               .digest('hex');
             keyOf.set(request, key);
             return key;
           },
-          ttl: settings.ttlMs,
-          ttlPerSchemaCoordinate: { 'Query.caseOptions': settings.optionsTtlMs },
+          ttl: s.ttlMs,
+          ttlPerSchemaCoordinate: { 'Query.caseOptions': s.optionsTtlMs },
           includeExtensionMetadata: true,
           invalidateViaMutation: true,
           shouldCacheResult: ({ result }) => result.errors === undefined || result.errors.length === 0,
           // A Salesforce call that failed (an arm that fell back, a cut) makes the answer incomplete.
-          // While change events arrive, an answer lives long: a change drops it as it happens.
           onTtl: ({ ttl, context }) => {
-            if ((context as Partial<Context>).sf?.failedCalls) return 0;
-            return ttl === settings.ttlMs && events?.healthy() ? Math.max(ttl, settings.eventsTtlMs) : ttl;
+            const ctx = context as Partial<Context> & { request?: Request; dependencies?: AnswerDependencies };
+            if (ctx.sf?.failedCalls) return 0;
+            const key = ctx.request ? keyOf.get(ctx.request) : undefined;
+            if (key !== undefined) pending.set(key, ctx.dependencies);
+            return freshness.ttl(ttl, ctx.dependencies, s);
           },
         }),
         {
@@ -137,25 +175,33 @@ export function responseCache(
           async onExecute({ args }) {
             const request = (args.contextValue as { request?: Request }).request;
             const key = request ? keyOf.get(request) : undefined;
-            if (!request || key === undefined || settings.ttlMs <= 0) return;
+            if (!request || key === undefined || s.ttlMs <= 0) return;
             const generation = await store.generation();
             if (generation === null) return;
             const started = inFlight.get(key) ?? new Map<Request, number>();
             started.set(request, generation);
             inFlight.set(key, started);
           },
+          // A 304 only for the request's own current answer, whose ETag it sent.
+          onResultProcess({ request, result, setResultProcessor }) {
+            const sent = request.headers.get('if-none-match');
+            if (!sent || Array.isArray(result) || isAsyncIterable(result)) return;
+            const r = result as ExecutionResult;
+            const hit = (r.extensions?.responseCache as { hit?: boolean } | undefined)?.hit === true;
+            const etag = (r.extensions?.http as { headers?: Record<string, string> } | undefined)?.headers?.ETag;
+            if (!hit || !etag || sent !== etag) return;
+            setResultProcessor((_r, fetchAPI) => new fetchAPI.Response(null, { status: 304, headers: { ETag: etag } }), 'application/json');
+          },
           onResponse({ request }) {
             release(request);
+            keyOf.delete(request);
           },
         },
         {
-          // Stale if error (RFC 5861, applied to our answers): a read that Salesforce's outage left
-          // with only outage errors gets the last known answer at once, marked stale with its age.
-          // Writes never do, and a key never answered before has none.
           onExecute({ args }) {
             const request = (args.contextValue as { request?: Request }).request;
             const key = request ? keyOf.get(request) : undefined;
-            if (key === undefined || settings.staleTtlMs <= 0) return;
+            if (key === undefined || s.staleTtlMs <= 0) return;
             if (getOperationAST(args.document, args.operationName)?.operation !== 'query') return;
             return {
               async onExecuteDone({ result, setResult }) {

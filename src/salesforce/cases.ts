@@ -45,6 +45,8 @@ export async function findCasesByIds(sf: SalesforceApi, config: OrgFields, ids: 
 export async function findCaseByNumber(sf: SalesforceApi, config: OrgFields, digits: string): Promise<CaseRecord | null> {
   const bare = digits.replace(/^0+(?=\d)/, '');
   const widths = Array.from({ length: Math.max(1, 11 - bare.length) }, (_, i) => bare.padStart(bare.length + i, '0'));
+  // Any case may come to have this number (a new one, a restored one).
+  sf.reads?.search('Case');
   const result = await sf.query<Row>(select({ fields: caseFields(config), from: 'Case', where: [textIn('CaseNumber', widths)], limit: 2 }));
   return result.records[0] ? toCase(result.records[0], config) : null;
 }

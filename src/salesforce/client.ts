@@ -11,6 +11,7 @@
  *   it threw into a SalesforceError.
  */
 import type { Connection } from 'jsforce';
+import type { ReadDependencies } from '../domain/dependencies';
 import type { LimitFlag } from '../shared-state/limit-flag';
 import type { SalesforceConnection } from './connection';
 import { NO_OBSERVER, type CallTracer, type SalesforceObserver } from './observer';
@@ -87,6 +88,10 @@ export interface SalesforceApi {
   withDeadline(deadline: number, maxCalls?: number, tracer?: CallTracer, ownDeadline?: number): SalesforceApi;
   /** The same request (its call budget too), with at most `ms` of its time left. */
   within(ms: number): SalesforceApi;
+  /** The same request, telling `reads` what its queries and searches return (the answer's dependencies). */
+  withReads(reads: ReadDependencies): SalesforceApi;
+  /** Where this request's reads are told, if anywhere (the data layer adds what rows cannot say: lists, numbers, searches). */
+  readonly reads: ReadDependencies | null;
   /** Milliseconds left before the deadline (Infinity without one). */
   remainingMs(): number;
   /** Calls made so far, retries included (for tests and benchmarks). */

@@ -4,7 +4,7 @@ import type { SalesforceApi } from './client';
 import { DEFAULT_PHONE_FIELDS, STANDARD_PHONE_FIELDS, contactFields, toCustomer, type OrgFields } from './records';
 import type { CustomerRecord } from '../domain/records';
 import { isEmptyShape, type ContextShape } from '../domain/context-shape';
-import { contextFields, findCustomerContexts, toCustomerContext, type CustomerContext } from './context';
+import { contextFields, findCustomerContexts, readContext, toCustomerContext, type CustomerContext } from './context';
 import { anyOf, chunk, digitsTerm, eq, idIn, search, searchText, select, textIn } from './soql';
 
 type Row = Record<string, unknown>;
@@ -40,6 +40,7 @@ export async function searchContacts(sf: SalesforceApi, config: OrgFields, text:
       offset: page.offset,
     },
   });
+  sf.reads?.search('Contact');
   const rows = await sf.search<Row>(sosl);
   const records = rows.map((r) => toCustomer(r, config));
   return { records: records.slice(0, page.first), hasMore: records.length > page.first };
@@ -124,6 +125,8 @@ export async function findContactsByPhone(
       { fields: ['Id', 'Phone'], from: 'Account', limit: ACCOUNT_ROWS },
     ],
   });
+  // The answer rests on this number (a NO_MATCH too): a change that gives someone it drops it.
+  sf.reads?.phone(String(caller.nationalNumber));
   const [exact, fuzzy] = await Promise.allSettled([sf.query<Row>(soql), sf.search<Row>(sosl)]);
   if (exact.status === 'rejected' && fuzzy.status === 'rejected') throw exact.reason;
   const found = fuzzy.status === 'fulfilled' ? fuzzy.value : [];
@@ -145,14 +148,28 @@ export async function findContactsByPhone(
   // phone is one of the exact variants had all its contacts read by the SOQL arm already.
   const covered = new Set(exactRows.filter((r) => variants.includes(String((r.Account as Row | null)?.Phone))).map((r) => String(r.AccountId)));
   const accounts = found.filter((r) => isAccount(r) && isSameNumber(r.Phone as string | null, caller) && !covered.has(String(r.Id))).map((r) => String(r.Id));
+  // Accounts with the number: who their contacts are is part of the answer.
+  sf.reads?.lists('Contact', [...covered, ...accounts]);
+  readContext(
+    sf,
+    exactRows.map((r) => String(r.Id)),
+    shape,
+    exactRows,
+  );
   // Customers only the search found have no context yet: one more statement reads it, beside
   // the account arm's.
   const missing = isEmptyShape(shape) ? [] : [...byId.keys()].filter((id) => !contexts.has(id));
   await Promise.all([
     accounts.length > 0
-      ? sf
-          .query<Row>(select({ fields: withContext, from: 'Contact', where: [idIn('AccountId', accounts)], ...newest }))
-          .then((more) => more.records.forEach((r) => collect(r, true)))
+      ? sf.query<Row>(select({ fields: withContext, from: 'Contact', where: [idIn('AccountId', accounts)], ...newest })).then((more) => {
+          readContext(
+            sf,
+            more.records.map((r) => String(r.Id)),
+            shape,
+            more.records,
+          );
+          more.records.forEach((r) => collect(r, true));
+        })
       : null,
     // Without it, the loaders read their context as before.
     missing.length > 0

@@ -74,6 +74,20 @@ export function toCustomerContext(row: Row, config: OrgFields, shape: ContextSha
  * time the request has left: if it fails or is late, the rest of the time goes to the fallback,
  * and only the part that fails there is missing from the answer.
  */
+/** Tells the request's dependencies which lists the context of these customers shows (read in `rows`). */
+export function readContext(sf: SalesforceApi, customerIds: readonly string[], shape: ContextShape | null, rows: readonly Row[]): void {
+  if (!sf.reads || customerIds.length === 0) return;
+  if (shape?.cases) {
+    sf.reads.lists('Case', customerIds);
+    if (shape.cases.followUps)
+      sf.reads.lists(
+        'Task',
+        rows.flatMap((r) => children(r, 'Cases').map((c) => String(c.Id))),
+      );
+  }
+  if (shape?.followUps) sf.reads.lists('Task', customerIds);
+}
+
 export async function findCustomerContexts(
   sf: SalesforceApi,
   config: OrgFields,
@@ -84,5 +98,7 @@ export async function findCustomerContexts(
   const pages = await Promise.all(
     chunk(ids).map((part) => quick.query<Row>(select({ fields: contextFields(config, shape), from: 'Contact', where: [idIn('Id', part)] }), { attempts: 1 })),
   );
-  return pages.flatMap((p) => p.records.map((r) => toCustomerContext(r, config, shape)));
+  const rows = pages.flatMap((p) => p.records);
+  readContext(sf, ids, shape, rows);
+  return rows.map((r) => toCustomerContext(r, config, shape));
 }

@@ -84,7 +84,11 @@ async function pagesInKeyOrder<K extends PageKey, T>(
 export function createLoaders(sf: SalesforceApi, options: LoaderOptions): Loaders {
   const batching = { batch: options.batch ?? true, maxBatchSize: MAX_IDS_PER_QUERY };
   const byId = <T extends { id: string }>(find: (ids: readonly string[]) => Promise<T[]>) =>
-    new DataLoader<string, T | null>(async (ids) => inKeyOrder(ids, await find(ids)), batching);
+    new DataLoader<string, T | null>(async (ids) => {
+      // Asked for by Id, found or not: a record restored later must show.
+      sf.reads?.records(ids);
+      return inKeyOrder(ids, await find(ids));
+    }, batching);
   const pages = <T, K extends PageKey = PageKey>(load: (parentIds: string[], sample: K) => Promise<Map<string, Page<T>>>) =>
     new DataLoader<K, Page<T>, string>((keys) => pagesInKeyOrder(keys, load), { ...batching, cacheKeyFn: pageGroupWithParent });
   const loaders: Loaders = {

@@ -1,4 +1,5 @@
 /** Keyset paging over (CreatedDate DESC, Id DESC): stable while records are added. */
+import { childObject } from './objects';
 import type { Page } from '../domain/records';
 import type { SalesforceApi } from './client';
 import { chunk, idIn, olderThan, select, subquery, type Condition, type Order } from './soql';
@@ -47,6 +48,8 @@ export async function childPages<T>(sf: SalesforceApi, spec: ChildPages<T>, pare
     orderBy: NEWEST_FIRST,
     limit: page.first + 1,
   });
+  // The answer shows these parents' lists, whatever the filter left out of them.
+  sf.reads?.lists(childObject(spec.parent, spec.relationship) ?? spec.relationship, parentIds);
   const results = await Promise.all(
     chunk(parentIds).map((part) => sf.query<Row>(select({ fields: ['Id', children], from: spec.parent, where: [idIn('Id', part)] }))),
   );

@@ -4,6 +4,7 @@
  * retry policy inside the shared circuits (policy.ts).
  */
 import { CircuitState, type RetryPolicy } from 'cockatiel';
+import type { ReadDependencies } from '../domain/dependencies';
 import { CodedError } from '../domain/errors';
 import { deadlineError, sendAttempt } from './attempt';
 import type { ApiUsage, CallOptions, QueryResult, SalesforceApi, Shared } from './client';
@@ -28,6 +29,7 @@ export function view(
   budget: Budget = { max: Infinity, used: 0, retriesLeft: Infinity, failed: 0 },
   tracer?: CallTracer,
   ownDeadline = deadline,
+  reads: ReadDependencies | null = null,
 ): SalesforceApi {
   const { conn, options: o } = shared;
   const base = `/services/data/v${shared.apiVersion}`;
@@ -126,8 +128,10 @@ export function view(
     within: (ms) => {
       const d = Math.min(deadline, o.clock() + ms);
       // The slice keeps the time the client took away, so a cut inside it is still the client's.
-      return view(shared, d, budget, tracer, d + (ownDeadline - deadline));
+      return view(shared, d, budget, tracer, d + (ownDeadline - deadline), reads);
     },
+    withReads: (r) => view(shared, deadline, budget, tracer, ownDeadline, r),
+    reads,
     remainingMs: remaining,
     health: () => ({
       apiUsage: (conn.limitInfo?.apiUsage as ApiUsage | undefined) ?? null,
@@ -142,10 +146,12 @@ export function view(
         page = await call('GET', page.nextRecordsUrl, undefined, opts);
         records.push(...page.records);
       }
+      reads?.rows(records);
       return { totalSize: page.totalSize, done: page.done, records };
     },
     async search<T>(sosl: string, opts?: CallOptions) {
       const result = await call<{ searchRecords: T[] }>('GET', `${base}/search?q=${encodeURIComponent(sosl)}`, undefined, opts);
+      reads?.rows(result.searchRecords);
       return result.searchRecords;
     },
     request<T>(method: 'GET' | 'POST' | 'PATCH' | 'DELETE', path: string, body?: unknown, opts?: CallOptions) {

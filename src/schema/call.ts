@@ -103,8 +103,7 @@ builder.mutationField('logCall', (t) =>
       if (!call && result.replayed) throw new NotFoundError('The call this idempotencyKey logged has since been deleted in Salesforce.', result.id);
       if (!call) throw new Error(`call ${result.id} was written but cannot be read back`);
       if (!result.replayed) {
-        const changed = [call.contactId && { typename: 'Customer', id: call.contactId }, call.caseId && { typename: 'Case', id: call.caseId }];
-        await ctx.invalidate(changed.filter((e): e is { typename: string; id: string } => Boolean(e)));
+        await ctx.written([{ typename: 'Call', id: call.id, created: true, parents: [call.contactId, call.caseId] }]);
       }
       return { call, replayed: result.replayed };
     },

@@ -218,7 +218,7 @@ builder.mutationField('createCase', (t) =>
       if (!created && result.replayed) throw new NotFoundError('The case this idempotencyKey created has since been deleted in Salesforce.', result.id);
       if (!created) throw new Error(`case ${result.id} was written but cannot be read back`);
       // Cached context of this customer no longer shows all their cases: drop it, on every replica.
-      if (!result.replayed && created.contactId) await ctx.invalidate([{ typename: 'Customer', id: created.contactId }]);
+      if (!result.replayed) await ctx.written([{ typename: 'Case', id: created.id, created: true, parents: [created.contactId, created.accountId] }]);
       return { case: created, replayed: result.replayed };
     },
   }),
@@ -268,7 +268,10 @@ builder.mutationField('updateCase', (t) =>
       const [updated, comment] = await Promise.all([ctx.loaders.case.load(result.caseId), result.commentId ? ctx.loaders.caseComment.load(result.commentId) : null]);
       if (!updated) throw new Error(`case ${result.caseId} was updated but cannot be read back`);
       if (!result.replayed) {
-        await ctx.invalidate([{ typename: 'Case', id: updated.id }, ...(updated.contactId ? [{ typename: 'Customer', id: updated.contactId }] : [])]);
+        await ctx.written([
+          { typename: 'Case', id: updated.id, created: false, parents: [updated.contactId, updated.accountId] },
+          ...(comment ? [{ typename: 'CaseComment', id: comment.id, created: true, parents: [updated.id] }] : []),
+        ]);
       }
       return { case: updated, comment, replayed: result.replayed };
     },

@@ -49,7 +49,7 @@ builder.mutationField('recordConsent', (t) =>
       if (result.customer) ctx.loaders.prime.customers([result.customer]);
       const customer = await ctx.loaders.customer.load(result.customerId);
       if (!customer) throw new Error(`customer ${result.customerId} was updated but cannot be read back`);
-      if (!result.replayed) await ctx.invalidate([{ typename: 'Customer', id: customer.id }]);
+      if (!result.replayed) await ctx.written([{ typename: 'Customer', id: customer.id, created: false, parents: [customer.account?.id ?? null] }]);
       return { customer, replayed: result.replayed };
     },
   }),

@@ -2,6 +2,7 @@
  * What resolvers see: the use cases' dependencies for this request, its DataLoaders and who is
  * calling. The HTTP edge builds one per request (src/http/context.ts).
  */
+import type { ReadDependencies } from '../domain/dependencies';
 import type { Principal } from '../domain/principal';
 import type { Loaders } from '../salesforce/loaders';
 import type { ServiceDeps } from '../services/context';
@@ -11,4 +12,6 @@ export interface Context extends ServiceDeps {
   /** The API key's principal (set by the auth plugin before anything executes). */
   principal: Principal | null;
   loaders: Loaders;
+  /** What this request's answer rests on (the response cache tags it with them). */
+  dependencies?: ReadDependencies;
 }

@@ -154,8 +154,7 @@ builder.mutationField('sendFollowUp', (t) =>
         const followUp = await fresh(outcome.followUpId, outcome.record);
         if (!followUp) throw new Error(`follow-up ${outcome.followUpId} was written but cannot be read back`);
         if (!outcome.replayed) {
-          const changed = [followUp.contactId && { typename: 'Customer', id: followUp.contactId }, followUp.caseId && { typename: 'Case', id: followUp.caseId }];
-          await ctx.invalidate(changed.filter((e): e is { typename: string; id: string } => Boolean(e)));
+          await ctx.written([{ typename: 'FollowUp', id: followUp.id, created: true, parents: [followUp.contactId, followUp.caseId] }]);
         }
         return { followUp, replayed: outcome.replayed };
       } catch (e) {

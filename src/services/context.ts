@@ -1,5 +1,6 @@
 /** What the use cases run on: one request's view of the shared connection, stores and settings. */
 import type { Logger } from 'pino';
+import type { Written } from '../domain/dependencies';
 import type { CountryCode } from '../domain/phone';
 import type { Channels } from '../domain/delivery';
 import type { TtlCache } from '../salesforce/cache';
@@ -38,8 +39,8 @@ export interface ServiceDeps {
   settings: ServiceSettings;
   /** Told of what the use cases did, for metrics. */
   events: { followUp(channel: string, status: string): void };
-  /** Drops cached answers that showed these records (after a write). */
-  invalidate(entities: { typename: string; id: string }[]): Promise<void>;
+  /** Drops cached answers that showed these records or their parents' lists (after a write). */
+  written(records: Written[]): Promise<void>;
   /** Who is calling: idempotency keys are scoped to it (the API key's name). */
   clientId: string;
   clock?: () => number;

@@ -11,26 +11,9 @@ import { stateUnavailable } from '../domain/errors';
 import { ROLES, type Role } from '../domain/principal';
 import { HOURS, HOUR_MS, hourOf } from '../domain/budget-window';
 import { memoryBudgetStore, type OrgUsage } from './budget';
-import { INVALIDATION_MEMORY_MS, type SharedState } from './index';
-
-/**
- * Stores an answer unless one of its entities was invalidated after the read began.
- * KEYS: the answer, then per entity its invalidation mark and its set of answers.
- * ARGV: the answer, its TTL (ms), the generation the read began at, the answer's own key name.
- */
-const STORE_ANSWER = `
-local since = tonumber(ARGV[3])
-for i = 2, #KEYS, 2 do
-  local mark = redis.call('get', KEYS[i])
-  if mark and tonumber(mark) > since then return 0 end
-end
-redis.call('set', KEYS[1], ARGV[1], 'PX', ARGV[2])
-for i = 3, #KEYS, 2 do
-  redis.call('sadd', KEYS[i], ARGV[4])
-  redis.call('pexpire', KEYS[i], ARGV[2], 'GT')
-  redis.call('pexpire', KEYS[i], ARGV[2], 'NX')
-end
-return 1`;
+import type { SharedState } from './index';
+import type { ResponseStoreLimits } from './responses';
+import { redisResponseStore } from './responses-redis';
 
 /** Sets a number only when it is higher than the one stored (no expiry: a replay id stays valid 72 h upstream). */
 const KEEP_HIGHEST = "local v = redis.call('get', KEYS[1]) if (not v) or tonumber(v) < tonumber(ARGV[1]) then redis.call('set', KEYS[1], ARGV[1]) end return 1";
@@ -46,11 +29,14 @@ export interface RedisStateOptions {
   claimTtlMs?: number;
   /** @default 86_400_000 (24 hours) */
   fallbackTtlMs?: number;
+  /** The response cache's caps. */
+  responses?: ResponseStoreLimits;
 }
 
 export async function redisSharedState(o: RedisStateOptions): Promise<SharedState & { redis: Redis }> {
+  const prefix = o.keyPrefix ?? 'sfgw:';
   const redis = new Redis(o.url, {
-    keyPrefix: o.keyPrefix ?? 'sfgw:',
+    keyPrefix: prefix,
     lazyConnect: true,
     enableOfflineQueue: false,
     maxRetriesPerRequest: 1,
@@ -157,11 +143,20 @@ export async function redisSharedState(o: RedisStateOptions): Promise<SharedStat
           const hour = hourOf(now);
           const keys = ROLES.flatMap((r) => Array.from({ length: HOURS }, (_, i) => `budget:${r}:${hour - i}`));
           const values = await redis.mget(...keys).catch(() => null);
-          if (!values) return local.spent(now);
-          return Object.fromEntries(ROLES.map((r, j) => [r, values.slice(j * HOURS, (j + 1) * HOURS).reduce((n, v) => n + Number(v ?? 0), 0)])) as Record<
-            Role,
-            number
-          >;
+          const own = (await local.spent(now))!;
+          if (!values) return own;
+          // Redis restarted without persistence (or lost the keys): the shares never read less
+          // than this process counted itself, and what it counted is written back for the others.
+          const shared = Object.fromEntries(
+            ROLES.map((r, j) => [r, values.slice(j * HOURS, (j + 1) * HOURS).reduce((n, v) => n + Number(v ?? 0), 0)]),
+          ) as Record<Role, number>;
+          const behind = ROLES.filter((r) => shared[r] < own[r]);
+          if (behind.length > 0) {
+            const fix = redis.multi();
+            for (const r of behind) fix.incrby(`budget:${r}:${hour}`, own[r] - shared[r]).pexpire(`budget:${r}:${hour}`, (HOURS + 1) * HOUR_MS);
+            await fix.exec().catch(() => undefined);
+          }
+          return Object.fromEntries(ROLES.map((r) => [r, Math.max(shared[r], own[r])])) as Record<Role, number>;
         },
         async orgUsage() {
           const v = await redis.get('budget:org').catch(() => null);
@@ -186,45 +181,7 @@ export async function redisSharedState(o: RedisStateOptions): Promise<SharedStat
         await redis.del(`replay:${topic}`).catch(() => undefined);
       },
     },
-    responses: {
-      // A cache that cannot be read is a miss, and one that cannot be written is skipped:
-      // answers come from Salesforce while Redis is down.
-      async get(key) {
-        const v = await redis.get(`response:${key}`).catch(() => null);
-        return v ? (JSON.parse(v) as unknown) : null;
-      },
-      async keep(key: string, value: unknown, asOf: number, ttlMs: number) {
-        if (ttlMs > 0) await redis.set(`known:${key}`, JSON.stringify({ value, asOf }), 'PX', Math.round(ttlMs)).catch(() => undefined);
-      },
-      async lastKnown(key: string) {
-        const v = await redis.get(`known:${key}`).catch(() => null);
-        return v ? (JSON.parse(v) as { value: unknown; asOf: number }) : null;
-      },
-      async generation() {
-        const v = await redis.get('response-generation').catch(() => undefined);
-        return v === undefined ? null : Number(v ?? 0);
-      },
-      async set(key, value, entities, ttlMs, since) {
-        const ttl = Math.max(1, Math.round(ttlMs));
-        // Each entity remembers the answers that hold it, for as long as they live.
-        const keys = [`response:${key}`, ...entities.flatMap((e) => [`invalidated:${e}`, `entity:${e}`])];
-        const stored = await redis.eval(STORE_ANSWER, keys.length, ...keys, JSON.stringify(value), ttl, since, key).catch(() => 0);
-        return stored === 1;
-      },
-      async invalidate(entities) {
-        // First the marks (so that no read in flight stores its answer after this), then the answers.
-        const generation = await redis.incr('response-generation').catch(() => null);
-        if (generation !== null) {
-          const marks = redis.multi();
-          for (const entity of entities) marks.set(`invalidated:${entity}`, generation, 'PX', INVALIDATION_MEMORY_MS);
-          await marks.exec().catch(() => undefined);
-        }
-        for (const entity of entities) {
-          const keys = await redis.smembers(`entity:${entity}`).catch(() => [] as string[]);
-          await redis.del(`entity:${entity}`, ...keys.map((k) => `response:${k}`)).catch(() => undefined);
-        }
-      },
-    },
+    responses: redisResponseStore(redis, prefix, o.responses),
     limiter: (name, points, duration) =>
       new RateLimiterRedis({
         storeClient: redis,
@@ -240,6 +197,10 @@ export async function redisSharedState(o: RedisStateOptions): Promise<SharedStat
         () => true,
         () => false,
       )),
+    async evictionPolicy() {
+      const reply = (await redis.config('GET', 'maxmemory-policy').catch(() => null)) as string[] | null;
+      return reply && reply.length >= 2 ? String(reply[1]) : null;
+    },
     close: async () => {
       await redis.quit().catch(() => redis.disconnect());
     },
