@@ -27,7 +27,7 @@ import { createSmsChannel } from './messaging/sms';
 import { TtlCache } from './salesforce/cache';
 import { createSalesforceApi, type SalesforceApi, type SalesforceApiOptions } from './salesforce/client';
 import { createSalesforceConnection, type LoginGuard, type SalesforceConnection } from './salesforce/connection';
-import { memorySharedState } from './shared-state/index';
+import { memorySharedState, type SharedState } from './shared-state/index';
 import { redisSharedState } from './shared-state/redis';
 import { schema as baseSchema } from './schema/index';
 import { withOrgFields } from './schema/org-fields';
@@ -70,6 +70,8 @@ export interface App {
   logger: Logger;
   /** The change-event subscription; null when off. */
   changeEvents: ChangeEvents | null;
+  /** What the replicas share (tests and benchmarks read the cache's size from it). */
+  sharedState: SharedState;
   close(): Promise<void>;
 }
 
@@ -234,6 +236,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     sf,
     logger,
     changeEvents,
+    sharedState: state,
     close: async () => {
       await changeEvents?.stop();
       await yoga.dispose();

@@ -49,9 +49,11 @@ async function freePort(): Promise<number> {
 }
 
 /** A redis-server of the test's own, on a free port, keeping nothing on disk. */
-export async function privateRedis(): Promise<{ url: string; stop(): Promise<void> }> {
+export async function privateRedis(extraArgs: readonly string[] = []): Promise<{ url: string; stop(): Promise<void> }> {
   const port = await freePort();
-  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  const child: ChildProcess = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', ...extraArgs], {
+    stdio: 'ignore',
+  });
   const url = `redis://127.0.0.1:${port}/0`;
   // Ready when it answers a PING (bounded by attempts, each waiting for the connection event).
   for (let attempt = 0; attempt < 100; attempt++) {
