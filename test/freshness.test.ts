@@ -353,7 +353,23 @@ describe('role shares of the day', () => {
     const client = new Redis(redis.url);
     await client.flushall();
     client.disconnect();
-    const again = await gql(app, LOOKUP, { phone: '+14155550134' }, frontend);
-    expect(again.errors?.[0]?.extensions?.code).toBe('BUDGET_EXHAUSTED');
+    // Past the governor's refresh (1 s) it reads the shares again: never back to zero.
+    const flushed = Date.now();
+    await until(
+      async () => {
+        const r = await gql(app, LOOKUP, { phone: '+14155550134' }, frontend);
+        expect(r.errors?.[0]?.extensions?.code).toBe('BUDGET_EXHAUSTED');
+        return Date.now() - flushed > 1_500;
+      },
+      5_000,
+      'the governor to read the shares again',
+    );
+    // What this process counted went back to Redis: a replica started now sees it too.
+    const other = await gateway({
+      sharedState: { redisUrl: redis.url, keyPrefix: 'sfgw:' },
+      budget: { reserveFrom: 0.8, shares: { agent: 1, designer: 0.05, frontend: 0.01 } },
+      cache: { ttlMs: 0, eventsTtlMs: 0, staleTtlMs: 0 },
+    });
+    expect((await gql(other, LOOKUP, { phone: '+14155550134' }, frontend)).errors?.[0]?.extensions?.code).toBe('BUDGET_EXHAUSTED');
   });
 });

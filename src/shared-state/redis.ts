@@ -159,8 +159,12 @@ export async function redisSharedState(o: RedisStateOptions): Promise<SharedStat
           return Object.fromEntries(ROLES.map((r) => [r, Math.max(shared[r], own[r])])) as Record<Role, number>;
         },
         async orgUsage() {
-          const v = await redis.get('budget:org').catch(() => null);
-          return v ? (JSON.parse(v) as OrgUsage) : local.orgUsage();
+          const v = await redis.get('budget:org').catch(() => undefined);
+          if (v) return JSON.parse(v) as OrgUsage;
+          // Redis lost it (or is down): what this process saw stands, and goes back for the others.
+          const own = await local.orgUsage();
+          if (v === null && own) await redis.set('budget:org', JSON.stringify(own), 'PX', HOURS * HOUR_MS).catch(() => undefined);
+          return own;
         },
         async observeOrg(usage: OrgUsage) {
           await local.observeOrg(usage);
