@@ -57,7 +57,7 @@ describe('loadConfig', () => {
       tracing: null,
       metrics: { enabled: true, port: null },
       sharedState: { redisUrl: null, keyPrefix: 'sfgw:' },
-      cache: { ttlMs: 60_000, optionsTtlMs: 600_000, eventsTtlMs: 86_400_000, staleTtlMs: 86_400_000 },
+      cache: { ttlMs: 60_000, optionsTtlMs: 600_000, eventsTtlMs: 86_400_000, staleTtlMs: 86_400_000, maxEntries: 10_000 },
       changeEvents: { endpoint: 'api.pubsub.salesforce.com:7443', verifyTls: true },
       budget: { reserveFrom: 0.8, shares: { agent: 1, designer: 0.05, frontend: 0.2 } },
       gateway: {
