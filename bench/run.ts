@@ -8,10 +8,10 @@
  * latency p50/p99 with autocannon while the emulator adds 50 ms to every Salesforce call.
  *
  * First the caller-context run (bench/context.ts), then the voice-call run (bench/voice-call.ts),
- * the change-events run (bench/change-events.ts), then this one, then the chaos run (bench/chaos.ts).
+ * the change-events run (bench/change-events.ts), the Redis footprint run (bench/redis-footprint.ts), then this one, then the chaos run (bench/chaos.ts).
  *
  * Options (env): BENCH_SECONDS (per latency run, default 5), BENCH_CONNECTIONS (default 4),
- * BENCH_ONLY=context|voice|events|read|chaos.
+ * BENCH_ONLY=context|voice|events|footprint|read|chaos.
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -27,6 +27,7 @@ import { runChaos } from './chaos';
 import { runContext } from './context';
 import { runVoiceCall } from './voice-call';
 import { runChangeEvents } from './change-events';
+import { runRedisFootprint } from './redis-footprint';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
@@ -144,5 +145,6 @@ const only = process.env.BENCH_ONLY;
 if (!only || only === 'context') await runContext();
 if (!only || only === 'voice') await runVoiceCall();
 if (!only || only === 'events') await runChangeEvents();
+if (!only || only === 'footprint') await runRedisFootprint();
 if (!only || only === 'read') await runRead();
 if (!only || only === 'chaos') await runChaos();
