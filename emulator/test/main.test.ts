@@ -14,7 +14,7 @@ const MAIN = fileURLToPath(new URL('../src/main.ts', import.meta.url));
 describe('npm run emulator', () => {
   it('serves change events on its Pub/Sub port beside the REST API, and stops on SIGTERM', async () => {
     const child = spawn(process.execPath, ['--import', 'tsx', MAIN], {
-      env: { PATH: process.env.PATH, EMULATOR_PORT: '0', EMULATOR_PUBSUB_PORT: '0' },
+      env: { EMULATOR_PORT: '0', EMULATOR_PUBSUB_PORT: '0' },
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     try {
