@@ -20,7 +20,7 @@ import { RecordIndex } from './record-index';
 import { objectTag, recordTag } from './tags';
 
 /** Tags one answer may carry; an answer resting on more is not cached (it would cost more to track than to read). */
-export const MAX_TAGS_PER_ANSWER = 500;
+export const MAX_TAGS_PER_ANSWER = 2_000;
 
 export interface FreshnessOptions {
   store: ResponseStore;
@@ -100,9 +100,13 @@ export class Freshness {
     return this.o.events?.healthy() ?? false;
   }
 
-  /** Whether an answer stored at `storedAt` may be served as fresh now. */
-  servable(storedAt: number, shortTtlMs: number): boolean {
-    return this.healthy() || this.clock() - storedAt <= shortTtlMs;
+  /**
+   * Whether a stored answer may be served as fresh now: one that lives long only because change
+   * events keep it fresh is served, while the stream is not healthy, only while younger than the
+   * short TTL.
+   */
+  servable(answer: { storedAt: number; byEvents: boolean }, shortTtlMs: number): boolean {
+    return !answer.byEvents || this.healthy() || this.clock() - answer.storedAt <= shortTtlMs;
   }
 
   /**

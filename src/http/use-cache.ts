@@ -51,7 +51,8 @@ const OUTAGE_CODES = new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'UPSTR
 
 /** The variables each operation of a document declares (null: the document does not parse). */
 function declaredVariables(): (document: string, operationName: string | null | undefined) => Set<string> | null {
-  const memo = new LRUCache<string, Set<string> | 0>({ max: 1_000 });
+  // Bounded by the documents' size too: a document may be long.
+  const memo = new LRUCache<string, Set<string> | 0>({ max: 1_000, maxSize: 8_000_000, sizeCalculation: (_v, k) => Math.max(1, k.length) });
   return (document, operationName) => {
     const id = `${operationName ?? ''}\0${document}`;
     const known = memo.get(id);
@@ -74,19 +75,23 @@ export function responseCache(freshness: Freshness, secret: Buffer, onStale: () 
   /** The generation each request in flight began reading at, by cache key. */
   const inFlight = new Map<string, Map<Request, number>>();
   const keyOf = new WeakMap<Request, string>();
-  /** The dependencies of the answer about to be stored, by key (handed over by onTtl). */
-  const pending = new Map<string, AnswerDependencies | undefined>();
+  /**
+   * What onTtl learned of the answer about to be stored, by key: its dependencies, and whether it
+   * lives long only because change events keep it fresh. Bounded: an answer onTtl looked at may
+   * still not be stored (an error, a refusal).
+   */
+  const pending = new LRUCache<string, { deps: AnswerDependencies | undefined; byEvents: boolean }>({ max: 10_000 });
   const declared = declaredVariables();
   const etagOf = (key: string, storedAt: number) => createHmac('sha256', secret).update(`etag\0${key}\0${storedAt}`).digest('hex');
 
   const cache: Cache = {
     async get(key) {
       const found = await store.get(key);
-      if (!found || !settings || !freshness.servable(found.storedAt, settings.ttlMs)) return null;
+      if (!found || !settings || !freshness.servable(found, settings.ttlMs)) return null;
       return found.value as ExecutionResult;
     },
     async set(key, value, entities, ttl) {
-      const deps = pending.get(key);
+      const told = pending.get(key);
       pending.delete(key);
       const storedAt = clock();
       // The ETag names this answer's version: set before anything awaits, so that the answer
@@ -97,8 +102,8 @@ export function responseCache(freshness: Freshness, secret: Buffer, onStale: () 
       // A read whose start was not noted is not stored: it might be an old one.
       if (!started || started.size === 0) return;
       if (JSON.stringify(value).length > MAX_ANSWER_BYTES) return;
-      const tags = [...new Set([...(deps?.tags ?? []), ...freshness.entityTags(entities)])];
-      const stored = await store.set(key, value, tags, ttl, Math.min(...started.values()), storedAt);
+      const tags = [...new Set([...(told?.deps?.tags ?? []), ...freshness.entityTags(entities)])];
+      const stored = await store.set(key, value, tags, ttl, Math.min(...started.values()), storedAt, told?.byEvents ?? true);
       // The last known answer outlives its invalidation, to stand in while Salesforce fails.
       if (stored && settings) await store.keep(key, value, storedAt, settings.staleTtlMs);
     },
@@ -166,8 +171,9 @@ export function responseCache(freshness: Freshness, secret: Buffer, onStale: () 
             const ctx = context as Partial<Context> & { request?: Request; dependencies?: AnswerDependencies };
             if (ctx.sf?.failedCalls) return 0;
             const key = ctx.request ? keyOf.get(ctx.request) : undefined;
-            if (key !== undefined) pending.set(key, ctx.dependencies);
-            return freshness.ttl(ttl, ctx.dependencies, s);
+            const final = freshness.ttl(ttl, ctx.dependencies, s);
+            if (key !== undefined) pending.set(key, { deps: ctx.dependencies, byEvents: final > ttl });
+            return final;
           },
         }),
         {

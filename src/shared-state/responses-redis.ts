@@ -83,7 +83,10 @@ return 1`;
 interface Envelope {
   v: unknown;
   at: number;
+  /** The epoch it belongs to: a bumped epoch drops it. */
   e: number;
+  /** Lives long only because change events keep it fresh. */
+  b: boolean;
 }
 
 export function redisResponseStore(redis: Redis, prefix: string, limits: ResponseStoreLimits = {}, clock: () => number = Date.now): ResponseStore {
@@ -95,18 +98,18 @@ export function redisResponseStore(redis: Redis, prefix: string, limits: Respons
       const [raw, epoch] = (await redis.mget(`answer:${key}`, 'cache-epoch').catch(() => [null, null])) as (string | null)[];
       if (!raw) return null;
       const e = JSON.parse(raw) as Envelope;
-      return e.e < Number(epoch ?? 0) ? null : { value: e.v, storedAt: e.at };
+      return e.e < Number(epoch ?? 0) ? null : { value: e.v, storedAt: e.at, byEvents: e.b };
     },
     async generation() {
       const v = await redis.get('response-generation').catch(() => undefined);
       return v === undefined ? null : Number(v ?? 0);
     },
-    async set(key, value, tags, ttlMs, since, storedAt) {
+    async set(key, value, tags, ttlMs, since, storedAt, byEvents) {
       const epoch = await redis.get('cache-epoch').catch(() => undefined);
       if (epoch === undefined) return false;
       const ttl = Math.max(1, Math.round(ttlMs));
       const keys = ['answers', `answer:${key}`, `atags:${key}`, ...tags.flatMap((t) => [`inval:${t}`, `tag:${t}`])];
-      const envelope: Envelope = { v: value, at: storedAt, e: Number(epoch ?? 0) };
+      const envelope: Envelope = { v: value, at: storedAt, e: Number(epoch ?? 0), b: byEvents };
       const stored = await redis
         .eval(STORE, keys.length, ...keys, JSON.stringify(envelope), ttl, since, key, clock(), cap, prefix, tags.join('\n'), MAX_AGE_MS)
         .catch(() => 0);

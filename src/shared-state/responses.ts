@@ -14,6 +14,8 @@ export interface StoredAnswer {
   value: unknown;
   /** When it was stored (ms): answers stored before the change-event stream was lost live short. */
   storedAt: number;
+  /** Whether it lives long only because change events keep it fresh. */
+  byEvents: boolean;
 }
 
 export interface ResponseStore {
@@ -21,7 +23,7 @@ export interface ResponseStore {
   /** The current generation; null when it cannot be read (then nothing is stored). */
   generation(): Promise<number | null>;
   /** Stores the answer unless one of `tags` was invalidated after generation `since`. */
-  set(key: string, value: unknown, tags: readonly string[], ttlMs: number, since: number, storedAt: number): Promise<boolean>;
+  set(key: string, value: unknown, tags: readonly string[], ttlMs: number, since: number, storedAt: number, byEvents: boolean): Promise<boolean>;
   invalidate(tags: readonly string[]): Promise<void>;
   /** Drops every answer (changes may have been missed); last known answers stay. */
   dropAll(): Promise<void>;
@@ -67,12 +69,12 @@ export function memoryResponseStore(limits: ResponseStoreLimits = {}): ResponseS
     lastKnown: async (key) => known.get(key) ?? null,
     async get(key) {
       const entry = answers.get(key);
-      return entry ? { value: entry.value, storedAt: entry.storedAt } : null;
+      return entry ? { value: entry.value, storedAt: entry.storedAt, byEvents: entry.byEvents } : null;
     },
     generation: async () => generation,
-    async set(key, value, tags, ttlMs, since, storedAt) {
+    async set(key, value, tags, ttlMs, since, storedAt, byEvents) {
       if (tags.some((t) => (invalidated.get(t) ?? -1) > since)) return false;
-      answers.set(key, { value, storedAt, tags }, { ttl: Math.max(1, Math.round(ttlMs)) });
+      answers.set(key, { value, storedAt, byEvents, tags }, { ttl: Math.max(1, Math.round(ttlMs)) });
       for (const t of tags) byTag.set(t, (byTag.get(t) ?? new Set()).add(key));
       return true;
     },
