@@ -100,17 +100,16 @@ describe('SIGTERM', () => {
         body: JSON.stringify({ latencyMs: 1_000 }),
         headers: { 'content-type': 'application/json' },
       });
+      const calls = async () => ((await (await fetch(`${urls.emulator}/__emulator/stats`)).json()) as { apiRequests: number }).apiRequests;
+      // Start-up made calls of its own (describe): the request's is the next one.
+      const before = await calls();
       const inFlight = fetch(urls.gateway, {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key', 'x-request-timeout-ms': '5000' },
         body: JSON.stringify({ query: '{ caseOptions { origins { value } } }' }),
       });
       // Sent once the request has reached Salesforce (the emulator counts it on arrival).
-      for (let i = 0; i < 100; i++) {
-        const stats = (await (await fetch(`${urls.emulator}/__emulator/stats`)).json()) as { apiRequests: number };
-        if (stats.apiRequests > 0) break;
-        await new Promise((r) => setTimeout(r, 20));
-      }
+      for (let i = 0; i < 250 && (await calls()) <= before; i++) await new Promise((r) => setTimeout(r, 20));
       const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
       child.kill('SIGTERM');
       const res = await inFlight;
