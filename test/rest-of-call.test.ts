@@ -106,7 +106,8 @@ describe('updateCase', () => {
     const [audit] = await soql<{ Subject: string; Description: string; WhoId: string }>(
       `SELECT Subject, Description, WhoId FROM Task WHERE Gateway_Request_Key__c = 'demo-agent:upd-1'`,
     );
-    expect(audit!.WhoId).toBe(gw.ids.contacts.ada);
+    // On the case alone: a reference to the case's ContactId could be one to a null field.
+    expect(audit!.WhoId).toBeNull();
     expect(audit!.Description).toContain('Status: Closed');
     expect(audit!.Description).toContain(`Comment: ${result.comment.id}`);
     expect(audit!.Description).toContain('By: demo-agent');

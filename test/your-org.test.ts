@@ -103,7 +103,8 @@ describe('b2c: person accounts, a custom phone field, a loyalty picklist', () =>
     const { conn } = gw.connection;
     const [made] = (await conn.query<{ ContactId: string; AccountId: string }>(`SELECT ContactId, AccountId FROM Case WHERE Id = '${caseId}'`)).records;
     expect(made).toMatchObject({ ContactId: person.contactId, AccountId: person.accountId });
-    const tasks = await conn.query<{ WhoId: string; AccountId: string }>(`SELECT WhoId, AccountId FROM Task WHERE WhatId = '${caseId}'`);
+    // The follow-up and the call are with the person; updateCase's audit task sits on the case alone.
+    const tasks = await conn.query<{ WhoId: string; AccountId: string }>(`SELECT WhoId, AccountId FROM Task WHERE WhatId = '${caseId}' AND WhoId != null`);
     expect(tasks.records.length).toBeGreaterThanOrEqual(2);
     for (const t of tasks.records) expect(t).toMatchObject({ WhoId: person.contactId, AccountId: person.accountId });
   });
@@ -136,11 +137,18 @@ describe('strict: record types, a required custom field and a validation rule', 
       };
     }>(CREATE.replace('CUSTOM', custom), { input: { customerId: gw.emulators.salesforce.fixtures.contacts.ada, subject: 'Bill too high', ...input } });
 
-  it('without the required field: a ValidationError naming it, and nothing written', async () => {
+  it('without the required fields (no org file): Salesforce names both in one error; a ValidationError naming each, nothing written', async () => {
     const before = await cases(bare);
     const { data, errors } = await create(bare, { idempotencyKey: 'strict-1' });
     expect(errors).toBeUndefined();
-    expect(data!.createCase).toMatchObject({ __typename: 'ValidationError', fieldErrors: [{ field: 'Product_Line__c', code: 'REQUIRED' }] });
+    const message = 'Required fields are missing: [Product_Line__c, Region__c]';
+    expect(data!.createCase).toMatchObject({
+      __typename: 'ValidationError',
+      fieldErrors: [
+        { field: 'Product_Line__c', code: 'REQUIRED', message },
+        { field: 'Region__c', code: 'REQUIRED', message },
+      ],
+    });
     expect(await cases(bare)).toBe(before);
   });
 
@@ -154,7 +162,22 @@ describe('strict: record types, a required custom field and a validation rule', 
 
   it("a record type by developer name; the rule's own message reaches the agent; an unknown type is named", async () => {
     const before = await cases(configured);
-    const refused = await create(configured, { recordType: 'Complaint', idempotencyKey: 'strict-3' });
+    // The org file's default product line is not one a complaint may have: named before any call.
+    const calls = async () => (await control<{ apiRequests: number }>(configured.emulators.url, 'GET', 'stats')).apiRequests;
+    const idle = await calls();
+    const defaulted = await create(configured, { recordType: 'Complaint', idempotencyKey: 'strict-3a' });
+    expect(defaulted.data!.createCase).toMatchObject({
+      __typename: 'ValidationError',
+      fieldErrors: [
+        {
+          field: 'custom.productLine',
+          code: 'INVALID_PICKLIST_VALUE',
+          message: 'custom.productLine must be one of: Broadband, Mobile (record type Complaint).',
+        },
+      ],
+    });
+    expect(await calls()).toBe(idle);
+    const refused = await create(configured, { recordType: 'Complaint', idempotencyKey: 'strict-3', custom: { productLine: 'Broadband' } });
     expect(refused.data!.createCase).toMatchObject({
       __typename: 'ValidationError',
       fieldErrors: [{ field: 'description', code: 'INVALID', message: STRICT_RULE_MESSAGE }],
@@ -165,7 +188,12 @@ describe('strict: record types, a required custom field and a validation rule', 
       fieldErrors: [{ field: 'recordType', code: 'INVALID', message: 'recordType must be one of: Support, Complaint.' }],
     });
     expect(await cases(configured)).toBe(before);
-    const made = await create(configured, { recordType: 'Complaint', description: 'Charged twice in March.', idempotencyKey: 'strict-5' });
+    const made = await create(configured, {
+      recordType: 'Complaint',
+      description: 'Charged twice in March.',
+      idempotencyKey: 'strict-5',
+      custom: { productLine: 'Mobile' },
+    });
     expect(made.data!.createCase.__typename).toBe('CreateCaseSuccess');
     const [row] = (
       await configured.connection.conn.query<{ RecordTypeId: string }>(`SELECT RecordTypeId FROM Case WHERE Id = '${made.data!.createCase.case!.id}'`)

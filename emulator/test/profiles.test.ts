@@ -89,6 +89,7 @@ describe('the strict profile', () => {
     ).toEqual([
       ['Support', true],
       ['Complaint', false],
+      ['Legacy', false],
       ['Master', false],
     ]);
     expect(described.fields.find((f) => f.name === 'Product_Line__c')).toMatchObject({ nillable: false, createable: true, defaultedOnCreate: false });
@@ -101,7 +102,7 @@ describe('the strict profile', () => {
     expect(missing.errorCode).toBe('REQUIRED_FIELD_MISSING');
     expect(missing.message).toContain('Product_Line__c');
     const rule = await rejection(() =>
-      conn.sobject('Case').create({ Subject: 'Rude agent', Status: 'New', Product_Line__c: 'Mobile', RecordTypeId: Complaint }),
+      conn.sobject('Case').create({ Subject: 'Rude agent', Status: 'New', Product_Line__c: 'Mobile', Region__c: 'EMEA', RecordTypeId: Complaint }),
     );
     expect(rule.errorCode).toBe('FIELD_CUSTOM_VALIDATION_EXCEPTION');
     expect(rule.message).toBe(STRICT_RULE_MESSAGE);
@@ -111,6 +112,7 @@ describe('the strict profile', () => {
       Description: 'The agent hung up twice.',
       Status: 'New',
       Product_Line__c: 'Mobile',
+      Region__c: 'EMEA',
       RecordTypeId: Complaint,
     })) as { success: boolean };
     expect(ok.success).toBe(true);

@@ -3,7 +3,7 @@ import type { CaseStatusFilter } from '../domain/context-shape';
 import type { FieldError } from '../domain/errors';
 import type { TtlCache } from './cache';
 import type { SalesforceApi } from './client';
-import { describeObject, type DescribeResult } from './describe';
+import { defaultRecordType, describeObject, recordTypePicklists, type DescribeField, type DescribeResult } from './describe';
 import { childPages, type PageRequest } from './pages';
 import type { CaseRecord, Page } from '../domain/records';
 import { caseFields, toCase, type OrgFields } from './records';
@@ -72,6 +72,20 @@ export function findCasesByContacts(
 // ---------------------------------------------------------------------------------------------
 // createCase: validated, idempotent.
 
+/** A value of one of the org's own Case fields (the org file's), as `custom.<name>` gives it. */
+export interface CustomValue {
+  /** The GraphQL name, e.g. `productLine`. */
+  name: string;
+  /** The Salesforce API name, e.g. `Product_Line__c`. */
+  field: string;
+  value: unknown;
+}
+
+/** `custom.<name>` for the org's own Case fields, by API name (for Salesforce's refusals). */
+export function customInputNames(config: OrgFields): Record<string, string> {
+  return Object.fromEntries((config.custom?.Case ?? []).map((f) => [f.field, `custom.${f.name}`]));
+}
+
 /** The fields of a new case, as its input names them. */
 export interface CaseFields {
   subject: string;
@@ -131,11 +145,66 @@ function recordTypeOf(describe: DescribeResult, developerName: string): { id: st
   return { id: null, error: { field: 'recordType', code: 'INVALID', message } };
 }
 
+/** A value as Salesforce takes it: dates as ISO text. */
+function wireValue(f: DescribeField, v: unknown): unknown {
+  if (!(v instanceof Date)) return v;
+  return f.type === 'date' ? v.toISOString().slice(0, 10) : v.toISOString();
+}
+
+/**
+ * What describe (and the record type's picklist values) say is wrong with values of the org's own
+ * Case fields, checked before any write: a field the integration user cannot set, a picklist value
+ * outside the active ones or the record type's, text over its length. Each refusal names
+ * `custom.<name>` (or, for a caseDefault of a field the org file does not declare, its API name).
+ */
+function checkCustom(
+  describe: DescribeResult,
+  values: readonly CustomValue[],
+  mode: 'create' | 'update',
+  allowed: Record<string, string[]> | null,
+  recordType: string | null,
+): { row: Record<string, unknown>; errors: FieldError[] } {
+  const errors: FieldError[] = [];
+  const row: Record<string, unknown> = {};
+  for (const c of values) {
+    const input = c.name.includes('.') ? c.name : `custom.${c.name}`;
+    const f = describe.fields.find((x) => x.name === c.field);
+    if (!f) continue;
+    if (!(mode === 'create' ? f.createable : f.updateable)) {
+      errors.push({ field: input, code: 'NOT_ALLOWED', message: `${input} (Case.${f.name}) cannot be set by the integration user.` });
+      continue;
+    }
+    if (c.value === null || c.value === undefined) {
+      row[f.name] = null;
+      continue;
+    }
+    const value = wireValue(f, c.value);
+    if ((f.type === 'picklist' || f.type === 'multipicklist') && typeof value === 'string') {
+      const active = f.picklistValues.filter((p) => p.active).map((p) => p.value);
+      const forType = allowed?.[f.name];
+      const choices = forType ? active.filter((v) => forType.includes(v)) : active;
+      const given = f.type === 'multipicklist' ? value.split(';') : [value];
+      if (!given.every((v) => choices.includes(v))) {
+        const why = forType && given.every((v) => active.includes(v)) ? ` (record type ${recordType})` : '';
+        errors.push({ field: input, code: 'INVALID_PICKLIST_VALUE', message: `${input} must be one of: ${choices.join(', ')}${why}.` });
+        continue;
+      }
+    } else if (typeof value === 'string' && f.length > 0 && value.length > f.length) {
+      errors.push({ field: input, code: 'TOO_LONG', message: `${input} may have at most ${f.length} characters.` });
+      continue;
+    }
+    row[f.name] = value;
+  }
+  return { row, errors };
+}
+
 /**
  * The Case row to write (API names, empty values left out) and what the org's describe says is
- * wrong with it. The default origin applies when the org's Origin picklist has it; `defaults`
- * (the org file's caseDefaults) fill the fields the input leaves empty; a record type is named
- * by its developer name.
+ * wrong with it. The default origin applies when the org's Origin picklist has it; the org's own
+ * fields come from `custom` first, then from `defaults` (the org file's caseDefaults), each checked
+ * against describe and the record type's picklist values; a declared field that is required and
+ * has neither is refused; a record type is named by its developer name (the user's default
+ * otherwise, as Salesforce gives one).
  */
 export async function caseRow(
   sf: SalesforceApi,
@@ -143,9 +212,39 @@ export async function caseRow(
   fields: CaseFields,
   defaultOrigin: string | null,
   defaults: Readonly<Record<string, unknown>> = {},
+  custom: readonly CustomValue[] = [],
+  config: Pick<OrgFields, 'custom'> = {},
 ): Promise<{ row: Record<string, unknown>; errors: FieldError[] }> {
   const describe = await describeObject(sf, cache, 'Case');
   const recordType = fields.recordType ? recordTypeOf(describe, fields.recordType) : null;
+  const typeId = recordType ? recordType.id : defaultRecordType(describe);
+  const typeName = fields.recordType ?? describe.recordTypeInfos?.find((t) => t.recordTypeId === typeId)?.developerName ?? null;
+  const declared = config.custom?.Case ?? [];
+  const given = new Set(custom.map((c) => c.field));
+  // Defaults stand in for the org's fields the input leaves out, named as the input would name them.
+  const fromDefaults: CustomValue[] = Object.entries(defaults)
+    .filter(([field]) => !given.has(field))
+    .map(([field, value]) => ({
+      name: declared.find((d) => d.field === field) ? `custom.${declared.find((d) => d.field === field)!.name}` : `caseDefaults.${field}`,
+      field,
+      value,
+    }));
+  const picklistsNeeded = [...custom, ...fromDefaults].some((c) =>
+    describe.fields.find((f) => f.name === c.field && (f.type === 'picklist' || f.type === 'multipicklist')),
+  );
+  const allowed = typeId && picklistsNeeded ? await recordTypePicklists(sf, cache, 'Case', typeId) : null;
+  const own = checkCustom(describe, [...custom, ...fromDefaults], 'create', allowed, typeName);
+  const required = declared.filter((d) => {
+    const f = describe.fields.find((x) => x.name === d.field);
+    return (
+      f &&
+      !f.nillable &&
+      f.createable &&
+      f.type !== 'boolean' &&
+      (own.row[f.name] === undefined || own.row[f.name] === null) &&
+      !own.errors.some((e) => e.field === `custom.${d.name}`)
+    );
+  });
   const origins = describe.fields.find((f) => f.name === 'Origin')?.picklistValues.map((p) => p.value) ?? [];
   const origin = fields.origin ?? (defaultOrigin && origins.includes(defaultOrigin) ? defaultOrigin : null);
   const values: Record<string, string | null> = {
@@ -159,16 +258,38 @@ export async function caseRow(
     SuppliedEmail: fields.suppliedEmail,
   };
   const row = {
-    ...defaults,
     ...Object.fromEntries(Object.entries(values).filter(([, v]) => v !== null)),
+    ...Object.fromEntries(Object.entries(own.row).filter(([, v]) => v !== null)),
     ...(recordType?.id ? { RecordTypeId: recordType.id } : {}),
   };
-  return { row, errors: [...checkAgainstDescribe(describe, values), ...(recordType?.error ? [recordType.error] : [])] };
+  return {
+    row,
+    errors: [
+      ...checkAgainstDescribe(describe, values),
+      ...(recordType?.error ? [recordType.error] : []),
+      ...own.errors,
+      ...required.map((d) => ({ field: `custom.${d.name}`, code: 'REQUIRED' as const, message: `custom.${d.name} is required by the org (Case.${d.field}).` })),
+    ],
+  };
 }
 
 /** What the org's describe says is wrong with new values of Case fields (API names; null: unchanged). */
 export async function checkCaseValues(sf: SalesforceApi, cache: TtlCache, values: Record<string, string | null>): Promise<FieldError[]> {
   return checkAgainstDescribe(await describeObject(sf, cache, 'Case'), values);
+}
+
+/**
+ * New values of the org's own Case fields for an update: checked against describe (the case's
+ * record type is not known without reading it; Salesforce refuses a value its record type does not
+ * allow, and that refusal names the same input field).
+ */
+export async function customUpdate(
+  sf: SalesforceApi,
+  cache: TtlCache,
+  custom: readonly CustomValue[],
+): Promise<{ row: Record<string, unknown>; errors: FieldError[] }> {
+  if (custom.length === 0) return { row: {}, errors: [] };
+  return checkCustom(await describeObject(sf, cache, 'Case'), custom, 'update', null, null);
 }
 
 /** The Contact and Account fields that tie a case to its customer. */

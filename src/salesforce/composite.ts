@@ -56,6 +56,33 @@ export async function compositeCall(
   return Object.fromEntries(result.compositeResponse.map((r) => [r.referenceId, { status: r.httpStatusCode, body: r.body }]));
 }
 
+/**
+ * A subrequest needed a value from an earlier answer that had none (a query that found no row):
+ * Salesforce halts it with PROCESSING_HALTED and names the reference in its message, "Invalid
+ * reference specified. No value for target.records[0].Id found in target." (REST API guide,
+ * "Composite Subrequest Result"). `referenceId` is the earlier answer that was empty.
+ */
+export class MissingRecord extends Error {
+  constructor(readonly referenceId: string) {
+    super(`Subrequest ${referenceId} found nothing that a later one needed`);
+    this.name = 'MissingRecord';
+  }
+}
+
+const NO_VALUE = /No value for ([A-Za-z0-9_]+)[.[]/;
+
+/** The referenceId whose empty answer halted a later subrequest, whatever the others say; null when none did. */
+export function missingReference(answers: Record<string, SubAnswer>): string | null {
+  for (const a of Object.values(answers)) {
+    if (a.status < 400 || !Array.isArray(a.body)) continue;
+    for (const item of a.body as { message?: string }[]) {
+      const m = NO_VALUE.exec(item.message ?? '');
+      if (m) return m[1]!;
+    }
+  }
+  return null;
+}
+
 /** A subrequest's refusal as the SalesforceError the same call alone would have thrown. */
 export function subrequestError(referenceId: string, answer: SubAnswer): SalesforceError {
   const items = (Array.isArray(answer.body) ? answer.body : []) as { errorCode?: string; message?: string; fields?: string[] }[];

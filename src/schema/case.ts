@@ -1,4 +1,5 @@
 /** Case, its options, Customer.cases, Case.customer and the root fields that return cases. */
+import { customValuesOf } from './org-fields';
 import { IdempotencyConflictError, NotFoundError, ValidationError, badInput } from '../domain/errors';
 import type { CaseCommentRecord, CaseRecord } from '../domain/records';
 import type { CasePicklists, PicklistValue } from '../salesforce/cases';
@@ -208,6 +209,7 @@ builder.mutationField('createCase', (t) =>
           origin: text(input.origin),
           recordType: text(input.recordType),
           idempotencyKey: input.idempotencyKey.trim(),
+          custom: customValuesOf(input, ctx.settings.orgFields.custom?.Case),
       });
       // Reads later in this request see the new case (read back in the write's own call).
       ctx.loaders.case.clear(result.id);
@@ -258,6 +260,7 @@ builder.mutationField('updateCase', (t) =>
         comment: text(input.comment),
         commentIsPublic: input.commentIsPublic ?? false,
         idempotencyKey: input.idempotencyKey.trim(),
+        custom: customValuesOf(input, ctx.settings.orgFields.custom?.Case),
       });
       ctx.loaders.case.clear(result.caseId);
       ctx.loaders.casesByCustomer.clearAll();

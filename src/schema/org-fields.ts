@@ -7,8 +7,12 @@
  *
  * Records carry the values under `custom`, by GraphQL name, read in the statements that read the
  * records: the default resolvers answer them, at no Salesforce call.
+ *
+ * The org's Case fields are writable too: `CreateCaseInput.custom` and `UpdateCaseInput.custom`
+ * (`CaseCustomInput`, the same names as `Case.custom`), checked against describe before any write.
  */
 import { extendSchema, parse, type GraphQLSchema } from 'graphql';
+import type { CustomValue } from '../salesforce/cases';
 import type { CustomField, CustomObject } from '../salesforce/records';
 
 const OWNER: Record<CustomObject, string> = { Customer: 'Contact', Account: 'Account', Case: 'Case' };
@@ -28,6 +32,22 @@ export function withOrgFields(base: GraphQLSchema, custom: Partial<Record<Custom
           .join('\n')}\n}\n` +
         `extend type ${type} {\n  ${quote("Your org's own fields (docs/your-org.md).")}\n  custom: ${type}CustomFields!\n}`,
     ),
+    ...types
+      .filter(([type]) => type === 'Case')
+      .map(
+        ([, fields]) =>
+          `${quote("Values of your org's own Case fields, as Case.custom names them; each checked against the org before anything is written.")}\ninput CaseCustomInput {\n${fields
+            .map((f) => `  ${quote(f.description)}\n  ${f.name}: ${f.type}`)
+            .join('\n')}\n}\n` +
+          `extend input CreateCaseInput {\n  ${quote("Your org's own Case fields (docs/your-org.md); they come before the org file's caseDefaults.")}\n  custom: CaseCustomInput\n}\n` +
+          `extend input UpdateCaseInput {\n  ${quote("New values of your org's own Case fields (docs/your-org.md); null empties a field.")}\n  custom: CaseCustomInput\n}`,
+      ),
   ].join('\n\n');
   return extendSchema(base, parse(sdl));
+}
+
+/** The `custom` values of a write's input, by Salesforce field (the org file's Case fields). */
+export function customValuesOf(input: object, fields: readonly CustomField[] = []): CustomValue[] {
+  const given = (input as { custom?: Record<string, unknown> | null }).custom ?? {};
+  return fields.filter((f) => f.name in given).map((f) => ({ name: f.name, field: f.field, value: given[f.name] }));
 }

@@ -8,7 +8,7 @@ import { normaliseId } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
 import { EMAIL_PATTERN } from '../domain/email';
 import type { CaseRecord } from '../domain/records';
-import { CASE_INPUT_NAMES, caseRow, type CaseFields } from '../salesforce/cases';
+import { CASE_INPUT_NAMES, caseRow, customInputNames, type CaseFields, type CustomValue } from '../salesforce/cases';
 import { compositeCall, foundNothing, insertedId, queryPath, rowsOf, type SubRequest } from '../salesforce/composite';
 import { caseFields, toCase } from '../salesforce/records';
 import { eq, eqReference, reference, select } from '../salesforce/soql';
@@ -18,6 +18,8 @@ import { idempotentWrite } from './idempotent-write';
 export interface NewCaseInput extends CaseFields {
   customerId: string | null;
   idempotencyKey: string;
+  /** Values of the org's own Case fields (`custom` in the input). */
+  custom?: readonly CustomValue[];
 }
 
 /** Checks that need no upstream call. */
@@ -51,7 +53,8 @@ export function checkCaseInput(input: NewCaseInput): FieldError[] {
  */
 export async function createCase(deps: ServiceDeps, input: NewCaseInput): Promise<{ id: string; replayed: boolean; record: CaseRecord | null }> {
   const local = checkCaseInput(input);
-  const described = () => caseRow(deps.sf, deps.describeCache, input, deps.settings.defaultCaseOrigin, deps.settings.caseDefaults);
+  const described = () =>
+    caseRow(deps.sf, deps.describeCache, input, deps.settings.defaultCaseOrigin, deps.settings.caseDefaults, input.custom ?? [], deps.settings.orgFields);
   // Without a usable key there is nothing to replay: report every problem at once.
   if (local.some((e) => e.field === 'idempotencyKey')) throw new ValidationError([...local, ...(await described()).errors]);
   const { idempotencyKey, ...rest } = input;
@@ -60,8 +63,13 @@ export async function createCase(deps: ServiceDeps, input: NewCaseInput): Promis
   return idempotentWrite(deps, {
     object: 'Case',
     idempotencyKey,
-    fingerprint: fingerprint({ ...rest, customerId: rest.customerId && customerId }),
-    inputNames: CASE_INPUT_NAMES,
+    // Without custom values the fingerprint is what it was before the org's fields could be written.
+    fingerprint: fingerprint({
+      ...rest,
+      custom: rest.custom && rest.custom.length > 0 ? rest.custom.map((c) => [c.field, c.value]) : undefined,
+      customerId: rest.customerId && customerId,
+    }),
+    inputNames: { ...CASE_INPUT_NAMES, ...customInputNames(deps.settings.orgFields) },
     async prepare() {
       const { row, errors } = await described();
       if (local.length + errors.length > 0) throw new ValidationError([...local, ...errors]);
@@ -78,10 +86,11 @@ export async function createCase(deps: ServiceDeps, input: NewCaseInput): Promis
           referenceId: 'customer',
         });
       }
-      // A reference to a field that is null (a contact with no account) is sent as null
-      // [unverified against a real org: the docs do not say; the emulator does so].
-      const customerFields =
-        customerId !== null ? { ContactId: reference('customer.records[0].Id'), AccountId: reference('customer.records[0].AccountId') } : {};
+      // The account is not sent: a reference to the contact's AccountId would be a reference to a
+      // field that may be null, which Salesforce does not document. Salesforce gives a case the
+      // contact's account itself, unless the org separates accounts from contacts in cases
+      // (Setup, Case Settings), where leaving it empty is what the org asks for.
+      const customerFields = customerId !== null ? { ContactId: reference('customer.records[0].Id') } : {};
       subs.push({ method: 'POST', path: '/sobjects/Case', referenceId: 'case', body: { ...row, ...customerFields, ...keyFields } });
       subs.push({
         method: 'GET',

@@ -78,8 +78,17 @@ export async function logCall(deps: ServiceDeps, input: CallInput): Promise<{ id
         // The case, only if it is the customer's: one customer's call never lands on another's case.
         if (customerId) query('owned', 'Case', [eq('Id', caseId), eq('ContactId', customerId)]);
       }
-      // A call about a case is with the case's customer when the input names none.
-      const who = customerId ? reference('customer.records[0].Id') : caseId ? reference('case.records[0].ContactId') : null;
+      // A call about a case is with the case's customer when the input names none. That customer
+      // is read first (one more call, on this path only): a reference to the case's ContactId
+      // could be a reference to a null field, which Salesforce does not document (docs/writes.md).
+      let caseContact: string | null = null;
+      if (!customerId && caseId) {
+        const [found] = (await deps.sf.query<{ ContactId: string | null }>(select({ fields: ['Id', 'ContactId'], from: 'Case', where: [eq('Id', caseId)] })))
+          .records;
+        if (!found) throw new NotFoundError('No case has this caseId; nothing was written.', input.caseId!);
+        caseContact = found.ContactId;
+      }
+      const who = customerId ? reference('customer.records[0].Id') : caseContact;
       const what = caseId ? reference(customerId ? 'owned.records[0].Id' : 'case.records[0].Id') : null;
       subs.push({
         method: 'POST',

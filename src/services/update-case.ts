@@ -9,8 +9,8 @@ import { checkIdOf, idOf } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
 import type { CaseCommentRecord, CaseRecord } from '../domain/records';
 import { SalesforceError } from '../salesforce/errors';
-import { checkCaseValues } from '../salesforce/cases';
-import { compositeCall, queryPath, rowsOf } from '../salesforce/composite';
+import { checkCaseValues, customInputNames, customUpdate, type CustomValue } from '../salesforce/cases';
+import { MissingRecord, compositeCall, queryPath, rowsOf } from '../salesforce/composite';
 import { CASE_COMMENT_FIELDS, caseFields, toCase, toCaseComment } from '../salesforce/records';
 import { eq, eqReference, reference, select } from '../salesforce/soql';
 import { transaction } from '../salesforce/transaction';
@@ -26,6 +26,8 @@ export interface CaseUpdate {
   comment: string | null;
   commentIsPublic: boolean;
   idempotencyKey: string;
+  /** New values of the org's own Case fields (`custom` in the input). */
+  custom?: readonly CustomValue[];
 }
 
 /** CaseComment.CommentBody holds at most this many characters. */
@@ -36,8 +38,8 @@ const INPUT_NAMES: Record<string, string> = { Status: 'status', Priority: 'prior
 function checkLocal(input: CaseUpdate): FieldError[] {
   const errors = checkIdempotencyKey(input.idempotencyKey);
   errors.push(...checkIdOf('caseId', input.caseId, 'Case', 'a case'));
-  if (input.status === null && input.priority === null && input.comment === null) {
-    errors.push({ field: 'input', code: 'REQUIRED', message: 'Give a status, a priority or a comment: there is nothing to change.' });
+  if (input.status === null && input.priority === null && input.comment === null && (input.custom ?? []).length === 0) {
+    errors.push({ field: 'input', code: 'REQUIRED', message: 'Give a status, a priority, a comment or a custom value: there is nothing to change.' });
   }
   if (input.comment !== null && input.comment.length > MAX_COMMENT)
     errors.push({ field: 'comment', code: 'TOO_LONG', message: `comment may have at most ${MAX_COMMENT} characters.` });
@@ -56,8 +58,8 @@ export interface CaseUpdateResult {
   read: { case: CaseRecord | null; comment: CaseCommentRecord | null };
 }
 
-/** Errors that say the case is not there (the PATCH of a missing Id, a reference to its empty query). */
-const MISSING = new Set(['NOT_FOUND', 'ENTITY_IS_DELETED', 'INVALID_REFERENCE', 'INVALID_CROSS_REFERENCE_KEY', 'INVALID_ID_FIELD']);
+/** Errors that say the case is not there (the PATCH of a missing Id); a reference to its empty query is a MissingRecord. */
+const MISSING = new Set(['NOT_FOUND', 'ENTITY_IS_DELETED', 'INVALID_CROSS_REFERENCE_KEY', 'INVALID_ID_FIELD']);
 
 /**
  * ONE Salesforce call on its happy path (issue 20): the case's read (its customer for the audit
@@ -67,6 +69,7 @@ const MISSING = new Set(['NOT_FOUND', 'ENTITY_IS_DELETED', 'INVALID_REFERENCE', 
 export async function updateCase(deps: ServiceDeps, input: CaseUpdate): Promise<CaseUpdateResult> {
   const local = checkLocal(input);
   const picklists = () => checkCaseValues(deps.sf, deps.describeCache, { Status: input.status, Priority: input.priority });
+  const own = () => customUpdate(deps.sf, deps.describeCache, input.custom ?? []);
   if (local.some((e) => e.field === 'idempotencyKey' || e.field === 'caseId')) throw new ValidationError(local);
   const caseId = idOf(input.caseId, 'Case')!;
   const { idempotencyKey, ...rest } = input;
@@ -74,19 +77,26 @@ export async function updateCase(deps: ServiceDeps, input: CaseUpdate): Promise<
   return idempotentWrite(deps, {
     object: 'Task',
     idempotencyKey,
-    fingerprint: fingerprint({ operation: 'updateCase', ...rest, caseId }),
+    // Without custom values the fingerprint is what it was before the org's fields could be written.
+    fingerprint: fingerprint({
+      operation: 'updateCase',
+      ...rest,
+      custom: rest.custom && rest.custom.length > 0 ? rest.custom.map((c) => [c.field, c.value]) : undefined,
+      caseId,
+    }),
     readFields: ['Description'],
-    inputNames: INPUT_NAMES,
+    inputNames: { ...INPUT_NAMES, ...customInputNames(deps.settings.orgFields) },
     async prepare() {
-      const errors = [...local, ...(await picklists())];
+      const custom = await own();
+      const errors = [...local, ...(await picklists()), ...custom.errors];
       if (errors.length > 0) throw new ValidationError(errors);
-      return {};
+      return custom.row;
     },
-    async write(_prepared, keyFields) {
+    async write(prepared, keyFields) {
       const subs: SubRequest[] = [
         { method: 'GET', path: queryPath(select({ fields: ['Id', 'ContactId'], from: 'Case', where: [eq('Id', caseId)] })), referenceId: 'target' },
       ];
-      const change = Object.fromEntries(Object.entries({ Status: input.status, Priority: input.priority }).filter(([, v]) => v !== null));
+      const change = { ...Object.fromEntries(Object.entries({ Status: input.status, Priority: input.priority }).filter(([, v]) => v !== null)), ...prepared };
       if (Object.keys(change).length > 0) subs.push({ method: 'PATCH', path: `/sobjects/Case/${caseId}`, referenceId: 'change', body: change });
       if (input.comment !== null) {
         subs.push({
@@ -102,7 +112,9 @@ export async function updateCase(deps: ServiceDeps, input: CaseUpdate): Promise<
         method: 'POST',
         path: '/sobjects/Task',
         referenceId: 'audit',
-        body: { ...audit, WhoId: reference('target.records[0].ContactId'), WhatId: reference('target.records[0].Id'), ...keyFields },
+        // On the case alone: its ContactId may be null, and a reference to a null field is not
+        // documented (docs/writes.md).
+        body: { ...audit, WhatId: reference('target.records[0].Id'), ...keyFields },
       });
       subs.push({
         method: 'GET',
@@ -120,8 +132,9 @@ export async function updateCase(deps: ServiceDeps, input: CaseUpdate): Promise<
       try {
         results = await transaction(deps.sf, subs, Object.keys(keyFields).length > 0);
       } catch (e) {
-        if (e instanceof SalesforceError && e.kind === 'rejected' && MISSING.has(e.errorCode))
-          throw new NotFoundError('No case has this caseId; nothing was written.', input.caseId);
+        const gone =
+          (e instanceof MissingRecord && e.referenceId === 'target') || (e instanceof SalesforceError && e.kind === 'rejected' && MISSING.has(e.errorCode));
+        if (gone) throw new NotFoundError('No case has this caseId; nothing was written.', input.caseId);
         throw e;
       }
       const [read] = rowsOf(results.updated);

@@ -108,7 +108,9 @@ export function profileObjects(profile: OrgProfile): ObjectDef[] {
   }
   const caseTypes: RecordTypeDef[] = [
     { id: '', developerName: 'Support', name: 'Support', isDefault: true },
-    { id: '', developerName: 'Complaint', name: 'Complaint' },
+    // Complaints are about what is sold by subscription: its product lines are restricted.
+    { id: '', developerName: 'Complaint', name: 'Complaint', picklists: { Product_Line__c: ['Broadband', 'Mobile'] } },
+    { id: '', developerName: 'Legacy', name: 'Legacy', active: false },
   ];
   const rule: ValidationRule = {
     name: 'Complaint_Needs_Description',
@@ -118,7 +120,11 @@ export function profileObjects(profile: OrgProfile): ObjectDef[] {
   };
   const caseObject = withFields(
     byName('Case'),
-    [recordTypeId(), field('Product_Line__c', 'picklist', { label: 'Product Line', nillable: false, picklist: PRODUCT_LINES, restrictedPicklist: true })],
+    [
+      recordTypeId(),
+      field('Product_Line__c', 'picklist', { label: 'Product Line', nillable: false, picklist: PRODUCT_LINES, restrictedPicklist: true }),
+      field('Region__c', 'string', { label: 'Region', length: 20, nillable: false }),
+    ],
     { recordTypes: caseTypes, validationRules: [...byName('Case').validationRules, rule] },
   );
   return [byName('Account'), byName('Contact'), caseObject, recordTypeObject, ...rest];

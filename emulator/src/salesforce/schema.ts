@@ -76,6 +76,10 @@ export interface RecordTypeDef {
   isPersonType?: boolean;
   /** The default for new records of the integration user's profile. */
   isDefault?: boolean;
+  /** An inactive record type cannot be given to new records. @default true */
+  active?: boolean;
+  /** Picklist values this record type allows, by field (all of the field's values where not listed). */
+  picklists?: Record<string, readonly string[]>;
 }
 
 export interface ObjectDef {
@@ -694,7 +698,8 @@ export function describeGlobalEntry(o: ObjectDef, version: string): Record<strin
   return {
     activateable: false,
     createable: writable,
-    custom: false,
+    // A custom object is custom in the global and the per-object describe.
+    custom: o.name.endsWith('__c'),
     customSetting: false,
     deepCloneable: false,
     deletable: writable,
@@ -741,7 +746,7 @@ export function describeObject(o: ObjectDef, version: string): Record<string, un
     })),
     compactLayoutable: true,
     createable: global.createable,
-    custom: false,
+    custom: o.name.endsWith('__c'),
     customSetting: false,
     deepCloneable: false,
     defaultImplementation: null,
@@ -770,7 +775,7 @@ export function describeObject(o: ObjectDef, version: string): Record<string, un
     queryable: true,
     recordTypeInfos: [
       ...(o.recordTypes ?? []).map((t) => ({
-        active: true,
+        active: t.active !== false,
         available: true,
         defaultRecordTypeMapping: t.isDefault === true,
         developerName: t.developerName,

@@ -18,6 +18,7 @@ import { limits } from './routes/limits';
 import { QueryResource } from './routes/query';
 import { sobjects } from './routes/sobjects';
 import { Enrichment } from './routes/tooling';
+import { uiApi } from './routes/ui-api';
 import { profileObjects, seedProfile, type OrgProfile, type ProfileFixtures } from './profiles';
 import { JSFORCE_TEST_OBJECTS, createOrgSchema } from './schema';
 import { seedJsforceTestObjects, seedOrg, type SeedFixtures } from './seed';
@@ -351,6 +352,8 @@ export class SalesforceEmulator {
         return sobjects(this.org, request);
       case 'composite':
         return composite(this.org, request, (m, v, r, p, b) => this.route(m, v, r, p, b));
+      case 'ui-api':
+        return uiApi(this.org, method, tail);
       case 'tooling':
         return this.enrichment.route(this.org, method, tail, body, this.cdcObjects);
       case 'limits':

@@ -203,31 +203,37 @@ function recordType(r: SfRecord): string {
 
 const REFERENCE = /@\{([^}.[\]]+)((?:\.[^}.[\]]+|\[\d+\])*)\}/g;
 
-/** The value at `@{ref.path}` in earlier subresponses. */
-function valueOf(whole: string, ref: string, path: string, refs: Map<string, unknown>): unknown {
-  // Which errorCode Salesforce gives a reference it cannot resolve (no such referenceId, or a
-  // query that found no row) is unverified (reference §6.6, §11).
-  if (!refs.has(ref)) throw SfError.one(400, 'INVALID_REFERENCE', `Invalid reference specified. No value for ${ref} found.`);
+/**
+ * The value at `@{ref.path}` in earlier subresponses. One Salesforce cannot resolve (no such
+ * referenceId, or a query that found no row) halts the subrequest: 400 PROCESSING_HALTED, "Invalid
+ * reference specified. No value for target.records[0].Id found in target." (REST API guide,
+ * "Composite Subrequest Result"; the rest of Salesforce's message is [unverified]). A reference to
+ * a field whose value is null is not documented: this emulator halts it the same way, so that no
+ * client leans on it.
+ */
+function valueOf(ref: string, path: string, refs: Map<string, unknown>): unknown {
+  const halt = () => SfError.one(400, 'PROCESSING_HALTED', `Invalid reference specified. No value for ${ref}${path} found in ${ref}.`);
+  if (!refs.has(ref)) throw halt();
   let v: unknown = refs.get(ref);
   for (const part of path.match(/\.[^.[\]]+|\[\d+\]/g) ?? []) {
     const key = part.startsWith('.') ? part.slice(1) : Number(part.slice(1, -1));
     v = (v as Record<string | number, unknown> | null)?.[key];
   }
-  if (v === undefined) throw SfError.one(400, 'INVALID_REFERENCE', `Invalid reference specified: ${whole}`);
+  if (v === undefined || v === null) throw halt();
   return v;
 }
 
 /**
  * Replaces `@{ref.path}` with values from earlier subresponses. A body value that is one whole
- * reference takes the referenced value as it is (a null stays null) [unverified: the docs show
- * only references to Ids]; in URLs and inside longer text it is the value's text.
+ * reference takes the referenced value as it is; in URLs and inside longer text it is the value's
+ * text.
  */
 function resolveRefs(value: unknown, refs: Map<string, unknown>, inUrl: boolean): unknown {
   if (typeof value === 'string') {
     const whole = new RegExp(`^${REFERENCE.source}$`).exec(value);
-    if (whole && !inUrl) return valueOf(whole[0], whole[1]!, whole[2] ?? '', refs);
-    return value.replace(REFERENCE, (match, ref: string, path: string) => {
-      const v = valueOf(match, ref, path, refs);
+    if (whole && !inUrl) return valueOf(whole[1]!, whole[2] ?? '', refs);
+    return value.replace(REFERENCE, (_match, ref: string, path: string) => {
+      const v = valueOf(ref, path, refs);
       return inUrl ? encodeURIComponent(String(v)) : String(v);
     });
   }
