@@ -23,15 +23,25 @@ export async function wholeVoiceCall(
   customerId: string,
   tag: string,
   phone = '+14155550134',
+  /** Values of the org's own Case fields for createCase and updateCase (an org file declares them). */
+  custom: { create?: Record<string, unknown>; update?: Record<string, unknown> } = {},
 ): Promise<Record<VoiceCallStep, Record<string, unknown>>> {
   const results = {} as Record<VoiceCallStep, Record<string, unknown>>;
   const step = async (name: VoiceCallStep, document: string, variables: Record<string, unknown>) => (results[name] = await run(name, document, variables));
   await step('customersByPhone', operation('CallerLookup'), { phone });
   const created = await step('createCase', operation('CreateCase'), {
-    input: { customerId, subject: 'Punch card reader jams', priority: 'High', idempotencyKey: `${tag}:case` },
+    input: {
+      customerId,
+      subject: 'Punch card reader jams',
+      priority: 'High',
+      idempotencyKey: `${tag}:case`,
+      ...(custom.create ? { custom: custom.create } : {}),
+    },
   });
   const caseId = (created.case as { id: string } | undefined)?.id;
-  await step('updateCase', operation('AddToCase'), { input: { caseId, comment: 'Still jams after a restart.', idempotencyKey: `${tag}:comment` } });
+  await step('updateCase', operation('AddToCase'), {
+    input: { caseId, comment: 'Still jams after a restart.', idempotencyKey: `${tag}:comment`, ...(custom.update ? { custom: custom.update } : {}) },
+  });
   await step('recordConsent', operation('RecordConsent'), {
     input: { customerId, channel: 'SMS', status: 'OPTED_IN', source: 'said yes on the call', idempotencyKey: `${tag}:consent` },
   });
