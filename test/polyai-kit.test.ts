@@ -14,6 +14,7 @@ import { pino } from 'pino';
 import { createApp, type App } from '../src/app';
 import { testConfig } from './support/config';
 import { startTestGateway, type TestGateway } from './support/gateway';
+import type { OrgFile } from '../src/env/org-file';
 
 const KIT = new URL('../integrations/polyai/', import.meta.url);
 const CONV_ID = 'CAkit0000000000000000000000000001';
@@ -25,6 +26,10 @@ let url: string;
 let staleApp: App;
 let staleServer: Server;
 let staleUrl: string;
+/** A gateway over the strict org with its example org file: the kit's custom fields. */
+let strict: TestGateway;
+let strictServer: Server;
+let strictUrl: string;
 beforeAll(async () => {
   gw = await startTestGateway({ security: { trustedDocumentsOnly: true } });
   server = createServer(gw.yoga);
@@ -36,10 +41,20 @@ beforeAll(async () => {
   staleServer = createServer(staleApp.yoga);
   await new Promise<void>((resolve) => staleServer.listen(0, '127.0.0.1', resolve));
   staleUrl = `http://127.0.0.1:${(staleServer.address() as AddressInfo).port}`;
+  strict = await startTestGateway({
+    emulator: { profile: 'strict' },
+    org: JSON.parse(readFileSync(new URL('../docs/your-org/strict.json', import.meta.url), 'utf8')) as OrgFile,
+    security: { trustedDocumentsOnly: true },
+  });
+  strictServer = createServer(strict.yoga);
+  await new Promise<void>((resolve) => strictServer.listen(0, '127.0.0.1', resolve));
+  strictUrl = `http://127.0.0.1:${(strictServer.address() as AddressInfo).port}`;
 });
 afterAll(async () => {
   await new Promise<void>((resolve) => server.close(() => resolve()));
   await new Promise<void>((resolve) => staleServer.close(() => resolve()));
+  await new Promise<void>((resolve) => strictServer.close(() => resolve()));
+  await strict.close();
   await staleApp.close();
   await gw.close();
 });
@@ -51,6 +66,7 @@ const kitEnv = (conv: string) => [
   `KIT_CONV_ID=${conv}`,
   `KIT_STALE_GATEWAY_URL=${staleUrl}`,
   `KIT_EMULATOR_URL=${gw.emulators.url}`,
+  `KIT_STRICT_GATEWAY_URL=${strictUrl}`,
 ];
 
 describe('the PolyAI kit', () => {
@@ -71,7 +87,7 @@ describe('the PolyAI kit', () => {
         (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}` }),
       );
     });
-    expect(run.output).toMatch(/Ran 9 tests/);
+    expect(run.output).toMatch(/Ran 10 tests/);
     expect(run.output).not.toMatch(/skipped/);
     expect(run.code, run.output).toBe(0);
 
@@ -89,7 +105,7 @@ describe('the PolyAI kit', () => {
   it('passes again in reverse order against the state the first run left (independent of order and state)', async () => {
     const source = readFileSync(new URL('test_salesforce_gateway.py', KIT), 'utf8');
     const names = [...source.matchAll(/^ {4}def (test_\w+)\(self\)/gm)].map((m) => `test_salesforce_gateway.KitTest.${m[1]}`).reverse();
-    expect(names.length).toBe(9);
+    expect(names.length).toBe(10);
     const run = await new Promise<{ code: number; output: string }>((resolve) => {
       execFile(
         'env',
@@ -99,7 +115,7 @@ describe('the PolyAI kit', () => {
         (error, stdout, stderr) => resolve({ code: error ? ((error as { code?: number }).code ?? 1) : 0, output: `${stdout}\n${stderr}` }),
       );
     });
-    expect(run.output).toMatch(/Ran 9 tests/);
+    expect(run.output).toMatch(/Ran 10 tests/);
     expect(run.code, run.output).toBe(0);
     // Each conversation's retried functions wrote once.
     for (const conv of [CONV_ID, `${CONV_ID}-2`]) {

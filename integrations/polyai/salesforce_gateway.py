@@ -233,10 +233,16 @@ def lookup_caller(conv: Any) -> Reply:
     return {"content": "The caller is not a known customer. Greet them, ask for their name, and offer to open a case."}
 
 
-def create_case(conv: Any, subject: str, description: Optional[str] = None, priority: Optional[str] = None) -> Reply:
-    """Opens a case for the caller (or records who called when they are not a customer)."""
+def create_case(
+    conv: Any, subject: str, description: Optional[str] = None, priority: Optional[str] = None, custom: Optional[Dict[str, Any]] = None
+) -> Reply:
+    """
+    Opens a case for the caller (or records who called when they are not a customer). `custom`
+    sets your org's own Case fields, by the names the org file gives them (e.g.
+    {"productLine": "Broadband"}: the answer to "is this about broadband or mobile?").
+    """
     customer_id = getattr(conv.state, "customer_id", None)
-    case_input = {"subject": subject, "description": description, "priority": priority, "idempotencyKey": _key(conv, "create_case")}
+    case_input = {"subject": subject, "description": description, "priority": priority, "custom": custom or None, "idempotencyKey": _key(conv, "create_case")}
     if customer_id:
         case_input["customerId"] = customer_id
     else:
@@ -252,14 +258,17 @@ def create_case(conv: Any, subject: str, description: Optional[str] = None, prio
     return {"utterance": f"I've opened a case for you. Your case number is {spoken}.", "content": "Offer to text the case number to the caller."}
 
 
-def add_to_case(conv: Any, comment: str, status: Optional[str] = None, priority: Optional[str] = None) -> Reply:
-    """Adds what the caller said to their case (a comment; never overwrites the description)."""
+def add_to_case(
+    conv: Any, comment: str, status: Optional[str] = None, priority: Optional[str] = None, custom: Optional[Dict[str, Any]] = None
+) -> Reply:
+    """Adds what the caller said to their case (a comment; never overwrites the description); `custom` sets your org's own Case fields."""
     case_id = getattr(conv.state, "case_id", None)
     if not case_id:
         return {"content": "There is no case on this call yet. Ask which case they mean, or open a new one with create_case."}
     # One key per distinct update on this call: the same words retried are the same update.
-    purpose = "add_to_case:" + hashlib.sha256(f"{case_id}|{comment}|{status}|{priority}".encode()).hexdigest()[:16]
-    update = {"caseId": case_id, "comment": comment, "status": status, "priority": priority, "idempotencyKey": _key(conv, purpose)}
+    own = f"|{json.dumps(custom, sort_keys=True)}" if custom else ""
+    purpose = "add_to_case:" + hashlib.sha256(f"{case_id}|{comment}|{status}|{priority}{own}".encode()).hexdigest()[:16]
+    update = {"caseId": case_id, "comment": comment, "status": status, "priority": priority, "custom": custom or None, "idempotencyKey": _key(conv, purpose)}
     result, instead = _write(conv, "AddToCase", update)
     if instead is not None or result is None:
         return instead or dict(SORRY)

@@ -180,6 +180,18 @@ class KitTest(unittest.TestCase):
         down = Conv(ADA, url="http://127.0.0.1:9")
         self.assertEqual(kit.create_case(down, "anything")["utterance"], kit.SORRY["utterance"])
 
+    def test_custom_fields_pass_through(self):
+        # A gateway over an org with its own required Case field (the strict example org file).
+        url = os.environ["KIT_STRICT_GATEWAY_URL"]
+        conv = Conv(ADA, url=url)
+        kit.lookup_caller(conv)
+        made = kit.create_case(conv, "Slow line", custom={"productLine": "Broadband", "region": "APAC"})
+        self.assertIn("Your case number is", made["utterance"])
+        refused = kit.create_case(Conv(ADA, url=url), "Slow line", custom={"productLine": "Satellite"})
+        self.assertIn("custom.productLine", refused["content"])
+        changed = kit.add_to_case(conv, "It is the mobile line, not broadband.", custom={"productLine": "Mobile"})
+        self.assertEqual(changed["utterance"], "I've added that to your case.")
+
     def test_idempotency_keys_fit_the_gateway(self):
         conv = Conv(ADA, conv_id="conv with spaces/and slashes " + "x" * 80)
         key = kit._key(conv, "create_case")
