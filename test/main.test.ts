@@ -2,6 +2,7 @@
  * The process itself (src/main.ts), run as `npm start` runs it: production with no org fails
  * closed, at once, with one line naming what to set.
  */
+import { buildSchema, type GraphQLInputObjectType } from 'graphql';
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -228,6 +229,11 @@ describe('your org (issue 23)', () => {
     expect(result.stdout).toContain('loyaltyTier: String');
     expect(result.stdout).toContain('custom: CustomerCustomFields!');
     expect(result.stdout).not.toMatch(/Gateway:|Salesforce emulator/);
+    // The org's Case fields are writable: the inputs are part of the deployment's schema, which parses.
+    const printed = buildSchema(result.stdout);
+    expect(Object.keys((printed.getType('CaseCustomInput') as GraphQLInputObjectType).getFields())).toEqual(['reason']);
+    expect((printed.getType('CreateCaseInput') as GraphQLInputObjectType).getFields().custom!.type.toString()).toBe('CaseCustomInput');
+    expect((printed.getType('UpdateCaseInput') as GraphQLInputObjectType).getFields().custom!.type.toString()).toBe('CaseCustomInput');
   });
 
   it('a mistyped field in the org file stops start-up with one line naming it', async () => {
