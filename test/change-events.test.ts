@@ -6,57 +6,27 @@
 import net from 'node:net';
 import type { Connection } from 'jsforce';
 import { pino } from 'pino';
-import { startPubSub, type RunningEmulators, type RunningPubSub } from 'salesforce-emulator';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { startPubSub, type RunningEmulators } from 'salesforce-emulator';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app';
 import { testConfig, type ConfigOptions } from './support/config';
-import { control, startTestEmulator } from './support/emulator';
-import { MACHINE_REDIS, testPrefix } from './support/redis';
+import { control } from './support/emulator';
+import { testPrefix } from './support/redis';
+import { changeEventsOrg, until } from './support/change-events';
 
+const org = changeEventsOrg();
 let em: RunningEmulators;
-let pubsub: RunningPubSub;
 let conn: Connection;
-beforeAll(async () => {
-  em = await startTestEmulator();
-  // Keepalives every 200 ms, so that "healthy" is proved quickly.
-  pubsub = await startPubSub(em.salesforce, { keepaliveMs: 200 });
+beforeAll(() => {
+  ({ em } = org);
 });
-afterAll(async () => {
-  await pubsub.close();
-  await em.close();
-});
-
-const opened: App[] = [];
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  pubsub.setFaults({});
-  for (const app of opened.splice(0)) await app.close();
-  for (const c of cleanups.splice(0)) await c();
-  await control(em.url, 'DELETE', 'faults');
-});
+const cleanups = { push: (c: () => Promise<void>) => org.afterTest(c) };
 
 /** A gateway subscribed to the emulator's change events; the short TTL is 1 s, the events TTL an hour. */
 async function gateway(options: ConfigOptions = {}, prefix?: string): Promise<App> {
-  const config = testConfig(em.url, {
-    cache: { ttlMs: 1_000, eventsTtlMs: 3_600_000, staleTtlMs: 3_600_000 },
-    changeEvents: { endpoint: pubsub.endpoint, verifyTls: false },
-    ...(prefix ? { sharedState: { redisUrl: MACHINE_REDIS, keyPrefix: prefix } } : {}),
-    ...options,
-  });
-  const app = await createApp(config, { logger: pino({ level: 'silent' }), changeEvents: { keepaliveGraceMs: 1_000, reconnectBaseMs: 100 } });
-  opened.push(app);
-  // Healthy once connected and a keepalive came: bounded by the subscription's own signal.
-  await until(() => app.changeEvents!.healthy(), 5_000, 'the subscription to become healthy');
+  const app = await org.gateway(options, prefix ?? false);
   conn ??= app.connection.conn;
   return app;
-}
-
-async function until(check: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`waited ${ms} ms for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
 }
 
 const CONTEXT = `query Context($id: ID!) { customer(id: $id) { name cases(first: 10, status: OPEN) { edges { node { id subject status } } } } }`;
@@ -167,7 +137,7 @@ describe('fresh by events', () => {
     await read(first, alan);
     // Stopped: the replay id it got to stays in Redis, with the cached answer.
     await first.close();
-    opened.splice(opened.indexOf(first), 1);
+    org.closedByTest(first);
     await conn.sobject('Contact').update({ Id: alan, LastName: 'Turing (restarted)' });
     const second = await gateway({}, prefix);
     await until(async () => (await read(second, alan)).data!.customer!.name === 'Alan Turing (restarted)', 3_000, 'the missed change after the restart');

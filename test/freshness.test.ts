@@ -7,61 +7,26 @@
 import type { Connection } from 'jsforce';
 import { Redis } from 'ioredis';
 import { pino } from 'pino';
-import { startPubSub, type RunningEmulators, type RunningPubSub } from 'salesforce-emulator';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { RunningEmulators, RunningPubSub } from 'salesforce-emulator';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app';
 import { testConfig, type ConfigOptions } from './support/config';
-import { control, startTestEmulator } from './support/emulator';
+import { control } from './support/emulator';
 import { MACHINE_REDIS, privateRedis, testPrefix } from './support/redis';
+import { changeEventsOrg, until } from './support/change-events';
 
+const org = changeEventsOrg();
 let em: RunningEmulators;
 let pubsub: RunningPubSub;
-beforeAll(async () => {
-  em = await startTestEmulator();
-  pubsub = await startPubSub(em.salesforce, { keepaliveMs: 200 });
+beforeAll(() => {
+  ({ em, pubsub } = org);
 });
-afterAll(async () => {
-  await pubsub.close();
-  await em.close();
-});
-
-const opened: App[] = [];
-const cleanups: (() => Promise<void>)[] = [];
-afterEach(async () => {
-  pubsub.setFaults({});
-  for (const app of opened.splice(0)) await app.close();
-  for (const c of cleanups.splice(0)) await c();
-  await control(em.url, 'DELETE', 'faults');
-});
+const cleanups = { push: (c: () => Promise<void>) => org.afterTest(c) };
 beforeEach(() => control(em.url, 'POST', 'reset'));
 
-/** A gateway subscribed to change events: the short TTL 1 s, the events TTL a day. */
-async function gateway(options: ConfigOptions = {}, redis = false): Promise<App> {
-  let sharedState = {};
-  if (redis) {
-    const { prefix, cleanup } = testPrefix();
-    cleanups.push(cleanup);
-    sharedState = { sharedState: { redisUrl: MACHINE_REDIS, keyPrefix: prefix } };
-  }
-  const config = testConfig(em.url, {
-    cache: { ttlMs: 1_000, eventsTtlMs: 86_400_000, staleTtlMs: 86_400_000 },
-    changeEvents: { endpoint: pubsub.endpoint, verifyTls: false },
-    ...sharedState,
-    ...options,
-  });
-  const app = await createApp(config, { logger: pino({ level: 'silent' }), changeEvents: { keepaliveGraceMs: 1_000, reconnectBaseMs: 100 } });
-  opened.push(app);
-  await until(() => app.changeEvents!.healthy(), 5_000, 'the subscription to become healthy');
-  return app;
-}
-
-async function until(check: () => boolean | Promise<boolean>, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`waited ${ms} ms for ${what}`);
-    await new Promise((r) => setTimeout(r, 25));
-  }
-}
+/** A gateway subscribed to change events: the short TTL 1 s, answers kept a day while the stream is healthy. */
+const gateway = (options: ConfigOptions = {}, redis = false) =>
+  org.gateway({ cache: { ttlMs: 1_000, eventsTtlMs: 86_400_000, staleTtlMs: 86_400_000 }, ...options }, redis);
 
 interface Answer {
   status: number;

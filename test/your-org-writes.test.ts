@@ -133,15 +133,19 @@ describe('strict: record types and required fields', () => {
     expect((await recordTypeOf(id)).Product_Line__c).toBe('TV');
   });
 
-  it("refuses a value outside the case's record type before any call, and an inactive record type by name", async () => {
-    const complaint = await write(gw, CREATE, 'productLine', {
+  /** A complaint about a product line. */
+  const complain = (productLine: string, idempotencyKey: string) =>
+    write(gw, CREATE, 'productLine', {
       customerId: ada(),
       subject: 'Overcharged',
       description: 'Twice in March.',
       recordType: 'Complaint',
-      custom: { productLine: 'TV' },
-      idempotencyKey: 's-3',
+      custom: { productLine },
+      idempotencyKey,
     });
+
+  it("refuses a value outside the case's record type before any call, and an inactive record type by name", async () => {
+    const complaint = await complain('TV', 's-3');
     expect(complaint.calls).toBe(0);
     expect(complaint.result.fieldErrors).toEqual([
       { field: 'custom.productLine', code: 'INVALID_PICKLIST_VALUE', message: 'custom.productLine must be one of: Broadband, Mobile (record type Complaint).' },
@@ -155,14 +159,7 @@ describe('strict: record types and required fields', () => {
     const complaint = gw.emulators.salesforce.schema.object('Case')!.recordTypes!.find((t) => t.developerName === 'Complaint')!;
     complaint.active = false;
     try {
-      const refused = await write(gw, CREATE, 'productLine', {
-        customerId: ada(),
-        subject: 'Overcharged',
-        description: 'Twice in March.',
-        recordType: 'Complaint',
-        custom: { productLine: 'Mobile' },
-        idempotencyKey: 's-5',
-      });
+      const refused = await complain('Mobile', 's-5');
       expect(refused.result.fieldErrors).toEqual([
         { field: 'recordType', code: 'INVALID', message: `Record Type ID: this ID value isn't valid for the user: ${complaint.id}` },
       ]);

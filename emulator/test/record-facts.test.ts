@@ -5,31 +5,25 @@
  * (one Contact each, no Name on insert), custom objects `custom: true` in describe, and composite
  * references to what is not there (PROCESSING_HALTED).
  */
-import type { Connection } from 'jsforce';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulators } from '../src/index';
-import { passwordLogin, rejection, startTestEmulator } from './support';
+import { describe, expect, it } from 'vitest';
+import { rejection, useTestOrg } from './support';
 
 describe('a strict org', () => {
-  let em: RunningEmulators;
-  let conn: Connection;
-  beforeAll(async () => {
-    em = await startTestEmulator({ profile: 'strict' });
-    conn = await passwordLogin(em.url);
-  });
-  afterAll(() => em.close());
-  const types = () => em.salesforce.profileFixtures.recordTypes;
+  const org = useTestOrg({ profile: 'strict' });
+  /** jsforce, logged in to the org once it has started. */
+  const sf = () => org.conn;
+  const types = () => org.em.salesforce.profileFixtures.recordTypes;
   const row = async (id: string) =>
-    (await conn.query<Record<string, unknown>>(`SELECT RecordTypeId, Product_Line__c FROM Case WHERE Id = '${id}'`)).records[0]!;
+    (await sf().query<Record<string, unknown>>(`SELECT RecordTypeId, Product_Line__c FROM Case WHERE Id = '${id}'`)).records[0]!;
 
   it("gives a case without a record type the user's default one", async () => {
-    const made = (await conn.sobject('Case').create({ Subject: 'Default type', Product_Line__c: 'TV', Region__c: 'EMEA' })) as { id: string };
+    const made = (await sf().sobject('Case').create({ Subject: 'Default type', Product_Line__c: 'TV', Region__c: 'EMEA' })) as { id: string };
     expect((await row(made.id)).RecordTypeId).toBe(types().Support);
   });
 
   it("refuses another object's, an unknown or an inactive record type with Salesforce's message", async () => {
     for (const id of [types().Legacy!, '012000000000999AAA']) {
-      const e = await rejection(() => conn.sobject('Case').create({ Subject: 'x', RecordTypeId: id, Product_Line__c: 'TV', Region__c: 'EMEA' }));
+      const e = await rejection(() => sf().sobject('Case').create({ Subject: 'x', RecordTypeId: id, Product_Line__c: 'TV', Region__c: 'EMEA' }));
       expect(e.errorCode).toBe('INVALID_CROSS_REFERENCE_KEY');
       expect(e.message).toBe(`Record Type ID: this ID value isn't valid for the user: ${id}`);
       expect((e.data as { fields?: string[] } | undefined)?.fields ?? ['RecordTypeId']).toEqual(['RecordTypeId']);
@@ -38,19 +32,19 @@ describe('a strict org', () => {
 
   it("holds a restricted picklist to its record type's values, and the UI API says which", async () => {
     const e = await rejection(() =>
-      conn.sobject('Case').create({ Subject: 'x', RecordTypeId: types().Complaint, Description: 'd', Product_Line__c: 'TV', Region__c: 'EMEA' }),
+      sf().sobject('Case').create({ Subject: 'x', RecordTypeId: types().Complaint, Description: 'd', Product_Line__c: 'TV', Region__c: 'EMEA' }),
     );
     expect(e.errorCode).toBe('INVALID_OR_NULL_FOR_RESTRICTED_PICKLIST');
-    const values = (await conn.request(`/services/data/v62.0/ui-api/object-info/Case/picklist-values/${types().Complaint}`)) as {
+    const values = (await sf().request(`/services/data/v62.0/ui-api/object-info/Case/picklist-values/${types().Complaint}`)) as {
       picklistFieldValues: Record<string, { values: { value: string }[] }>;
     };
     expect(values.picklistFieldValues.Product_Line__c!.values.map((v) => v.value)).toEqual(['Broadband', 'Mobile']);
-    const master = (await conn.request('/services/data/v62.0/ui-api/object-info/Case/picklist-values/012000000000000AAA')) as typeof values;
+    const master = (await sf().request('/services/data/v62.0/ui-api/object-info/Case/picklist-values/012000000000000AAA')) as typeof values;
     expect(master.picklistFieldValues.Product_Line__c!.values.map((v) => v.value)).toEqual(['Broadband', 'Mobile', 'TV', 'General']);
   });
 
   it('reports several missing required fields as one error naming them all', async () => {
-    const res = (await conn
+    const res = (await sf()
       .request({
         method: 'POST',
         url: '/services/data/v62.0/sobjects/Case',
@@ -64,7 +58,7 @@ describe('a strict org', () => {
 
   it('halts a composite subrequest whose reference finds no value, and rolls the rest back with allOrNone', async () => {
     const missing = '500000000000000AAA';
-    const answer = (await conn.request({
+    const answer = (await sf().request({
       method: 'POST',
       url: '/services/data/v62.0/composite',
       body: JSON.stringify({
@@ -92,16 +86,11 @@ describe('a strict org', () => {
 });
 
 describe('person accounts', () => {
-  let em: RunningEmulators;
-  let conn: Connection;
-  beforeAll(async () => {
-    em = await startTestEmulator({ profile: 'b2c' });
-    conn = await passwordLogin(em.url);
-  });
-  afterAll(() => em.close());
+  const org = useTestOrg({ profile: 'b2c' });
 
   it('are made with their Contact in one go (PersonContactId at once), take no Name, and no second Contact', async () => {
-    const personType = em.salesforce.profileFixtures.recordTypes.PersonAccount!;
+    const { conn } = org;
+    const personType = org.em.salesforce.profileFixtures.recordTypes.PersonAccount!;
     const named = await rejection(() => conn.sobject('Account').create({ RecordTypeId: personType, Name: 'Emmy Noether', LastName: 'Noether' }));
     expect(named.errorCode).toBe('INVALID_FIELD_FOR_INSERT_UPDATE');
     const made = (await conn.sobject('Account').create({ RecordTypeId: personType, FirstName: 'Emmy', LastName: 'Noether' })) as { id: string };
@@ -115,15 +104,10 @@ describe('person accounts', () => {
 });
 
 describe('describe', () => {
-  let em: RunningEmulators;
-  let conn: Connection;
-  beforeAll(async () => {
-    em = await startTestEmulator({ jsforceTestObjects: true });
-    conn = await passwordLogin(em.url);
-  });
-  afterAll(() => em.close());
+  const org = useTestOrg({ jsforceTestObjects: true });
 
   it('says a custom object is custom, in the global and the per-object describe', async () => {
+    const { conn } = org;
     const global = await conn.describeGlobal();
     expect(global.sobjects.find((o) => o.name === 'UpsertTable__c')!.custom).toBe(true);
     expect(global.sobjects.find((o) => o.name === 'Account')!.custom).toBe(false);
