@@ -83,6 +83,23 @@ describe('a strict org', () => {
       body: [{ errorCode: 'PROCESSING_HALTED', message: 'The transaction was rolled back since another operation in the same transaction failed.' }],
     });
   });
+  it('halts a reference to a field whose value is null the same way (Salesforce does not document it)', async () => {
+    const ada = org.em.salesforce.fixtures.contacts.ada;
+    const answer = (await sf().request({
+      method: 'POST',
+      url: '/services/data/v62.0/composite',
+      body: JSON.stringify({
+        allOrNone: false,
+        compositeRequest: [
+          { method: 'GET', url: `/services/data/v62.0/query?q=SELECT+Id,+Department+FROM+Contact+WHERE+Id='${ada}'`, referenceId: 'who' },
+          { method: 'POST', url: '/services/data/v62.0/sobjects/Account', referenceId: 'account', body: { Name: '@{who.records[0].Department}' } },
+        ],
+      }),
+      headers: { 'Content-Type': 'application/json' },
+    })) as { compositeResponse: { httpStatusCode: number; body: { errorCode: string; message: string }[] }[] };
+    expect(answer.compositeResponse[0]!.httpStatusCode).toBe(200);
+    expect(answer.compositeResponse[1]).toMatchObject({ httpStatusCode: 400, body: [{ errorCode: 'PROCESSING_HALTED' }] });
+  });
 });
 
 describe('person accounts', () => {
