@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { createApp, type AppConfig } from './app';
 import { ConfigError, loadConfig, orgFileAt, type Config } from './config';
 import { createHttpServer } from './http/server';
+import { pino } from 'pino';
 import { createLogger } from './logger';
 
 let config: Config;
@@ -23,9 +24,9 @@ try {
   throw e;
 }
 
-const logger = createLogger(config.logLevel);
-/** With `--print-schema`, stdout carries the schema alone: the banner goes to stderr. */
+/** With `--print-schema`, stdout carries the schema alone: the banner and the logs go to stderr. */
 const printing = process.argv.includes('--print-schema');
+const logger = printing ? createLogger(config.logLevel, pino.destination(2)) : createLogger(config.logLevel);
 const say = printing ? console.error : console.log;
 const closers: (() => Promise<void>)[] = [];
 

@@ -238,7 +238,9 @@ describe('npm start is one process that stops cleanly', () => {
 
 describe('your org (issue 23)', () => {
   it("--print-schema prints the deployment's schema, the org file's fields included, and exits 0", async () => {
-    const result = await run({ PORT: '0', EMULATOR_PORT: '0', LOG_LEVEL: 'warn', EMULATOR_ORG_PROFILE: 'b2c' }, ['--print-schema']);
+    // At the default log level: the logs go to stderr, so `--print-schema > file` is the schema alone.
+    const result = await run({ PORT: '0', EMULATOR_PORT: '0', EMULATOR_ORG_PROFILE: 'b2c' }, ['--print-schema']);
+    expect(result.stderr).toMatch(/"msg":"logged in to Salesforce"/);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/^type CustomerCustomFields \{$/m);
     expect(result.stdout).toContain('loyaltyTier: String');
