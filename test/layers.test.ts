@@ -73,3 +73,15 @@ describe('the layer rule', () => {
     }
   });
 });
+
+describe('the formatter', () => {
+  it('checks every source file of src/ (the generated root schema/ is left to its tools, src/schema/ is not)', async () => {
+    const prettier = await import('prettier');
+    const root = new URL('..', import.meta.url).pathname;
+    const ignorePath = `${root}.prettierignore`;
+    for (const file of ['src/schema/case.ts', 'src/cache/tags.ts', 'src/http/use-cache.ts']) {
+      expect((await prettier.getFileInfo(`${root}${file}`, { ignorePath })).ignored, file).toBe(false);
+    }
+    expect((await prettier.getFileInfo(`${root}schema/schema.graphql`, { ignorePath })).ignored).toBe(true);
+  });
+});

@@ -24,9 +24,7 @@ export const builder = new SchemaBuilder<{
       const role = ctx.principal?.role;
       return new CodedError({
         code: 'FORBIDDEN',
-        message: mutation
-          ? `Only an agent API key may run mutations${role ? `; this key's role is ${role}` : ''}.`
-          : 'An API key is needed for this.',
+        message: mutation ? `Only an agent API key may run mutations${role ? `; this key's role is ${role}` : ''}.` : 'An API key is needed for this.',
         retryable: false,
         extensions: mutation ? { requiredRole: 'agent' } : {},
       });

@@ -23,7 +23,10 @@ export const CallRef = builder.objectRef<CallRecord>('Call').implement({
     durationSeconds: t.exposeInt('durationSeconds', { nullable: false }),
     summary: t.exposeString('summary', { nullable: true, description: 'What happened on the call, in a few sentences.' }),
     outcome: t.exposeString('outcome', { nullable: true, description: 'How the call ended, in the platform\'s words (CallDisposition), e.g. "case created".' }),
-    externalCallId: t.exposeString('externalCallId', { nullable: true, description: "The telephony platform's own id of the call (CallObject), e.g. a conversation id." }),
+    externalCallId: t.exposeString('externalCallId', {
+      nullable: true,
+      description: "The telephony platform's own id of the call (CallObject), e.g. a conversation id.",
+    }),
     customer: t.field({ type: CustomerRef, nullable: true, resolve: (c, _args, ctx) => (c.contactId ? ctx.loaders.customer.load(c.contactId) : null) }),
     case: t.field({ type: CaseRef, nullable: true, resolve: (c, _args, ctx) => (c.caseId ? ctx.loaders.case.load(c.caseId) : null) }),
   }),

@@ -26,7 +26,10 @@ export const CaseRef = builder.objectRef<CaseRecord>('Case').implement({
     isClosed: t.exposeBoolean('isClosed', { nullable: false }),
     createdAt: t.expose('createdAt', { type: 'DateTime', nullable: false }),
     closedAt: t.expose('closedAt', { type: 'DateTime', nullable: true }),
-    suppliedName: t.exposeString('suppliedName', { nullable: true, description: 'For a case from a caller with no customer record: who called, as they said it.' }),
+    suppliedName: t.exposeString('suppliedName', {
+      nullable: true,
+      description: 'For a case from a caller with no customer record: who called, as they said it.',
+    }),
     suppliedPhone: t.exposeString('suppliedPhone', { nullable: true }),
     suppliedEmail: t.exposeString('suppliedEmail', { nullable: true }),
     customer: t.field({
@@ -99,7 +102,7 @@ builder.queryField('case', (t) =>
   t.field({
     type: CaseRef,
     nullable: true,
-    args: { id: t.arg.id({ required: true, description: 'The case\'s Salesforce Id (15 or 18 characters).' }) },
+    args: { id: t.arg.id({ required: true, description: "The case's Salesforce Id (15 or 18 characters)." }) },
     resolve: (_root, args, ctx) => {
       const id = parseIdArg(String(args.id));
       return id.startsWith('500') ? ctx.loaders.case.load(id) : null;
@@ -111,8 +114,7 @@ builder.queryField('caseByNumber', (t) =>
   t.field({
     type: CaseRef,
     nullable: true,
-    description:
-      'A case by its number. Leading zeros may be left out ("1026" finds\n"00001026"). With customerId, a case of another customer is null.',
+    description: 'A case by its number. Leading zeros may be left out ("1026" finds\n"00001026"). With customerId, a case of another customer is null.',
     args: {
       caseNumber: t.arg.string({ required: true, description: 'The case number as the caller says it, 1 to 10 digits.' }),
       customerId: t.arg.id({ required: false, description: "Only this customer's case: another customer's is null (the caller's own cases only)." }),
@@ -198,18 +200,18 @@ builder.mutationField('createCase', (t) =>
     args: { input: t.arg({ type: CreateCaseInputRef, required: true, description: 'What to write; see each field.' }) },
     resolve: async (_root, { input }, ctx) => {
       const result = await createCase(ctx, {
-          customerId: idText(input.customerId),
-          suppliedName: text(input.suppliedName),
-          suppliedPhone: text(input.suppliedPhone),
-          suppliedEmail: text(input.suppliedEmail),
-          subject: text(input.subject) ?? '',
-          description: text(input.description),
-          status: text(input.status),
-          priority: text(input.priority),
-          origin: text(input.origin),
-          recordType: text(input.recordType),
-          idempotencyKey: input.idempotencyKey.trim(),
-          custom: customValuesOf(input, ctx.settings.orgFields.custom?.Case),
+        customerId: idText(input.customerId),
+        suppliedName: text(input.suppliedName),
+        suppliedPhone: text(input.suppliedPhone),
+        suppliedEmail: text(input.suppliedEmail),
+        subject: text(input.subject) ?? '',
+        description: text(input.description),
+        status: text(input.status),
+        priority: text(input.priority),
+        origin: text(input.origin),
+        recordType: text(input.recordType),
+        idempotencyKey: input.idempotencyKey.trim(),
+        custom: customValuesOf(input, ctx.settings.orgFields.custom?.Case),
       });
       // Reads later in this request see the new case (read back in the write's own call).
       ctx.loaders.case.clear(result.id);
@@ -268,7 +270,10 @@ builder.mutationField('updateCase', (t) =>
       // Read back in the write's own call: the answer costs nothing more.
       if (result.read.case) ctx.loaders.prime.cases([result.read.case]);
       if (result.read.comment) ctx.loaders.caseComment.prime(result.read.comment.id, result.read.comment);
-      const [updated, comment] = await Promise.all([ctx.loaders.case.load(result.caseId), result.commentId ? ctx.loaders.caseComment.load(result.commentId) : null]);
+      const [updated, comment] = await Promise.all([
+        ctx.loaders.case.load(result.caseId),
+        result.commentId ? ctx.loaders.caseComment.load(result.commentId) : null,
+      ]);
       if (!updated) throw new Error(`case ${result.caseId} was updated but cannot be read back`);
       if (!result.replayed) {
         await ctx.written([

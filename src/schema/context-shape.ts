@@ -4,14 +4,7 @@
  * pages are compiled (no `after`), and only when every selection of a list agrees on its
  * arguments; anything else is left to the loaders, which answer it as before.
  */
-import {
-  getArgumentValues,
-  isObjectType,
-  type FieldNode,
-  type GraphQLObjectType,
-  type GraphQLResolveInfo,
-  type SelectionSetNode,
-} from 'graphql';
+import { getArgumentValues, isObjectType, type FieldNode, type GraphQLObjectType, type GraphQLResolveInfo, type SelectionSetNode } from 'graphql';
 import type { CaseStatusFilter, ContextShape } from '../domain/context-shape';
 import type { Context } from './context';
 import { MAX_FIRST } from './pagination';
@@ -24,10 +17,7 @@ function fieldsNamed(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[]
 
 /** Follows a path of field names down from `sets`; the selection sets at its end. */
 function descend(info: GraphQLResolveInfo, sets: readonly SelectionSetNode[], path: readonly string[]): SelectionSetNode[] {
-  return path.reduce<SelectionSetNode[]>(
-    (level, name) => fieldsNamed(info, level, name).flatMap((f) => (f.selectionSet ? [f.selectionSet] : [])),
-    [...sets],
-  );
+  return path.reduce<SelectionSetNode[]>((level, name) => fieldsNamed(info, level, name).flatMap((f) => (f.selectionSet ? [f.selectionSet] : [])), [...sets]);
 }
 
 /** The one set of arguments every node agrees on, or null. */
@@ -45,7 +35,14 @@ function agreed(info: GraphQLResolveInfo, type: GraphQLObjectType, nodes: FieldN
 }
 
 const firstPage = (args: Record<string, unknown> | null): number | null =>
-  args && (args.after === null || args.after === undefined) && typeof args.first === 'number' && Number.isInteger(args.first) && args.first >= 1 && args.first <= MAX_FIRST ? args.first : null;
+  args &&
+  (args.after === null || args.after === undefined) &&
+  typeof args.first === 'number' &&
+  Number.isInteger(args.first) &&
+  args.first >= 1 &&
+  args.first <= MAX_FIRST
+    ? args.first
+    : null;
 
 /**
  * The context asked for under the root field, where `paths` lead from the root field to the
@@ -65,7 +62,11 @@ export function customerShape(ctx: Pick<Context, 'settings'>, info: GraphQLResol
   const casesFirst = firstPage(casesArgs);
   if (casesArgs && casesFirst !== null) {
     shape.cases = { status: (casesArgs.status as CaseStatusFilter | undefined) ?? 'ALL', first: casesFirst };
-    const caseSets = descend(info, casesNodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : [])), ['edges', 'node']);
+    const caseSets = descend(
+      info,
+      casesNodes.flatMap((n) => (n.selectionSet ? [n.selectionSet] : [])),
+      ['edges', 'node'],
+    );
     const followUpsFirst = firstPage(agreed(info, caseType, fieldsNamed(info, caseSets, 'followUps')));
     if (followUpsFirst !== null) shape.cases.followUps = { first: followUpsFirst };
   }

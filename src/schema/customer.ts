@@ -88,7 +88,8 @@ const PhoneMatchRef = builder.objectRef<PhoneMatch>('PhoneMatch').implement({
     field: t.expose('field', { type: PhoneFieldRef, nullable: false, description: "Which of the customer's numbers matched." }),
     salesforceField: t.exposeString('salesforceField', {
       nullable: false,
-      description: "The Salesforce field that matched, e.g. MobilePhone or Account.Phone; for a phone field of the org's own (e.g. WhatsApp__c), `field` is OTHER_PHONE.",
+      description:
+        "The Salesforce field that matched, e.g. MobilePhone or Account.Phone; for a phone field of the org's own (e.g. WhatsApp__c), `field` is OTHER_PHONE.",
     }),
   }),
 });
@@ -112,7 +113,12 @@ const PhoneLookupRef = builder.objectRef<PhoneLookup>('PhoneLookup').implement({
       description: 'The match to use without asking, present only when outcome is UNIQUE_MATCH.',
       resolve: (l) => l.bestMatch,
     }),
-    matches: t.field({ type: [PhoneMatchRef], nullable: false, description: 'Matching customers, best first, at most `first` of them.', resolve: (l) => l.matches }),
+    matches: t.field({
+      type: [PhoneMatchRef],
+      nullable: false,
+      description: 'Matching customers, best first, at most `first` of them.',
+      resolve: (l) => l.matches,
+    }),
     totalCount: t.exposeInt('totalCount', { nullable: false, description: 'How many customers matched in all.' }),
   }),
 });
@@ -127,7 +133,16 @@ builder.queryField('customersByPhone', (t) =>
       phone: t.arg.string({ required: true, description: 'The caller\'s number in any format, e.g. "+1 415 555 0134" or "(415) 555-0134".' }),
       first: t.arg.int({ required: true, defaultValue: 5, description: 'How many matches to return, 1 to 50.' }),
     },
-    resolve: (_root, args, ctx, info) => lookUpCaller(ctx, args.phone, parseFirst(args.first), customerShape(ctx, info, [['matches', 'customer'], ['bestMatch', 'customer']])),
+    resolve: (_root, args, ctx, info) =>
+      lookUpCaller(
+        ctx,
+        args.phone,
+        parseFirst(args.first),
+        customerShape(ctx, info, [
+          ['matches', 'customer'],
+          ['bestMatch', 'customer'],
+        ]),
+      ),
   }),
 );
 

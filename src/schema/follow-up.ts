@@ -75,7 +75,8 @@ builder.objectType(ConsentError, {
     consentStatus: t.expose('consentStatus', {
       type: ConsentStatusRef,
       nullable: false,
-      description: "The customer's consent on this channel as recorded: OPTED_OUT, or UNKNOWN when\nthe gateway's policy for the channel is opt-in (ask, then recordConsent).",
+      description:
+        "The customer's consent on this channel as recorded: OPTED_OUT, or UNKNOWN when\nthe gateway's policy for the channel is opt-in (ask, then recordConsent).",
     }),
   }),
 });
@@ -143,13 +144,13 @@ builder.mutationField('sendFollowUp', (t) =>
       };
       try {
         const outcome = await sendFollowUp(ctx, {
-            customerId: String(input.customerId).trim(),
-            caseId: idText(input.caseId),
-            channel: input.channel,
-            to: text(input.to),
-            subject: text(input.subject),
-            body: input.body.trim(),
-            idempotencyKey: input.idempotencyKey.trim(),
+          customerId: String(input.customerId).trim(),
+          caseId: idText(input.caseId),
+          channel: input.channel,
+          to: text(input.to),
+          subject: text(input.subject),
+          body: input.body.trim(),
+          idempotencyKey: input.idempotencyKey.trim(),
         });
         const followUp = await fresh(outcome.followUpId, outcome.record);
         if (!followUp) throw new Error(`follow-up ${outcome.followUpId} was written but cannot be read back`);

@@ -29,8 +29,7 @@ export function withOrgFields(base: GraphQLSchema, custom: Partial<Record<Custom
       ([type, fields]) =>
         `${quote(`Fields of your org on ${type} (Salesforce ${OWNER[type]}), declared in the org file.`)}\ntype ${type}CustomFields {\n${fields
           .map((f) => `  ${quote(f.description)}\n  ${f.name}: ${f.type}`)
-          .join('\n')}\n}\n` +
-        `extend type ${type} {\n  ${quote("Your org's own fields (docs/your-org.md).")}\n  custom: ${type}CustomFields!\n}`,
+          .join('\n')}\n}\n` + `extend type ${type} {\n  ${quote("Your org's own fields (docs/your-org.md).")}\n  custom: ${type}CustomFields!\n}`,
     ),
     ...types
       .filter(([type]) => type === 'Case')

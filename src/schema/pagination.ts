@@ -131,7 +131,11 @@ export interface ChildListOptions<T> {
 }
 
 /** A record's children as a connection, newest first: `first` and `after`, one page loader. */
-export function childList<P extends { id: string }, T extends { id: string; createdAt: Date }>(parent: ObjectRef<Types, P>, name: string, o: ChildListOptions<T>): void {
+export function childList<P extends { id: string }, T extends { id: string; createdAt: Date }>(
+  parent: ObjectRef<Types, P>,
+  name: string,
+  o: ChildListOptions<T>,
+): void {
   builder.objectField(parent, name, (t) =>
     t.field({
       type: o.connection,
