@@ -291,8 +291,15 @@ def record_consent(conv: Any, channel: str, agreed: bool, source: str) -> Reply:
     result, instead = _write(conv, "RecordConsent", statement)
     if instead is not None or result is None:
         return instead or dict(SORRY)
+    # What the gateway answered, not what was asked: a do-not-call flag on the record still wins.
+    status = result["customer"]["consent"][channel.lower()]
     if channel == "SMS":
-        conv.state.sms_consent = result["customer"]["consent"]["sms"]
+        conv.state.sms_consent = status
+    if agreed and status == "OPTED_OUT":
+        return {
+            "utterance": "I've noted that, but your record still says not to contact you that way, so I can't use it today.",
+            "content": f"The caller's consent was recorded, but their record still blocks {channel} (it reads {status}, for example Do Not Call). Do not send anything on {channel}; offer another way.",
+        }
     return {"utterance": "Thanks, I've noted that." if agreed else "Understood, we won't contact you that way."}
 
 

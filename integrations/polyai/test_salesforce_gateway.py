@@ -180,6 +180,16 @@ class KitTest(unittest.TestCase):
         down = Conv(ADA, url="http://127.0.0.1:9")
         self.assertEqual(kit.create_case(down, "anything")["utterance"], kit.SORRY["utterance"])
 
+    def test_consent_answer_follows_the_gateway(self):
+        # Rosalind's record says Do Not Call: a yes to texts is recorded, but she stays opted out.
+        conv = Conv("+14155550150")
+        kit.lookup_caller(conv)
+        reply = kit.record_consent(conv, "SMS", True, "said yes to a text on the call")
+        self.assertNotEqual(reply.get("utterance"), "Thanks, I've noted that.")
+        self.assertIn("can't use it", reply["utterance"])
+        self.assertIn("Do not send", reply["content"])
+        self.assertEqual(conv.state.sms_consent, "OPTED_OUT")
+
     def test_custom_fields_pass_through(self):
         # A gateway over an org with its own required Case field (the strict example org file).
         url = os.environ["KIT_STRICT_GATEWAY_URL"]
