@@ -94,9 +94,46 @@ describe('the Dockerfile', () => {
       expect.arrayContaining(['SALESFORCE_AUTH_FLOW', 'SALESFORCE_CLIENT_ID', 'SALESFORCE_CLIENT_SECRET', 'SALESFORCE_TOKEN_URL', 'GATEWAY_API_KEYS']),
     );
     for (const name of names) expect(ENV_VARIABLES, name).toContain(name);
-    // As it stands, it is a whole production configuration (its placeholders in place).
+    expect(names).toEqual(expect.arrayContaining(['SMS_ACCOUNT_SID', 'SMS_AUTH_TOKEN', 'SMS_FROM', 'PUBLIC_BASE_URL']));
     const env = Object.fromEntries(names.map((n) => [n, /^([A-Z_0-9]+)=(.*)$/m.exec(example.slice(example.indexOf(`${n}=`)))![2]!]));
-    expect(loadConfig({ ...env, NODE_ENV: 'production' }).salesforce).toMatchObject({ mode: 'org', flow: 'client_credentials' });
+    // As it stands, production refuses it, naming every placeholder still in place.
+    const refused = (() => {
+      try {
+        loadConfig({ ...env, NODE_ENV: 'production' });
+        return [];
+      } catch (e) {
+        return (e as Error).message;
+      }
+    })();
+    const placeholders = names.filter((n) => /replace-with|your-domain/.test(env[n]!));
+    expect(placeholders.sort()).toEqual(
+      [
+        'GATEWAY_API_KEYS',
+        'PUBLIC_BASE_URL',
+        'SALESFORCE_CLIENT_ID',
+        'SALESFORCE_CLIENT_SECRET',
+        'SALESFORCE_TOKEN_URL',
+        'SMS_ACCOUNT_SID',
+        'SMS_AUTH_TOKEN',
+        'SMS_FROM',
+      ].sort(),
+    );
+    for (const name of placeholders) expect(refused, name).toContain(`${name}: still holds the example's placeholder`);
+    // Every placeholder replaced, it is a whole production configuration, SMS included.
+    const filled: Record<string, string> = {
+      ...env,
+      SALESFORCE_CLIENT_ID: '3MVG9realConsumerKey',
+      SALESFORCE_CLIENT_SECRET: 'F3A1realConsumerSecret',
+      SALESFORCE_TOKEN_URL: 'https://acme.my.salesforce.com/services/oauth2/token',
+      GATEWAY_API_KEYS: 'polyai-agent:agent:Zp4n8VqT1xY7cW2mK9sR3dF6gH0jL5bN',
+      SMS_ACCOUNT_SID: 'AC0123456789abcdef0123456789abcdef',
+      SMS_AUTH_TOKEN: 'b1c2d3e4f5a6b7c8d9e0f1a2b3c4d5e6',
+      SMS_FROM: '+14155550100',
+      PUBLIC_BASE_URL: 'https://gateway.acme.example',
+    };
+    const config = loadConfig({ ...filled, NODE_ENV: 'production' });
+    expect(config.salesforce).toMatchObject({ mode: 'org', flow: 'client_credentials' });
+    expect(config.messaging.sms).not.toBeNull();
     expect(readFileSync(new URL('compose.yaml', `file://${ROOT}`), 'utf8')).toMatch(/env_file: gateway\.env/);
   });
 
