@@ -9,6 +9,8 @@ COPY emulator/package.json emulator/package.json
 RUN npm ci --no-audit --no-fund
 COPY tsconfig.json ./
 COPY src src
+# The trusted documents' hash manifest, which the build bundles (src/http/use-trusted-documents.ts).
+COPY schema/operations/client/persisted-documents.json schema/operations/client/persisted-documents.json
 RUN npm run build
 
 FROM node:24-bookworm-slim AS runtime

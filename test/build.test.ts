@@ -4,7 +4,9 @@
  * cannot run on our machines).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { basename, join, relative } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { RunningEmulators } from 'salesforce-emulator';
 import { ENV_VARIABLES, loadConfig } from '../src/config';
@@ -77,6 +79,36 @@ describe('the Dockerfile', () => {
     expect(dockerfile).toMatch(/HOST=0\.0\.0\.0/);
     expect(dockerfile).toMatch(/^HEALTHCHECK .*\n?.*\/health/m);
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
+  });
+
+  it('builds from exactly what its build stage copies, honouring .dockerignore: npm run build succeeds on that tree', () => {
+    // The build stage: from its FROM to the next one. Each COPY's sources, as the build context
+    // (the repository less .dockerignore) has them, go into an empty folder.
+    const stage = dockerfile.slice(0, dockerfile.indexOf('FROM', dockerfile.indexOf('FROM') + 4));
+    const ignored = readFileSync(new URL('.dockerignore', `file://${ROOT}`), 'utf8')
+      .split('\n')
+      .map((l) => l.trim())
+      .filter((l) => l !== '' && !l.startsWith('#'));
+    const isIgnored = (path: string) => ignored.some((p) => (p.startsWith('*.') ? path.endsWith(p.slice(1)) : path === p || path.startsWith(`${p}/`)));
+    const tree = mkdtempSync(join(tmpdir(), 'image-build-'));
+    try {
+      for (const [, args] of stage.matchAll(/^COPY (?!--from)(.+)$/gm)) {
+        const parts = args!.trim().split(/\s+/);
+        const target = parts.pop()!;
+        for (const source of parts) {
+          expect(isIgnored(source), `${source} is copied but .dockerignore leaves it out of the context`).toBe(false);
+          const to = target.endsWith('/') || target === './' ? join(tree, target, basename(source)) : join(tree, target);
+          cpSync(join(ROOT, source), to, { recursive: true, filter: (from) => !isIgnored(relative(ROOT, from)) });
+        }
+      }
+      // `RUN npm ci` stands in as the installed dependencies (no registry here for a fresh install in a test).
+      symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
+      const build = spawnSync('npm', ['run', 'build'], { cwd: tree, encoding: 'utf8' });
+      expect(build.status, build.stderr).toBe(0);
+      expect(existsSync(join(tree, 'dist', 'main.js'))).toBe(true);
+    } finally {
+      rmSync(tree, { recursive: true, force: true });
+    }
   });
 
   it('builds on Node 24 LTS, and sends no node_modules, dist, tests or secrets as build context', () => {
