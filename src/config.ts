@@ -103,7 +103,8 @@ export function loadConfig(env: Record<string, string | undefined>, readFile: (p
   const orgFile = parse(orgShape(readFile));
   if (!isEmbedded && production) {
     // The example file's placeholders (gateway.env.example) are refused until each is replaced.
-    for (const name of ENV_VARIABLES) if (PLACEHOLDER.test(env[name] ?? '')) problems.push(`${name}: still holds the example's placeholder; set your own value`);
+    for (const name of ENV_VARIABLES)
+      if (PLACEHOLDER.test(env[name] ?? '')) problems.push(`${name}: still holds the example's placeholder; set your own value`);
     // Credentials, tokens and messages travel to these: never in clear text in production.
     for (const name of ['SALESFORCE_TOKEN_URL', 'SALESFORCE_INSTANCE_URL', ...(m?.sms ? ['SMS_PROVIDER_URL'] : [])])
       if (/^http:/i.test(env[name]?.trim() ?? '')) problems.push(`${name}: must be an https URL in production`);
