@@ -16,6 +16,7 @@ import { createApp, type App } from '../src/app';
 import { testConfig } from './support/config';
 import { startTestEmulator } from './support/emulator';
 import { MACHINE_REDIS, testPrefix } from './support/redis';
+import { until } from './support/change-events';
 
 const STEPS = Number(process.env.MODEL_STEPS ?? 300);
 const SEED = Number(process.env.MODEL_SEED ?? 20261207);
@@ -47,14 +48,6 @@ afterAll(async () => {
   await pubsub.close();
   await em.close();
 });
-
-async function until(check: () => boolean, ms: number, what: string): Promise<void> {
-  const deadline = Date.now() + ms;
-  while (!check()) {
-    if (Date.now() > deadline) throw new Error(`waited ${ms} ms for ${what}`);
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}
 
 async function gql(app: App, query: string, variables: Record<string, unknown>) {
   const res = await app.yoga.fetch('http://gateway.test/graphql', {

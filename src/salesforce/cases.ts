@@ -3,7 +3,7 @@ import type { CaseStatusFilter } from '../domain/context-shape';
 import type { FieldError } from '../domain/errors';
 import type { TtlCache } from './cache';
 import type { SalesforceApi } from './client';
-import { defaultRecordType, describeObject, recordTypePicklists, type DescribeField, type DescribeResult } from './describe';
+import { defaultRecordType, describeObject, isPicklist, recordTypePicklists, type DescribeField, type DescribeResult } from './describe';
 import { childPages, type PageRequest } from './pages';
 import type { CaseRecord, Page } from '../domain/records';
 import { caseFields, toCase, type OrgFields } from './records';
@@ -179,7 +179,7 @@ function checkCustom(
       continue;
     }
     const value = wireValue(f, c.value);
-    if ((f.type === 'picklist' || f.type === 'multipicklist') && typeof value === 'string') {
+    if (isPicklist(f) && typeof value === 'string') {
       const active = f.picklistValues.filter((p) => p.active).map((p) => p.value);
       const forType = allowed?.[f.name];
       const choices = forType ? active.filter((v) => forType.includes(v)) : active;
@@ -224,14 +224,11 @@ export async function caseRow(
   // Defaults stand in for the org's fields the input leaves out, named as the input would name them.
   const fromDefaults: CustomValue[] = Object.entries(defaults)
     .filter(([field]) => !given.has(field))
-    .map(([field, value]) => ({
-      name: declared.find((d) => d.field === field) ? `custom.${declared.find((d) => d.field === field)!.name}` : `caseDefaults.${field}`,
-      field,
-      value,
-    }));
-  const picklistsNeeded = [...custom, ...fromDefaults].some((c) =>
-    describe.fields.find((f) => f.name === c.field && (f.type === 'picklist' || f.type === 'multipicklist')),
-  );
+    .map(([field, value]) => {
+      const own = declared.find((d) => d.field === field);
+      return { name: own ? `custom.${own.name}` : `caseDefaults.${field}`, field, value };
+    });
+  const picklistsNeeded = [...custom, ...fromDefaults].some((c) => describe.fields.some((f) => f.name === c.field && isPicklist(f)));
   const allowed = typeId && picklistsNeeded ? await recordTypePicklists(sf, cache, 'Case', typeId) : null;
   const own = checkCustom(describe, [...custom, ...fromDefaults], 'create', allowed, typeName);
   const required = declared.filter((d) => {

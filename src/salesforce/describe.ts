@@ -48,6 +48,9 @@ export function recordTypePicklists(sf: SalesforceApi, cache: TtlCache, object: 
   });
 }
 
+/** Whether a field takes values from a list (single or multi-select picklist). */
+export const isPicklist = (f: Pick<DescribeField, 'type'>) => f.type === 'picklist' || f.type === 'multipicklist';
+
 /** The record type new records get when none is named: the user's default (null: none but Master). */
 export function defaultRecordType(describe: DescribeResult): string | null {
   return describe.recordTypeInfos?.find((t) => !t.master && t.active && t.available && t.defaultRecordTypeMapping)?.recordTypeId ?? null;

@@ -7,7 +7,7 @@
  */
 import type { SalesforceApi } from '../salesforce/client';
 import type { TtlCache } from '../salesforce/cache';
-import { describeObject, recordTypePicklists, type DescribeField, type DescribeResult } from '../salesforce/describe';
+import { describeObject, isPicklist, recordTypePicklists, type DescribeField, type DescribeResult } from '../salesforce/describe';
 import { DEFAULT_PHONE_FIELDS, type CustomField, type CustomFieldType, type CustomObject, type OrgFields } from '../salesforce/records';
 
 /** The object behind each GraphQL type. */
@@ -118,9 +118,10 @@ export async function checkOrgShape(sf: SalesforceApi, cache: TtlCache, base: Or
   if (problems.length > 0) throw new OrgShapeError(problems);
   // The Case picklists the agent may set (its own fields, caseDefaults) are checked per record
   // type before any write: each active record type's values are read now, not on a live call.
-  const casePicklists = [...(custom.Case ?? []).map((c) => c.field), ...Object.keys(caseDefaults)].some((name) =>
-    fieldOf('Case', name)?.type.endsWith('picklist'),
-  );
+  const casePicklists = [...(custom.Case ?? []).map((c) => c.field), ...Object.keys(caseDefaults)].some((name) => {
+    const f = fieldOf('Case', name);
+    return f !== undefined && isPicklist(f);
+  });
   const caseTypes = (described.get('Case')?.recordTypeInfos ?? []).filter((t) => !t.master && t.active && t.available);
   if (casePicklists) await Promise.all(caseTypes.map((t) => recordTypePicklists(sf, cache, 'Case', t.recordTypeId)));
   return {
