@@ -84,11 +84,6 @@ export default tseslint.config(
     files: ['src/main.ts', 'emulator/src/main.ts', 'emulator/bin/**', 'bench/**', 'codegen.ts', 'vitest.config.ts', '.ci/**'],
     rules: { 'no-restricted-syntax': 'off' },
   },
-  {
-    // A test may read the variables that scale its own runs (MODEL_STEPS, MODEL_SEED), never the gateway's settings.
-    files: ['test/freshness-model.test.ts'],
-    rules: { 'no-restricted-syntax': 'off' },
-  },
   folder('domain', {}),
   folder('shared-state', { values: ['domain'] }),
   folder('salesforce', { values: ['domain'], types: ['shared-state', 'config'] }),

@@ -55,6 +55,11 @@ export interface AppOverrides {
   allowHttpInstanceUrl?: boolean;
   /** Change-event tuning beyond the configuration (tests: keepalive grace, reconnect delay). */
   changeEvents?: Partial<Pick<ChangeEventsOptions, 'keepaliveGraceMs' | 'reconnectBaseMs'>>;
+  /**
+   * Tests only: the time the cache and the change-event health go by (the memory stores' TTLs
+   * included; Redis keeps its own), so that a test advances it instead of waiting. @default Date.now
+   */
+  clock?: () => number;
 }
 
 export interface App {
@@ -79,7 +84,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const g = config.gateway;
   const metrics = createMetrics();
-  const responses = { maxEntries: config.cache.maxEntries };
+  const clock = overrides.clock ?? Date.now;
+  const responses = { maxEntries: config.cache.maxEntries, clock };
   const state = config.sharedState.redisUrl
     ? await redisSharedState({ url: config.sharedState.redisUrl, keyPrefix: config.sharedState.keyPrefix, responses })
     : memorySharedState(responses);
@@ -156,6 +162,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
         },
         logger,
         observe: metrics.changeEvents,
+        clock,
         ...overrides.changeEvents,
       })
     : null;
@@ -169,9 +176,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       return national === null ? null : phoneTag(national);
     },
     orgPhoneFields: org.orgFields.phoneFields ?? [],
+    clock,
   });
   // Cache keys (and so ETags) are keyed with a secret every replica derives from the API keys.
-  const cache = responseCache(freshness, cacheSecret(config.security.apiKeys), metrics.staleAnswer);
+  const cache = responseCache(freshness, cacheSecret(config.security.apiKeys), metrics.staleAnswer, clock);
   cacheRef = cache;
   changeEvents?.start();
   const tracing = createTracing(config.tracing);

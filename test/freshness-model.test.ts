@@ -11,15 +11,15 @@
 import type { Connection } from 'jsforce';
 import { pino } from 'pino';
 import { startPubSub, type RunningEmulators, type RunningPubSub } from 'salesforce-emulator';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { createApp, type App } from '../src/app';
 import { testConfig } from './support/config';
 import { startTestEmulator } from './support/emulator';
 import { MACHINE_REDIS, testPrefix } from './support/redis';
 import { until } from './support/change-events';
 
-const STEPS = Number(process.env.MODEL_STEPS ?? 300);
-const SEED = Number(process.env.MODEL_SEED ?? 20261207);
+const STEPS = inject('modelSteps');
+const SEED = inject('modelSeed');
 
 /** mulberry32: a small seeded generator, so that a seed replays the same steps. */
 function random(seed: number) {

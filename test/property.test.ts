@@ -1,15 +1,17 @@
 /**
- * Property-based tests: 10,500 generated inputs (phone numbers, search text, Ids, case numbers and
- * mutation inputs) through the whole HTTP pipeline. For every one: no 5xx, no error other than a
+ * Property-based tests: generated inputs (phone numbers, search text, Ids, case numbers and
+ * mutation inputs; PROPERTY_RUNS per property) through the whole HTTP pipeline. For every one: no 5xx, no error other than a
  * coded BAD_USER_INPUT, and every SOQL/SOSL statement the emulator received parsed (it answered
  * 200) and carries the input only inside literals (its structure is one we build).
  */
 import { parseQuery, type Query, type WhereClause } from '@jetstreamapp/soql-parser-js';
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { control } from './support/emulator';
 import { useTestGateway } from './support/gateway';
 
+/** Inputs per property: 100 in `npm test`; PROPERTY_RUNS sets more (a nightly run takes 2,000). */
+const RUNS = inject('propertyRuns');
 const unthrottled = { perSecond: 1_000_000, burst: 1_000_000 };
 const gw = useTestGateway({ security: { rateLimits: { agent: unthrottled, designer: unthrottled, frontend: unthrottled } } });
 
@@ -101,7 +103,7 @@ const phoneLike = fc.oneof(
 const idLike = fc.oneof(hostileText, fc.stringMatching(/^[A-Za-z0-9]{15}([A-Za-z0-9]{3})?$/), fc.stringMatching(/^(003|500|001|00T)[A-Za-z0-9]{12,15}$/));
 
 describe('generated input never breaks the gateway or the statements it sends', () => {
-  it('customersByPhone: 3,000 phone numbers', async () => {
+  it(`customersByPhone: ${RUNS} phone numbers`, async () => {
     await fc.assert(
       fc.asyncProperty(phoneLike, async (phone) => {
         const body = await run('query($p: String!) { customersByPhone(phone: $p) { phone outcome totalCount matches { field customer { id } } } }', {
@@ -110,12 +112,13 @@ describe('generated input never breaks the gateway or the statements it sends', 
         expect(body.errors, phone).toBeUndefined();
         expect(['UNIQUE_MATCH', 'MULTIPLE_MATCHES', 'NO_MATCH', 'INVALID_NUMBER']).toContain((body.data!.customersByPhone as { outcome: string }).outcome);
       }),
-      { numRuns: 3_000, seed: 20261125 },
+      { numRuns: RUNS, seed: 20261125 },
     );
-    expect(await statementsAreOurs()).toBeGreaterThan(100);
+    // Enough of the inputs reached Salesforce as statements (the rest were refused first, or cached).
+    expect(await statementsAreOurs()).toBeGreaterThan(RUNS / 10);
   }, 180_000);
 
-  it('searchCustomers: 3,000 search texts', async () => {
+  it(`searchCustomers: ${RUNS} search texts`, async () => {
     await fc.assert(
       fc.asyncProperty(hostileText, fc.integer({ min: -2, max: 60 }), async (text, first) => {
         const body = await run('query($t: String!, $f: Int!) { searchCustomers(text: $t, first: $f) { edges { node { id } } pageInfo { hasNextPage } } }', {
@@ -124,12 +127,13 @@ describe('generated input never breaks the gateway or the statements it sends', 
         });
         onlyBadInput(body, { text, first });
       }),
-      { numRuns: 3_000, seed: 20261126 },
+      { numRuns: RUNS, seed: 20261126 },
     );
-    expect(await statementsAreOurs()).toBeGreaterThan(100);
+    // Enough of the inputs reached Salesforce as statements (the rest were refused first, or cached).
+    expect(await statementsAreOurs()).toBeGreaterThan(RUNS / 10);
   }, 180_000);
 
-  it('customer, case, node and caseByNumber: 2,000 Ids and numbers', async () => {
+  it(`customer, case, node and caseByNumber: ${RUNS} Ids and numbers`, async () => {
     await fc.assert(
       fc.asyncProperty(idLike, fc.oneof(hostileText, fc.stringMatching(/^[0-9]{1,12}$/)), async (id, caseNumber) => {
         const body = await run(
@@ -138,12 +142,12 @@ describe('generated input never breaks the gateway or the statements it sends', 
         );
         onlyBadInput(body, { id, caseNumber });
       }),
-      { numRuns: 2_000, seed: 20261127 },
+      { numRuns: RUNS, seed: 20261127 },
     );
     await statementsAreOurs();
   });
 
-  it('createCase: 1,500 generated inputs are created or refused as data', async () => {
+  it(`createCase: ${RUNS} generated inputs are created or refused as data`, async () => {
     const seen = new Map<string, number>();
     const maybe = (a: fc.Arbitrary<string>) => fc.option(a, { nil: undefined });
     // Mostly well-formed, so that writes with hostile text happen; sometimes anything at all.
@@ -176,15 +180,15 @@ describe('generated input never breaks the gateway or the statements it sends', 
           seen.set(kind, (seen.get(kind) ?? 0) + 1);
         },
       ),
-      { numRuns: 1_500, seed: 20261128 },
+      { numRuns: RUNS, seed: 20261128 },
     );
     // Both paths were exercised: writes with hostile text, and refusals.
-    expect(seen.get('CreateCaseSuccess') ?? 0).toBeGreaterThan(100);
-    expect(seen.get('ValidationError') ?? 0).toBeGreaterThan(100);
+    expect(seen.get('CreateCaseSuccess') ?? 0).toBeGreaterThan(RUNS / 15);
+    expect(seen.get('ValidationError') ?? 0).toBeGreaterThan(RUNS / 15);
     await statementsAreOurs();
   });
 
-  it('sendFollowUp: 1,000 generated inputs are sent or refused as data', async () => {
+  it(`sendFollowUp: ${RUNS} generated inputs are sent or refused as data`, async () => {
     const seen = new Map<string, number>();
     const mostly = <T>(good: fc.Arbitrary<T>, any: fc.Arbitrary<T>) => fc.oneof({ arbitrary: good, weight: 4 }, { arbitrary: any, weight: 1 });
     const text = fc.string({ minLength: 1, maxLength: 80 }).filter((t) => t.trim() !== '');
@@ -207,9 +211,9 @@ describe('generated input never breaks the gateway or the statements it sends', 
           seen.set(kind, (seen.get(kind) ?? 0) + 1);
         },
       ),
-      { numRuns: 1_000, seed: 20261129 },
+      { numRuns: RUNS, seed: 20261129 },
     );
-    expect(seen.get('SendFollowUpSuccess') ?? 0).toBeGreaterThan(50);
+    expect(seen.get('SendFollowUpSuccess') ?? 0).toBeGreaterThan(RUNS / 20);
     await statementsAreOurs();
   });
 });

@@ -41,11 +41,15 @@ export const INVALIDATION_MEMORY_MS = 10 * 60_000;
 export interface ResponseStoreLimits {
   /** Answers kept at most (the oldest go first); the same cap holds for last known answers. @default 10_000 */
   maxEntries?: number;
+  /** Where the memory store's TTLs read the time (tests advance it); Redis keeps its own time. @default Date.now */
+  clock?: () => number;
 }
 
 /** Cached answers in this process. */
 export function memoryResponseStore(limits: ResponseStoreLimits = {}): ResponseStore {
   const cap = limits.maxEntries ?? 10_000;
+  // An injected clock is read on every check (lru-cache otherwise reuses a reading for 1 ms).
+  const time = limits.clock ? { perf: { now: limits.clock }, ttlResolution: 0 } : {};
   const byTag = new Map<string, Set<string>>();
   const untag = (key: string, tags: readonly string[]) => {
     for (const t of tags) {
@@ -57,10 +61,11 @@ export function memoryResponseStore(limits: ResponseStoreLimits = {}): ResponseS
   // An answer that leaves (evicted, expired, replaced, dropped) leaves its tags' sets too.
   const answers = new LRUCache<string, StoredAnswer & { tags: readonly string[] }>({
     max: cap,
+    ...time,
     dispose: (entry, key) => untag(key, entry.tags),
   });
-  const invalidated = new LRUCache<string, number>({ max: 100_000, ttl: INVALIDATION_MEMORY_MS });
-  const known = new LRUCache<string, { value: unknown; asOf: number }>({ max: cap });
+  const invalidated = new LRUCache<string, number>({ max: 100_000, ttl: INVALIDATION_MEMORY_MS, ...time });
+  const known = new LRUCache<string, { value: unknown; asOf: number }>({ max: cap, ...time });
   let generation = 0;
   return {
     async keep(key, value, asOf, ttlMs) {
