@@ -3,7 +3,7 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 /**
- * The layers (STYLE §3) as an allow-list: each folder of src/, and each root file, names what it
+ * The layers (docs/architecture.md#layers) as an allow-list: each folder of src/, and each root file, names what it
  * may import, and everything else is refused. Imports run http → schema → services → {domain,
  * salesforce, messaging, shared-state}, and salesforce → domain; some layers may name another's
  * types (the composition root, app.ts, hands them the values). Nothing below schema/ imports
@@ -12,7 +12,7 @@ import tseslint from 'typescript-eslint';
  */
 const GRAPHQL = {
   regex: '^(graphql|graphql-yoga|graphql-scalars|@pothos/.*|@graphql-yoga/.*|@escape\\.tech/.*)$',
-  message: 'Only src/http and src/schema speak GraphQL (STYLE §3): raise a domain error instead.',
+  message: 'Only src/http and src/schema speak GraphQL (docs/architecture.md#layers): raise a domain error instead.',
 };
 const EMULATOR = { regex: '^salesforce-emulator', message: 'The gateway runtime never loads the emulator (only src/main.ts, in development).' };
 const LAYERS = [
@@ -45,12 +45,18 @@ const allow = (files, up, out, { values = [], types = [], graphql = false, emula
       ? [
           {
             regex: `^${dot}(${others.join('|')})(/|$)`,
-            message: `${files} may import only ${[...values, ...types.map((t) => `${t} (types)`)].join(', ') || 'its own folder'} (STYLE §3).`,
+            message: `${files} may import only ${[...values, ...types.map((t) => `${t} (types)`)].join(', ') || 'its own folder'} (docs/architecture.md#layers).`,
           },
         ]
       : []),
     ...(types.length > 0
-      ? [{ regex: `^${dot}(${types.join('|')})(/|$)`, allowTypeImports: true, message: `${files} may name only the types of ${types.join(', ')} (STYLE §3).` }]
+      ? [
+          {
+            regex: `^${dot}(${types.join('|')})(/|$)`,
+            allowTypeImports: true,
+            message: `${files} may name only the types of ${types.join(', ')} (docs/architecture.md#layers).`,
+          },
+        ]
       : []),
     // Out of src/, the repository's trusted documents (schema/operations) excepted.
     { regex: `^${escape(out)}(?!schema/operations/)`, message: 'src/ imports nothing of the repository outside it.' },
@@ -75,7 +81,7 @@ export default tseslint.config(
         'error',
         {
           selector: "MemberExpression[object.name='process'][property.name='env']",
-          message: 'Read process.env only in src/main.ts and emulator/src/main.ts (STYLE rule 4).',
+          message: 'Read process.env only in src/main.ts and emulator/src/main.ts.',
         },
       ],
     },

@@ -1,5 +1,5 @@
 /**
- * The "change events" run of `npm run bench` (issue 21): a simulated day of repeat callers, the
+ * The "change events" run of `npm run bench`: a simulated day of repeat callers, the
  * same lookups through a gateway kept fresh by change events and through one on its TTL alone,
  * with Salesforce calls counted by the emulator. Time is compressed: the short TTL is 200 ms and
  * callers come back 300 ms apart, as real callers come back hours after the 60 s TTL; one call

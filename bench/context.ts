@@ -1,5 +1,5 @@
 /**
- * The caller-context benchmark (issue "Caller context in one round trip"): the agent's lookup by
+ * The caller-context benchmark: the agent's lookup by
  * phone with the customer's account, consent, open cases with their follow-ups and their own
  * follow-ups. The emulator runs in a process of its own, and the load comes from autocannon in
  * another, so that the CPU counted is the gateway's alone.

@@ -1,5 +1,5 @@
 /**
- * The "voice call" run of `npm run bench` (issue 20): one whole PolyAI call as the kit makes it
+ * The "voice call" run of `npm run bench`: one whole PolyAI call as the kit makes it
  * (caller lookup, createCase, updateCase, recordConsent, an SMS, logCall), with the Salesforce
  * calls of each step counted by the emulator. Cold: a fresh gateway (describe not yet cached);
  * warm: the next call on the same gateway. The naive baseline is the same gateway with batching

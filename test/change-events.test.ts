@@ -1,5 +1,5 @@
 /**
- * Issue 21, "Fresh by events, answering through outages": the gateway subscribed to the
+ * Fresh by events, answering through outages: the gateway subscribed to the
  * emulator's Change Data Capture over the Pub/Sub API, tried over HTTP as a person editing records
  * straight through Salesforce's REST API would, and through Salesforce outages.
  */

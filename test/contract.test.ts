@@ -29,7 +29,7 @@ describe.each(CONTRACTS.map((c) => [c.copy.pathname.split('/').pop()!, c] as con
   });
 
   it('keeps argument defaults and enum values (no dangerous change but optional input fields)', () => {
-    // An optional input field (createCase's recordType, issue 23) leaves every client's documents
+    // An optional input field (createCase's recordType) leaves every client's documents
     // valid and meaning what they meant; an added enum value or a changed default would not.
     const dangerous = findDangerousChanges(contract, printed).filter((c) => c.type !== DangerousChangeType.OPTIONAL_INPUT_FIELD_ADDED);
     expect(dangerous.map((c) => c.description)).toEqual([]);

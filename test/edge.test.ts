@@ -1,5 +1,5 @@
 /**
- * Issue 19, "Security: the edge holds": each finding of the review reproduced over HTTP, and shown
+ * Security, the edge holds: each finding of the review reproduced over HTTP, and shown
  * to fail now. Items that depend on the production configuration run on it.
  */
 import { createHash, randomBytes } from 'node:crypto';

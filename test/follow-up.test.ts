@@ -99,7 +99,7 @@ describe('sendFollowUp by SMS', () => {
     const { data } = await gw.execute(Send, { input: sms({ customerId: gw.ids.contacts.rosalind, idempotencyKey: 'msg-5' }) });
     expect(data!.sendFollowUp).toMatchObject({ __typename: 'ConsentError', channel: 'SMS' });
     expect(await outbox()).toEqual([]);
-    // Consent was read in the same call as the intent was written (issue 20): the intent records the refusal.
+    // Consent was read in the same call as the intent was written: the intent records the refusal.
     const intents = await gw.connection.conn.query<{ Follow_Up_Status__c: string; Subject: string }>(
       `SELECT Follow_Up_Status__c, Subject FROM Task WHERE WhoId = '${gw.ids.contacts.rosalind}'`,
     );

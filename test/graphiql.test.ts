@@ -1,5 +1,5 @@
 /**
- * GraphiQL works without editing (issue "The rest of a call", item 5). Every example runs as it
+ * GraphiQL works without editing. Every example runs as it
  * stands in demo mode: over HTTP with the key the page carries, and in headless Chromium
  * (Debian's, driven by playwright-core: no browser download), where the Run button sends each
  * example as GraphiQL itself makes the request. The Docs pane has argument descriptions and defaults.

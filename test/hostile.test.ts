@@ -1,5 +1,5 @@
 /**
- * One hostile key, or an anonymous client, against the running gateway (issue "Security"): the
+ * One hostile key, or an anonymous client, against the running gateway: the
  * org's API budget and the process hold. Salesforce calls are counted by the emulator.
  */
 import { connect } from 'node:net';

@@ -22,7 +22,7 @@ describe('the layer rule', () => {
     ['src/schema/example.ts', "import { findByKey } from '../salesforce/idempotency';\nexport const x = findByKey;\n"],
     ['src/http/example.ts', "import { startEmulators } from 'salesforce-emulator';\nexport const x = startEmulators;\n"],
     ['emulator/src/example.ts', "import { createApp } from '../../src/app';\nexport const x = createApp;\n"],
-    // Found when the rule became an allow-list (issue 22): each now fails lint.
+    // Found when the rule became an allow-list: each now fails lint.
     ['src/messaging/example.ts', "import type { SalesforceApi } from '../salesforce/client';\nexport type X = SalesforceApi;\n"],
     ['src/salesforce/example.ts', "import { memorySessionStore } from '../shared-state/session';\nexport const x = memorySessionStore;\n"],
     ['src/http/example.ts', "import { createLoaders } from '../salesforce/loaders';\nexport const x = createLoaders;\n"],

@@ -236,7 +236,7 @@ describe('npm start is one process that stops cleanly', () => {
   });
 });
 
-describe('your org (issue 23)', () => {
+describe('your org', () => {
   it("--print-schema prints the deployment's schema, the org file's fields included, and exits 0", async () => {
     // At the default log level: the logs go to stderr, so `--print-schema > file` is the schema alone.
     const result = await run({ PORT: '0', EMULATOR_PORT: '0', EMULATOR_ORG_PROFILE: 'b2c' }, ['--print-schema']);

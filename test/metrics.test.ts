@@ -1,4 +1,4 @@
-/** Prometheus /metrics (issue "Operators", item 1): Yoga's series and ours, no personal data in labels. */
+/** Prometheus /metrics: Yoga's series and ours, no personal data in labels. */
 import { pino } from 'pino';
 import { describe, expect, it } from 'vitest';
 import { DEMO_SMS, twilioSignature } from 'salesforce-emulator';

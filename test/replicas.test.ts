@@ -1,5 +1,5 @@
 /**
- * Two gateway replicas, one Redis and the emulator, over HTTP (issue "several replicas"): one
+ * Two gateway replicas, one Redis and the emulator, over HTTP: one
  * login for both, one case and one SMS per key whichever replica gets the calls, a write through
  * one seen by the other's next cached read, rate limits summed across replicas, and a Redis outage
  * that keeps reads and refuses writes rather than doubling them.

@@ -1,5 +1,5 @@
 /**
- * One log line per request, every request (issue "Operators", item 3): the request id echoed,
+ * One log line per request, every request: the request id echoed,
  * the client and role, the operation, status, duration, error codes and Salesforce calls, and no
  * phone number or email in clear.
  */

@@ -61,7 +61,7 @@ describe('fault tests', () => {
     }
     const stats = await gw.calls();
     // Retries happened: more upstream calls than the 2 per operation without faults (the context
-    // is read with the caller in one round trip since issue "Caller context in one round trip").
+    // is read with the caller in one round trip).
     expect(stats.apiRequests).toBeGreaterThan(25 * 2);
   });
 
@@ -206,7 +206,7 @@ describe('operators', () => {
     onTestFinished(() => own.close());
     const calls = async () => (await control<{ apiRequests: number }>(own.emulators.url, 'GET', 'stats')).apiRequests;
     await own.execute(Customer, { id: own.emulators.salesforce.fixtures.contacts.ada });
-    // The detail (usage, circuits) is for operators with a key (issue "Security", item 7).
+    // The detail (usage, circuits) is for operators with a key.
     const res = await own.yoga.fetch('http://gateway.test/ready', { headers: { authorization: 'Bearer demo-designer-key' } });
     expect(res.status).toBe(200);
     const apiRequests = await calls();

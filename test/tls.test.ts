@@ -1,5 +1,5 @@
 /**
- * Production mode tried locally (issue 21, item 5): the emulator serves its REST API over TLS
+ * Production mode tried locally: the emulator serves its REST API over TLS
  * with a self-signed certificate, and a production gateway process, trusting it through
  * NODE_EXTRA_CA_CERTS, logs in and answers; in production, a token answer that names an http
  * instance URL is refused.

@@ -1,5 +1,5 @@
 /**
- * OpenTelemetry (issue "Operators", item 2): a real OTLP/HTTP collector on port 0 receives what
+ * OpenTelemetry: a real OTLP/HTTP collector on port 0 receives what
  * the gateway exports. A request is a server span, its operation a child, and each HTTP attempt
  * to Salesforce a child of the operation with its kind, status and attempt number; the caller's
  * `traceparent` is honoured; the request's log line names the trace. Nothing of the request's

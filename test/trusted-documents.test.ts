@@ -1,5 +1,5 @@
 /**
- * Trusted documents (issue "The rest of a call", item 4): the operations in schema/operations,
+ * Trusted documents: the operations in schema/operations,
  * hashed by codegen into a manifest, run by `documentId` (the GraphQL-over-HTTP draft) or Apollo's
  * persistedQuery extension; with TRUSTED_DOCUMENTS_ONLY, agent and frontend keys run nothing else,
  * designers stay free.

@@ -1,5 +1,5 @@
 /**
- * Issue 20, "A whole voice call in at most 8 Salesforce calls": the defects found on the way, each
+ * A whole voice call in at most 8 Salesforce calls: the defects found on the way, each
  * reproduced over HTTP against the emulator.
  */
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 /**
- * Issue 23, "Your org's shape": an administrator's org file (docs/your-org/*.json) against the
+ * Your org's shape: an administrator's org file (docs/your-org/*.json) against the
  * emulator's org profiles, over HTTP. Declared fields typed in introspection and read at no extra
  * call; a custom phone field found by the lookup; person accounts as one customer; record types,
  * required fields and validation rules as ValidationErrors that write nothing; and the core flows

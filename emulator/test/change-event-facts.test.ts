@@ -1,6 +1,6 @@
 /**
  * What Salesforce's change events carry, as the emulated org sends them, through the maintained
- * Node client (docs/emulator.md, "Change events"): only the changed fields (LastModifiedDate
+ * Node client (emulator/README.md, "Change events over the Pub/Sub API"): only the changed fields (LastModifiedDate
  * always), the compound Name, merging only the same change, enrichment through the Tooling API,
  * no CaseComment events, person accounts in one transaction, changeOrigin, gap events, UNDELETE,
  * Salesforce's error trailers, and the org's 15-character id as tenant.

@@ -1,5 +1,5 @@
 /**
- * Change Data Capture over Salesforce's Pub/Sub API (issue 21): one subscription per replica to
+ * Change Data Capture over Salesforce's Pub/Sub API: one subscription per replica to
  * `/data/ChangeEvents` through `salesforce-pubsub-api-client`, on the connection's own session.
  * Each event is handed on as a `Change` (its records, its change type, the field values it
  * carries), which app.ts wires to the cache (src/cache); this module knows nothing of GraphQL

@@ -15,7 +15,7 @@ export const isEmptyShape = (s: ContextShape | null | undefined): boolean => !s 
 /**
  * Ids per `IN (...)` list. An Id costs about 30 bytes of URL-encoded query string (quotes, comma
  * and space included), so 250 keep a statement under ~9 KB, well inside the 16,384 bytes that
- * Salesforce allows for URI plus headers (reference §2). jsforce always sends queries as GET.
+ * Salesforce allows for URI plus headers (docs/salesforce-facts.md#rest-conventions-and-errors). jsforce always sends queries as GET.
  * Longer lists are split into several queries (and priced so).
  */
 export const MAX_IDS_PER_QUERY = 250;

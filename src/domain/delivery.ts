@@ -1,7 +1,7 @@
 /**
  * How follow-ups go out. send-follow-up.ts depends on this interface, not on a provider; SMS
  * (messaging/sms.ts) and email through Salesforce (salesforce/email.ts) each implement it
- * (STYLE rule 12).
+ *.
  */
 export type ChannelName = 'SMS' | 'EMAIL';
 

@@ -1,5 +1,5 @@
 /**
- * The errors the gateway raises on purpose, free of GraphQL (STYLE rule 11). Two lanes:
+ * The errors the gateway raises on purpose, free of GraphQL. Two lanes:
  * - UserError subclasses are expected refusals; the mutations list them, and clients get them as data.
  * - CodedError is a failure the client gets as a GraphQL error with `extensions.code` and
  *   `extensions.retryable`; the HTTP edge turns it into one (src/http/errors.ts). Anything else is
@@ -135,7 +135,7 @@ export class DeliveryError<F = unknown> extends UserError {
 
 /**
  * Text a write sends through Salesforce's `/composite` may not hold `@{`: Salesforce reads it as a
- * reference to another subrequest's answer (reference §6.6) and has no way to escape it, so the
+ * reference to another subrequest's answer (docs/salesforce-facts.md#writes-upsert-collections-composite) and has no way to escape it, so the
  * text would be refused or, worse, filled in. Refused up front, naming the fields.
  */
 export function checkNoReferences(fields: Record<string, string | null | undefined>): FieldError[] {

@@ -1,7 +1,7 @@
 /**
  * Salesforce Ids: validation, 15 → 18 character normalisation and key prefixes. The 18-character
  * form is case-insensitive thanks to its checksum, so loaders key on it.
- * https://help.salesforce.com/s/articleView?id=000385008&type=1 (reference §7)
+ * https://help.salesforce.com/s/articleView?id=000385008&type=1 (docs/salesforce-facts.md#limits-ids-and-objects)
  */
 import type { FieldError } from './errors';
 const CHECKSUM = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
@@ -28,7 +28,7 @@ export function normaliseId(id: string): string | null {
   return id.length === 18 && id.slice(15).toUpperCase() !== full.slice(15) ? null : full;
 }
 
-/** Key prefixes of the objects the gateway reads (Task 00T is documented as unverified, reference §7). */
+/** Key prefixes of the objects the gateway reads (Task 00T is documented as unverified, docs/salesforce-facts.md#limits-ids-and-objects). */
 export const KEY_PREFIX = { Account: '001', Contact: '003', Case: '500', CaseComment: '00a', Task: '00T' } as const;
 export type KnownObject = keyof typeof KEY_PREFIX;
 

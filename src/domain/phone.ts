@@ -1,6 +1,6 @@
 /**
  * Caller-ID handling: E.164 parsing with libphonenumber-js, the formats people commonly store the
- * same number in (Salesforce keeps phone fields exactly as typed: reference §4.3), and the test of
+ * same number in (Salesforce keeps phone fields exactly as typed: docs/salesforce-facts.md#sosl-and-phone-numbers), and the test of
  * whether a stored number is the caller's.
  */
 import { parsePhoneNumberFromString, type CountryCode, type PhoneNumber } from 'libphonenumber-js/max';

@@ -45,7 +45,7 @@ export function org(readFile: (path: string) => string) {
       z
         .object({ ...login('client_credentials'), SALESFORCE_CLIENT_SECRET: needed('client_credentials') })
         .refine((e) => !/^https:\/\/(login|test)\.salesforce\.com\//.test(e.SALESFORCE_TOKEN_URL), {
-          // Salesforce answers "request not supported on this domain" (reference §0.3).
+          // Salesforce answers "request not supported on this domain" (docs/salesforce-facts.md#auth).
           path: ['SALESFORCE_TOKEN_URL'],
           message: 'the client credentials flow needs the org\u2019s My Domain token URL, not login/test.salesforce.com',
         }),

@@ -1,5 +1,5 @@
 /**
- * The daily budget governor (issue 19, item 9). Every Salesforce call comes out of the org's
+ * The daily budget governor. Every Salesforce call comes out of the org's
  * rolling 24-hour allocation, shared with every other integration; Salesforce itself refuses
  * everyone only at 100%, and then the voice agent's lookups fail for hours. Here, per org and
  * shared by the replicas (Redis):

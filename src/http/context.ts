@@ -1,7 +1,7 @@
 /**
  * The per-request context. The Salesforce client, the describe cache and the shared stores serve
- * every request; the DataLoaders, which hold records, are made anew for each request (STYLE
- * rule 7), over a view of the client bounded by the request's deadline.
+ * every request; the DataLoaders, which hold records, are made anew for each request
+ * (so no record leaks between requests), over a view of the client bounded by the request's deadline.
  */
 import type { ReadDependencies } from '../domain/dependencies';
 import type { Context } from '../schema/context';
@@ -29,7 +29,7 @@ export interface AppServices extends Omit<ServiceDeps, 'clientId'> {
 /**
  * The request's deadline: the configured budget, or less when the client asks for less with
  * `X-Request-Timeout-Ms` (a voice agent knows how long its caller can wait), but never less than
- * `floorMs`: a deadline too short for any answer only burns calls (issue 19, item 1). `own` is
+ * `floorMs`: a deadline too short for any answer only burns calls. `own` is
  * the deadline the gateway would have given.
  */
 export function deadlineFor(request: Request, budgetMs: number, floorMs: number, now = Date.now()): { deadline: number; own: number } {

@@ -1,5 +1,5 @@
 /**
- * What every request meets first, whatever its path (issue 19, item 4):
+ * What every request meets first, whatever its path:
  * - Yoga serves GraphQL on any URL that merely ends in `/graphql` (`/x?a=/graphql`), and answers
  *   readiness the same way (its health check, which says only "alive", runs before any plugin). A URL whose path is not the route it would be served as is
  *   refused here with 404, so the edge checks (key, rate, budget) see every GraphQL request on

@@ -1,5 +1,5 @@
 /**
- * Where errors become GraphQL errors (STYLE rule 11, lane 2): CodedErrors and upstream outages get
+ * Where errors become GraphQL errors: CodedErrors and upstream outages get
  * their code and `retryable`; GraphQL's own parse and validation errors pass; anything else is
  * "Unexpected error." (INTERNAL_ERROR) for the client and logged in full for us.
  */

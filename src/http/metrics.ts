@@ -179,7 +179,7 @@ export function createMetrics(): Metrics {
   };
 }
 
-/** The labels of Yoga's series: a closed set, whatever a client sends (issue 19, item 2). */
+/** The labels of Yoga's series: a closed set, whatever a client sends. */
 interface OperationParams {
   operationName?: string;
   operationType?: string;

@@ -99,7 +99,7 @@ export function createTracing(settings: TracingSettings | null): Tracing {
       const entry = spans.get(request);
       if (!entry) return;
       entry.span.setAttribute('http.response.status_code', response.status);
-      // The Salesforce calls the request made, as its log line has them (issue 20).
+      // The Salesforce calls the request made, as its log line has them.
       entry.span.setAttribute('salesforce.calls', contextOf(request)?.sf.callsMade ?? 0);
       const requestId = response.headers.get('x-request-id');
       if (requestId) entry.span.setAttribute('gateway.request_id', requestId);

@@ -1,5 +1,5 @@
 /**
- * The upstream budget of one request, priced before it runs (issue "Security", item 1). Every
+ * The upstream budget of one request, priced before it runs. Every
  * field is priced at the Salesforce calls it can cause, with lists priced at the `first` they will
  * really run with (a variable's value, or the default), and every root field and alias on its own.
  * An operation over the budget is refused before any Salesforce call: BAD_USER_INPUT naming the
@@ -8,7 +8,7 @@
  * The model, per field, given `m`, the most parent objects the field can be resolved for:
  * - root reads cost their own calls (customersByPhone: the SOQL and SOSL arms; the others one);
  * - a nested list (cases, followUps) is one parent-to-child query per 250 parents (the loaders
- *   batch them, STYLE rule 8), and its children can number m × first;
+ *   batch them), and its children can number m × first;
  * - a record reached through a loader (Case.customer, FollowUp.case, ...) is one query per 250;
  * - Customer.account is read with the contact: free;
  * - writes cost the calls of their use case.
@@ -41,7 +41,7 @@ const ROOT_CALLS: Record<string, number> = {
   'Query.searchCustomers': 1,
   'Query.caseByNumber': 1,
   'Query.caseOptions': 1,
-  // One /composite on the happy path (issue 20); a retry the outcome store does not know, or an
+  // One /composite on the happy path; a retry the outcome store does not know, or an
   // unknown outcome, adds the key's look-up and a read; a cold describe, one call.
   'Mutation.createCase': 3,
   // the composite with the intent, the outcome with the read-back; a lost answer adds the key and the customer

@@ -68,7 +68,7 @@ export function useAuth(o: AuthOptions): Plugin {
       }
       if (!principal) {
         // Failures count per address and per presented key; neither ever holds back a valid key,
-        // so ten wrong keys from behind a shared load balancer lock nobody out (issue 19, item 3).
+        // so ten wrong keys from behind a shared load balancer lock nobody out.
         const counters = [`address:${clientAddress(request, serverContext, o.trustedProxies)}`, ...(presented ? [`key:${fingerprint(presented)}`] : [])];
         const seen = await Promise.all(counters.map((c) => failures.get(c)));
         const throttled = seen.find(exhausted);

@@ -4,7 +4,7 @@
  * runs. graphql-js would answer them uncoded, quoting the whole value it refused, so a 500 KB
  * input came back in the response and in the logs. Here each error names the variable, the path
  * inside it and what is wrong, never the value; literal values in the document that do not fit
- * are answered the same way, by location (issue 19, item 8). Every error answered has an
+ * are answered the same way, by location. Every error answered has an
  * `extensions.code`: armor's refusals of too large or complex operations are QUERY_TOO_COMPLEX.
  */
 import { GraphQLError, coerceInputValue, getOperationAST, isInputType, typeFromAST } from 'graphql';

@@ -50,7 +50,7 @@ const refusal = (code: string, message: string) => () => createGraphQLError(mess
 
 export function useTrustedDocuments(trustedOnly: boolean): Plugin {
   return usePersistedOperations({
-    // A Map, not an object: `__proto__` or `constructor` is no document (issue 19, item 4).
+    // A Map, not an object: `__proto__` or `constructor` is no document.
     getPersistedOperation: (key) => TRUSTED_DOCUMENTS.get(key) ?? null,
     extractPersistedOperationId: (params, request, context) => {
       // An id of any other shape or length names no trusted document: it is looked up as the

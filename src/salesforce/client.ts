@@ -1,7 +1,7 @@
 /**
  * The shared Salesforce client: every REST call of the gateway goes through it, over the one
  * shared jsforce Connection. It is the one retry layer (jsforce's own retries are off per call:
- * its 5 retries sleep 15 s in all, reference §9.2). Its parts:
+ * its 5 retries sleep 15 s in all, docs/salesforce-facts.md#faults-and-jsforces-transport). Its parts:
  *
  * - view.ts: one request's view (`withDeadline`): its deadline, which no call outlives, and its
  *   budgets of calls and retries;
@@ -83,7 +83,7 @@ export interface SalesforceApi {
    * Salesforce calls (retries included), past which calls fail with UPSTREAM_LIMIT. `tracer`
    * starts a span per HTTP attempt when tracing is on. `ownDeadline` is the deadline the gateway
    * itself would have given (the client may ask for less): a call cut short only by the client's
-   * shorter deadline is not counted against Salesforce's health (issue 19, item 1).
+   * shorter deadline is not counted against Salesforce's health.
    */
   withDeadline(deadline: number, maxCalls?: number, tracer?: CallTracer, ownDeadline?: number): SalesforceApi;
   /** The same request (its call budget too), with at most `ms` of its time left. */
@@ -101,7 +101,7 @@ export interface SalesforceApi {
   /**
    * Calls of this request's view that failed as outages (unavailable, timed out, over the limit,
    * refused auth), after their retries: an answer built while one did may be incomplete even
-   * without errors (a lookup arm that fell back), so it is never cached (issue 19, item 6).
+   * without errors (a lookup arm that fell back), so it is never cached.
    */
   readonly failedCalls: number;
   /** For operators: API usage as Salesforce reports it, and the circuits. */

@@ -1,7 +1,7 @@
 /**
- * One `/composite` call (reference §6.6): up to 25 subrequests, reads (GET, up to 5 queries)
+ * One `/composite` call (docs/salesforce-facts.md#writes-upsert-collections-composite): up to 25 subrequests, reads (GET, up to 5 queries)
  * and writes, with `@{referenceId.path}` references from earlier answers. It counts as ONE API
- * call, so a write, the checks that feed it and the read of what it wrote cost one call (issue 20).
+ * call, so a write, the checks that feed it and the read of what it wrote cost one call.
  * With `allOrNone` all writes commit or none does; without it, a subrequest that fails skips
  * only those that refer to it, and every other answer is there to read.
  */

@@ -3,7 +3,7 @@
  * flow (password, client credentials or JWT bearer) through `authorize()`, and re-logs in through
  * a guarded `refreshFn`: jsforce coalesces concurrent refreshes into one, and the guard bounds
  * how often a refused session may trigger a login, because jsforce 3.10.16 would otherwise
- * re-login forever on repeated 401s (reference §9.3).
+ * re-login forever on repeated 401s (docs/salesforce-facts.md#auth).
  */
 import { createSign } from 'node:crypto';
 import jsforce, { type Connection } from 'jsforce';
@@ -172,7 +172,7 @@ export function createSalesforceConnection(options: ConnectionOptions): Salesfor
     if (!conn.instanceUrl && c.instanceUrl) conn.instanceUrl = c.instanceUrl;
     if (options.requireHttps && !/^https:\/\//.test(conn.instanceUrl ?? '')) {
       // The token answer names where the API is: in production, tokens and data never travel
-      // in clear text, whatever the variables say (issue 21, item 5).
+      // in clear text, whatever the variables say.
       failed = true;
       conn.accessToken = undefined as unknown as string;
       options.onLogin?.('refused');

@@ -23,7 +23,7 @@ export interface SearchPage {
 
 /**
  * Contacts whose name, email or phone matches `text` (SOSL, ALL FIELDS). Pages by OFFSET, which
- * SOSL caps at 2,000 (reference §4.1).
+ * SOSL caps at 2,000 (docs/salesforce-facts.md#sosl-and-phone-numbers).
  */
 export async function searchContacts(sf: SalesforceApi, config: OrgFields, text: string, page: { first: number; offset: number }): Promise<SearchPage> {
   const sosl = search({
@@ -95,7 +95,7 @@ const ACCOUNT_ROWS = 20;
  * SOSL `IN PHONE FIELDS` on the digits (format-tolerant, but the search index lags behind recent
  * writes) and SOQL equality on the common stored formats across the four Contact phone fields
  * and the Account phone (exact, and fresh). Results are merged, checked number by number,
- * de-duplicated and ranked (reference §4.3). If one of the two calls fails, the other's answer
+ * de-duplicated and ranked (docs/salesforce-facts.md#sosl-and-phone-numbers). If one of the two calls fails, the other's answer
  * is used and `complete` is false; if both fail, the first error is thrown.
  */
 export async function findContactsByPhone(

@@ -1,7 +1,7 @@
 /**
  * A customer's context in the statement that reads the customer: child subqueries for the first
  * page of their cases, each case's follow-ups and their own follow-ups (nested subqueries need
- * API 58.0 or later; we pin 62.0, reference §3.6). Each subquery pages exactly as the loaders do
+ * API 58.0 or later; we pin 62.0, docs/salesforce-facts.md#soql). Each subquery pages exactly as the loaders do
  * (newest first, `first + 1` rows to know whether more follow), so the pages it yields are the
  * ones the loaders would have read.
  */

@@ -1,6 +1,6 @@
 /**
  * Email through Salesforce's `emailSimple` invocable action, on the shared connection
- * (reference §8.1). Each input answers `isSuccess`; a refused input comes back with HTTP 400.
+ * (docs/salesforce-facts.md#follow-up-delivery). Each input answers `isSuccess`; a refused input comes back with HTTP 400.
  */
 import type { SalesforceApi } from './client';
 import { SalesforceError } from './errors';

@@ -1,6 +1,6 @@
 /**
  * SalesforceError, the one error type that leaves the salesforce/ layer for a failed call, and the
- * mapping of Salesforce's write refusals to ValidationError (STYLE rule 11).
+ * mapping of Salesforce's write refusals to ValidationError.
  */
 import { UpstreamError, ValidationError, type FieldErrorCode, type UpstreamKind } from '../domain/errors';
 
@@ -61,7 +61,7 @@ export class SalesforceError extends UpstreamError {
   /**
    * The call may have been applied: no answer came back, or an error page stood in for the answer
    * (500, 502 and 504 from Salesforce or a proxy in front of it, after a commit or not). Only a 503
-   * and a locked row say surely nothing was applied (issue 20).
+   * and a locked row say surely nothing was applied.
    */
   get outcomeUnknown(): boolean {
     return this.noResponse || (this.status !== undefined && this.status >= 500 && this.status !== 503);

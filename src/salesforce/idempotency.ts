@@ -1,7 +1,7 @@
 /**
  * Records keyed by an idempotency key: a unique external-ID field holds `<client>:<key>` and a
  * second field the input's fingerprint. Both live in Salesforce, so any gateway instance can
- * answer a retry (STYLE rule 7).
+ * answer a retry.
  */
 import type { KeyedRecord } from '../shared-state/fallback-keys';
 import type { TtlCache } from './cache';
@@ -36,7 +36,7 @@ const CASE_VARIANTS = 20;
 /**
  * The record written with this key, if any. Keys are case-sensitive end to end: the external-ID
  * field is unique case-sensitively (schema/salesforce), claims are, and SOQL's case-insensitive
- * `=` is narrowed here to the exact key, so `RT-K` and `rt-K` are two keys (issue 19, item 10).
+ * `=` is narrowed here to the exact key, so `RT-K` and `rt-K` are two keys.
  */
 export async function findByKey(
   sf: SalesforceApi,

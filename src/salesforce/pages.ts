@@ -38,7 +38,7 @@ export interface ChildPages<T> {
 /**
  * One page of children for each parent, newest first, in one parent-to-child query per chunk of
  * parents: the per-parent `first` goes into the subquery's LIMIT, so no parent's full history is
- * fetched (reference §3.3).
+ * fetched (docs/salesforce-facts.md#soql).
  */
 export async function childPages<T>(sf: SalesforceApi, spec: ChildPages<T>, parentIds: readonly string[], page: PageRequest): Promise<Map<string, Page<T>>> {
   const children = subquery({

@@ -2,7 +2,7 @@
  * The resilience policies of Salesforce calls, with cockatiel:
  *
  * - three circuits shared by every request, wrapped once: REQUEST_LIMIT_EXCEEDED opens the limit
- *   circuit (the org's daily allocation is spent, reference §9.1) until a probe succeeds; a
+ *   circuit (the org's daily allocation is spent, docs/salesforce-facts.md#faults-and-jsforces-transport) until a probe succeeds; a
  *   session that cannot be renewed opens the auth circuit for a cool-down; consecutive calls that
  *   failed as outages open the outage circuit, which lets one probe through per interval;
  * - the retry policy of one request's calls: reads (and writes marked idempotent) are retried

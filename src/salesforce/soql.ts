@@ -38,7 +38,7 @@ export const idList = (ids: readonly string[]): string => `(${ids.map((id) => li
 /** `('a', 'b')` from arbitrary strings, each escaped. */
 export const stringList = (values: readonly string[]): string => `(${values.map(literal).join(', ')})`;
 
-/** SOSL reserved characters: ? & | ! { } [ ] ( ) ^ ~ * : \ " ' + - (reference §5.3). */
+/** SOSL reserved characters: ? & | ! { } [ ] ( ) ^ ~ * : \ " ' + - (docs/salesforce-facts.md#sosl-and-phone-numbers). */
 const SOSL_RESERVED = /[?&|!{}[\]()^~*:\\"'+-]/g;
 const SOSL_OPERATORS = new Set(['and', 'or', 'not']);
 

@@ -1,6 +1,6 @@
 /**
  * Several writes in ONE Salesforce transaction: `/composite` with `allOrNone`, so all of them
- * commit or none does (reference §6.6). A later subrequest may use an earlier one's result with
+ * commit or none does (docs/salesforce-facts.md#writes-upsert-collections-composite). A later subrequest may use an earlier one's result with
  * `@{referenceId.id}`.
  */
 import type { SalesforceApi } from './client';

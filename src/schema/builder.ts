@@ -30,7 +30,7 @@ export const builder = new SchemaBuilder<{
       });
     },
   },
-  // Unions list exactly the error types the contract names (STYLE rule 11): no defaults.
+  // Unions list exactly the error types the contract names: no defaults.
   errors: { defaultTypes: [] },
 });
 

@@ -71,7 +71,7 @@ export function offsetPage(first: number, after: string | null | undefined): { f
   const n = parseFirst(first);
   if (after === null || after === undefined) return { first: n, offset: 0 };
   const value = decode(after);
-  // SOSL caps OFFSET at 2,000 (reference §4.1).
+  // SOSL caps OFFSET at 2,000 (docs/salesforce-facts.md#sosl-and-phone-numbers).
   if (!Array.isArray(value) || value[0] !== 'o' || !Number.isInteger(value[1]) || value[1] < 0 || value[1] > 2000) throw invalidCursor();
   return { first: n, offset: value[1] as number };
 }

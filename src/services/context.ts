@@ -46,7 +46,7 @@ export interface ServiceDeps {
   clock?: () => number;
 }
 
-/** One request's DataLoaders over its view of the client: they hold records, so each request has its own (STYLE rule 7). */
+/** One request's DataLoaders over its view of the client: they hold records, so each request has its own. */
 export function requestLoaders(sf: SalesforceApi, settings: Pick<ServiceSettings, 'orgFields'>, batch = true) {
   return createLoaders(sf, { orgFields: settings.orgFields, batch });
 }

@@ -47,7 +47,7 @@ export function checkCaseInput(input: NewCaseInput): FieldError[] {
 /**
  * Creates a case once per idempotency key: a retry with the same key and input answers the first
  * case (`replayed`), another input is DIFFERENT_INPUT, a call while the first still runs is
- * IN_PROGRESS. One Salesforce call on its happy path (issue 20): the customer's check, the insert
+ * IN_PROGRESS. One Salesforce call on its happy path: the customer's check, the insert
  * (its account taken from the customer's row by reference) and the read of the new case go in one
  * `/composite`. Picklists come from the describe cache.
  */

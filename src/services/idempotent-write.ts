@@ -8,7 +8,7 @@
  *    call: a key written in the last 24 hours with the same fingerprint is replayed, another
  *    input is DIFFERENT_INPUT;
  * 3. otherwise prepare (checks that need no call) and write first, in one call with the checks
- *    that need Salesforce and the read of what was written (issue 20). Two instances racing, or a
+ *    that need Salesforce and the read of what was written. Two instances racing, or a
  *    retry the store does not know, meet in Salesforce's unique index: the insert fails with
  *    DUPLICATE_VALUE, and only then is the key looked up and its record replayed. An insert never
  *    changes an existing record (an upsert would overwrite the winner with the loser's input, and

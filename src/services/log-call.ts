@@ -50,7 +50,7 @@ function checkLocal(deps: ServiceDeps, input: CallInput, now: number): { errors:
 }
 
 /**
- * Logs a call once per idempotency key, in ONE Salesforce call on its happy path (issue 20): the
+ * Logs a call once per idempotency key, in ONE Salesforce call on its happy path: the
  * checks that the customer and the case exist and that the case is the customer's feed the insert
  * by reference, and the new Task is read back, all in one `/composite`. A check that fails leaves
  * the insert without its reference, so nothing is written.

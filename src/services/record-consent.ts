@@ -95,7 +95,7 @@ export async function recordConsent(
         whoId: customerId,
         whatId: null,
       });
-      // ONE call (issue 20): the change, the keyed audit Task and the read-back of the customer, all
+      // ONE call: the change, the keyed audit Task and the read-back of the customer, all
       // or none. A PATCH of an Id that is no contact is Salesforce's NOT_FOUND: nothing is written.
       let results;
       try {

@@ -153,7 +153,7 @@ function refusalError(code: string, input: FollowUpInput, limit: number, message
 }
 
 /**
- * Two Salesforce calls on the happy path, plus the provider (issue 20):
+ * Two Salesforce calls on the happy path, plus the provider:
  * 1. one `/composite` reads the customer (consent, numbers and their texts of the last hour,
  *    never from a cache) and checks the case is theirs, and records the intent (PENDING, keyed),
  *    which names the customer and the case by reference: a customer or case that is not there,

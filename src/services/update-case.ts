@@ -62,7 +62,7 @@ export interface CaseUpdateResult {
 const MISSING = new Set(['NOT_FOUND', 'ENTITY_IS_DELETED', 'INVALID_CROSS_REFERENCE_KEY', 'INVALID_ID_FIELD']);
 
 /**
- * ONE Salesforce call on its happy path (issue 20): the case's read (its customer for the audit
+ * ONE Salesforce call on its happy path: the case's read (its customer for the audit
  * Task, by reference), the change, the comment, the keyed audit Task and the read-back of the case
  * and the comment commit, or fail, together in one all-or-none `/composite`.
  */

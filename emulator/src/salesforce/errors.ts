@@ -1,6 +1,6 @@
 /**
  * Salesforce-shaped REST errors: a JSON array of `{ message, errorCode, fields? }` with the HTTP
- * status the real API uses (reference §2.1). `fields` is present on DML errors and absent on
+ * status the real API uses (docs/salesforce-facts.md#rest-conventions-and-errors). `fields` is present on DML errors and absent on
  * query errors.
  */
 export interface SfErrorItem {
@@ -31,7 +31,7 @@ export const malformedQuery = (message: string) => SfError.one(400, 'MALFORMED_Q
 export const malformedSearch = (message: string) => SfError.one(400, 'MALFORMED_SEARCH', message);
 export const notFound = (message = 'The requested resource does not exist') => SfError.one(404, 'NOT_FOUND', message);
 
-/** `sObject type 'X' is not supported` (REST wording unverified: reference §2.1, §11). */
+/** `sObject type 'X' is not supported` (REST wording unverified: docs/salesforce-facts.md#rest-conventions-and-errors). */
 export const invalidType = (name: string) =>
   SfError.one(
     400,

@@ -72,10 +72,10 @@ export function faultAnswer(faults: Faults): Answer {
     case 'REQUEST_LIMIT_EXCEEDED':
       return { status: 403, body: limitExceeded().errors };
     case 'UNABLE_TO_LOCK_ROW':
-      // Status 400 for a lock timeout on a single-record call is unverified (reference §9.1).
+      // Status 400 for a lock timeout on a single-record call is unverified (docs/salesforce-facts.md#faults-and-jsforces-transport).
       return { status: 400, body: [{ message: 'unable to obtain exclusive access to this record', errorCode: 'UNABLE_TO_LOCK_ROW', fields: [] }] };
     default:
-      // 503 errorCode SERVER_UNAVAILABLE is unverified (reference §9.1, §11).
+      // 503 errorCode SERVER_UNAVAILABLE is unverified (docs/salesforce-facts.md#faults-and-jsforces-transport).
       return {
         status: 503,
         body: [{ message: 'Server temporarily unavailable. Please try again later.', errorCode: 'SERVER_UNAVAILABLE' }],

@@ -1,7 +1,7 @@
 /**
  * Salesforce record Ids for the emulator: 15 case-sensitive characters plus a 3-character
  * checksum that makes the 18-character form case-insensitive.
- * https://help.salesforce.com/s/articleView?id=000385008&type=1 (reference §7, "IDs")
+ * https://help.salesforce.com/s/articleView?id=000385008&type=1 (docs/salesforce-facts.md#limits-ids-and-objects)
  */
 const CHECKSUM_ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZ012345';
 const BASE62 = '0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz';

@@ -2,7 +2,7 @@
  * The OAuth 2.0 token endpoint of the emulated org (`POST /services/oauth2/token`) and the access
  * tokens it issues. Grants: password (password + security token), client_credentials, refresh_token
  * and the JWT bearer grant (RS256, verified against the demo connected app's certificate).
- * Success and error bodies follow reference §1.2–§1.3.
+ * Success and error bodies follow docs/salesforce-facts.md#auth.
  */
 import { createHmac, randomBytes, verify, X509Certificate } from 'node:crypto';
 import { readFileSync } from 'node:fs';
@@ -85,7 +85,7 @@ export class OAuthServer {
         if (form.get('username') !== this.creds.username || form.get('password') !== expected) {
           return oauthError('invalid_grant', 'authentication failure');
         }
-        // The password grant never returns a refresh token (reference §0.3).
+        // The password grant never returns a refresh token (docs/salesforce-facts.md#auth).
         return this.issue(baseUrl, false);
       }
       case 'client_credentials': {
@@ -117,7 +117,7 @@ export class OAuthServer {
   /**
    * JWT bearer grant: iss = consumer key, sub = username, aud = login host, exp in the future,
    * RS256 signature by the key whose certificate is on the app. Error texts are unverified
-   * approximations (reference §1.1, §11).
+   * approximations (docs/salesforce-facts.md#auth).
    */
   private jwtBearer(assertion: string, baseUrl: string): TokenAnswer {
     const parts = assertion.split('.');

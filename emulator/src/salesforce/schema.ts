@@ -3,7 +3,8 @@
  * this, and the store, SOQL, SOSL and DML validation all read it.
  *
  * Standard fields, picklist values and child relationship names follow the describe fixtures
- * captured from real orgs (../shared/reference/fixtures/*-describe.json). The gateway's own
+ * captured from real orgs (their shapes are in test/fixtures/describe-shapes.json, and
+ * test/sobjects.test.ts holds describe to them). The gateway's own
  * custom fields must match the metadata in schema/salesforce/ (a test compares them).
  */
 

@@ -2,7 +2,7 @@
  * The Salesforce REST API of the emulated org, under `/services/data/vNN.N/` and
  * `/services/oauth2/`: authentication, API counting, fault injection and the router. Each
  * resource answers in its own module under routes/. Headers, status codes and bodies follow
- * ../shared/reference/salesforce-api.md.
+ * the real API's (docs/salesforce-facts.md in the gateway's repository).
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { JSON_TYPE, header, readBody, send, sleep } from '../http';
@@ -166,7 +166,7 @@ export class SalesforceEmulator {
     }
     if (url.pathname === '/services/oauth2/userinfo' && (req.method === 'GET' || req.method === 'POST')) {
       // OpenID Connect: a valid access token in the Authorization header, else 403 Bad_OAuth_Token
-      // (the plain-text refusal is unverified, reference §11).
+      // (the plain-text refusal is unverified, docs/salesforce-facts.md#rest-conventions-and-errors).
       if (this.oauth.check(header(req, 'authorization')) !== 'ok') {
         send(res, 403, 'Bad_OAuth_Token', { 'Content-Type': 'text/plain' });
         return true;
@@ -223,7 +223,7 @@ export class SalesforceEmulator {
     const raw = req.url ?? '';
     const headerBytes = req.rawHeaders.reduce((n, h) => n + h.length + 2, 0);
     if (raw.length > MAX_URI) {
-      // URI alone over 16,384 bytes → 414; URI + headers → 431 (reference §2). Body shape unverified.
+      // URI alone over 16,384 bytes → 414; URI + headers → 431 (docs/salesforce-facts.md#rest-conventions-and-errors). Body shape unverified.
       send(res, 414, '414 URI Too Long', { 'Content-Type': 'text/plain' });
       return;
     }

@@ -219,7 +219,7 @@ export class Planner {
       }
       case 'FieldSubquery': {
         // API 58.0 and later nest parent-to-child subqueries up to five levels, the root counting
-        // as the first; earlier versions allow one level (reference §3.6). The error text for too
+        // as the first; earlier versions allow one level (docs/salesforce-facts.md#soql). The error text for too
         // many levels is unverified.
         if (isChild && Number(this.env.version) < 58) throw malformedQuery('Nesting of semi join sub-selects is not supported');
         if (depth >= 4) throw malformedQuery('A query can nest parent-to-child relationships at most 5 levels deep');
@@ -270,7 +270,7 @@ export class Planner {
         pos++;
         if (op !== null && op !== t) {
           // "Parentheses are required whenever you mix the operators" (SOQL logical operators);
-          // the exact wording of the real message is unverified (reference §11).
+          // the exact wording of the real message is unverified (docs/salesforce-facts.md#soql).
           throw malformedQuery(`unexpected token: '${t}'`);
         }
         op = t;
@@ -376,7 +376,7 @@ export class Planner {
   /** Turns one raw literal into a comparable value, checking it against the field's type. */
   private literal(f: FieldDef, fieldText: string, type: string, raw: string, like: boolean, n?: number): Literal {
     const typeError = (expected: string, quoted: boolean) =>
-      // errorCode for a mistyped filter value is unverified (reference §11); INVALID_FIELD is what orgs report for the caret form.
+      // errorCode for a mistyped filter value is unverified (docs/salesforce-facts.md#soql); INVALID_FIELD is what orgs report for the caret form.
       located(
         this.soql,
         fieldText,
@@ -453,7 +453,7 @@ function flattenWhere(where: WhereClause): (string | Condition)[] {
 
 const ESCAPES: Record<string, string> = { n: '\n', r: '\r', t: '\t', b: '\b', f: '\f', '"': '"', "'": "'", '\\': '\\' };
 
-/** Unquotes a SOQL string literal; invalid escapes are an error, as on the platform (reference §5.1). */
+/** Unquotes a SOQL string literal; invalid escapes are an error, as on the platform (docs/salesforce-facts.md#soql). */
 function unquote(raw: string, like: boolean): string {
   if (!raw.startsWith("'") || !raw.endsWith("'") || raw.length < 2) throw malformedQuery(`unexpected token: ${raw}`);
   const body = raw.slice(1, -1);
@@ -613,7 +613,7 @@ export function shapeRow(store: Store, row: SfRecord, object: ObjectDef, paths: 
       const ref: unknown = source?.[hop.name];
       source = typeof ref === 'string' ? store.get(ref) : undefined;
       if (!source) {
-        // An empty lookup is `null` (reference §3.3, unverified but widely relied on).
+        // An empty lookup is `null` (docs/salesforce-facts.md#soql, unverified but widely relied on).
         if (!(relName in target)) target[relName] = null;
         broken = true;
         break;
@@ -683,7 +683,7 @@ export function executeSoql(soql: string, env: QueryEnv): QueryOutcome {
   const { plan } = planSoql(soql, env);
   const { rows } = runPlan(plan, env);
   if (plan.countOnly) {
-    // SELECT COUNT(): the count is totalSize and no rows come back (reference §3.2, unverified).
+    // SELECT COUNT(): the count is totalSize and no rows come back (docs/salesforce-facts.md#soql, unverified).
     return { totalSize: rows.length, records: [] };
   }
   if (plan.aggregates.length > 0) {
@@ -703,7 +703,7 @@ function shapeWithChildren(rows: SfRecord[], plan: Plan, env: QueryEnv): SfRecor
       const kids = childIndex[i]!.get(String(r.Id)) ?? [];
       sortRows(kids, c.plan.order, env.store);
       const limited = c.plan.limit === undefined ? kids : kids.slice(0, c.plan.limit);
-      // No child rows: `null`, not an empty QueryResult (reference §3.3, unverified).
+      // No child rows: `null`, not an empty QueryResult (docs/salesforce-facts.md#soql, unverified).
       shaped[c.relationshipName] = limited.length === 0 ? null : { totalSize: limited.length, done: true, records: shapeWithChildren(limited, c.plan, env) };
     });
     return shaped;

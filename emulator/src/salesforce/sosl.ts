@@ -3,7 +3,7 @@
  * [LIMIT n])] [LIMIT n]`, and parameterized search. Each RETURNING clause is planned as SOQL.
  * https://developer.salesforce.com/docs/atlas.en-us.soql_sosl.meta/soql_sosl/sforce_api_calls_sosl_syntax.htm
  *
- * Approximations (reference §4.3, §11, unverified): Salesforce does not document how it tokenises
+ * Approximations (docs/salesforce-facts.md#sosl-and-phone-numbers, unverified): Salesforce does not document how it tokenises
  * phone numbers. Here a phone field matches a numeric search term when the last digits agree
  * (up to 10, at least 7), whatever punctuation either side has and ignoring an extension. Results
  * come in store order, not by relevance.
@@ -268,7 +268,7 @@ export function executeSosl(sosl: string, env: SearchEnv): SfRecord[] {
   }
   if (end >= sosl.length) throw malformedSearch('No search term found. The search term must be enclosed in braces.');
   const terms = sosl.slice(i + 1, end);
-  if (terms.length > 10_000) return []; // "SearchQuery > 10,000 characters → no rows" (reference §4.1)
+  if (terms.length > 10_000) return []; // "SearchQuery > 10,000 characters → no rows" (docs/salesforce-facts.md#sosl-and-phone-numbers)
   const expr = parseSearchTerms(terms);
   let rest = sosl.slice(end + 1).trim();
   i = 0;

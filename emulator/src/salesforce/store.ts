@@ -11,7 +11,7 @@ import { CLOSED_CASE_STATUSES, CLOSED_TASK_STATUSES, type FieldDef, type ObjectD
 export type SfRecord = Record<string, unknown>;
 
 /**
- * `2013-05-20T20:49:32.000+0000`: how the REST API writes dateTimes (reference §3.4). Salesforce
+ * `2013-05-20T20:49:32.000+0000`: how the REST API writes dateTimes (docs/salesforce-facts.md#soql). Salesforce
  * keeps dateTimes to the second, so the milliseconds are always `.000`.
  */
 export function sfDateTime(ms: number): string {
@@ -516,7 +516,7 @@ function coerce(f: FieldDef, raw: unknown, store: Store): Coerced {
       }
       // A record type is checked against the object's own (checkRecordType), with its own message.
       if (!target && f.name !== 'RecordTypeId') {
-        // Wording unverified (reference §2.1 lists the code family, not this message).
+        // Wording unverified (docs/salesforce-facts.md#rest-conventions-and-errors lists the code family, not this message).
         return { error: { message: 'invalid cross reference id', errorCode: 'INVALID_CROSS_REFERENCE_KEY', fields: [f.name] } };
       }
       return { value: id };

@@ -1,7 +1,7 @@
 /**
  * A Twilio-compatible SMS provider: `POST /2010-04-01/Accounts/{AccountSid}/Messages.json` with
  * HTTP Basic auth (account SID and auth token) and a form body (To, From, Body, StatusCallback).
- * It answers like Twilio's Messages API (reference §8.3; its details are unverified there), keeps
+ * It answers like Twilio's Messages API (docs/salesforce-facts.md#follow-up-delivery; its details are unverified there), keeps
  * what it "sent" for the outbox, and posts signed status callbacks when a test says a message
  * was delivered or failed.
  * https://www.twilio.com/docs/messaging/api/message-resource

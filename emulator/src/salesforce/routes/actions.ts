@@ -1,4 +1,4 @@
-/** The `emailSimple` standard invocable action, with an outbox instead of a mail server (reference §8.1). */
+/** The `emailSimple` standard invocable action, with an outbox instead of a mail server (docs/salesforce-facts.md#follow-up-delivery). */
 import { SfError } from '../errors';
 import type { Answer } from './context';
 
@@ -60,7 +60,7 @@ export function emailSimple(outbox: SentEmail[], now: number, body: unknown): An
         sentAt: new Date(now).toISOString(),
       });
     }
-    // The array-per-input shape is from third-party samples (reference §8.1, unverified).
+    // The array-per-input shape is from third-party samples (docs/salesforce-facts.md#follow-up-delivery, unverified).
     return {
       actionName: 'emailSimple',
       errors: ok ? null : errors,

@@ -1,6 +1,6 @@
 /**
  * `/composite` (up to 25 subrequests with references, one transaction with allOrNone) and sObject
- * Collections under `/composite/sobjects` (reference §6.5, §6.6).
+ * Collections under `/composite/sobjects` (docs/salesforce-facts.md#writes-upsert-collections-composite).
  */
 import { SfError, notFound } from '../errors';
 import { normaliseId } from '../ids';
@@ -106,11 +106,11 @@ const ROLLED_BACK = {
 
 /**
  * sObject Collections: up to 200 records, one SaveResult each in request order, errors with
- * `statusCode` (reference §6.5). With allOrNone, one failure rolls every record back.
+ * `statusCode` (docs/salesforce-facts.md#writes-upsert-collections-composite). With allOrNone, one failure rolls every record back.
  */
 function collection(org: Org, count: number, allOrNone: boolean, one: (i: number) => SfRecord, failed: (i: number) => SfRecord = () => ({})): Answer {
   if (count > 200) {
-    // The errorCode for more than 200 records is unverified (reference §11).
+    // The errorCode for more than 200 records is unverified (docs/salesforce-facts.md#writes-upsert-collections-composite).
     throw SfError.one(400, 'EXCEEDED_ID_LIMIT', 'record limit reached. cannot submit more than 200 records into this call');
   }
   const unit = org.store.begin();
@@ -149,7 +149,7 @@ interface SubRequest {
   httpHeaders?: Record<string, string>;
 }
 
-/** `/composite`: up to 25 subrequests with `@{ref.field}` references, one API call (reference §6.6). */
+/** `/composite`: up to 25 subrequests with `@{ref.field}` references, one API call (docs/salesforce-facts.md#writes-upsert-collections-composite). */
 function compositeRequest(org: Org, _version: string, body: unknown, route: SubRouter): Answer {
   const spec = (body ?? {}) as { allOrNone?: boolean; compositeRequest?: SubRequest[] };
   const subs = spec.compositeRequest;

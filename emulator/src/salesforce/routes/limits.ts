@@ -1,4 +1,4 @@
-/** `GET /limits`: the org's allocations, with the daily API requests counted for real (reference §7). */
+/** `GET /limits`: the org's allocations, with the daily API requests counted for real (docs/salesforce-facts.md#limits-ids-and-objects). */
 export function limits(usage: { dailyApiLimit: number; apiRequests: number; emailsSent: number }): Record<string, { Max: number; Remaining: number }> {
   const fixed = (max: number) => ({ Max: max, Remaining: max });
   return {

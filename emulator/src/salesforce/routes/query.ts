@@ -1,6 +1,6 @@
 /**
  * `query` and `queryAll` with query locators for the next pages, `search` and
- * `parameterizedSearch` (reference §3, §4).
+ * `parameterizedSearch` (docs/salesforce-facts.md#soql).
  */
 import { randomBytes } from 'node:crypto';
 import { SfError, notFound } from '../errors';
@@ -83,7 +83,7 @@ export class QueryResource {
     return { totalSize, done: false, nextRecordsUrl: `/services/data/v${version}/query/${locator}-${batch}`, records: records.slice(0, batch) };
   }
 
-  /** `GET /query/01g…-N`: the page starting at row N of an earlier query (reference §3.2). */
+  /** `GET /query/01g…-N`: the page starting at row N of an earlier query (docs/salesforce-facts.md#soql). */
   private nextPage(token: string, version: string): Answer {
     const m = /^(01g[A-Za-z0-9]{15})-(\d+)$/.exec(token);
     const locator = m ? this.locators.get(m[1]!) : undefined;
@@ -111,7 +111,7 @@ export class QueryResource {
 }
 
 function batchSize(options: string | undefined): number {
-  // Sforce-Query-Options: batchSize=N, clamped to 200..2000; default 2000 (reference §3.2).
+  // Sforce-Query-Options: batchSize=N, clamped to 200..2000; default 2000 (docs/salesforce-facts.md#soql).
   const m = /batchSize=(\d+)/i.exec(options ?? '');
   return m ? Math.min(2000, Math.max(200, Number(m[1]))) : 2000;
 }

@@ -2,7 +2,7 @@
  * `GET /sobjects/{Type}/updated/?start=&end=` and `/deleted/?start=&end=`: the Ids of records
  * changed or deleted in a window, by SystemModstamp, as data replication reads them. Salesforce
  * covers whole minutes (latestDateCovered is the end rounded down to the minute) and keeps 30
- * days; the error code for a bad window is unverified (reference §11).
+ * days; the error code for a bad window is unverified (docs/salesforce-facts.md#soql).
  */
 import { SfError } from '../errors';
 import type { ObjectDef } from '../schema';

@@ -1,6 +1,6 @@
 /**
  * sObject resources: describe global, sObject basic info and describe, rows by Id (GET, PATCH,
- * DELETE), create, and rows by external ID (GET, upsert, DELETE) (reference §5, §6).
+ * DELETE), create, and rows by external ID (GET, upsert, DELETE) (docs/salesforce-facts.md#writes-upsert-collections-composite).
  */
 import { SfError, notFound } from '../errors';
 import { normaliseId } from '../ids';
@@ -135,7 +135,7 @@ function byExternalId(org: Org, r: SObjectRequest, object: ObjectDef): Answer {
       const values = recordBody(body);
       if (match) {
         org.store.update(object.name, String(match.Id), values);
-        // Before v46.0 an update by upsert answers 204 (reference §6.2, unverified).
+        // Before v46.0 an update by upsert answers 204 (docs/salesforce-facts.md#writes-upsert-collections-composite, unverified).
         if (Number(version) < 46) return { status: 204 };
         return { status: 200, body: { id: match.Id, success: true, errors: [], created: false } };
       }
