@@ -2,7 +2,7 @@
  * The layer rule of eslint.config.js, run through ESLint itself: an import against the grain fails
  * `npm run lint`, an import along it passes.
  */
-import { readdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { ESLint } from 'eslint';
 import { describe, expect, it } from 'vitest';
 
@@ -83,5 +83,26 @@ describe('the formatter', () => {
       expect((await prettier.getFileInfo(`${root}${file}`, { ignorePath })).ignored, file).toBe(false);
     }
     expect((await prettier.getFileInfo(`${root}schema/schema.graphql`, { ignorePath })).ignored).toBe(true);
+  });
+});
+
+describe('mutation resolvers', () => {
+  it('are mappers: each resolve is at most 10 lines, the rest is the use case and the one after-write step', () => {
+    const dir = new URL('../src/schema/', import.meta.url);
+    const resolvers = readdirSync(dir)
+      .filter((f) => f.endsWith('.ts'))
+      .flatMap((file) => {
+        const text = readFileSync(new URL(file, dir), 'utf8');
+        return [...text.matchAll(/builder\.mutationField\('(\w+)'[\s\S]*?\n\);\n/g)].map((m) => {
+          const resolve = m[0].slice(m[0].indexOf('resolve:'));
+          // From `resolve:` to the field's closing `}),` (exclusive).
+          return { name: m[1]!, lines: resolve.slice(0, resolve.lastIndexOf('\n  }),')).split('\n').length, afterWrite: resolve.includes('afterWrite(') };
+        });
+      });
+    expect(resolvers.map((r) => r.name).sort()).toEqual(['createCase', 'logCall', 'recordConsent', 'sendFollowUp', 'updateCase']);
+    for (const r of resolvers) {
+      expect(r.lines, r.name).toBeLessThanOrEqual(10);
+      expect(r.afterWrite, r.name).toBe(true);
+    }
   });
 });

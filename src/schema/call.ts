@@ -1,7 +1,8 @@
 /** Call (a Task with TaskSubtype Call), Customer.calls, Case.calls and logCall. */
 import { IdempotencyConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { CallRecord } from '../domain/records';
-import { logCall } from '../services/log-call';
+import { logCall, type CallInput } from '../services/log-call';
+import { afterWrite } from './after-write';
 import { builder } from './builder';
 import { CaseRef, idText, text } from './case';
 import { CustomerRef } from './customer';
@@ -77,6 +78,20 @@ const LogCallSuccessRef = builder.objectRef<{ call: CallRecord; replayed: boolea
   }),
 });
 
+/** logCall's input as the use case takes it. */
+const callInput = (input: typeof LogCallInputRef.$inferInput): CallInput => ({
+  customerId: idText(input.customerId),
+  caseId: idText(input.caseId),
+  direction: input.direction ?? 'INBOUND',
+  from: text(input.from),
+  startedAt: input.startedAt as Date,
+  durationSeconds: input.durationSeconds,
+  summary: text(input.summary),
+  outcome: text(input.outcome),
+  externalCallId: text(input.externalCallId),
+  idempotencyKey: input.idempotencyKey.trim(),
+});
+
 builder.mutationField('logCall', (t) =>
   t.field({
     type: LogCallSuccessRef,
@@ -84,31 +99,6 @@ builder.mutationField('logCall', (t) =>
     description: 'Logs a call, typically as it ends.',
     errors: { types: [ValidationError, NotFoundError, IdempotencyConflictError], directResult: true, union: { name: 'LogCallResult' } },
     args: { input: t.arg({ type: LogCallInputRef, required: true, description: 'What to write; see each field.' }) },
-    resolve: async (_root, { input }, ctx) => {
-      const result = await logCall(ctx, {
-        customerId: idText(input.customerId),
-        caseId: idText(input.caseId),
-        direction: input.direction ?? 'INBOUND',
-        from: text(input.from),
-        startedAt: input.startedAt as Date,
-        durationSeconds: input.durationSeconds,
-        summary: text(input.summary),
-        outcome: text(input.outcome),
-        externalCallId: text(input.externalCallId),
-        idempotencyKey: input.idempotencyKey.trim(),
-      });
-      ctx.loaders.call.clear(result.id);
-      ctx.loaders.callsByCustomer.clearAll();
-      ctx.loaders.callsByCase.clearAll();
-      if (result.record) ctx.loaders.call.prime(result.record.id, result.record);
-      const call = await ctx.loaders.call.load(result.id);
-      // A replay whose call was deleted since is told so; a new one that cannot be read is a fault.
-      if (!call && result.replayed) throw new NotFoundError('The call this idempotencyKey logged has since been deleted in Salesforce.', result.id);
-      if (!call) throw new Error(`call ${result.id} was written but cannot be read back`);
-      if (!result.replayed) {
-        await ctx.written([{ typename: 'Call', id: call.id, created: true, parents: [call.contactId, call.caseId] }]);
-      }
-      return { call, replayed: result.replayed };
-    },
+    resolve: (_root, { input }, ctx) => afterWrite(ctx, logCall(ctx, callInput(input))),
   }),
 );

@@ -3,10 +3,12 @@ import { customValuesOf } from './org-fields';
 import { IdempotencyConflictError, NotFoundError, ValidationError, badInput } from '../domain/errors';
 import type { CaseCommentRecord, CaseRecord } from '../domain/records';
 import type { CasePicklists, PicklistValue } from '../salesforce/cases';
-import { createCase } from '../services/create-case';
-import { updateCase } from '../services/update-case';
+import { createCase, type NewCaseInput } from '../services/create-case';
+import { updateCase, type CaseUpdate } from '../services/update-case';
 import { caseByNumber, caseOptions } from '../services/reads';
+import { afterWrite } from './after-write';
 import { builder } from './builder';
+import type { Context } from './context';
 import { CustomerRef } from './customer';
 import { parseIdArg } from './ids';
 import { NodeRef } from './node';
@@ -192,39 +194,29 @@ export const text = (v: string | null | undefined): string | null => {
 /** An optional ID argument (GraphQL may give a number) as trimmed text, or null. */
 export const idText = (v: string | number | null | undefined): string | null => text(v === null || v === undefined ? null : String(v));
 
+/** createCase's input as the use case takes it: trimmed, blanks as absent, the org's own fields gathered. */
+const newCase = (input: typeof CreateCaseInputRef.$inferInput, ctx: Context): NewCaseInput => ({
+  customerId: idText(input.customerId),
+  suppliedName: text(input.suppliedName),
+  suppliedPhone: text(input.suppliedPhone),
+  suppliedEmail: text(input.suppliedEmail),
+  subject: text(input.subject) ?? '',
+  description: text(input.description),
+  status: text(input.status),
+  priority: text(input.priority),
+  origin: text(input.origin),
+  recordType: text(input.recordType),
+  idempotencyKey: input.idempotencyKey.trim(),
+  custom: customValuesOf(input, ctx.settings.orgFields.custom?.Case),
+});
+
 builder.mutationField('createCase', (t) =>
   t.field({
     type: CreateCaseSuccessRef,
     nullable: false,
     errors: { types: [ValidationError, NotFoundError, IdempotencyConflictError], directResult: true, union: { name: 'CreateCaseResult' } },
     args: { input: t.arg({ type: CreateCaseInputRef, required: true, description: 'What to write; see each field.' }) },
-    resolve: async (_root, { input }, ctx) => {
-      const result = await createCase(ctx, {
-        customerId: idText(input.customerId),
-        suppliedName: text(input.suppliedName),
-        suppliedPhone: text(input.suppliedPhone),
-        suppliedEmail: text(input.suppliedEmail),
-        subject: text(input.subject) ?? '',
-        description: text(input.description),
-        status: text(input.status),
-        priority: text(input.priority),
-        origin: text(input.origin),
-        recordType: text(input.recordType),
-        idempotencyKey: input.idempotencyKey.trim(),
-        custom: customValuesOf(input, ctx.settings.orgFields.custom?.Case),
-      });
-      // Reads later in this request see the new case (read back in the write's own call).
-      ctx.loaders.case.clear(result.id);
-      ctx.loaders.casesByCustomer.clearAll();
-      if (result.record) ctx.loaders.prime.cases([result.record]);
-      const created = await ctx.loaders.case.load(result.id);
-      // A replay whose case was deleted since is told so; a new one that cannot be read is a fault.
-      if (!created && result.replayed) throw new NotFoundError('The case this idempotencyKey created has since been deleted in Salesforce.', result.id);
-      if (!created) throw new Error(`case ${result.id} was written but cannot be read back`);
-      // Cached context of this customer no longer shows all their cases: drop it, on every replica.
-      if (!result.replayed) await ctx.written([{ typename: 'Case', id: created.id, created: true, parents: [created.contactId, created.accountId] }]);
-      return { case: created, replayed: result.replayed };
-    },
+    resolve: (_root, { input }, ctx) => afterWrite(ctx, createCase(ctx, newCase(input, ctx))),
   }),
 );
 
@@ -247,6 +239,17 @@ const UpdateCaseSuccessRef = builder.objectRef<{ case: CaseRecord; comment: Case
   }),
 });
 
+/** updateCase's input as the use case takes it. */
+const caseUpdate = (input: typeof UpdateCaseInputRef.$inferInput, ctx: Context): CaseUpdate => ({
+  caseId: String(input.caseId).trim(),
+  status: text(input.status),
+  priority: text(input.priority),
+  comment: text(input.comment),
+  commentIsPublic: input.commentIsPublic ?? false,
+  idempotencyKey: input.idempotencyKey.trim(),
+  custom: customValuesOf(input, ctx.settings.orgFields.custom?.Case),
+});
+
 builder.mutationField('updateCase', (t) =>
   t.field({
     type: UpdateCaseSuccessRef,
@@ -254,34 +257,6 @@ builder.mutationField('updateCase', (t) =>
     description: "Changes a case's status or priority and/or adds a comment.",
     errors: { types: [ValidationError, NotFoundError, IdempotencyConflictError], directResult: true, union: { name: 'UpdateCaseResult' } },
     args: { input: t.arg({ type: UpdateCaseInputRef, required: true, description: 'What to write; see each field.' }) },
-    resolve: async (_root, { input }, ctx) => {
-      const result = await updateCase(ctx, {
-        caseId: String(input.caseId).trim(),
-        status: text(input.status),
-        priority: text(input.priority),
-        comment: text(input.comment),
-        commentIsPublic: input.commentIsPublic ?? false,
-        idempotencyKey: input.idempotencyKey.trim(),
-        custom: customValuesOf(input, ctx.settings.orgFields.custom?.Case),
-      });
-      ctx.loaders.case.clear(result.caseId);
-      ctx.loaders.casesByCustomer.clearAll();
-      ctx.loaders.commentsByCase.clearAll();
-      // Read back in the write's own call: the answer costs nothing more.
-      if (result.read.case) ctx.loaders.prime.cases([result.read.case]);
-      if (result.read.comment) ctx.loaders.caseComment.prime(result.read.comment.id, result.read.comment);
-      const [updated, comment] = await Promise.all([
-        ctx.loaders.case.load(result.caseId),
-        result.commentId ? ctx.loaders.caseComment.load(result.commentId) : null,
-      ]);
-      if (!updated) throw new Error(`case ${result.caseId} was updated but cannot be read back`);
-      if (!result.replayed) {
-        await ctx.written([
-          { typename: 'Case', id: updated.id, created: false, parents: [updated.contactId, updated.accountId] },
-          ...(comment ? [{ typename: 'CaseComment', id: comment.id, created: true, parents: [updated.id] }] : []),
-        ]);
-      }
-      return { case: updated, comment, replayed: result.replayed };
-    },
+    resolve: (_root, { input }, ctx) => afterWrite(ctx, updateCase(ctx, caseUpdate(input, ctx))),
   }),
 );

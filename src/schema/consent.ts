@@ -1,7 +1,8 @@
 /** recordConsent: what a customer said about being contacted on a channel. */
 import { IdempotencyConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { CustomerRecord } from '../domain/records';
-import { recordConsent } from '../services/record-consent';
+import { recordConsent, type ConsentStatement } from '../services/record-consent';
+import { afterWrite } from './after-write';
 import { builder } from './builder';
 import { text } from './case';
 import { ConsentStatusRef, CustomerRef } from './customer';
@@ -29,6 +30,16 @@ const RecordConsentSuccessRef = builder.objectRef<{ customer: CustomerRecord; re
   }),
 });
 
+/** recordConsent's input as the use case takes it. */
+const statement = (input: typeof RecordConsentInputRef.$inferInput): ConsentStatement => ({
+  customerId: String(input.customerId).trim(),
+  channel: input.channel,
+  status: input.status,
+  source: input.source.trim(),
+  externalCallId: text(input.externalCallId),
+  idempotencyKey: input.idempotencyKey.trim(),
+});
+
 builder.mutationField('recordConsent', (t) =>
   t.field({
     type: RecordConsentSuccessRef,
@@ -36,21 +47,6 @@ builder.mutationField('recordConsent', (t) =>
     description: "Records what the customer said about being contacted on a channel, in the\norg's consent fields, with an audit trail (who, when, how).",
     errors: { types: [ValidationError, NotFoundError, IdempotencyConflictError], directResult: true, union: { name: 'RecordConsentResult' } },
     args: { input: t.arg({ type: RecordConsentInputRef, required: true, description: 'What to write; see each field.' }) },
-    resolve: async (_root, { input }, ctx) => {
-      const result = await recordConsent(ctx, {
-        customerId: String(input.customerId).trim(),
-        channel: input.channel,
-        status: input.status,
-        source: input.source.trim(),
-        externalCallId: text(input.externalCallId),
-        idempotencyKey: input.idempotencyKey.trim(),
-      });
-      ctx.loaders.customer.clear(result.customerId);
-      if (result.customer) ctx.loaders.prime.customers([result.customer]);
-      const customer = await ctx.loaders.customer.load(result.customerId);
-      if (!customer) throw new Error(`customer ${result.customerId} was updated but cannot be read back`);
-      if (!result.replayed) await ctx.written([{ typename: 'Customer', id: customer.id, created: false, parents: [customer.account?.id ?? null] }]);
-      return { customer, replayed: result.replayed };
-    },
+    resolve: (_root, { input }, ctx) => afterWrite(ctx, recordConsent(ctx, statement(input))),
   }),
 );

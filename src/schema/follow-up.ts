@@ -1,7 +1,8 @@
 /** FollowUp (a Task with a follow-up channel), Customer.followUps and Case.followUps. */
 import { ConsentError, DeliveryError, IdempotencyConflictError, NotFoundError, ValidationError } from '../domain/errors';
 import type { FollowUpRecord } from '../domain/records';
-import { sendFollowUp } from '../services/send-follow-up';
+import { sendFollowUp, type FollowUpInput } from '../services/send-follow-up';
+import { afterWrite } from './after-write';
 import { builder } from './builder';
 import { CaseRef, idText, text } from './case';
 import { ErrorInterface } from './errors';
@@ -123,6 +124,17 @@ const SendFollowUpSuccessRef = builder.objectRef<{ followUp: FollowUpRecord; rep
   }),
 });
 
+/** sendFollowUp's input as the use case takes it. */
+const followUpInput = (input: typeof SendFollowUpInputRef.$inferInput): FollowUpInput => ({
+  customerId: String(input.customerId).trim(),
+  caseId: idText(input.caseId),
+  channel: input.channel,
+  to: text(input.to),
+  subject: text(input.subject),
+  body: input.body.trim(),
+  idempotencyKey: input.idempotencyKey.trim(),
+});
+
 builder.mutationField('sendFollowUp', (t) =>
   t.field({
     type: SendFollowUpSuccessRef,
@@ -133,40 +145,6 @@ builder.mutationField('sendFollowUp', (t) =>
       union: { name: 'SendFollowUpResult' },
     },
     args: { input: t.arg({ type: SendFollowUpInputRef, required: true, description: 'What to write; see each field.' }) },
-    resolve: async (_root, { input }, ctx) => {
-      const fresh = async (id: string, read?: FollowUpRecord | null) => {
-        // Reads later in this request see the new follow-up (read back with its outcome, when it was).
-        ctx.loaders.followUp.clear(id);
-        ctx.loaders.followUpsByCustomer.clearAll();
-        ctx.loaders.followUpsByCase.clearAll();
-        if (read) ctx.loaders.followUp.prime(id, read);
-        return ctx.loaders.followUp.load(id);
-      };
-      try {
-        const outcome = await sendFollowUp(ctx, {
-          customerId: String(input.customerId).trim(),
-          caseId: idText(input.caseId),
-          channel: input.channel,
-          to: text(input.to),
-          subject: text(input.subject),
-          body: input.body.trim(),
-          idempotencyKey: input.idempotencyKey.trim(),
-        });
-        const followUp = await fresh(outcome.followUpId, outcome.record);
-        if (!followUp) throw new Error(`follow-up ${outcome.followUpId} was written but cannot be read back`);
-        if (!outcome.replayed) {
-          await ctx.written([{ typename: 'FollowUp', id: followUp.id, created: true, parents: [followUp.contactId, followUp.caseId] }]);
-        }
-        return { followUp, replayed: outcome.replayed };
-      } catch (e) {
-        // The data layer names the recorded follow-up by Id; the client gets the record.
-        if (e instanceof DeliveryError && typeof e.followUp === 'string') {
-          const recorded = await fresh(e.followUp);
-          if (!recorded) throw new Error(`follow-up ${e.followUp} was recorded but cannot be read back`);
-          throw new DeliveryError(e.channel, recorded, e.message);
-        }
-        throw e;
-      }
-    },
+    resolve: (_root, { input }, ctx) => afterWrite(ctx, sendFollowUp(ctx, followUpInput(input))),
   }),
 );

@@ -3,6 +3,7 @@
  * A retry with the same key and input answers the case created the first time (`replayed`) and
  * never overwrites what people changed on it since.
  */
+import { touched, type Touched, type WriteOutcome } from '../domain/write-outcome';
 import { NotFoundError, ValidationError, type FieldError, checkNoReferences } from '../domain/errors';
 import { normaliseId } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
@@ -51,7 +52,7 @@ export function checkCaseInput(input: NewCaseInput): FieldError[] {
  * (its account taken from the customer's row by reference) and the read of the new case go in one
  * `/composite`. Picklists come from the describe cache.
  */
-export async function createCase(deps: ServiceDeps, input: NewCaseInput): Promise<{ id: string; replayed: boolean; record: CaseRecord | null }> {
+export async function createCase(deps: ServiceDeps, input: NewCaseInput): Promise<WriteOutcome<{ case: Touched<'Case'> }>> {
   const local = checkCaseInput(input);
   const described = () =>
     caseRow(deps.sf, deps.describeCache, input, deps.settings.defaultCaseOrigin, deps.settings.caseDefaults, input.custom ?? [], deps.settings.orgFields);
@@ -104,7 +105,7 @@ export async function createCase(deps: ServiceDeps, input: NewCaseInput): Promis
       record = read ? toCase(read, deps.settings.orgFields) : null;
       return id;
     },
-    replay: async (existing) => ({ id: existing.id, replayed: true as boolean, record: null as CaseRecord | null }),
-    created: async (id) => ({ id, replayed: false, record: record?.id === id ? record : null }),
+    replay: async (existing) => ({ replayed: true as boolean, touched: { case: touched('Case', existing.id, true) } }),
+    created: async (id) => ({ replayed: false, touched: { case: touched('Case', id, true, record?.id === id ? record : null) } }),
   });
 }

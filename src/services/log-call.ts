@@ -2,6 +2,7 @@
  * logCall: a call recorded as a completed Task (TaskSubtype Call) on the customer and on the case,
  * written with its idempotency key, so a retry never logs the call twice.
  */
+import { touched, type Touched, type WriteOutcome } from '../domain/write-outcome';
 import { NotFoundError, ValidationError, type FieldError, checkNoReferences } from '../domain/errors';
 import { checkIdOf, idOf } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
@@ -55,7 +56,7 @@ function checkLocal(deps: ServiceDeps, input: CallInput, now: number): { errors:
  * by reference, and the new Task is read back, all in one `/composite`. A check that fails leaves
  * the insert without its reference, so nothing is written.
  */
-export async function logCall(deps: ServiceDeps, input: CallInput): Promise<{ id: string; replayed: boolean; record: CallRecord | null }> {
+export async function logCall(deps: ServiceDeps, input: CallInput): Promise<WriteOutcome<{ call: Touched<'Call'> }>> {
   const { errors, from } = checkLocal(deps, input, (deps.clock ?? Date.now)());
   if (errors.length > 0) throw new ValidationError(errors);
   const customerId = input.customerId && idOf(input.customerId, 'Contact');
@@ -112,7 +113,7 @@ export async function logCall(deps: ServiceDeps, input: CallInput): Promise<{ id
       record = read ? toCall(read) : null;
       return id;
     },
-    replay: async (existing) => ({ id: existing.id, replayed: true as boolean, record: null as CallRecord | null }),
-    created: async (id) => ({ id, replayed: false, record: record?.id === id ? record : null }),
+    replay: async (existing) => ({ replayed: true as boolean, touched: { call: touched('Call', existing.id, true) } }),
+    created: async (id) => ({ replayed: false, touched: { call: touched('Call', id, true, record?.id === id ? record : null) } }),
   });
 }

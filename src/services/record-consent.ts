@@ -4,6 +4,7 @@
  * commits in ONE transaction with an audit Task on the customer that does (who: the API key's
  * name, when, how: `source`, on which call: `externalCallId`).
  */
+import { touched, type Touched, type WriteOutcome } from '../domain/write-outcome';
 import type { ConsentStatus } from '../domain/consent';
 import { NotFoundError, ValidationError, type FieldError, checkNoReferences } from '../domain/errors';
 import { checkIdOf, idOf } from '../domain/ids';
@@ -60,10 +61,7 @@ function checkLocal(deps: ServiceDeps, input: ConsentStatement): FieldError[] {
   return errors;
 }
 
-export async function recordConsent(
-  deps: ServiceDeps,
-  input: ConsentStatement,
-): Promise<{ customerId: string; replayed: boolean; customer: CustomerRecord | null }> {
+export async function recordConsent(deps: ServiceDeps, input: ConsentStatement): Promise<WriteOutcome<{ customer: Touched<'Customer'> }>> {
   const local = checkLocal(deps, input);
   if (local.length > 0) throw new ValidationError(local);
   const customerId = idOf(input.customerId, 'Contact')!;
@@ -122,7 +120,7 @@ export async function recordConsent(
       read = row ? toCustomer(row, deps.settings.orgFields) : null;
       return results.audit!.id!;
     },
-    replay: async () => ({ customerId, replayed: true as boolean, customer: null as CustomerRecord | null }),
-    created: async () => ({ customerId, replayed: false, customer: read }),
+    replay: async () => ({ replayed: true as boolean, touched: { customer: touched('Customer', customerId, false) } }),
+    created: async () => ({ replayed: false, touched: { customer: touched('Customer', customerId, false, read) } }),
   });
 }

@@ -9,6 +9,7 @@
  * the follow-up as PENDING. The provider's status callback names the follow-up's Task Id, so the
  * delivery report still moves it to DELIVERED or FAILED. See docs/writes.md.
  */
+import { touched, type Touched, type WriteOutcome } from '../domain/write-outcome';
 import {
   CodedError,
   ConsentError,
@@ -52,12 +53,8 @@ export interface FollowUpInput {
   idempotencyKey: string;
 }
 
-export interface SendOutcome {
-  followUpId: string;
-  replayed: boolean;
-  /** The follow-up as read back with its outcome, when it was. */
-  record?: FollowUpRecord | null;
-}
+/** The follow-up, as read back with its outcome when it was. */
+export type SendOutcome = WriteOutcome<{ followUp: Touched<'FollowUp'> }>;
 
 export const SMS_MAX_LENGTH = 1600;
 
@@ -191,7 +188,7 @@ export async function sendFollowUp(deps: ServiceDeps, input: FollowUpInput): Pro
       const refused = REFUSED.exec(state.subject ?? '');
       if (state.status === 'FAILED' && refused) throw refusalError(refused[1]!, input, limit);
       if (state.status === 'FAILED') throw new DeliveryError(input.channel, existing.id);
-      return { followUpId: existing.id, replayed: true, record: state.record };
+      return { replayed: true, touched: { followUp: touched('FollowUp', existing.id, true, state.record) } };
     },
     prepare: async () => {
       const today = new Date(clock()).toISOString().slice(0, 10);
@@ -307,5 +304,5 @@ async function deliver(deps: ServiceDeps, input: FollowUpInput, followUpId: stri
     deps.logger.info({ followUpId, code: outcome.code, reason: maskNumbers(outcome.reason) }, 'provider refused the follow-up');
     throw new DeliveryError(input.channel, followUpId, `The provider refused the message (${outcome.code}).`);
   }
-  return { followUpId, replayed: false, record };
+  return { replayed: false, touched: { followUp: touched('FollowUp', followUpId, true, record) } };
 }

@@ -4,6 +4,7 @@
  * ONE transaction with an audit Task on the case that does: a retry meets the Task's unique key,
  * and reads the first result back from it (services/idempotent-write.ts).
  */
+import { touched, type Touched, type WriteOutcome } from '../domain/write-outcome';
 import { NotFoundError, ValidationError, type FieldError, checkNoReferences } from '../domain/errors';
 import { checkIdOf, idOf } from '../domain/ids';
 import { checkIdempotencyKey, fingerprint } from '../domain/idempotency';
@@ -50,13 +51,19 @@ function checkLocal(input: CaseUpdate): FieldError[] {
 /** The comment's Id as the audit Task records it, for a replay. */
 const COMMENT_LINE = /^Comment: (00a[A-Za-z0-9]{12,15})$/m;
 
-export interface CaseUpdateResult {
-  caseId: string;
-  commentId: string | null;
-  replayed: boolean;
-  /** The case and the comment as read in the write's own call (or the replay's), for the answer. */
-  read: { case: CaseRecord | null; comment: CaseCommentRecord | null };
-}
+/** The case, and the comment the update added if it had one, as read in the write's own call (or the replay's). */
+export type CaseUpdateResult = WriteOutcome<{ case: Touched<'Case'>; comment: Touched<'CaseComment'> | null }>;
+
+/** The outcome from the case's Id, the comment's and what was read back. */
+const updated = (
+  replayed: boolean,
+  caseId: string,
+  commentId: string | null,
+  read: { case: CaseRecord | null; comment: CaseCommentRecord | null },
+): CaseUpdateResult => ({
+  replayed,
+  touched: { case: touched('Case', caseId, false, read.case), comment: commentId ? touched('CaseComment', commentId, true, read.comment) : null },
+});
 
 /** Errors that say the case is not there (the PATCH of a missing Id); a reference to its empty query is a MissingRecord. */
 const MISSING = new Set(['NOT_FOUND', 'ENTITY_IS_DELETED', 'INVALID_CROSS_REFERENCE_KEY', 'INVALID_ID_FIELD']);
@@ -73,7 +80,10 @@ export async function updateCase(deps: ServiceDeps, input: CaseUpdate): Promise<
   if (local.some((e) => e.field === 'idempotencyKey' || e.field === 'caseId')) throw new ValidationError(local);
   const caseId = idOf(input.caseId, 'Case')!;
   const { idempotencyKey, ...rest } = input;
-  let written: { commentId: string | null; read: CaseUpdateResult['read'] } = { commentId: null, read: { case: null, comment: null } };
+  let written: { commentId: string | null; read: { case: CaseRecord | null; comment: CaseCommentRecord | null } } = {
+    commentId: null,
+    read: { case: null, comment: null },
+  };
   return idempotentWrite(deps, {
     object: 'Task',
     idempotencyKey,
@@ -172,13 +182,13 @@ export async function updateCase(deps: ServiceDeps, input: CaseUpdate): Promise<
         rowsOf(answers.comments)
           .map(toCaseComment)
           .find((c) => c.id === commentId) ?? null;
-      return { caseId, commentId, replayed: true as boolean, read: { case: read ? toCase(read, deps.settings.orgFields) : null, comment } };
+      return updated(true, caseId, commentId, { case: read ? toCase(read, deps.settings.orgFields) : null, comment });
     },
     // A lost answer leaves commentId unknown here: the audit Task records it.
     created: async (id) =>
       written.read.case
-        ? { caseId, ...written, replayed: false }
-        : { caseId, commentId: await commentOf(deps, id), replayed: false, read: { case: null, comment: null } },
+        ? updated(false, caseId, written.commentId, written.read)
+        : updated(false, caseId, await commentOf(deps, id), { case: null, comment: null }),
   });
 }
 
