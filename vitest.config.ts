@@ -14,7 +14,7 @@ const SLOW = [
   'test/tls.test.ts',
   'test/build.test.ts',
   'test/polyai-kit.test.ts',
-  'test/graphiql.test.ts',
+  'test/graphiql-browser.test.ts',
   'test/freshness-model.test.ts',
   'emulator/test/main.test.ts',
   'emulator/test/cli.test.ts',

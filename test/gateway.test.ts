@@ -58,6 +58,28 @@ describe('GraphiQL', () => {
     expect(answer.headers.get('content-encoding')).toBeNull();
   });
 
+  it('carries an ETag, so that a reload revalidates and gets 304 with no body', async () => {
+    const page = { accept: 'text/html', 'accept-encoding': 'gzip' };
+    const first = await gw.yoga.fetch('http://gateway.test/graphql', { headers: page });
+    const etag = first.headers.get('etag')!;
+    expect(etag).toMatch(/^"[\w-]{20,}"$/);
+    expect(first.headers.get('cache-control')).toBe('private, no-cache');
+    expect(first.headers.get('vary')).toMatch(/accept-encoding/);
+    const bytes = Buffer.from(await first.arrayBuffer());
+    expect(Number(first.headers.get('content-length'))).toBe(bytes.length);
+    // The same page, the same tag and the same compressed bytes.
+    const again = await gw.yoga.fetch('http://gateway.test/graphql', { headers: page });
+    expect(again.headers.get('etag')).toBe(etag);
+    expect(Buffer.from(await again.arrayBuffer()).equals(bytes)).toBe(true);
+    const reload = await gw.yoga.fetch('http://gateway.test/graphql', { headers: { ...page, 'if-none-match': `W/"other", ${etag}` } });
+    expect(reload.status).toBe(304);
+    expect(reload.headers.get('etag')).toBe(etag);
+    expect((await reload.arrayBuffer()).byteLength).toBe(0);
+    // A tag the page no longer has gets the page.
+    const other = await gw.yoga.fetch('http://gateway.test/graphql', { headers: { ...page, 'if-none-match': '"stale"' } });
+    expect(other.status).toBe(200);
+  });
+
   it('is off in production', async () => {
     const prod = await createApp(testConfig(gw.emulators.url, { env: 'production' }), { logger: pino({ level: 'silent' }), allowHttpInstanceUrl: true });
     const res = await prod.yoga.fetch('http://gateway.test/graphql', { headers: { accept: 'text/html' } });

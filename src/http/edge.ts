@@ -8,7 +8,10 @@
  *   logs, labels or looks them up;
  * - every refusal made at the edge has an `extensions.code`, and the request log is told it.
  */
+import { createHash } from 'node:crypto';
 import { BlockList, isIP } from 'node:net';
+import { gzipSync } from 'node:zlib';
+import { LRUCache } from 'lru-cache';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
 
 /** The paths GraphQL is served on. */
@@ -126,23 +129,41 @@ export function trustedProxyList(entries: readonly string[]): BlockList | null {
 }
 
 /**
- * Pages (GraphiQL: about 9 MB of HTML and script) go out gzip-compressed to clients that accept
- * it, with the platform's CompressionStream. Only responses: a compressed request body could
- * expand far past the body limits checked on its declared length.
+ * Pages (GraphiQL: about 9 MB of HTML and script) carry an ETag and `Cache-Control: private,
+ * no-cache`: a reload revalidates and gets `304 Not Modified`, no body. To clients that accept it
+ * they go out gzip-compressed, and each distinct page is compressed once per process, not on every
+ * request. Only responses: a compressed request body could expand far past the body limits
+ * checked on its declared length.
  */
-export function useCompressedPages(): Plugin {
+export function usePages(): Plugin {
+  const gzipped = new LRUCache<string, Buffer>({ max: 4 });
   return {
-    onResponse({ request, response, setResponse }) {
+    async onResponse({ request, response, setResponse }) {
       const type = response.headers.get('content-type') ?? '';
-      if (!type.startsWith('text/html') || !response.body || response.headers.has('content-encoding')) return;
-      if (!/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) return;
+      if (!type.startsWith('text/html') || !response.body || response.headers.has('content-encoding') || response.status !== 200) return;
+      const page = Buffer.from(await response.arrayBuffer());
+      const etag = `"${createHash('sha256').update(page).digest('base64url').slice(0, 27)}"`;
       const headers = new Headers(response.headers);
-      headers.set('content-encoding', 'gzip');
+      headers.set('etag', etag);
+      headers.set('cache-control', 'private, no-cache');
       headers.append('vary', 'accept-encoding');
-      headers.delete('content-length');
-      setResponse(
-        new Response(response.body.pipeThrough(new CompressionStream('gzip')), { status: response.status, statusText: response.statusText, headers }),
-      );
+      if (
+        request.headers
+          .get('if-none-match')
+          ?.split(/\s*,\s*/)
+          .includes(etag)
+      ) {
+        headers.delete('content-length');
+        return setResponse(new Response(null, { status: 304, headers }));
+      }
+      let body: Buffer = page;
+      if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) {
+        body = gzipped.get(etag) ?? gzipSync(page);
+        gzipped.set(etag, body);
+        headers.set('content-encoding', 'gzip');
+      }
+      headers.set('content-length', String(body.length));
+      setResponse(new Response(new Uint8Array(body), { status: 200, statusText: response.statusText, headers }));
     },
   };
 }

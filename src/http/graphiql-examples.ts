@@ -194,7 +194,7 @@ mutation LogCall($customerId: ID! = "${ADA}", $caseId: ID! = "${ADA_CASE}", $key
  */
 export function graphiqlDocument(demo: boolean): string {
   const keys = demo
-    ? '# This page sends the demo agent key (see Headers): it may run every example, mutations too.\n# A designer key (demo-designer-key) reads and gets field suggestions, but may not write.\n'
+    ? '# This page sends the demo agent key with every request: it may run every example, mutations too.\n# A designer key reads and gets field suggestions, but may not write. To try it, in Headers:\n#   {"Authorization": "Bearer demo-designer-key"}\n'
     : '# Reads need any API key; mutations need an agent API key. In Headers:\n#   {"Authorization": "Bearer <your key>"}\n';
   return `# Welcome! Pick an operation with the Run button.\n${keys}\n${examples.map((e) => e.query).join('\n')}`;
 }

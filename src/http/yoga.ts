@@ -3,7 +3,7 @@
  * It reads no environment and opens no port; main.ts and the tests do that.
  */
 import { GraphQLError } from 'graphql';
-import { createYoga, useExecutionCancellation, useReadinessCheck, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, useExecutionCancellation, useReadinessCheck, type GraphiQLOptions, type YogaServerInstance } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
@@ -22,7 +22,7 @@ import { graphiqlDocument } from './graphiql-examples';
 import { useAuth } from './use-auth';
 import { budgetAdmission, useBudget, type BudgetGovernor } from './budget';
 import type { ChangeEvents } from '../change-events/subscription';
-import { trustedProxyList, useCompressedPages, useEdgePaths, useParamBounds } from './edge';
+import { trustedProxyList, usePages, useEdgePaths, useParamBounds } from './edge';
 import { useRequestLog } from './use-request-log';
 import { useMetrics, type Metrics } from './metrics';
 import { useSmsStatusWebhook } from './use-sms-status-webhook';
@@ -123,7 +123,7 @@ export function createGateway({
     plugins: [
       useRequestLog(logger, tracing.traceIdOf),
       useEdgePaths(),
-      useCompressedPages(),
+      usePages(),
       ...tracing.plugins,
       ...useMetrics(metrics, metricsEndpoint),
       useReadinessCheck({ endpoint: '/ready', check: readiness(services.sf, logger, security.keys, sharedState, governor, changeEvents) }),
@@ -165,11 +165,7 @@ export function createGateway({
     graphiql: (request) =>
       production && security.keys.authenticate(presentedKey(request.headers.get('authorization')))?.role !== 'designer'
         ? false
-        : {
-            title: 'Salesforce Customer Gateway',
-            defaultQuery: graphiqlDocument(security.demoKeys),
-            ...(security.demoKeys ? { headers: JSON.stringify({ Authorization: `Bearer ${DEMO_AGENT_KEY}` }) } : {}),
-          },
+        : graphiqlOptions(security.demoKeys),
     maskedErrors: { maskError: maskError(logger), isDev: false },
     landingPage: false,
     logging: {
@@ -183,6 +179,25 @@ export function createGateway({
           : logger.error({ err: args[0] }, 'graphql server error'),
     },
   });
+}
+
+/**
+ * GraphiQL opens one tab of examples. A reload finds that tab again instead of opening an empty
+ * one beside it: GraphiQL keeps a stored tab only when it matches the page's query, variables and
+ * headers (https://github.com/graphql/graphiql/issues/4435), so the page names the query with GraphiQL's own `query`
+ * prop, which Yoga's page hands to GraphiQL with the rest (its options type omits it), and leaves
+ * the tab's headers empty. In demo mode the agent key goes with every request instead
+ * (`additionalHeaders`); an `Authorization` header in the Headers pane replaces it.
+ */
+function graphiqlOptions(demoKeys: boolean): GraphiQLOptions {
+  const query = graphiqlDocument(demoKeys);
+  const options: GraphiQLOptions & { query: string } = {
+    title: 'Salesforce Customer Gateway',
+    query,
+    defaultQuery: query,
+    ...(demoKeys ? { additionalHeaders: { Authorization: `Bearer ${DEMO_AGENT_KEY}` } } : {}),
+  };
+  return options;
 }
 
 /**

@@ -104,6 +104,7 @@ builder.queryField('case', (t) =>
   t.field({
     type: CaseRef,
     nullable: true,
+    description: 'A case by its Id; null when none has it.',
     args: { id: t.arg.id({ required: true, description: "The case's Salesforce Id (15 or 18 characters)." }) },
     resolve: (_root, args, ctx) => {
       const id = parseIdArg(String(args.id));
@@ -151,6 +152,7 @@ builder.queryField('caseOptions', (t) =>
   t.field({
     type: CaseOptionsRef,
     nullable: true,
+    description: "The statuses, priorities and origins createCase and updateCase accept, from the org's Case picklists.",
     resolve: (_root, _args, ctx) => caseOptions(ctx),
   }),
 );
@@ -214,6 +216,8 @@ builder.mutationField('createCase', (t) =>
   t.field({
     type: CreateCaseSuccessRef,
     nullable: false,
+    description:
+      'Opens a case for a customer, or for a caller with no record (from the supplied\nname, phone and email). A retry with the same idempotencyKey answers the case\nthe first one created and never creates a second.',
     errors: { types: [ValidationError, NotFoundError, IdempotencyConflictError], directResult: true, union: { name: 'CreateCaseResult' } },
     args: { input: t.arg({ type: CreateCaseInputRef, required: true, description: 'What to write; see each field.' }) },
     resolve: (_root, { input }, ctx) => afterWrite(ctx, createCase(ctx, newCase(input, ctx))),

@@ -70,6 +70,7 @@ builder.queryField('customer', (t) =>
   t.field({
     type: CustomerRef,
     nullable: true,
+    description: 'A customer by their Contact Id; null when none has it.',
     args: { id: t.arg.id({ required: true, description: "The customer's Salesforce Contact Id (15 or 18 characters)." }) },
     resolve: (_root, args, ctx, info) => {
       const id = parseIdArg(String(args.id));

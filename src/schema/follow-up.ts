@@ -139,6 +139,8 @@ builder.mutationField('sendFollowUp', (t) =>
   t.field({
     type: SendFollowUpSuccessRef,
     nullable: false,
+    description:
+      'Sends a customer an SMS or an email, once their consent allows it, and records\nit in Salesforce as a follow-up. A retry with the same idempotencyKey answers the\nfirst follow-up and never sends the message twice.',
     errors: {
       types: [ValidationError, NotFoundError, ConsentError, IdempotencyConflictError, DeliveryError],
       directResult: true,

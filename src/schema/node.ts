@@ -27,6 +27,7 @@ builder.queryField('node', (t) =>
   t.field({
     type: NodeRef,
     nullable: true,
+    description: 'Any record the API shows, by its Id; null when none has it.',
     args: { id: t.arg.id({ required: true, description: 'A Salesforce Id of a customer, account, case, comment, follow-up or call.' }) },
     resolve: async (_root, args, ctx) => {
       const id = parseIdArg(String(args.id));

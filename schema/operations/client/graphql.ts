@@ -416,6 +416,11 @@ export type LogCallSuccess = {
 
 export type Mutation = {
   __typename?: 'Mutation';
+  /**
+   * Opens a case for a customer, or for a caller with no record (from the supplied
+   * name, phone and email). A retry with the same idempotencyKey answers the case
+   * the first one created and never creates a second.
+   */
   createCase: CreateCaseResult;
   /** Logs a call, typically as it ends. */
   logCall: LogCallResult;
@@ -424,6 +429,11 @@ export type Mutation = {
    * org's consent fields, with an audit trail (who, when, how).
    */
   recordConsent: RecordConsentResult;
+  /**
+   * Sends a customer an SMS or an email, once their consent allows it, and records
+   * it in Salesforce as a follow-up. A retry with the same idempotencyKey answers the
+   * first follow-up and never sends the message twice.
+   */
   sendFollowUp: SendFollowUpResult;
   /** Changes a case's status or priority and/or adds a comment. */
   updateCase: UpdateCaseResult;
@@ -520,13 +530,16 @@ export type PicklistValue = {
 
 export type Query = {
   __typename?: 'Query';
+  /** A case by its Id; null when none has it. */
   case?: Maybe<Case>;
   /**
    * A case by its number. Leading zeros may be left out ("1026" finds
    * "00001026"). With customerId, a case of another customer is null.
    */
   caseByNumber?: Maybe<Case>;
+  /** The statuses, priorities and origins createCase and updateCase accept, from the org's Case picklists. */
   caseOptions?: Maybe<CaseOptions>;
+  /** A customer by their Contact Id; null when none has it. */
   customer?: Maybe<Customer>;
   /**
    * Customers with a number that matches the given one, whatever format it is
@@ -534,6 +547,7 @@ export type Query = {
    * outcome INVALID_NUMBER, not an error.
    */
   customersByPhone?: Maybe<PhoneLookup>;
+  /** Any record the API shows, by its Id; null when none has it. */
   node?: Maybe<Node>;
   /** Customers whose name, email or phone matches the search text. */
   searchCustomers?: Maybe<CustomerConnection>;
