@@ -1,69 +1,21 @@
 /**
- * The production build: `npm run build` compiles to dist/, `node dist/main.js` starts against an
- * org and answers /health and GraphQL, and the Dockerfile names paths that exist (Docker itself
- * cannot run on our machines).
+ * The image as the Dockerfile builds it, replayed without a container engine (none runs on our
+ * machines): each stage gets exactly what it copies (honouring .dockerignore), runs its steps, and
+ * the runtime stage's command starts in production mode against the emulator over https,
+ * answers /health (the image's own HEALTHCHECK command says healthy), GraphQL, and stops on
+ * SIGTERM. What cannot be replayed here: the base image itself, and `npm ci` from the registry
+ * (the installed node_modules stand in; the runtime's has dev dependencies too).
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { basename, join, relative } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { RunningEmulators } from 'salesforce-emulator';
+import { basename, dirname, join, relative } from 'node:path';
+import { DEMO_CREDENTIALS, startEmulators } from 'salesforce-emulator';
+import { describe, expect, it } from 'vitest';
 import { ENV_VARIABLES, loadConfig } from '../src/config';
-import { startTestEmulator } from './support/emulator';
+import { TRUSTED_DOCUMENTS } from '../src/http/use-trusted-documents';
 
 const ROOT = new URL('..', import.meta.url).pathname;
-let em: RunningEmulators;
-
-beforeAll(async () => {
-  const build = spawnSync('npm', ['run', 'build'], { cwd: ROOT, encoding: 'utf8' });
-  expect(build.status, build.stderr).toBe(0);
-  em = await startTestEmulator();
-}, 120_000);
-afterAll(() => em.close());
-
-describe('npm run build', () => {
-  it('writes dist/main.js, which starts against an org, answers /health and GraphQL, and stops on SIGTERM', async () => {
-    expect(existsSync(new URL('dist/main.js', `file://${ROOT}`))).toBe(true);
-    const child = spawn(process.execPath, ['dist/main.js'], {
-      cwd: ROOT,
-      env: {
-        PORT: '0',
-        LOG_LEVEL: 'silent',
-        SALESFORCE_CLIENT_ID: 'demo-client-id',
-        SALESFORCE_CLIENT_SECRET: 'demo-client-secret',
-        SALESFORCE_USERNAME: 'integration@demo.example',
-        SALESFORCE_PASSWORD: 'demo-passwordDEMOTOKEN',
-        SALESFORCE_TOKEN_URL: `${em.url}/services/oauth2/token`,
-        GATEWAY_API_KEYS: 'agent:agent:0123456789abcdefghij',
-      },
-    });
-    try {
-      const gateway = await new Promise<string>((resolve, reject) => {
-        let out = '';
-        child.stdout.on('data', (d: Buffer) => {
-          out += d.toString();
-          const m = /Gateway: (http:\/\/\S+)\/graphql/.exec(out);
-          if (m) resolve(m[1]!);
-        });
-        child.stderr.on('data', (d: Buffer) => (out += d.toString()));
-        child.once('exit', () => reject(new Error(`dist/main.js exited: ${out}`)));
-      });
-      expect((await fetch(`${gateway}/health`)).status).toBe(200);
-      const res = await fetch(`${gateway}/graphql`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json', authorization: 'Bearer 0123456789abcdefghij' },
-        body: JSON.stringify({ query: '{ customersByPhone(phone: "+14155550134") { outcome } }' }),
-      });
-      expect(await res.json()).toMatchObject({ data: { customersByPhone: { outcome: 'UNIQUE_MATCH' } } });
-      const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
-      child.kill('SIGTERM');
-      expect(await exited).toBe(0);
-    } finally {
-      if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-    }
-  });
-});
 
 describe('the Dockerfile', () => {
   const dockerfile = readFileSync(new URL('Dockerfile', `file://${ROOT}`), 'utf8');
@@ -74,42 +26,115 @@ describe('the Dockerfile', () => {
     for (const source of copies) expect(existsSync(`${ROOT}${source}`), source).toBe(true);
     const cmd = /^CMD \[(.+)\]$/m.exec(dockerfile)![1]!;
     expect(cmd).toContain('"dist/main.js"');
-    expect(existsSync(`${ROOT}dist/main.js`)).toBe(true);
     expect(dockerfile).toMatch(/^USER node$/m);
     expect(dockerfile).toMatch(/HOST=0\.0\.0\.0/);
     expect(dockerfile).toMatch(/^HEALTHCHECK .*\n?.*\/health/m);
     expect(dockerfile).toMatch(/npm ci --omit=dev/);
   });
 
-  it('builds from exactly what its build stage copies, honouring .dockerignore: npm run build succeeds on that tree', () => {
-    // The build stage: from its FROM to the next one. Each COPY's sources, as the build context
-    // (the repository less .dockerignore) has them, go into an empty folder.
-    const stage = dockerfile.slice(0, dockerfile.indexOf('FROM', dockerfile.indexOf('FROM') + 4));
-    const ignored = readFileSync(new URL('.dockerignore', `file://${ROOT}`), 'utf8')
-      .split('\n')
-      .map((l) => l.trim())
-      .filter((l) => l !== '' && !l.startsWith('#'));
-    const isIgnored = (path: string) => ignored.some((p) => (p.startsWith('*.') ? path.endsWith(p.slice(1)) : path === p || path.startsWith(`${p}/`)));
-    const tree = mkdtempSync(join(tmpdir(), 'image-build-'));
-    try {
-      for (const [, args] of stage.matchAll(/^COPY (?!--from)(.+)$/gm)) {
-        const parts = args!.trim().split(/\s+/);
-        const target = parts.pop()!;
-        for (const source of parts) {
-          expect(isIgnored(source), `${source} is copied but .dockerignore leaves it out of the context`).toBe(false);
-          const to = target.endsWith('/') || target === './' ? join(tree, target, basename(source)) : join(tree, target);
-          cpSync(join(ROOT, source), to, { recursive: true, filter: (from) => !isIgnored(relative(ROOT, from)) });
-        }
+  /** The stages, each from its FROM to the next. */
+  const stages = dockerfile.split(/^(?=FROM )/m).filter((st) => st.startsWith('FROM'));
+  const ignored = readFileSync(new URL('.dockerignore', `file://${ROOT}`), 'utf8')
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '' && !l.startsWith('#'));
+  const isIgnored = (path: string) => ignored.some((p) => (p.startsWith('*.') ? path.endsWith(p.slice(1)) : path === p || path.startsWith(`${p}/`)));
+  /** Copies a stage's COPY sources into `tree`: from the build context (less .dockerignore), or from an earlier stage's tree. */
+  const copyStage = (stage: string, tree: string, from: Record<string, string>) => {
+    for (const [, flag, args] of stage.matchAll(/^COPY (?:--from=(\w+) )?(.+)$/gm)) {
+      const parts = args!.trim().split(/\s+/);
+      const target = parts.pop()!;
+      for (const source of parts) {
+        const base = flag ? from[flag]! : ROOT;
+        const path = flag ? relative('/app', source) : source;
+        if (!flag) expect(isIgnored(source), `${source} is copied but .dockerignore leaves it out of the context`).toBe(false);
+        const to = target.endsWith('/') || target === './' ? join(tree, target, basename(path)) : join(tree, target);
+        mkdirSync(dirname(to), { recursive: true });
+        cpSync(join(base, path), to, { recursive: true, filter: (f) => flag !== undefined || !isIgnored(relative(ROOT, f)) });
       }
-      // `RUN npm ci` stands in as the installed dependencies (no registry here for a fresh install in a test).
-      symlinkSync(join(ROOT, 'node_modules'), join(tree, 'node_modules'));
-      const build = spawnSync('npm', ['run', 'build'], { cwd: tree, encoding: 'utf8' });
-      expect(build.status, build.stderr).toBe(0);
-      expect(existsSync(join(tree, 'dist', 'main.js'))).toBe(true);
-    } finally {
-      rmSync(tree, { recursive: true, force: true });
     }
-  });
+  };
+
+  it('builds from exactly what it copies, and its command serves in production against the emulator over https', async () => {
+    const [build, runtime] = stages;
+    expect(build).toMatch(/^RUN npm run build$/m);
+    const trees = { build: mkdtempSync(join(tmpdir(), 'image-build-')), runtime: mkdtempSync(join(tmpdir(), 'image-runtime-')) };
+    const certificateFile = join(trees.runtime, '..', `${basename(trees.runtime)}.pem`);
+    const em = await startEmulators({ port: 0, host: '127.0.0.1', tls: { certificateFile } });
+    try {
+      copyStage(build!, trees.build, {});
+      // `RUN npm ci` stands in as the installed dependencies (no registry here for a fresh install in a test).
+      symlinkSync(join(ROOT, 'node_modules'), join(trees.build, 'node_modules'));
+      const built = spawnSync('npm', ['run', 'build'], { cwd: trees.build, encoding: 'utf8' });
+      expect(built.status, built.stderr).toBe(0);
+
+      copyStage(runtime!, trees.runtime, { build: trees.build });
+      expect(existsSync(join(trees.runtime, 'dist', 'main.js'))).toBe(true);
+      expect(existsSync(join(trees.runtime, 'src')), 'the runtime image holds no sources').toBe(false);
+      symlinkSync(join(ROOT, 'node_modules'), join(trees.runtime, 'node_modules'));
+      // The image's ENV, then this machine's test rules (127.0.0.1, port 0) and an org to talk to.
+      const imageEnv = Object.fromEntries([.../^ENV (.+)$/m.exec(runtime!)![1]!.matchAll(/(\w+)=(\S+)/g)].map((m) => [m[1]!, m[2]!]));
+      expect(imageEnv).toMatchObject({ NODE_ENV: 'production', HOST: '0.0.0.0' });
+      const key = 'imageagent:agent:Zq8vN3kR7tW2xY5bC9dF1gH4jK6mL0pQ';
+      const [command, ...args] = JSON.parse(`[${/^CMD \[(.+)\]$/m.exec(runtime!)![1]!}]`) as string[];
+      expect(command).toBe('node');
+      const child = spawn(process.execPath, args, {
+        cwd: trees.runtime,
+        env: {
+          ...imageEnv,
+          HOST: '127.0.0.1',
+          PORT: '0',
+          NODE_EXTRA_CA_CERTS: certificateFile,
+          SALESFORCE_CLIENT_ID: DEMO_CREDENTIALS.clientId,
+          SALESFORCE_CLIENT_SECRET: DEMO_CREDENTIALS.clientSecret,
+          SALESFORCE_USERNAME: DEMO_CREDENTIALS.username,
+          SALESFORCE_PASSWORD: DEMO_CREDENTIALS.password,
+          SALESFORCE_SECURITY_TOKEN: DEMO_CREDENTIALS.securityToken,
+          SALESFORCE_TOKEN_URL: `${em.url}/services/oauth2/token`,
+          GATEWAY_API_KEYS: key,
+          CHANGE_EVENTS: 'false',
+          LOG_LEVEL: 'warn',
+        },
+      });
+      try {
+        let out = '';
+        const gateway = await new Promise<string>((resolve, reject) => {
+          child.stdout.on('data', (d: Buffer) => {
+            out += d.toString();
+            const m = /Gateway: (http:\/\/\S+)\/graphql/.exec(out);
+            if (m) resolve(m[1]!);
+          });
+          child.stderr.on('data', (d: Buffer) => (out += d.toString()));
+          child.once('exit', () => reject(new Error(`the image's command exited: ${out}`)));
+        });
+        expect(em.url).toMatch(/^https:/);
+        expect((await fetch(`${gateway}/health`)).status).toBe(200);
+        // The image's HEALTHCHECK, as Docker runs it (in the container, on its PORT).
+        const check = /^HEALTHCHECK .*\\\n\s*CMD (\[.+\])$/m.exec(dockerfile)![1]!;
+        const [checkCommand, ...checkArgs] = JSON.parse(check) as string[];
+        expect(checkCommand).toBe('node');
+        const healthy = spawnSync(process.execPath, checkArgs, { env: { PORT: new URL(gateway).port }, encoding: 'utf8' });
+        expect(healthy.status, healthy.stderr).toBe(0);
+        // Production serves trusted documents only.
+        const id = [...TRUSTED_DOCUMENTS].find(([, d]) => d.startsWith('query CallerLookup'))![0];
+        const res = await fetch(`${gateway}/graphql`, {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: `Bearer ${key.split(':')[2]}` },
+          body: JSON.stringify({ documentId: `sha256:${id}`, variables: { phone: '+14155550134' } }),
+        });
+        expect(await res.json()).toMatchObject({ data: { customersByPhone: { outcome: 'UNIQUE_MATCH' } } });
+        const exited = new Promise<number | null>((resolve) => child.once('exit', (code) => resolve(code)));
+        child.kill('SIGTERM');
+        expect(await exited).toBe(0);
+      } finally {
+        if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+      }
+    } finally {
+      await em.close();
+      for (const tree of Object.values(trees)) rmSync(tree, { recursive: true, force: true });
+      rmSync(certificateFile, { force: true });
+    }
+  }, 120_000);
 
   it('builds on Node 24 LTS, and sends no node_modules, dist, tests or secrets as build context', () => {
     expect([...dockerfile.matchAll(/^FROM (\S+)/gm)].map((m) => m[1])).toEqual(['node:24-bookworm-slim', 'node:24-bookworm-slim']);
