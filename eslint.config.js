@@ -7,14 +7,14 @@ import tseslint from 'typescript-eslint';
  * may import, and everything else is refused. Imports run http → schema → services → {domain,
  * salesforce, messaging, shared-state}, and salesforce → domain; some layers may name another's
  * types (the composition root, app.ts, hands them the values). Nothing below schema/ imports
- * GraphQL; nothing in src/ but main.ts loads the emulator; the emulator reaches nothing outside its
+ * GraphQL; nothing in src/ but src/dev loads the emulator; the emulator reaches nothing outside its
  * own package. test/layers.test.ts proves that a forbidden import fails.
  */
 const GRAPHQL = {
   regex: '^(graphql|graphql-yoga|graphql-scalars|@pothos/.*|@graphql-yoga/.*|@escape\\.tech/.*)$',
   message: 'Only src/http and src/schema speak GraphQL (docs/architecture.md#layers): raise a domain error instead.',
 };
-const EMULATOR = { regex: '^salesforce-emulator', message: 'The gateway runtime never loads the emulator (only src/main.ts, in development).' };
+const EMULATOR = { regex: '^salesforce-emulator', message: 'The gateway runtime never loads the emulator (only src/dev, in development).' };
 const LAYERS = [
   'http',
   'schema',
@@ -30,6 +30,7 @@ const LAYERS = [
   'config',
   'logger',
   'main',
+  'dev',
 ];
 
 /**
@@ -105,8 +106,10 @@ export default tseslint.config(
   root('config', { values: ['env'] }),
   root('logger', {}),
   // The composition root: it wires every layer (main.ts alone runs it).
-  root('app', { values: LAYERS.filter((l) => l !== 'main' && l !== 'app'), graphql: true }),
-  root('main', { values: ['app', 'config', 'http', 'logger'], emulator: true }),
+  root('app', { values: LAYERS.filter((l) => l !== 'main' && l !== 'app' && l !== 'dev'), graphql: true }),
+  // Development only: the embedded emulator (main.ts starts it when no org is configured).
+  folder('dev', { values: ['config'], types: ['app'], emulator: true }),
+  root('main', { values: ['app', 'config', 'http', 'logger', 'dev'] }),
   {
     files: ['emulator/**/*.ts'],
     rules: {

@@ -1,14 +1,13 @@
 /**
  * The process: env → loadConfig → (outside production, with no org configured: the embedded
- * emulator) → createApp → listen. Closes everything on SIGTERM/SIGINT. The only module that reads
- * `process.env`.
+ * emulator, src/dev/embedded.ts) → createApp → listen. Closes everything on SIGTERM/SIGINT. The
+ * only module that reads `process.env`.
  */
-import { readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { fileURLToPath } from 'node:url';
 import { createApp, type AppConfig } from './app';
-import { ConfigError, loadConfig, orgFileAt, type Config } from './config';
+import { ConfigError, loadConfig, type Config } from './config';
+import { EmbeddedError, startEmbedded } from './dev/embedded';
 import { createHttpServer } from './http/server';
 import { pino } from 'pino';
 import { createLogger } from './logger';
@@ -35,66 +34,15 @@ const publicBaseUrl = config.messaging.publicBaseUrl ?? (config.server.port === 
 
 let appConfig: AppConfig;
 if (config.salesforce.mode === 'embedded') {
-  // Development only (loadConfig refuses embedded mode in production). The emulator is a dev
-  // dependency, imported here alone: the gateway's own modules never load it.
-  const emulator = await import('salesforce-emulator').catch(() => null);
-  if (!emulator) {
-    // The build (dist/main.js) and production installs have no emulator: it is a dev dependency
-    // shipped as TypeScript, for `npm start`.
-    console.error(
-      'Start-up failed: no Salesforce org is configured and the local emulator is not available here (it runs with `npm start`); set SALESFORCE_CLIENT_ID, SALESFORCE_TOKEN_URL and the credentials of SALESFORCE_AUTH_FLOW.',
-    );
-    process.exit(1);
-  }
-  const { startEmulators, startPubSub, DEMO_CREDENTIALS, DEMO_JWT_PRIVATE_KEY_FILE, DEMO_SMS } = emulator;
-  const emulatorPort = config.salesforce.emulatorPort;
-  const { profile } = config.salesforce;
-  const emulators = await startEmulators({ port: emulatorPort, profile }).catch((e: NodeJS.ErrnoException) => {
-    // One plain line, the port and its variable named (a gateway left running holds it, say).
-    console.error(
-      `Start-up failed: the local Salesforce emulator cannot listen on 127.0.0.1:${emulatorPort} (${e.code ?? e.message}): check EMULATOR_PORT, or stop what holds the port.`,
-    );
+  const smsOptInFieldSet = process.env.SALESFORCE_SMS_OPT_IN_FIELD !== undefined;
+  const embedded = await startEmbedded(config, { publicBaseUrl, smsOptInFieldSet }).catch((e: unknown) => {
+    console.error(`Start-up failed: ${e instanceof EmbeddedError ? e.message : String(e)}`);
     process.exit(1);
   });
-  closers.push(() => emulators.close());
-  // Its change events over the Pub/Sub API (TLS, self-signed), on a free port the gateway is told.
-  // Keepalives every 5 s (Salesforce: about 270 s), so that the demo shows a healthy subscription soon.
-  const pubsub = config.changeEvents ? await startPubSub(emulators.salesforce, { keepaliveMs: 5_000 }) : null;
-  if (pubsub) closers.unshift(() => pubsub.close());
-  // A profile other than the demo org shows its shape: its example org file, unless one is named.
-  const org = config.org ?? (profile === 'demo' ? null : orgFileAt(fileURLToPath(new URL(`../docs/your-org/${profile}.json`, import.meta.url))));
-  appConfig = {
-    ...config,
-    org,
-    salesforce: {
-      mode: 'org',
-      apiVersion: config.salesforce.apiVersion,
-      flow: config.salesforce.flow,
-      clientId: DEMO_CREDENTIALS.clientId,
-      clientSecret: DEMO_CREDENTIALS.clientSecret,
-      username: DEMO_CREDENTIALS.username,
-      password: DEMO_CREDENTIALS.password + DEMO_CREDENTIALS.securityToken,
-      privateKey: readFileSync(DEMO_JWT_PRIVATE_KEY_FILE, 'utf8'),
-      tokenUrl: `${emulators.url}/services/oauth2/token`,
-      audience: 'https://login.salesforce.com',
-    },
-    changeEvents: pubsub ? { endpoint: pubsub.endpoint, verifyTls: false } : null,
-    // The demo org records an SMS opt-in too: name it, so that "yes, text me" shows as OPTED_IN
-    // (GraphiQL's example 6), unless the environment says otherwise.
-    gateway: {
-      ...config.gateway,
-      smsOptInField: config.gateway.smsOptInField ?? (process.env.SALESFORCE_SMS_OPT_IN_FIELD === undefined ? 'SMS_Opt_In__c' : null),
-    },
-    // The emulator's SMS provider too, unless a real one is configured.
-    messaging: {
-      ...config.messaging,
-      publicBaseUrl,
-      sms: config.messaging.sms ?? { baseUrl: emulators.url, accountSid: DEMO_SMS.accountSid, authToken: DEMO_SMS.authToken, from: DEMO_SMS.from },
-    },
-  };
-  logger.info({ url: emulators.url }, 'no Salesforce org configured: started the local Salesforce emulator with its demo org');
-  say(`Salesforce emulator: ${emulators.url}  (${profile} org; control API at ${emulators.url}/__emulator/stats)`);
-  if (pubsub) say(`Salesforce emulator change events (Pub/Sub API, gRPC over TLS): ${pubsub.endpoint}`);
+  closers.push(embedded.close);
+  appConfig = embedded.appConfig;
+  logger.info('no Salesforce org configured: started the local Salesforce emulator with its demo org');
+  for (const line of embedded.banner) say(line);
 } else {
   appConfig = { ...config, salesforce: config.salesforce, messaging: { ...config.messaging, publicBaseUrl } };
 }

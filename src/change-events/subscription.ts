@@ -20,7 +20,7 @@
  */
 import PubSubApiClient from 'salesforce-pubsub-api-client';
 import type { Logger } from 'pino';
-import type { SalesforceApi } from '../salesforce/client';
+import type { SalesforceApi } from '../salesforce/api';
 import type { SalesforceConnection } from '../salesforce/connection';
 import type { ReplayStore } from '../shared-state/replay';
 import type { Change } from '../domain/dependencies';

@@ -8,7 +8,7 @@
 import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Registry } from 'prom-client';
-import type { SalesforceApi } from '../salesforce/client';
+import type { SalesforceApi } from '../salesforce/api';
 import type { SalesforceObserver } from '../salesforce/observer';
 import type { BudgetGovernor, BudgetRefusalReason } from './budget';
 import { operationLabel } from './use-trusted-documents';

@@ -10,7 +10,7 @@ import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import { statusOfReport } from '../domain/follow-up-status';
 import { normaliseId } from '../domain/ids';
-import type { SalesforceApi } from '../salesforce/client';
+import type { SalesforceApi } from '../salesforce/api';
 import { advanceFollowUp } from '../services/follow-up-status';
 import type { Metrics } from './metrics';
 

@@ -9,7 +9,7 @@ import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
 import type { Logger } from 'pino';
 import type { CacheSettings, Config, SecuritySettings } from '../config';
-import type { SalesforceApi } from '../salesforce/client';
+import type { SalesforceApi } from '../salesforce/api';
 import type { GraphQLSchema } from 'graphql';
 import type { Context } from '../schema/context';
 import type { SharedState } from '../shared-state/index';

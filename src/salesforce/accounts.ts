@@ -1,5 +1,5 @@
 /** Accounts. */
-import type { SalesforceApi } from './client';
+import type { SalesforceApi } from './api';
 import { accountFields, toAccount, type OrgFields } from './records';
 import type { AccountRecord } from '../domain/records';
 import { chunk, idIn, select } from './soql';

@@ -1,5 +1,5 @@
 /** Logged calls: Tasks with TaskSubtype Call, on the customer (WhoId) and the case (WhatId). */
-import type { SalesforceApi } from './client';
+import type { SalesforceApi } from './api';
 import { childPages, type PageRequest } from './pages';
 import type { CallRecord, Page } from '../domain/records';
 import { CALL_FIELDS, toCall } from './records';

@@ -1,5 +1,5 @@
 /** Comments on cases (CaseComment, the Case's CaseComments). */
-import type { SalesforceApi } from './client';
+import type { SalesforceApi } from './api';
 import { childPages, type PageRequest } from './pages';
 import type { CaseCommentRecord, Page } from '../domain/records';
 import { CASE_COMMENT_FIELDS, toCaseComment } from './records';

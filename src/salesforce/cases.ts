@@ -2,7 +2,7 @@
 import type { CaseStatusFilter } from '../domain/context-shape';
 import type { FieldError } from '../domain/errors';
 import type { TtlCache } from './cache';
-import type { SalesforceApi } from './client';
+import type { SalesforceApi } from './api';
 import { defaultRecordType, describeObject, isPicklist, recordTypePicklists, type DescribeField, type DescribeResult } from './describe';
 import { childPages, type PageRequest } from './pages';
 import type { CaseRecord, Page } from '../domain/records';

@@ -5,7 +5,7 @@
  * With `allOrNone` all writes commit or none does; without it, a subrequest that fails skips
  * only those that refer to it, and every other answer is there to read.
  */
-import type { SalesforceApi } from './client';
+import type { SalesforceApi } from './api';
 import { SalesforceError } from './errors';
 
 export interface SubRequest {

@@ -1,6 +1,6 @@
 /** Contacts: by Id, by caller phone number, and by free-text search. */
 import { isSameNumber, storedVariants, type PhoneNumber } from '../domain/phone';
-import type { SalesforceApi } from './client';
+import type { SalesforceApi } from './api';
 import { DEFAULT_PHONE_FIELDS, STANDARD_PHONE_FIELDS, contactFields, toCustomer, type OrgFields } from './records';
 import type { CustomerRecord } from '../domain/records';
 import { isEmptyShape, type ContextShape } from '../domain/context-shape';

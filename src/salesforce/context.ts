@@ -8,7 +8,7 @@
 import type { ContextShape } from '../domain/context-shape';
 import type { CaseRecord, CustomerRecord, FollowUpRecord, Page } from '../domain/records';
 import { STATUS_CONDITION } from './cases';
-import type { SalesforceApi } from './client';
+import type { SalesforceApi } from './api';
 import { NEWEST_FIRST, toPage } from './pages';
 import { caseFields, FOLLOW_UP_CHANNEL_FIELD, FOLLOW_UP_FIELDS, contactFields, toCase, toCustomer, toFollowUp, type OrgFields } from './records';
 import { chunk, idIn, notNull, select, subquery, type Subquery } from './soql';

@@ -1,6 +1,6 @@
 /** sObject describe, cached for the configured TTL (orgs change picklists rarely). */
 import type { TtlCache } from './cache';
-import type { SalesforceApi } from './client';
+import type { SalesforceApi } from './api';
 
 export interface DescribeField {
   name: string;

@@ -2,7 +2,7 @@
  * Email through Salesforce's `emailSimple` invocable action, on the shared connection
  * (docs/salesforce-facts.md#follow-up-delivery). Each input answers `isSuccess`; a refused input comes back with HTTP 400.
  */
-import type { SalesforceApi } from './client';
+import type { SalesforceApi } from './api';
 import { SalesforceError } from './errors';
 import { DeliveryUnknownError, type DeliveryChannel, type DeliveryOutcome, type OutgoingMessage } from '../domain/delivery';
 

@@ -5,7 +5,7 @@
  */
 import type { KeyedRecord } from '../shared-state/fallback-keys';
 import type { TtlCache } from './cache';
-import type { SalesforceApi } from './client';
+import type { SalesforceApi } from './api';
 import { describeObject } from './describe';
 import { eq, select } from './soql';
 

@@ -5,7 +5,7 @@
  */
 import DataLoader from 'dataloader';
 import type { ContextShape } from '../domain/context-shape';
-import type { SalesforceApi } from './client';
+import type { SalesforceApi } from './api';
 import type { CustomerContext } from './context';
 import { findAccountsByIds } from './accounts';
 import { findCallsByIds, findCallsByParents } from './calls';

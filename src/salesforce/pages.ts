@@ -1,7 +1,7 @@
 /** Keyset paging over (CreatedDate DESC, Id DESC): stable while records are added. */
 import { childObject } from './objects';
 import type { Page } from '../domain/records';
-import type { SalesforceApi } from './client';
+import type { SalesforceApi } from './api';
 import { chunk, idIn, olderThan, select, subquery, type Condition, type Order } from './soql';
 
 export interface PageRequest {

@@ -1,5 +1,5 @@
 /** Follow-ups: the Tasks whose Follow_Up_Channel__c is set. */
-import type { SalesforceApi } from './client';
+import type { SalesforceApi } from './api';
 import { SalesforceError } from './errors';
 import { queryPath, rowsOf } from './composite';
 import { childPages, type PageRequest } from './pages';

@@ -3,7 +3,7 @@
  * commit or none does (docs/salesforce-facts.md#writes-upsert-collections-composite). A later subrequest may use an earlier one's result with
  * `@{referenceId.id}`.
  */
-import type { SalesforceApi } from './client';
+import type { SalesforceApi } from './api';
 import { MissingRecord, compositeCall, isHalted, missingReference, subrequestError, type SubAnswer, type SubRequest } from './composite';
 
 /**

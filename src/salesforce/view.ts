@@ -7,7 +7,7 @@ import { CircuitState, type RetryPolicy } from 'cockatiel';
 import type { ReadDependencies } from '../domain/dependencies';
 import { CodedError } from '../domain/errors';
 import { deadlineError, sendAttempt } from './attempt';
-import type { ApiUsage, CallOptions, QueryResult, SalesforceApi, Shared } from './client';
+import type { ApiUsage, CallOptions, QueryResult, SalesforceApi, Shared } from './api';
 import { SalesforceError, type FailureKind } from './errors';
 import { callKind, type CallTracer } from './observer';
 import { circuitName, refusedByCircuit, retryPolicy } from './policy';
@@ -23,50 +23,55 @@ interface Budget {
 
 const OUTAGE_KINDS: ReadonlySet<FailureKind> = new Set(['unavailable', 'timeout', 'limit', 'auth']);
 
-export function view(
-  shared: Shared,
-  deadline: number,
-  budget: Budget = { max: Infinity, used: 0, retriesLeft: Infinity, failed: 0 },
-  tracer?: CallTracer,
-  ownDeadline = deadline,
-  reads: ReadDependencies | null = null,
-): SalesforceApi {
-  const { conn, options: o } = shared;
-  const base = `/services/data/v${shared.apiVersion}`;
-  const remaining = () => deadline - o.clock();
-  // The client asked for less time than the gateway gives: a cut it causes is the client's.
-  const clientShortened = deadline < ownDeadline;
+/** One request's bounds: its deadline, the deadline the gateway itself would give, its budgets. */
+interface Scope {
+  deadline: number;
+  ownDeadline: number;
+  budget: Budget;
+  tracer?: CallTracer;
+}
 
-  /** One HTTP attempt, bounded by the per-call timeout and what is left of the deadline, and counted. */
-  function attempt<T>(method: string, url: string, body: unknown, n: number): Promise<T> {
-    const now = o.clock();
-    const left = deadline - now;
-    if (left <= 0) throw deadlineError(clientShortened);
-    const timeoutMs = Math.max(1, Math.min(o.timeoutMs, left));
-    if (budget.used >= budget.max) {
-      throw new CodedError({ code: 'UPSTREAM_LIMIT', message: `This request reached its budget of ${budget.max} Salesforce calls.`, retryable: false });
-    }
-    budget.used++;
-    shared.calls++;
-    // Whether this attempt's time was cut by the client's deadline below what the gateway allows.
-    const cutByClient = clientShortened && timeoutMs < Math.min(o.timeoutMs, ownDeadline - now);
-    const { observer } = shared;
-    return sendAttempt<T>({ conn, method, url, body, n, timeoutMs, cutByClient, loginFailed: shared.connection.loginFailed, observer, tracer });
+/** The client asked for less time than the gateway gives: a cut it causes is the client's. */
+const clientShortened = (scope: Scope) => scope.deadline < scope.ownDeadline;
+
+/** One HTTP attempt, bounded by the per-call timeout and what is left of the deadline, and counted. */
+function attempt<T>(shared: Shared, scope: Scope, method: string, url: string, body: unknown, n: number): Promise<T> {
+  const { options: o } = shared;
+  const { budget } = scope;
+  const now = o.clock();
+  const left = scope.deadline - now;
+  if (left <= 0) throw deadlineError(clientShortened(scope));
+  const timeoutMs = Math.max(1, Math.min(o.timeoutMs, left));
+  if (budget.used >= budget.max) {
+    throw new CodedError({ code: 'UPSTREAM_LIMIT', message: `This request reached its budget of ${budget.max} Salesforce calls.`, retryable: false });
   }
+  budget.used++;
+  shared.calls++;
+  // Whether this attempt's time was cut by the client's deadline below what the gateway allows.
+  const cutByClient = clientShortened(scope) && timeoutMs < Math.min(o.timeoutMs, scope.ownDeadline - now);
+  const { conn, observer } = shared;
+  return sendAttempt<T>({ conn, method, url, body, n, timeoutMs, cutByClient, loginFailed: shared.connection.loginFailed, observer, tracer: scope.tracer });
+}
 
-  /** Whether another replica met the API limit within the probe interval (read at most every 250 ms). */
-  async function limitOpenElsewhere(): Promise<boolean> {
-    if (!shared.limitFlag) return false;
-    const now = o.clock();
-    if (now - shared.flagSeen.at >= 250) shared.flagSeen = { at: now, open: await shared.limitFlag.isOpen() };
-    return shared.flagSeen.open;
-  }
+/** Whether another replica met the API limit within the probe interval (read at most every 250 ms). */
+async function limitOpenElsewhere(shared: Shared): Promise<boolean> {
+  if (!shared.limitFlag) return false;
+  const now = shared.options.clock();
+  if (now - shared.flagSeen.at >= 250) shared.flagSeen = { at: now, open: await shared.limitFlag.isOpen() };
+  return shared.flagSeen.open;
+}
 
+type Call = <T>(method: string, url: string, body: unknown, callOptions?: CallOptions) => Promise<T>;
+
+/** Calls within a request's bounds: attempts under its retry policy, inside the shared circuits. */
+function caller(shared: Shared, scope: Scope): Call {
+  const { options: o } = shared;
+  const { budget } = scope;
   /** This request's retry policies, one per class of call and attempt count, made on first use. */
   const policies = new Map<string, RetryPolicy>();
   const limits = {
     budget,
-    remaining,
+    remaining: () => scope.deadline - o.clock(),
     probing: () => shared.circuits.outage.state === CircuitState.HalfOpen,
     baseMs: o.retryBaseMs,
     maxMs: o.retryMaxMs,
@@ -80,9 +85,8 @@ export function view(
     return policy;
   }
 
-  /** A call: attempts under this request's retry policy, inside the shared circuits. */
-  async function call<T>(method: string, url: string, body: unknown, callOptions: CallOptions = {}): Promise<T> {
-    if (await limitOpenElsewhere()) {
+  return async function call<T>(method: string, url: string, body: unknown, callOptions: CallOptions = {}): Promise<T> {
+    if (await limitOpenElsewhere(shared)) {
       budget.failed++;
       throw new SalesforceError({
         kind: 'limit',
@@ -91,9 +95,9 @@ export function view(
       });
     }
     // Past the deadline, nothing is sent and no breaker hears of it (a probe included).
-    if (remaining() <= 0) {
+    if (limits.remaining() <= 0) {
       budget.failed++;
-      throw deadlineError(clientShortened);
+      throw deadlineError(clientShortened(scope));
     }
     const policy = policyFor(method, callOptions);
     try {
@@ -102,14 +106,28 @@ export function view(
       return await shared.circuits.all.execute(() =>
         policy.execute(({ attempt: retried }) => {
           if (retried > 0) shared.observer.retry(callKind(url));
-          return attempt<T>(method, url, body, retried + 1);
+          return attempt<T>(shared, scope, method, url, body, retried + 1);
         }),
       );
     } catch (e) {
       if (!(e instanceof SalesforceError) || OUTAGE_KINDS.has(e.kind)) budget.failed++;
       throw refusedByCircuit(e, shared.circuits) ?? e;
     }
-  }
+  };
+}
+
+/** One request's view of the client (the shared client is the view without bounds). */
+export function view(
+  shared: Shared,
+  deadline: number,
+  budget: Budget = { max: Infinity, used: 0, retriesLeft: Infinity, failed: 0 },
+  tracer?: CallTracer,
+  ownDeadline = deadline,
+  reads: ReadDependencies | null = null,
+): SalesforceApi {
+  const { conn, options: o } = shared;
+  const base = `/services/data/v${shared.apiVersion}`;
+  const call = caller(shared, { deadline, ownDeadline, budget, tracer });
 
   return {
     apiVersion: shared.apiVersion,
@@ -132,7 +150,7 @@ export function view(
     },
     withReads: (r) => view(shared, deadline, budget, tracer, ownDeadline, r),
     reads,
-    remainingMs: remaining,
+    remainingMs: () => deadline - o.clock(),
     health: () => ({
       apiUsage: (conn.limitInfo?.apiUsage as ApiUsage | undefined) ?? null,
       limitCircuit: circuitName(shared.circuits.limit),

@@ -4,7 +4,7 @@ import type { Written } from '../domain/dependencies';
 import type { CountryCode } from '../domain/phone';
 import type { Channels } from '../domain/delivery';
 import type { TtlCache } from '../salesforce/cache';
-import type { SalesforceApi } from '../salesforce/client';
+import type { SalesforceApi } from '../salesforce/api';
 import { createLoaders } from '../salesforce/loaders';
 import type { IdempotencySettings } from '../salesforce/idempotency';
 import type { OrgFields } from '../salesforce/records';

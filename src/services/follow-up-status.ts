@@ -5,7 +5,7 @@
  * read and a write is never overwritten by an older state.
  */
 import { canAdvance, type FollowUpStatus } from '../domain/follow-up-status';
-import type { SalesforceApi } from '../salesforce/client';
+import type { SalesforceApi } from '../salesforce/api';
 import { findFollowUpsByIds, writeFollowUpStatus } from '../salesforce/tasks';
 
 export type AdvanceOutcome = 'moved' | 'unchanged' | 'not-found';

@@ -5,7 +5,7 @@
  * fields. Whether the org has person accounts is read off describe too (Contact.IsPersonAccount).
  * A problem stops start-up with one line each, naming the file's entry.
  */
-import type { SalesforceApi } from '../salesforce/client';
+import type { SalesforceApi } from '../salesforce/api';
 import type { TtlCache } from '../salesforce/cache';
 import { describeObject, isPicklist, recordTypePicklists, type DescribeField, type DescribeResult } from '../salesforce/describe';
 import { DEFAULT_PHONE_FIELDS, type CustomField, type CustomFieldType, type CustomObject, type OrgFields } from '../salesforce/records';

@@ -9,7 +9,7 @@ import { control, startEmulators, type EmulatorOptions, type RunningEmulators, t
 import { afterAll, beforeAll, beforeEach } from 'vitest';
 import { createApp, type AppOverrides } from '../../src/app';
 import type { Gateway } from '../../src/http/yoga';
-import type { SalesforceApi, SalesforceApiOptions } from '../../src/salesforce/client';
+import type { SalesforceApi, SalesforceApiOptions } from '../../src/salesforce/api';
 import type { LoginGuard, SalesforceConnection } from '../../src/salesforce/connection';
 import { testConfig, type ConfigOptions } from './config';
 
