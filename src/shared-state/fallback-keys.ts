@@ -5,6 +5,8 @@
  * docs/writes.md says so.
  */
 import { LRUCache } from 'lru-cache';
+import type { Redis } from 'ioredis';
+import { stateUnavailable } from '../domain/errors';
 
 export interface KeyedRecord {
   id: string;
@@ -31,6 +33,25 @@ export function memoryFallbackKeys(options: FallbackKeyOptions = {}): FallbackKe
     },
     async set(key, record) {
       cache.set(key, record);
+    },
+  };
+}
+
+/** Keys in Redis for `ttlMs`, for orgs without the idempotency fields; refused, retryably, while Redis is down. */
+export function redisFallbackKeys(redis: Redis, ttlMs: number): FallbackKeyStore {
+  return {
+    async get(key) {
+      try {
+        const v = await redis.get(`fallback:${key}`);
+        return v ? (JSON.parse(v) as KeyedRecord) : null;
+      } catch (e) {
+        throw stateUnavailable(e);
+      }
+    },
+    async set(key, record) {
+      await redis.set(`fallback:${key}`, JSON.stringify(record), 'PX', ttlMs).catch((e: unknown) => {
+        throw stateUnavailable(e);
+      });
     },
   };
 }

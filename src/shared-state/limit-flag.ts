@@ -2,6 +2,7 @@
  * The org's API limit, as all replicas see it: when one meets REQUEST_LIMIT_EXCEEDED, every
  * replica stops calling until the probe interval has passed.
  */
+import type { Redis } from 'ioredis';
 export interface LimitFlag {
   /** True while some replica saw the limit within the probe interval. */
   isOpen(): Promise<boolean>;
@@ -16,6 +17,18 @@ export function memoryLimitFlag(clock: () => number = Date.now): LimitFlag {
     },
     async open(forMs) {
       until = clock() + forMs;
+    },
+  };
+}
+
+/** The flag in Redis, so that every replica stops when one meets the limit; closed while Redis is down. */
+export function redisLimitFlag(redis: Redis): LimitFlag {
+  return {
+    async isOpen() {
+      return (await redis.exists('limit-open').catch(() => 0)) === 1;
+    },
+    async open(forMs) {
+      await redis.set('limit-open', '1', 'PX', Math.max(1, forMs)).catch(() => undefined);
     },
   };
 }
