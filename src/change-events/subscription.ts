@@ -18,6 +18,7 @@
  * - A stream that fails reconnects with exponential backoff and jitter; an expired session is
  *   renewed through the connection first.
  */
+import { ExponentialBackoff, halfJitterGenerator, type IBackoff } from 'cockatiel';
 import PubSubApiClient from 'salesforce-pubsub-api-client';
 import type { Logger } from 'pino';
 import type { SalesforceApi } from '../salesforce/api';
@@ -97,166 +98,201 @@ export function changeOf(event: ParsedEvent): Change | null {
   return { object: header.entityName, ids: header.recordIds ?? [], changeType, values: changeType === 'GAP' ? {} : values, changedFields };
 }
 
-export function createChangeEvents(o: ChangeEventsOptions): ChangeEvents {
-  const clock = o.clock ?? Date.now;
-  const grace = o.keepaliveGraceMs ?? 330_000;
-  const base = o.reconnectBaseMs ?? 1_000;
-  const wanted = new Set(o.objects);
-  let state: SubscriptionState = 'stopped';
-  /** The live client, and its stream once subscribed (see `stop`). */
-  let client: PubSubApiClient | null = null;
-  let stream: { ended: boolean } | null = null;
-  let lastSignalAt: number | null = null;
-  let events = 0;
-  let lastError: string | null = null;
-  let failures = 0;
+/**
+ * Reconnect delays: cockatiel's exponential backoff with half jitter, from `baseMs` doubling up to
+ * 60 s; `reset` once the stream answers again.
+ */
+function reconnects(baseMs: number) {
+  const factory = new ExponentialBackoff({ generator: halfJitterGenerator, initialDelay: baseMs, maxDelay: 60_000 });
+  let backoff: IBackoff<unknown> | undefined;
   let timer: NodeJS.Timeout | undefined;
-  let organizationId: string | null = null;
-  let generation = 0;
-
-  const setState = (s: SubscriptionState) => {
-    state = s;
-    o.observe?.state(s);
+  return {
+    /** Runs `retry` after the next delay (replacing any retry already waiting). */
+    schedule(retry: () => void): void {
+      backoff = (backoff ?? factory).next(undefined);
+      clearTimeout(timer);
+      timer = setTimeout(retry, backoff.duration);
+      timer.unref();
+    },
+    reset: () => void (backoff = undefined),
+    cancel: () => clearTimeout(timer),
   };
+}
 
-  async function connect(my: number, fromLatest = false): Promise<void> {
-    setState('connecting');
-    organizationId ??= (await o.sf.query<{ Id: string }>('SELECT Id FROM Organization LIMIT 1')).records[0]?.Id ?? null;
-    const conn = o.connection.conn;
-    const next = new PubSubApiClient(
-      {
-        authType: 'user-supplied',
-        accessToken: conn.accessToken ?? '',
-        // The client takes only https instance URLs; the local emulator (the one case of an
-        // unverified certificate) serves REST over http, and checks only that the URL is sent.
-        instanceUrl: o.verifyTls === false ? conn.instanceUrl.replace(/^http:/, 'https:') : conn.instanceUrl,
-        organizationId: organizationId ?? '',
-        pubSubEndpoint: o.endpoint,
-        rejectUnauthorizedSsl: o.verifyTls !== false,
-      },
-      quiet(o.logger),
-    );
-    await next.connect();
-    if (my !== generation) {
+/** A Pub/Sub API client on the connection's session, connected. */
+async function openClient(o: ChangeEventsOptions, organizationId: string | null): Promise<PubSubApiClient> {
+  const conn = o.connection.conn;
+  const client = new PubSubApiClient(
+    {
+      authType: 'user-supplied',
+      accessToken: conn.accessToken ?? '',
+      // The client takes only https instance URLs; the local emulator (the one case of an
+      // unverified certificate) serves REST over http, and checks only that the URL is sent.
+      instanceUrl: o.verifyTls === false ? conn.instanceUrl.replace(/^http:/, 'https:') : conn.instanceUrl,
+      organizationId: organizationId ?? '',
+      pubSubEndpoint: o.endpoint,
+      rejectUnauthorizedSsl: o.verifyTls !== false,
+    },
+    quiet(o.logger),
+  );
+  await client.connect();
+  return client;
+}
+
+export function createChangeEvents(o: ChangeEventsOptions): ChangeEvents {
+  return new Subscription(o);
+}
+
+/** The one subscription of a replica: connect, follow the stream, recover from its loss. */
+class Subscription implements ChangeEvents {
+  private readonly clock: () => number;
+  private readonly grace: number;
+  private readonly wanted: Set<string>;
+  private readonly retries: ReturnType<typeof reconnects>;
+  private state: SubscriptionState = 'stopped';
+  /** The live client, and its stream once subscribed (see `stop`). */
+  private client: PubSubApiClient | null = null;
+  private stream: { ended: boolean } | null = null;
+  private lastSignalAt: number | null = null;
+  private events = 0;
+  private lastError: string | null = null;
+  private organizationId: string | null = null;
+  /** Bumped by each start and stop: callbacks of an earlier subscription do nothing. */
+  private generation = 0;
+
+  constructor(private readonly o: ChangeEventsOptions) {
+    this.clock = o.clock ?? Date.now;
+    this.grace = o.keepaliveGraceMs ?? 330_000;
+    this.wanted = new Set(o.objects);
+    this.retries = reconnects(o.reconnectBaseMs ?? 1_000);
+  }
+
+  start(): void {
+    this.attempt(++this.generation, false);
+  }
+
+  async stop(): Promise<void> {
+    this.generation++;
+    this.retries.cancel();
+    const [closing, live] = [this.client, this.stream];
+    this.client = null;
+    this.stream = null;
+    this.setState('stopped');
+    // salesforce-pubsub-api-client 5.5 cannot cancel a stream: its close() drops the stream's
+    // listeners and closes the channel, and a stream that fails after that (one still waiting
+    // for its connection fails at once) throws with nobody listening, ending the process. So a
+    // live stream is left running, ignored, and its client closes when it ends (Salesforce ends
+    // it, the process exits, or the connection drops). See docs/operations.md.
+    if (closing && !(live && !live.ended)) closing.close();
+  }
+
+  healthy(): boolean {
+    return this.state === 'connected' && this.lastSignalAt !== null && this.clock() - this.lastSignalAt <= this.grace;
+  }
+
+  health(): ChangeEventsHealth {
+    return { state: this.state, healthy: this.healthy(), lastSignalAt: this.lastSignalAt, events: this.events, lastError: this.lastError };
+  }
+
+  private setState(s: SubscriptionState): void {
+    this.state = s;
+    this.o.observe?.state(s);
+  }
+
+  /** An event or a keepalive: the stream is alive, and the backoff starts over. */
+  private signal(): void {
+    this.lastSignalAt = this.clock();
+    this.retries.reset();
+    if (this.state !== 'connected') this.setState('connected');
+  }
+
+  /** Connects, and on failure tries again later (with backoff). */
+  private attempt(my: number, fromLatest: boolean): void {
+    this.connect(my, fromLatest).catch((e: unknown) => {
+      this.lastError = 'CONNECT_FAILED';
+      this.o.logger.warn({ err: e instanceof Error ? e.message : 'unknown' }, 'change events could not connect');
+      this.setState('down');
+      this.retries.schedule(() => my === this.generation && this.attempt(my, fromLatest));
+    });
+  }
+
+  private async connect(my: number, fromLatest: boolean): Promise<void> {
+    const { o } = this;
+    this.setState('connecting');
+    this.organizationId ??= (await o.sf.query<{ Id: string }>('SELECT Id FROM Organization LIMIT 1')).records[0]?.Id ?? null;
+    const next = await openClient(o, this.organizationId);
+    if (my !== this.generation) {
       next.close();
       return;
     }
-    client = next;
+    this.client = next;
     const replayId = fromLatest ? null : await o.replays.get(TOPIC);
-    if (my !== generation) return;
+    if (my !== this.generation) return;
     const mine = { ended: false };
-    stream = mine;
+    this.stream = mine;
     const callback = (info: unknown, type: string, data?: unknown) => {
       if (type === 'error' || type === 'end') {
         if (mine.ended) return;
         mine.ended = true;
         // A stream left running by `stop` closes its client once it is over.
-        if (my !== generation) next.close();
+        if (my !== this.generation) next.close();
       }
-      void handle(my, type, data, info as { lastReplayId?: number | null } | undefined);
+      if (my === this.generation) void this.handle(my, type, data, info as { lastReplayId?: number | null } | undefined);
     };
     if (replayId === null) next.subscribe(TOPIC, callback, null);
     else next.subscribeFromReplayId(TOPIC, callback, null, replayId);
   }
 
-  async function handle(my: number, type: string, data: unknown, info?: { lastReplayId?: number | null }): Promise<void> {
-    if (my !== generation) return;
-    switch (type) {
-      case 'event': {
-        const event = data as ParsedEvent;
-        lastSignalAt = clock();
-        failures = 0;
-        const change = changeOf(event);
-        if (change && wanted.has(change.object)) {
-          o.observe?.event(change.object, event.payload?.ChangeEventHeader?.changeType ?? 'UNKNOWN');
-          await o.onChange([change]).catch((e: unknown) => o.logger.warn({ err: e }, 'change event not applied to the cache'));
-        }
-        // Healthy once what the event changed is dropped (not before).
-        if (state !== 'connected') setState('connected');
-        // Counted once applied: "events" says what the cache has taken in.
-        events++;
-        if (typeof event.replayId === 'number') await o.replays.set(TOPIC, event.replayId).catch(() => undefined);
-        return;
-      }
-      case 'grpcKeepAlive':
-        lastSignalAt = clock();
-        failures = 0;
-        if (state !== 'connected') setState('connected');
-        // Caught up to here: a restart resumes from this point, and misses nothing after it.
-        if (typeof info?.lastReplayId === 'number') await o.replays.set(TOPIC, info.lastReplayId).catch(() => undefined);
-        return;
-      case 'error':
-      case 'end': {
-        const code = (data as { code?: number } | undefined)?.code;
-        lastError = type === 'end' ? 'STREAM_ENDED' : code !== undefined ? `GRPC_${code}` : 'STREAM_ERROR';
-        o.logger.warn({ code: lastError }, 'change events subscription lost; reconnecting');
-        setState('down');
-        client?.close();
-        client = null;
-        stream = null;
-        let fromLatest = false;
-        if (code === INVALID_ARGUMENT) {
-          // The replay id is no longer valid: changes may have been missed. Drop what is cached
-          // and start again from now.
-          await o.onLost().catch(() => undefined);
-          await o.replays.clear(TOPIC).catch(() => undefined);
-          fromLatest = true;
-        }
-        if (code === UNAUTHENTICATED) {
-          // A REST call renews an expired session (jsforce refreshes on 401).
-          await o.sf.query('SELECT Id FROM Organization LIMIT 1').catch(() => undefined);
-        }
-        scheduleReconnect(my, fromLatest);
-        return;
-      }
-      default:
-        return;
+  private async handle(my: number, type: string, data: unknown, info?: { lastReplayId?: number | null }): Promise<void> {
+    if (type === 'event') return this.onEvent(data as ParsedEvent);
+    if (type === 'error' || type === 'end') return this.onLost(my, type, (data as { code?: number } | undefined)?.code);
+    if (type === 'grpcKeepAlive') {
+      this.signal();
+      // Caught up to here: a restart resumes from this point, and misses nothing after it.
+      if (typeof info?.lastReplayId === 'number') await this.o.replays.set(TOPIC, info.lastReplayId).catch(() => undefined);
     }
   }
 
-  /** Connects, and on failure tries again later (with backoff). */
-  function attempt(my: number, fromLatest: boolean): void {
-    connect(my, fromLatest).catch((e: unknown) => {
-      lastError = 'CONNECT_FAILED';
-      o.logger.warn({ err: e instanceof Error ? e.message : 'unknown' }, 'change events could not connect');
-      setState('down');
-      scheduleReconnect(my, fromLatest);
-    });
+  /** An event: dropped from the cache (if it is of an object we show), then counted and its replay id kept. */
+  private async onEvent(event: ParsedEvent): Promise<void> {
+    const { o } = this;
+    this.lastSignalAt = this.clock();
+    this.retries.reset();
+    const change = changeOf(event);
+    if (change && this.wanted.has(change.object)) {
+      o.observe?.event(change.object, event.payload?.ChangeEventHeader?.changeType ?? 'UNKNOWN');
+      await o.onChange([change]).catch((e: unknown) => o.logger.warn({ err: e }, 'change event not applied to the cache'));
+    }
+    // Healthy once what the event changed is dropped (not before).
+    if (this.state !== 'connected') this.setState('connected');
+    // Counted once applied: "events" says what the cache has taken in.
+    this.events++;
+    if (typeof event.replayId === 'number') await o.replays.set(TOPIC, event.replayId).catch(() => undefined);
   }
 
-  function scheduleReconnect(my: number, fromLatest: boolean): void {
-    failures++;
-    const delay = Math.min(60_000, base * 2 ** Math.min(failures - 1, 6)) * (0.5 + Math.random() / 2);
-    clearTimeout(timer);
-    timer = setTimeout(() => {
-      if (my === generation) attempt(my, fromLatest);
-    }, delay);
-    timer.unref();
+  /** The stream ended or failed: what was missed is dropped, the session renewed if need be, and a reconnect scheduled. */
+  private async onLost(my: number, type: string, code: number | undefined): Promise<void> {
+    const { o } = this;
+    this.lastError = type === 'end' ? 'STREAM_ENDED' : code !== undefined ? `GRPC_${code}` : 'STREAM_ERROR';
+    o.logger.warn({ code: this.lastError }, 'change events subscription lost; reconnecting');
+    this.setState('down');
+    this.client?.close();
+    this.client = null;
+    this.stream = null;
+    let fromLatest = false;
+    if (code === INVALID_ARGUMENT) {
+      // The replay id is no longer valid: changes may have been missed. Drop what is cached
+      // and start again from now.
+      await o.onLost().catch(() => undefined);
+      await o.replays.clear(TOPIC).catch(() => undefined);
+      fromLatest = true;
+    }
+    if (code === UNAUTHENTICATED) {
+      // A REST call renews an expired session (jsforce refreshes on 401).
+      await o.sf.query('SELECT Id FROM Organization LIMIT 1').catch(() => undefined);
+    }
+    this.retries.schedule(() => my === this.generation && this.attempt(my, fromLatest));
   }
-
-  return {
-    start() {
-      attempt(++generation, false);
-    },
-    async stop() {
-      generation++;
-      clearTimeout(timer);
-      const [closing, live] = [client, stream];
-      client = null;
-      stream = null;
-      setState('stopped');
-      // salesforce-pubsub-api-client 5.5 cannot cancel a stream: its close() drops the stream's
-      // listeners and closes the channel, and a stream that fails after that (one still waiting
-      // for its connection fails at once) throws with nobody listening, ending the process. So a
-      // live stream is left running, ignored, and its client closes when it ends (Salesforce ends
-      // it, the process exits, or the connection drops). See docs/operations.md.
-      if (closing && !(live && !live.ended)) closing.close();
-    },
-    healthy: () => state === 'connected' && lastSignalAt !== null && clock() - lastSignalAt <= grace,
-    health() {
-      return { state, healthy: this.healthy(), lastSignalAt, events, lastError };
-    },
-  };
 }
 
 /** The client's own logging, at debug level in ours (it logs raw events at debug, tokens never). */
