@@ -32,7 +32,7 @@ import { memorySharedState, type SharedState } from './shared-state/index';
 import { redisSharedState } from './shared-state/redis';
 import { schema as baseSchema } from './schema/index';
 import { withOrgFields } from './schema/org-fields';
-import { checkOrgShape } from './services/org-shape';
+import { checkOrgShape, type OrgSetup } from './services/org-shape';
 
 /** A configuration whose Salesforce is an org (main.ts turns embedded mode into the emulator's org). */
 export type AppConfig = Omit<Config, 'salesforce'> & { salesforce: OrgSettings };
@@ -86,137 +86,34 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const g = config.gateway;
   const metrics = createMetrics();
   const clock = overrides.clock ?? Date.now;
-  const responses = { maxEntries: config.cache.maxEntries, clock };
-  const state = config.sharedState.redisUrl
-    ? await redisSharedState({ url: config.sharedState.redisUrl, keyPrefix: config.sharedState.keyPrefix, responses })
-    : memorySharedState(responses);
-  // Claims, budget counters and the session must never be evicted to make room: Redis runs
-  // noeviction, and the cache bounds itself (docs/operations.md, "Sizing Redis").
-  const policy = await state.evictionPolicy();
-  if (policy !== null && policy !== 'noeviction') {
-    await state.close();
-    throw new Error(
-      `Redis's maxmemory-policy is ${policy}: it may evict idempotency claims, budget counters or the session. Set maxmemory-policy noeviction (the response cache bounds itself with CACHE_MAX_ENTRIES).`,
-    );
-  }
-  if (state.kind === 'redis' && policy === null) logger.warn("Redis's maxmemory-policy could not be read (CONFIG refused): make sure it is noeviction");
-  const connection = createSalesforceConnection({
-    apiVersion: config.salesforce.apiVersion,
-    credentials: config.salesforce,
-    guard: overrides.loginGuard,
-    session: state.session,
-    onLogin: metrics.salesforce.login,
-    requireHttps: config.env === 'production' && overrides.allowHttpInstanceUrl !== true,
-  });
-  try {
-    await connection.login();
-  } catch (e) {
-    await state.close();
-    throw e;
-  }
-  logger.info({ flow: config.salesforce.flow, apiVersion: connection.apiVersion }, 'logged in to Salesforce');
-  const sf = createSalesforceApi(connection, {
-    timeoutMs: g.salesforceTimeoutMs,
-    maxAttempts: g.salesforceMaxAttempts,
-    limitProbeMs: g.limitProbeMs,
-    retriesPerRequest: g.retriesPerRequest,
-    outageFailures: g.outageFailures,
-    outageProbeMs: g.outageProbeMs,
-    limitFlag: state.limitFlag,
-    observer: metrics.salesforce,
-    ...overrides.api,
-  });
-  metrics.watch(sf);
-  // The org's own shape, checked against describe: a field the org file names wrongly stops start-up here.
-  const describeCache = new TtlCache(g.describeCacheTtlMs);
-  const org = await checkOrgShape(
-    sf,
-    describeCache,
-    { smsOptOutField: g.smsOptOutField, emailOptInField: g.emailOptInField, smsOptInField: g.smsOptInField, callOptInField: g.callOptInField },
-    config.org,
-  ).catch(async (e: unknown) => {
+  const state = await openSharedState(config, clock, logger);
+  // Anything that fails from here on closes the shared state it opened.
+  const started = await (async () => {
+    const { connection, sf } = await connectSalesforce(config, state, metrics, overrides, logger);
+    // The org's own shape, checked against describe: a field the org file names wrongly stops start-up here.
+    const describeCache = new TtlCache(g.describeCacheTtlMs);
+    const consentFields = {
+      smsOptOutField: g.smsOptOutField,
+      emailOptInField: g.emailOptInField,
+      smsOptInField: g.smsOptInField,
+      callOptInField: g.callOptInField,
+    };
+    const org = await checkOrgShape(sf, describeCache, consentFields, config.org);
+    return { connection, sf, describeCache, org };
+  })().catch(async (e: unknown) => {
     await state.close();
     throw e;
   });
+  const { connection, sf, describeCache, org } = started;
   const schema = withOrgFields(baseSchema, org.orgFields.custom ?? {});
-
-  const { sms, publicBaseUrl } = config.messaging;
-  const channels: Channels = { EMAIL: createEmailChannel(sf, config.messaging.emailSenderType) };
-  if (sms) channels.SMS = createSmsChannel({ ...sms, publicBaseUrl, timeoutMs: config.messaging.timeoutMs });
-
-  // Change Data Capture: a change in Salesforce drops the cached answers that showed it.
-  let cacheRef: ResponseCache | null = null;
-  const changeEvents = config.changeEvents
-    ? createChangeEvents({
-        endpoint: config.changeEvents.endpoint,
-        verifyTls: config.changeEvents.verifyTls,
-        objects: CHANGE_EVENT_OBJECTS,
-        connection,
-        sf,
-        replays: state.replays,
-        onChange: async (changes) => {
-          metrics.invalidations('event', (await cacheRef?.changed(changes)) ?? 0);
-        },
-        onLost: async () => {
-          metrics.invalidations('lost', 1);
-          await cacheRef?.lost();
-        },
-        logger,
-        observe: metrics.changeEvents,
-        clock,
-        ...overrides.changeEvents,
-      })
-    : null;
-  // Freshness: what answers rest on, what drops them, and how long they live (src/cache).
-  const region = g.defaultRegion as CountryCode;
-  const freshness = new Freshness({
-    store: state.responses,
-    events: changeEvents,
-    phoneTagOf: (stored) => {
-      const national = nationalNumberOf(stored, region);
-      return national === null ? null : phoneTag(national);
-    },
-    orgPhoneFields: org.orgFields.phoneFields ?? [],
-    clock,
-  });
-  // Cache keys (and so ETags) are keyed with a secret every replica derives from the API keys.
-  const cache = responseCache(freshness, cacheSecret(config.security.apiKeys), metrics.staleAnswer, clock);
-  cacheRef = cache;
+  const { changeEvents, freshness, cache } = freshnessFor(config, { state, connection, sf, metrics, logger, clock, org, overrides });
   changeEvents?.start();
   const tracing = createTracing(config.tracing);
   if (config.tracing) logger.info({ serviceName: config.tracing.serviceName }, 'tracing: spans go to the OTLP endpoint');
-  const services: AppServices = {
-    // What a write calls to drop the cached answers that showed what it changed.
-    written: (records) => cache.written(records),
-    dependencies: () => freshness.dependencies(),
-    events: { followUp: metrics.followUp },
-    sf,
-    logger,
-    channels,
-    describeCache,
-    idempotency: {
-      settings: { keyField: g.idempotencyKeyField, fingerprintField: g.fingerprintField },
-      claims: state.claims,
-      fallback: state.fallback,
-    },
-    settings: {
-      defaultRegion: g.defaultRegion as CountryCode,
-      defaultCaseOrigin: g.defaultCaseOrigin,
-      pendingTimeoutMs: g.pendingTimeoutMs,
-      smsPerCustomerPerHour: g.smsPerCustomerPerHour,
-      consentPolicy: g.consentPolicy,
-      compileContext: overrides.batch !== false,
-      orgFields: org.orgFields,
-      caseDefaults: org.caseDefaults,
-    },
-    deadlineMs: g.requestDeadlineMs,
-    deadlineFloorMs: g.clientDeadlineFloorMs,
-    maxCallsPerRequest: g.upstreamCallsPerRequest,
-    batch: overrides.batch,
-    tracing,
-  };
+  const services = servicesFor(config, { state, sf, metrics, logger, describeCache, org, cache, freshness, tracing, batch: overrides.batch });
   const governor = createBudgetGovernor(state.budget, config.budget, metrics.budgetRefusal);
   metrics.watchBudget(governor);
+  const { sms, publicBaseUrl } = config.messaging;
   const yoga = createGateway({
     governor,
     changeEvents,
@@ -252,6 +149,156 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       await tracing.shutdown();
       await state.close();
     },
+  };
+}
+
+/**
+ * What the replicas share (Redis with REDIS_URL, else this process). Claims, budget counters and
+ * the session must never be evicted to make room: Redis must run noeviction, and the cache bounds
+ * itself (docs/operations.md, "Sizing Redis").
+ */
+async function openSharedState(config: AppConfig, clock: () => number, logger: Logger): Promise<SharedState> {
+  const responses = { maxEntries: config.cache.maxEntries, clock };
+  const { redisUrl, keyPrefix } = config.sharedState;
+  const state = redisUrl ? await redisSharedState({ url: redisUrl, keyPrefix, responses }) : memorySharedState(responses);
+  const policy = await state.evictionPolicy();
+  if (policy !== null && policy !== 'noeviction') {
+    await state.close();
+    throw new Error(
+      `Redis's maxmemory-policy is ${policy}: it may evict idempotency claims, budget counters or the session. Set maxmemory-policy noeviction (the response cache bounds itself with CACHE_MAX_ENTRIES).`,
+    );
+  }
+  if (state.kind === 'redis' && policy === null) logger.warn("Redis's maxmemory-policy could not be read (CONFIG refused): make sure it is noeviction");
+  return state;
+}
+
+/** The one shared connection, logged in, and the client every call goes through. */
+async function connectSalesforce(config: AppConfig, state: SharedState, metrics: Metrics, overrides: AppOverrides, logger: Logger) {
+  const g = config.gateway;
+  const connection = createSalesforceConnection({
+    apiVersion: config.salesforce.apiVersion,
+    credentials: config.salesforce,
+    guard: overrides.loginGuard,
+    session: state.session,
+    onLogin: metrics.salesforce.login,
+    requireHttps: config.env === 'production' && overrides.allowHttpInstanceUrl !== true,
+  });
+  await connection.login();
+  logger.info({ flow: config.salesforce.flow, apiVersion: connection.apiVersion }, 'logged in to Salesforce');
+  const sf = createSalesforceApi(connection, {
+    timeoutMs: g.salesforceTimeoutMs,
+    maxAttempts: g.salesforceMaxAttempts,
+    limitProbeMs: g.limitProbeMs,
+    retriesPerRequest: g.retriesPerRequest,
+    outageFailures: g.outageFailures,
+    outageProbeMs: g.outageProbeMs,
+    limitFlag: state.limitFlag,
+    observer: metrics.salesforce,
+    ...overrides.api,
+  });
+  metrics.watch(sf);
+  return { connection, sf };
+}
+
+interface Parts {
+  state: SharedState;
+  connection: SalesforceConnection;
+  sf: SalesforceApi;
+  metrics: Metrics;
+  logger: Logger;
+  clock: () => number;
+  org: OrgSetup;
+  overrides: AppOverrides;
+}
+
+/**
+ * Freshness (src/cache): what answers rest on, what drops them (change events, when on, and our
+ * own writes) and how long they live; the response cache that serves them.
+ */
+function freshnessFor(config: AppConfig, p: Parts) {
+  const { metrics, clock } = p;
+  // A change in Salesforce drops the cached answers that showed it (the cache exists by then).
+  let cacheRef: ResponseCache | null = null;
+  const changeEvents = config.changeEvents
+    ? createChangeEvents({
+        endpoint: config.changeEvents.endpoint,
+        verifyTls: config.changeEvents.verifyTls,
+        objects: CHANGE_EVENT_OBJECTS,
+        connection: p.connection,
+        sf: p.sf,
+        replays: p.state.replays,
+        onChange: async (changes) => metrics.invalidations('event', (await cacheRef?.changed(changes)) ?? 0),
+        onLost: async () => {
+          metrics.invalidations('lost', 1);
+          await cacheRef?.lost();
+        },
+        logger: p.logger,
+        observe: metrics.changeEvents,
+        clock,
+        ...p.overrides.changeEvents,
+      })
+    : null;
+  const region = config.gateway.defaultRegion as CountryCode;
+  const freshness = new Freshness({
+    store: p.state.responses,
+    events: changeEvents,
+    phoneTagOf: (stored) => {
+      const national = nationalNumberOf(stored, region);
+      return national === null ? null : phoneTag(national);
+    },
+    orgPhoneFields: p.org.orgFields.phoneFields ?? [],
+    clock,
+  });
+  // Cache keys (and so ETags) are keyed with a secret every replica derives from the API keys.
+  const cache = responseCache(freshness, cacheSecret(config.security.apiKeys), metrics.staleAnswer, clock);
+  cacheRef = cache;
+  return { changeEvents, freshness, cache };
+}
+
+/** What the use cases are given: the client, the channels, the stores, the org's shape and the settings. */
+function servicesFor(
+  config: AppConfig,
+  p: Omit<Parts, 'connection' | 'clock' | 'overrides'> & {
+    describeCache: TtlCache;
+    cache: ResponseCache;
+    freshness: Freshness;
+    tracing: AppServices['tracing'];
+    batch?: boolean;
+  },
+): AppServices {
+  const g = config.gateway;
+  const { sms, publicBaseUrl } = config.messaging;
+  const channels: Channels = { EMAIL: createEmailChannel(p.sf, config.messaging.emailSenderType) };
+  if (sms) channels.SMS = createSmsChannel({ ...sms, publicBaseUrl, timeoutMs: config.messaging.timeoutMs });
+  return {
+    // What a write calls to drop the cached answers that showed what it changed.
+    written: (records) => p.cache.written(records),
+    dependencies: () => p.freshness.dependencies(),
+    events: { followUp: p.metrics.followUp },
+    sf: p.sf,
+    logger: p.logger,
+    channels,
+    describeCache: p.describeCache,
+    idempotency: {
+      settings: { keyField: g.idempotencyKeyField, fingerprintField: g.fingerprintField },
+      claims: p.state.claims,
+      fallback: p.state.fallback,
+    },
+    settings: {
+      defaultRegion: g.defaultRegion as CountryCode,
+      defaultCaseOrigin: g.defaultCaseOrigin,
+      pendingTimeoutMs: g.pendingTimeoutMs,
+      smsPerCustomerPerHour: g.smsPerCustomerPerHour,
+      consentPolicy: g.consentPolicy,
+      compileContext: p.batch !== false,
+      orgFields: p.org.orgFields,
+      caseDefaults: p.org.caseDefaults,
+    },
+    deadlineMs: g.requestDeadlineMs,
+    deadlineFloorMs: g.clientDeadlineFloorMs,
+    maxCallsPerRequest: g.upstreamCallsPerRequest,
+    batch: p.batch,
+    tracing: p.tracing,
   };
 }
 
