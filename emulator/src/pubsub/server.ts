@@ -80,198 +80,249 @@ const replayIdBytes = (id: bigint) => {
   return b;
 };
 
-export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {}): Promise<RunningPubSub> {
-  const definition = protoLoader.loadSync(PROTO, { keepCase: true });
-  const service = (grpc.loadPackageDefinition(definition) as unknown as { eventbus: { v1: { PubSub: { service: grpc.ServiceDefinition } } } }).eventbus.v1
-    .PubSub.service;
-  const host = o.host ?? 'localhost';
-  const keepaliveMs = o.keepaliveMs ?? 270_000;
-  const retained = o.retained ?? 10_000;
-  const pems = await selfSignedCertificate();
+/** The org's change events in commit order, each with its replay id, the newest `retained` kept for replay. */
+class EventLog {
+  readonly entries: Logged[] = [];
+  last = 0n;
+  private readonly listeners = new Set<() => void>();
 
-  const objects = new Map<string, { def: ObjectDef; type: AvroType; schemaId: string; schema: string }>();
+  constructor(private readonly retained: number) {}
+
+  append(events: readonly ChangeEvent[]): void {
+    for (const event of events) {
+      this.entries.push({ replayId: ++this.last, event });
+      if (this.entries.length > this.retained) this.entries.shift();
+    }
+    for (const l of this.listeners) l();
+  }
+
+  /** The replay id before the oldest one kept (where EARLIEST starts). */
+  get beforeOldest(): bigint {
+    return (this.entries[0]?.replayId ?? this.last + 1n) - 1n;
+  }
+
+  /** Runs `listener` after each append; returns how to stop. */
+  onAppend(listener: () => void): () => void {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  }
+}
+
+interface Topics {
+  /** CDC objects with their Avro type and schema. */
+  objects: Map<string, { def: ObjectDef; type: AvroType; schemaId: string; schema: string }>;
+  schemas: Map<string, string>;
+  /** Topic name → schema id (null for the all-events channel). */
+  topics: Map<string, string | null>;
+}
+
+/** The org's change-event channels: one per CDC object, and the channel of all of them. */
+function topicsOf(sf: SalesforceEmulator): Topics {
+  const objects: Topics['objects'] = new Map();
   for (const name of CDC_OBJECTS) {
     const def = sf.schema.object(name);
     if (!def) continue;
     const schema = JSON.stringify(changeEventSchema(def));
     objects.set(name, { def, type: avro.parse(schema), schemaId: `${name}-${randomUUID().slice(0, 8)}`, schema });
   }
-  const schemas = new Map([...objects.values()].map((x) => [x.schemaId, x.schema]));
-  const topics = new Map<string, string | null>([
-    ...[...objects.entries()].map(([name, x]) => [topicOf(name), x.schemaId] as const),
-    [ALL_CHANGE_EVENTS, null],
-  ]);
+  return {
+    objects,
+    schemas: new Map([...objects.values()].map((x) => [x.schemaId, x.schema])),
+    topics: new Map<string, string | null>([...[...objects.entries()].map(([name, x]) => [topicOf(name), x.schemaId] as const), [ALL_CHANGE_EVENTS, null]]),
+  };
+}
 
-  const log: Logged[] = [];
-  let lastReplayId = 0n;
-  let commitNumber = 0;
+/** The auth metadata of a call, checked as Salesforce checks it; null when it passes. */
+function refused(sf: SalesforceEmulator, metadata: grpc.Metadata): grpc.ServiceError | null {
+  const [token] = metadata.get('accesstoken');
+  const [tenant] = metadata.get('tenantid');
+  const [instance] = metadata.get('instanceurl');
+  if (typeof token !== 'string' || sf.oauth.check(`Bearer ${token}`) !== 'ok' || !instance) {
+    return status(
+      grpc.status.UNAUTHENTICATED,
+      'sfdc.platform.eventbus.grpc.service.auth.error: the access token or instance URL is not valid [unverified wording]',
+    );
+  }
+  // The org's Id in either length: the maintained Node client sends the token's 15-character one.
+  if (typeof tenant !== 'string' || (tenant !== sf.fixtures.organizationId && tenant !== sf.fixtures.organizationId.slice(0, 15))) {
+    return status(grpc.status.PERMISSION_DENIED, 'sfdc.platform.eventbus.grpc.service.auth.error: the tenant id is not this org [unverified wording]');
+  }
+  return null;
+}
+
+const noTopic = (name: string) => status(grpc.status.NOT_FOUND, `sfdc.platform.eventbus.grpc.service.topicname.invalid: no topic ${name} [unverified wording]`);
+
+interface FetchRequest {
+  topic_name: string;
+  replay_preset: string | number;
+  replay_id: Buffer;
+  num_requested: number;
+}
+
+/**
+ * Where a subscription starts: after the replay id it names (CUSTOM), before the oldest kept
+ * (EARLIEST) or at the newest (LATEST); null for a replay id this org never gave or no longer keeps.
+ */
+function startOf(request: FetchRequest, log: EventLog): bigint | null {
+  const preset = String(request.replay_preset);
+  if (preset === 'CUSTOM' || preset === '2') {
+    const bytes = request.replay_id;
+    const asked = bytes && bytes.length === 8 ? bytes.readBigUInt64BE() : -1n;
+    return asked < 0n || asked > log.last || asked < log.beforeOldest ? null : asked;
+  }
+  return preset === 'EARLIEST' || preset === '1' ? log.beforeOldest : log.last;
+}
+
+interface Served {
+  log: EventLog;
+  topics: Topics;
+  keepaliveMs: number;
+  /** Open streams, for the `broken` fault and for close. */
+  streams: Set<grpc.ServerDuplexStream<unknown, unknown>>;
+}
+
+/**
+ * One `Subscribe` stream: the first request names the topic and where to start; each request adds
+ * credits (`num_requested`); events go out as credits allow, and an empty FetchResponse every
+ * `keepaliveMs` while nothing does.
+ */
+function serveSubscription(call: grpc.ServerDuplexStream<FetchRequest, unknown>, { log, topics, keepaliveMs, streams }: Served): void {
+  streams.add(call);
+  let topic: string | null = null;
+  let credits = 0;
+  // The last replay id delivered (or the position to start after).
+  let position = 0n;
+  let timer: NodeJS.Timeout | undefined;
+  const forTopic = (e: ChangeEvent) => topic === ALL_CHANGE_EVENTS || e.topic === topic;
+  const send = (entries: Logged[]) => {
+    const latest = entries.at(-1)?.replayId ?? log.last;
+    call.write({
+      events: entries.map((l) => ({
+        event: { id: l.event.id, schema_id: l.event.schemaId, payload: l.event.payload, headers: [] },
+        replay_id: replayIdBytes(l.replayId),
+      })),
+      latest_replay_id: replayIdBytes(latest),
+      rpc_id: randomUUID(),
+      pending_num_requested: credits,
+    });
+  };
+  const keepalive = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => {
+      if (credits > 0) send([]);
+      keepalive();
+    }, keepaliveMs);
+    timer.unref();
+  };
+  const pump = () => {
+    if (!topic || credits <= 0) return;
+    const due = log.entries.filter((l) => l.replayId > position && forTopic(l.event)).slice(0, credits);
+    if (due.length === 0) {
+      position = log.last;
+      return;
+    }
+    credits -= due.length;
+    position = due.at(-1)!.replayId;
+    send(due);
+    keepalive();
+  };
+  const stopListening = log.onAppend(pump);
+  const end = () => {
+    clearTimeout(timer);
+    stopListening();
+    streams.delete(call as grpc.ServerDuplexStream<unknown, unknown>);
+  };
+  call.on('data', (request: FetchRequest) => {
+    if (topic === null) {
+      if (!topics.topics.has(request.topic_name)) {
+        end();
+        call.emit('error', noTopic(request.topic_name));
+        return;
+      }
+      const start = startOf(request, log);
+      if (start === null) {
+        end();
+        // Salesforce ends the stream with INVALID_ARGUMENT and says why in the `error-code`
+        // trailer (Pub/Sub API docs, "Handle Errors"); the message text is [unverified].
+        const code = 'sfdc.platform.eventbus.grpc.subscription.fetch.replayid.corrupted';
+        call.emit('error', status(grpc.status.INVALID_ARGUMENT, `${code}: the replay id is not valid [unverified wording]`, code));
+        return;
+      }
+      position = start;
+      topic = request.topic_name;
+    }
+    credits += Math.max(0, request.num_requested ?? 0);
+    pump();
+    keepalive();
+  });
+  call.on('end', () => {
+    end();
+    call.end();
+  });
+  call.on('cancelled', end);
+  call.on('error', end);
+}
+
+export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {}): Promise<RunningPubSub> {
+  const definition = protoLoader.loadSync(PROTO, { keepCase: true });
+  const service = (grpc.loadPackageDefinition(definition) as unknown as { eventbus: { v1: { PubSub: { service: grpc.ServiceDefinition } } } }).eventbus.v1
+    .PubSub.service;
+  const host = o.host ?? 'localhost';
+  const pems = await selfSignedCertificate();
+  const topics = topicsOf(sf);
+  const log = new EventLog(o.retained ?? 10_000);
   const faults: PubSubFaults = { ...NO_PUBSUB_FAULTS };
-  sf.cdcObjects = CDC_OBJECTS;
-  const listeners = new Set<() => void>();
   const streams = new Set<grpc.ServerDuplexStream<unknown, unknown>>();
+  sf.cdcObjects = CDC_OBJECTS;
 
+  // Each committed transaction's events, as Salesforce would send them (change-events.ts).
+  let commitNumber = 0;
   const unsubscribe = sf.store.onCommit((t) => {
-    const transactionKey = randomUUID();
     commitNumber++;
-    const events = changeEventsOf(t, objects, {
-      transactionKey,
+    const events = changeEventsOf(t, topics.objects, {
+      transactionKey: randomUUID(),
       commitNumber,
       commitUser: sf.fixtures.integrationUserId,
       id: randomUUID,
       enriched: sf.enrichment.byObject(),
       gap: faults.gap,
     });
-    const add = () => {
-      for (const event of events) {
-        log.push({ replayId: ++lastReplayId, event });
-        if (log.length > retained) log.shift();
-      }
-      for (const l of listeners) l();
-    };
     if (events.length === 0) return;
-    if (faults.delayMs > 0) setTimeout(add, faults.delayMs).unref();
-    else add();
+    if (faults.delayMs > 0) setTimeout(() => log.append(events), faults.delayMs).unref();
+    else log.append(events);
   });
-
-  /** The auth metadata of a call, checked as Salesforce checks it; null when it passes. */
-  function refused(metadata: grpc.Metadata): grpc.ServiceError | null {
-    const [token] = metadata.get('accesstoken');
-    const [tenant] = metadata.get('tenantid');
-    const [instance] = metadata.get('instanceurl');
-    if (typeof token !== 'string' || sf.oauth.check(`Bearer ${token}`) !== 'ok' || !instance) {
-      return status(
-        grpc.status.UNAUTHENTICATED,
-        'sfdc.platform.eventbus.grpc.service.auth.error: the access token or instance URL is not valid [unverified wording]',
-      );
-    }
-    // The org's Id in either length: the maintained Node client sends the token's 15-character one.
-    if (typeof tenant !== 'string' || (tenant !== sf.fixtures.organizationId && tenant !== sf.fixtures.organizationId.slice(0, 15))) {
-      return status(grpc.status.PERMISSION_DENIED, 'sfdc.platform.eventbus.grpc.service.auth.error: the tenant id is not this org [unverified wording]');
-    }
-    return null;
-  }
 
   const server = new grpc.Server();
   server.addService(service, {
     GetTopic(call: grpc.ServerUnaryCall<{ topic_name: string }, unknown>, callback: grpc.sendUnaryData<unknown>) {
-      const denied = refused(call.metadata);
+      const denied = refused(sf, call.metadata);
       if (denied) return callback(denied);
       const name = call.request.topic_name;
-      if (!topics.has(name))
-        return callback(status(grpc.status.NOT_FOUND, `sfdc.platform.eventbus.grpc.service.topicname.invalid: no topic ${name} [unverified wording]`));
+      if (!topics.topics.has(name)) return callback(noTopic(name));
       callback(null, {
         topic_name: name,
         tenant_guid: sf.fixtures.organizationId,
         can_publish: false,
         can_subscribe: true,
-        schema_id: topics.get(name) ?? '',
+        schema_id: topics.topics.get(name) ?? '',
         rpc_id: randomUUID(),
       });
     },
     GetSchema(call: grpc.ServerUnaryCall<{ schema_id: string }, unknown>, callback: grpc.sendUnaryData<unknown>) {
-      const denied = refused(call.metadata);
+      const denied = refused(sf, call.metadata);
       if (denied) return callback(denied);
-      const schema = schemas.get(call.request.schema_id);
+      const schema = topics.schemas.get(call.request.schema_id);
       if (!schema)
         return callback(status(grpc.status.NOT_FOUND, `sfdc.platform.eventbus.grpc.schema.notfound: ${call.request.schema_id} [unverified wording]`));
       callback(null, { schema_json: schema, schema_id: call.request.schema_id, rpc_id: randomUUID() });
     },
-    Subscribe(call: grpc.ServerDuplexStream<{ topic_name: string; replay_preset: string | number; replay_id: Buffer; num_requested: number }, unknown>) {
-      const denied = refused(call.metadata);
+    Subscribe(call: grpc.ServerDuplexStream<FetchRequest, unknown>) {
+      const denied = refused(sf, call.metadata);
       if (denied || faults.broken) {
         call.emit('error', denied ?? status(grpc.status.UNAVAILABLE, 'the event bus is unavailable'));
         return;
       }
-      streams.add(call);
-      let topic: string | null = null;
-      let credits = 0;
-      // The last replay id delivered (or the position to start after).
-      let position = 0n;
-      let timer: NodeJS.Timeout | undefined;
-      const forTopic = (e: ChangeEvent) => topic === ALL_CHANGE_EVENTS || e.topic === topic;
-      const send = (entries: Logged[]) => {
-        const latest = entries.at(-1)?.replayId ?? lastReplayId;
-        call.write({
-          events: entries.map((l) => ({
-            event: { id: l.event.id, schema_id: l.event.schemaId, payload: l.event.payload, headers: [] },
-            replay_id: replayIdBytes(l.replayId),
-          })),
-          latest_replay_id: replayIdBytes(latest),
-          rpc_id: randomUUID(),
-          pending_num_requested: credits,
-        });
-      };
-      const keepalive = () => {
-        clearTimeout(timer);
-        timer = setTimeout(() => {
-          if (credits > 0) send([]);
-          keepalive();
-        }, keepaliveMs);
-        timer.unref();
-      };
-      const pump = () => {
-        if (!topic || credits <= 0) return;
-        const due = log.filter((l) => l.replayId > position && forTopic(l.event)).slice(0, credits);
-        if (due.length === 0) {
-          position = lastReplayId;
-          return;
-        }
-        credits -= due.length;
-        position = due.at(-1)!.replayId;
-        send(due);
-        keepalive();
-      };
-      listeners.add(pump);
-      const end = () => {
-        clearTimeout(timer);
-        listeners.delete(pump);
-        streams.delete(call);
-      };
-      call.on('data', (request) => {
-        if (topic === null) {
-          if (!topics.has(request.topic_name)) {
-            end();
-            call.emit(
-              'error',
-              status(grpc.status.NOT_FOUND, `sfdc.platform.eventbus.grpc.service.topicname.invalid: no topic ${request.topic_name} [unverified wording]`),
-            );
-            return;
-          }
-          const preset = String(request.replay_preset);
-          if (preset === 'CUSTOM' || preset === '2') {
-            const bytes = request.replay_id;
-            const asked = bytes && bytes.length === 8 ? bytes.readBigUInt64BE() : -1n;
-            // A replay id this org never gave, or one past the retention window, is refused.
-            const oldest = log[0]?.replayId ?? lastReplayId + 1n;
-            if (asked < 0n || asked > lastReplayId || asked < oldest - 1n) {
-              end();
-              // Salesforce ends the stream with INVALID_ARGUMENT and says why in the `error-code`
-              // trailer (Pub/Sub API docs, "Handle Errors"); the message text is [unverified].
-              call.emit(
-                'error',
-                status(
-                  grpc.status.INVALID_ARGUMENT,
-                  'sfdc.platform.eventbus.grpc.subscription.fetch.replayid.corrupted: the replay id is not valid [unverified wording]',
-                  'sfdc.platform.eventbus.grpc.subscription.fetch.replayid.corrupted',
-                ),
-              );
-              return;
-            }
-            position = asked;
-          } else if (preset === 'EARLIEST' || preset === '1') position = (log[0]?.replayId ?? lastReplayId + 1n) - 1n;
-          else position = lastReplayId;
-          topic = request.topic_name;
-        }
-        credits += Math.max(0, request.num_requested ?? 0);
-        pump();
-        keepalive();
-      });
-      call.on('end', () => {
-        end();
-        call.end();
-      });
-      call.on('cancelled', end);
-      call.on('error', end);
+      serveSubscription(call, { log, topics, keepaliveMs: o.keepaliveMs ?? 270_000, streams });
     },
     Publish(_call: unknown, callback: grpc.sendUnaryData<unknown>) {
       callback(status(grpc.status.UNIMPLEMENTED, 'change events are published by the org, not by clients'));
@@ -299,7 +350,7 @@ export async function startPubSub(sf: SalesforceEmulator, o: PubSubOptions = {})
       }
       return { ...faults };
     },
-    published: () => Number(lastReplayId),
+    published: () => Number(log.last),
     close: () =>
       new Promise<void>((resolve) => {
         unsubscribe();
