@@ -102,6 +102,26 @@ export default tseslint.config(
   // Resolvers reach Salesforce through services; they may name its record and loader types.
   folder('schema', { values: ['services', 'domain'], types: ['salesforce'], graphql: true }),
   folder('http', { values: ['schema', 'services', 'domain'], types: ['salesforce', 'shared-state', 'change-events', 'cache', 'config'], graphql: true }),
+  // The edge's policy (keys, the budget governor, prices, client addresses), one folder down: the same allowances.
+  allow('src/http/policy/**/*.ts', '../../', '../../../', {
+    values: ['schema', 'services', 'domain'],
+    types: ['salesforce', 'shared-state', 'change-events', 'cache', 'config'],
+    graphql: true,
+  }),
+  // The edge's plugins share what they know of a request through http/request-state.ts, never by importing each other.
+  {
+    files: ['src/http/use-*.ts', 'src/http/edge.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { regex: '^\\./(use-[\\w-]+|edge)$', message: 'A plugin imports no other plugin: share per-request facts through http/request-state.ts.' },
+          ],
+        },
+      ],
+    },
+  },
   folder('env', { values: ['domain'] }),
   root('config', { values: ['env'] }),
   root('logger', {}),

@@ -10,7 +10,7 @@ import type { Logger } from 'pino';
 import type { Config, OrgSettings } from './config';
 import type { CountryCode } from './domain/phone';
 import type { AppServices } from './http/context';
-import { createBudgetGovernor } from './http/budget';
+import { createBudgetGovernor } from './http/policy/budget';
 import { createMetrics, type Metrics } from './http/metrics';
 import { createTracing } from './http/tracing';
 import { responseCache, type ResponseCache } from './http/use-cache';

@@ -13,7 +13,7 @@ import { basename, dirname, join, relative } from 'node:path';
 import { DEMO_CREDENTIALS, startEmulators } from 'salesforce-emulator';
 import { describe, expect, it } from 'vitest';
 import { ENV_VARIABLES, loadConfig } from '../src/config';
-import { TRUSTED_DOCUMENTS } from '../src/http/use-trusted-documents';
+import { TRUSTED_DOCUMENTS } from '../src/http/trusted-documents';
 
 const ROOT = new URL('..', import.meta.url).pathname;
 

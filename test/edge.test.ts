@@ -10,7 +10,7 @@ import type { RunningEmulators } from 'salesforce-emulator';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app';
 import { createHttpServer } from '../src/http/server';
-import { TRUSTED_DOCUMENTS } from '../src/http/use-trusted-documents';
+import { TRUSTED_DOCUMENTS } from '../src/http/trusted-documents';
 import { testConfig, type ConfigOptions } from './support/config';
 import { control, startTestEmulator } from './support/emulator';
 import { startTestGateway, type GraphQLErrorBody, type TestGateway } from './support/gateway';

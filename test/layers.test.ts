@@ -86,6 +86,23 @@ describe('the formatter', () => {
   });
 });
 
+describe("the edge's plugins", () => {
+  it('import no other plugin: per-request facts go through http/request-state.ts', async () => {
+    const messages = async (filePath: string, code: string) =>
+      (await eslint.lintText(code, { filePath }))[0]!.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+    expect(await messages('src/http/use-example.ts', "import { useAuth } from './use-auth';\nexport const x = useAuth;\n")).toHaveLength(1);
+    expect(await messages('src/http/use-example.ts', "import { usePages } from './edge';\nexport const x = usePages;\n")).toHaveLength(1);
+    expect(await messages('src/http/use-example.ts', "import { principalOf } from './request-state';\nexport const x = principalOf;\n")).toEqual([]);
+    // Each plugin file as it stands passes.
+    const plugins = readdirSync(new URL('../src/http/', import.meta.url)).filter((f) => /^use-.*\.ts$|^edge\.ts$/.test(f));
+    expect(plugins.length).toBeGreaterThan(8);
+    for (const f of plugins) {
+      const code = readFileSync(new URL(`../src/http/${f}`, import.meta.url), 'utf8');
+      expect(await messages(`src/http/${f}`, code), f).toEqual([]);
+    }
+  });
+});
+
 describe('mutation resolvers', () => {
   it('are mappers: each resolve is at most 10 lines, the rest is the use case and the one after-write step', () => {
     const dir = new URL('../src/schema/', import.meta.url);

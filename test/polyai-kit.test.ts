@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { TRUSTED_DOCUMENTS } from '../src/http/use-trusted-documents';
+import { TRUSTED_DOCUMENTS } from '../src/http/trusted-documents';
 import { control } from './support/emulator';
 import { pino } from 'pino';
 import { createApp, type App } from '../src/app';

@@ -13,7 +13,7 @@ import { pino } from 'pino';
 import { DEMO_CREDENTIALS, startEmulators } from 'salesforce-emulator';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
-import { TRUSTED_DOCUMENTS } from '../src/http/use-trusted-documents';
+import { TRUSTED_DOCUMENTS } from '../src/http/trusted-documents';
 import { testConfig } from './support/config';
 import { startTestEmulator } from './support/emulator';
 

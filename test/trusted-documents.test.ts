@@ -9,7 +9,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { getOperationAST, parse, print, type OperationDefinitionNode } from 'graphql';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../src/config';
-import { TRUSTED_DOCUMENTS } from '../src/http/use-trusted-documents';
+import { TRUSTED_DOCUMENTS } from '../src/http/trusted-documents';
 import { CallerLookupDocument, LogCallDocument, type LogCallMutationVariables } from '../schema/operations/client/graphql';
 import { control } from './support/emulator';
 import { startTestGateway, type TestGateway } from './support/gateway';

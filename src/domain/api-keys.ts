@@ -1,6 +1,6 @@
 /**
  * API keys as configured: the `name:role:key` entries, the demo keys, and how random a key is.
- * Plain rules with no I/O (config.ts parses with them; http/api-keys.ts checks presented keys).
+ * Plain rules with no I/O (config.ts parses with them; http/policy/api-keys.ts checks presented keys).
  */
 import { ROLES, type Principal, type Role } from './principal';
 

@@ -1,6 +1,6 @@
 /**
  * The daily budget's rolling window: 24 hourly buckets. The stores (shared-state/budget.ts) keep
- * a role's calls by hour; the governor (http/budget.ts) tells a refused client when the oldest
+ * a role's calls by hour; the governor (http/policy/budget.ts) tells a refused client when the oldest
  * hour leaves the window.
  */
 export const HOUR_MS = 3_600_000;

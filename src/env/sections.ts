@@ -198,7 +198,7 @@ export const changeEvents = section({
   // In embedded mode main.ts points it at the emulator's own Pub/Sub server (self-signed).
 }).transform((c) => (c.on ? { endpoint: c.endpoint, verifyTls: true } : null));
 
-/** The org's daily API budget (http/budget.ts): past `reserveFrom` only agents are served; each role's share of the day. */
+/** The org's daily API budget (http/policy/budget.ts): past `reserveFrom` only agents are served; each role's share of the day. */
 export const budget = section({
   reserveFrom: ['BUDGET_RESERVE_FROM', z.coerce.number().min(0).max(1).default(0.8)],
   shares: ['BUDGET_ROLE_SHARES', roleShares],

@@ -7,8 +7,7 @@ import type { ReadDependencies } from '../domain/dependencies';
 import type { Context } from '../schema/context';
 import { requestLoaders, type ServiceDeps } from '../services/context';
 import type { Tracing } from './tracing';
-import { principalOf } from './use-auth';
-import { requestIdOf } from './use-request-log';
+import { principalOf, requestIdOf } from './request-state';
 
 /** What lives as long as the app: ServiceDeps without the per-request parts. */
 export interface AppServices extends Omit<ServiceDeps, 'clientId'> {

@@ -9,13 +9,10 @@
  * - every refusal made at the edge has an `extensions.code`, and the request log is told it.
  */
 import { createHash } from 'node:crypto';
-import { BlockList, isIP } from 'node:net';
 import { gzipSync } from 'node:zlib';
 import { LRUCache } from 'lru-cache';
 import { createGraphQLError, type Plugin } from 'graphql-yoga';
-
-/** The paths GraphQL is served on. */
-export const GRAPHQL_PATHS: ReadonlySet<string> = new Set(['/graphql', '/graphql/']);
+import { GRAPHQL_PATHS, refusal } from './request-state';
 
 /** The routes Yoga matches by the end of the whole URL, query string included. */
 const SUFFIX_ROUTES = ['/graphql', '/graphql/', '/ready'];
@@ -25,30 +22,6 @@ const OPERATION_NAME = /^[_A-Za-z][_0-9A-Za-z]{0,99}$/;
 
 export function isOperationName(name: unknown): name is string {
   return typeof name === 'string' && OPERATION_NAME.test(name);
-}
-
-const refusals = new WeakMap<Request, string>();
-
-/** The code of the refusal the edge answered this request with, for its log line. */
-export function refusalCodeOf(request: Request): string | null {
-  return refusals.get(request) ?? null;
-}
-
-export interface Refusal {
-  status: number;
-  code: string;
-  message: string;
-  retryable: boolean;
-  headers?: Record<string, string>;
-  /** Extra extensions, e.g. retryAfter. */
-  extensions?: Record<string, unknown>;
-}
-
-/** A JSON error answer with an `extensions.code`, noted for the request's log line. */
-export function refusal(request: Request, r: Refusal): Response {
-  refusals.set(request, r.code);
-  const body = { errors: [{ message: r.message, extensions: { code: r.code, retryable: r.retryable, ...r.extensions } }] };
-  return new Response(JSON.stringify(body), { status: r.status, headers: { 'content-type': 'application/json', ...r.headers } });
 }
 
 /** 404 for a URL that Yoga would serve as a route its path is not. */
@@ -89,43 +62,6 @@ export function useParamBounds(): Plugin {
       }
     },
   };
-}
-
-/**
- * The client's address: the socket's peer, or, when that peer is one of `trustedProxies`, the
- * nearest address in `X-Forwarded-For` that is not a trusted proxy. A client that talks to us
- * directly cannot choose its address by sending the header.
- */
-export function clientAddress(request: Request, serverContext: unknown, trustedProxies: BlockList | null): string {
-  const socket = (serverContext as { req?: { socket?: { remoteAddress?: string } } } | undefined)?.req?.socket?.remoteAddress;
-  const peer = normalise(socket ?? 'local');
-  if (!trustedProxies || !isTrusted(trustedProxies, peer)) return peer;
-  const forwarded = (request.headers.get('x-forwarded-for') ?? '')
-    .split(',')
-    .map((a) => normalise(a.trim()))
-    .filter((a) => isIP(a) !== 0);
-  for (let i = forwarded.length - 1; i >= 0; i--) if (!isTrusted(trustedProxies, forwarded[i]!)) return forwarded[i]!;
-  return forwarded[0] ?? peer;
-}
-
-const normalise = (address: string) => (address.startsWith('::ffff:') && isIP(address.slice(7)) === 4 ? address.slice(7) : address);
-
-function isTrusted(list: BlockList, address: string): boolean {
-  const family = isIP(address);
-  return family !== 0 && list.check(address, family === 6 ? 'ipv6' : 'ipv4');
-}
-
-/** A BlockList of proxies from addresses and CIDR ranges (`10.0.0.0/8`, `::1`); null for none. */
-export function trustedProxyList(entries: readonly string[]): BlockList | null {
-  if (entries.length === 0) return null;
-  const list = new BlockList();
-  for (const entry of entries) {
-    const [address, bits] = entry.split('/');
-    const type = isIP(address!) === 6 ? 'ipv6' : 'ipv4';
-    if (bits === undefined) list.addAddress(address!, type);
-    else list.addSubnet(address!, Number(bits), type);
-  }
-  return list;
 }
 
 /**

@@ -10,8 +10,8 @@ import type { Plugin } from 'graphql-yoga';
 import { Counter, Gauge, Registry } from 'prom-client';
 import type { SalesforceApi } from '../salesforce/api';
 import type { SalesforceObserver } from '../salesforce/observer';
-import type { BudgetGovernor, BudgetRefusalReason } from './budget';
-import { operationLabel } from './use-trusted-documents';
+import type { BudgetGovernor, BudgetRefusalReason } from './policy/budget';
+import { operationLabel } from './trusted-documents';
 
 export interface Metrics {
   registry: Registry;

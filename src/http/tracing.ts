@@ -25,7 +25,7 @@ import { OTLPTraceExporter } from '@opentelemetry/exporter-trace-otlp-http';
 import { resourceFromAttributes } from '@opentelemetry/resources';
 import { AlwaysOnSampler, BatchSpanProcessor, ParentBasedSampler, TracerProvider } from '@opentelemetry/sdk-trace';
 import type { Plugin } from 'graphql-yoga';
-import { contextOf } from './use-request-log';
+import { contextOf } from './request-state';
 import type { TracingSettings } from '../config';
 import type { CallTracer } from '../salesforce/observer';
 

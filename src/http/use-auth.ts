@@ -4,7 +4,7 @@
  * - no or unknown key: HTTP 401 (GraphiQL pages in production ask for a designer key by HTTP Basic);
  *   too many failures from one address, or with one wrong key, are 429 for wrong keys only;
  * - over the key's rate: HTTP 429 with a RATE_LIMITED error (retryable) and Retry-After;
- * - over the org's daily budget for the key's role: HTTP 429 BUDGET_EXHAUSTED (http/budget.ts);
+ * - over the org's daily budget for the key's role: HTTP 429 BUDGET_EXHAUSTED (http/policy/budget.ts);
  * - introspection only for designers (and agents outside production); field suggestions in
  *   validation errors only for designers.
  * Which fields a role may use is declared on the schema (Pothos scope-auth, schema/builder.ts).
@@ -14,15 +14,9 @@ import type { BlockList } from 'node:net';
 import { GraphQLError, NoSchemaIntrospectionCustomRule, type ValidationRule } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
-import { presentedKey, type ApiKeys, type LimiterStore, type Principal, type RateLimiter } from './api-keys';
-import { GRAPHQL_PATHS, clientAddress, refusal } from './edge';
-
-const principals = new WeakMap<Request, Principal>();
-
-/** The authenticated caller of a request that passed the edge checks. */
-export function principalOf(request: Request): Principal | null {
-  return principals.get(request) ?? null;
-}
+import { presentedKey, type ApiKeys, type LimiterStore, type Principal, type RateLimiter } from './policy/api-keys';
+import { clientAddress } from './policy/edge-rules';
+import { GRAPHQL_PATHS, principalOf, refusal, setPrincipal } from './request-state';
 
 export interface AuthOptions {
   keys: ApiKeys;
@@ -37,7 +31,7 @@ export interface AuthOptions {
   /** Proxies whose X-Forwarded-For names the client; null: the socket's peer is the client. */
   trustedProxies: BlockList | null;
   logger: Logger;
-  /** Checked after the key and its rate: the org's daily budget for this principal (http/budget.ts). */
+  /** Checked after the key and its rate: the org's daily budget for this principal (http/policy/budget.ts). */
   admit?: (request: Request, principal: Principal) => Promise<Response | null>;
 }
 
@@ -109,7 +103,7 @@ export function useAuth(o: AuthOptions): Plugin {
       }
       const refused = o.admit ? await o.admit(request, principal) : null;
       if (refused) return endResponse(refused);
-      principals.set(request, principal);
+      setPrincipal(request, principal);
     },
     onValidate({ addValidationRule, context }) {
       const request = (context as { request?: Request }).request;

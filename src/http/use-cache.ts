@@ -28,7 +28,7 @@ import type { Context } from '../schema/context';
 import type { AnswerDependencies } from '../cache/dependencies';
 import type { Freshness } from '../cache/freshness';
 import { toCoded } from './errors';
-import { principalOf } from './use-auth';
+import { principalOf } from './request-state';
 
 /** Answers larger than this (serialised) are not cached. */
 export const MAX_ANSWER_BYTES = 256 * 1024;

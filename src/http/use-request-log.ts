@@ -10,33 +10,11 @@ import { GraphQLError, getOperationAST, type DocumentNode } from 'graphql';
 import type { Plugin } from 'graphql-yoga';
 import type { Logger } from 'pino';
 import type { Context } from '../schema/context';
-import { GRAPHQL_PATHS, refusalCodeOf } from './edge';
-import { principalOf } from './use-auth';
-import { requestedOperation } from './use-trusted-documents';
+import { GRAPHQL_PATHS, principalOf, refusalCodeOf, states, type RequestState } from './request-state';
+import { requestedOperation } from './trusted-documents';
 
 /** A client's request id is kept when it is 1–64 of these characters. */
 const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
-
-interface RequestState {
-  id: string;
-  started: number;
-  operation: string | null;
-  codes: Set<string>;
-  errors: number;
-  context: Context | null;
-}
-
-const states = new WeakMap<Request, RequestState>();
-
-/** The GraphQL context a request executed with (null until it executes, or if it never does). */
-export function contextOf(request: Request): Context | null {
-  return states.get(request)?.context ?? null;
-}
-
-/** The request's id, as logged and echoed. */
-export function requestIdOf(request: Request): string {
-  return states.get(request)?.id ?? randomUUID();
-}
 
 const QUIET = new Set(['/health', '/ready']);
 

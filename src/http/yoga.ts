@@ -14,23 +14,26 @@ import type { GraphQLSchema } from 'graphql';
 import type { Context } from '../schema/context';
 import type { SharedState } from '../shared-state/index';
 import { schema as baseSchema } from '../schema/index';
-import { ApiKeys, RateLimiter, presentedKey, type LimiterStore } from './api-keys';
+import { ApiKeys, RateLimiter, presentedKey, type LimiterStore } from './policy/api-keys';
 import { DEMO_API_KEYS } from '../domain/api-keys';
 import { makeContext, type AppServices } from './context';
 import { maskError } from './errors';
 import { graphiqlDocument } from './graphiql-examples';
 import { useAuth } from './use-auth';
-import { budgetAdmission, useBudget, type BudgetGovernor } from './budget';
+import type { BudgetGovernor } from './policy/budget';
+import { budgetAdmission, useBudget } from './use-budget';
 import type { ChangeEvents } from '../change-events/subscription';
-import { trustedProxyList, usePages, useEdgePaths, useParamBounds } from './edge';
+import { usePages, useEdgePaths, useParamBounds } from './edge';
+import { trustedProxyList } from './policy/edge-rules';
 import { useRequestLog } from './use-request-log';
 import { useMetrics, type Metrics } from './metrics';
 import { useSmsStatusWebhook } from './use-sms-status-webhook';
-import { useUpstreamBudget } from './upstream-budget';
+import { useUpstreamBudget } from './use-upstream-budget';
 import { TOO_COMPLEX_MESSAGE, useInputErrors } from './use-input-errors';
 import type { ResponseCache } from './use-cache';
 import type { Tracing } from './tracing';
-import { DOCUMENT_ID_PARAM, useTrustedDocuments } from './use-trusted-documents';
+import { DOCUMENT_ID_PARAM } from './trusted-documents';
+import { useTrustedDocuments } from './use-trusted-documents';
 
 export interface SecurityDeps {
   keys: ApiKeys;
@@ -57,7 +60,7 @@ export const ARMOR_LIMITS = { maxDepth: 14, maxAliases: 20, maxDirectives: 10, m
 
 export interface GatewayDeps {
   config: Pick<Config, 'env'>;
-  /** The upstream budget of one request (http/upstream-budget.ts). */
+  /** The upstream budget of one request (http/policy/upstream-price.ts). */
   budget: { maxCalls: number; maxMutations: number };
   services: AppServices;
   logger: Logger;
@@ -76,7 +79,7 @@ export interface GatewayDeps {
   sharedState: Pick<SharedState, 'kind' | 'healthy'>;
   /** OpenTelemetry (http/tracing.ts); its plugins are none when it is off. */
   tracing: Pick<Tracing, 'plugins' | 'traceIdOf'>;
-  /** The org's daily budget (http/budget.ts). */
+  /** The org's daily budget (http/policy/budget.ts). */
   governor: BudgetGovernor;
   /** The change-event subscription (src/change-events); null when off. */
   changeEvents: Pick<ChangeEvents, 'health'> | null;

@@ -1,7 +1,7 @@
 /**
  * The one walk over a selection set: its fields, through fragment spreads and inline fragments,
  * each with the type condition it sits under. The look-ahead of the compiled context
- * (context-shape.ts) and the edge's pricing of an operation (http/upstream-budget.ts) both read
+ * (context-shape.ts) and the edge's pricing of an operation (http/policy/upstream-price.ts) both read
  * selections through it.
  */
 import { Kind, type FieldNode, type FragmentDefinitionNode, type SelectionSetNode } from 'graphql';

@@ -1,5 +1,5 @@
 /**
- * What the daily budget governor (http/budget.ts) shares across replicas: the Salesforce calls
+ * What the daily budget governor (http/policy/budget.ts) shares across replicas: the Salesforce calls
  * each role's requests made, in hourly buckets over a rolling 24 hours (Salesforce counts its
  * allocation over a rolling 24 hours too), and the org's use as the last answer reported it.
  */

@@ -2,8 +2,8 @@
  * The upstream budget of one request, priced before it runs. Every
  * field is priced at the Salesforce calls it can cause, with lists priced at the `first` they will
  * really run with (a variable's value, or the default), and every root field and alias on its own.
- * An operation over the budget is refused before any Salesforce call: BAD_USER_INPUT naming the
- * budget. The price also feeds the per-key rate limits, so a key spends by what it costs.
+ * The edge (http/use-upstream-budget.ts) refuses an operation over the budget before any
+ * Salesforce call, and spends its price from the caller's rate limit.
  *
  * The model, per field, given `m`, the most parent objects the field can be resolved for:
  * - root reads cost their own calls (customersByPhone: the SOQL and SOSL arms; the others one);
@@ -14,12 +14,10 @@
  * - writes cost the calls of their use case.
  * The runtime budget (salesforce/client.ts) stops a request that slips past this model anyway.
  */
-import type { Plugin } from 'graphql-yoga';
-import { MAX_IDS_PER_QUERY } from '../domain/context-shape';
-import { MAX_FIRST } from '../schema/pagination';
-import { fieldsIn } from '../schema/selections';
+import { MAX_IDS_PER_QUERY } from '../../domain/context-shape';
+import { MAX_FIRST } from '../../schema/pagination';
+import { fieldsIn } from '../../schema/selections';
 import {
-  GraphQLError,
   Kind,
   getArgumentValues,
   getNamedType,
@@ -151,63 +149,4 @@ export function mutationFieldCount(document: DocumentNode, operationName: string
   const operation = getOperationAST(document, operationName);
   if (!operation || operation.operation !== 'mutation') return 0;
   return fieldsIn(operation.selectionSet, fragmentsOf(document)).filter(({ field }) => field.name.value !== '__typename').length;
-}
-
-export interface UpstreamBudgetOptions {
-  /** Salesforce calls one request may cost. */
-  maxCalls: number;
-  /** Mutation fields one request may run. */
-  maxMutations: number;
-  /** Spends the price from the caller's rate limit; answers the milliseconds to wait, or 0. */
-  spend(context: unknown, price: number): Promise<number>;
-}
-
-const refusal = (message: string, extensions: Record<string, unknown>) => ({ errors: [new GraphQLError(message, { extensions })] });
-
-/**
- * Refuses, before anything runs, an operation over the request budget or with more mutation
- * fields than allowed, and spends the operation's price from the caller's rate limit.
- */
-export function useUpstreamBudget(o: UpstreamBudgetOptions): Plugin {
-  return {
-    async onExecute({ args, setResultAndStopExecution }) {
-      const mutations = mutationFieldCount(args.document, args.operationName);
-      if (mutations > o.maxMutations) {
-        setResultAndStopExecution(
-          refusal(`At most ${o.maxMutations} mutation field${o.maxMutations === 1 ? '' : 's'} per request; send the others in requests of their own.`, {
-            code: 'BAD_USER_INPUT',
-            retryable: false,
-          }),
-        );
-        return;
-      }
-      const price = priceOperation(args.schema, args.document, args.operationName, args.variableValues as Record<string, unknown> | undefined);
-      if (price === null) return;
-      if (price > o.maxCalls) {
-        setResultAndStopExecution(
-          refusal(
-            `This operation can cost up to ${price} Salesforce calls; the budget is ${o.maxCalls} per request. Ask for fewer items (first) or fewer fields per request.`,
-            {
-              code: 'BAD_USER_INPUT',
-              retryable: false,
-              budget: o.maxCalls,
-              cost: price,
-            },
-          ),
-        );
-        return;
-      }
-      const waitMs = await o.spend(args.contextValue, price);
-      if (waitMs > 0) {
-        const retryAfter = String(Math.ceil(waitMs / 1000));
-        setResultAndStopExecution(
-          refusal('Too many Salesforce calls for this API key; slow down.', {
-            code: 'RATE_LIMITED',
-            retryable: true,
-            http: { status: 429, headers: { 'retry-after': retryAfter } },
-          }),
-        );
-      }
-    },
-  };
 }

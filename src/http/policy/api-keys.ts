@@ -12,8 +12,8 @@ import { RateLimiterMemory, RateLimiterRes, type RateLimiterAbstract } from 'rat
 
 /** Makes a counter of `points` per `durationSec` under `name`. */
 export type LimiterStore = (name: string, points: number, durationSec: number) => RateLimiterAbstract;
-import type { ApiKeyConfig, RateLimit } from '../domain/api-keys';
-import type { Principal, Role } from '../domain/principal';
+import type { ApiKeyConfig, RateLimit } from '../../domain/api-keys';
+import type { Principal, Role } from '../../domain/principal';
 
 export type { Principal, Role };
 

@@ -8,17 +8,14 @@
  *   24 hours (BUDGET_ROLE_SHARES); past it, that role is refused BUDGET_EXHAUSTED;
  * - past BUDGET_RESERVE_FROM of the org's limit (default 80%), the rest is the agent's reserve:
  *   frontends and designers are refused, the agent goes on until Salesforce's own limit.
- * Refusals are HTTP 429 with `extensions.code: BUDGET_EXHAUSTED`, `retryable`, `retryAfter`
- * (seconds) and a Retry-After header, before any Salesforce call.
+ * The edge's plugins (http/use-budget.ts) refuse with HTTP 429 `BUDGET_EXHAUSTED` before any
+ * Salesforce call, and count each request's calls here.
  */
-import type { Plugin } from 'graphql-yoga';
-import type { BudgetSettings } from '../config';
-import { ROLES, type Principal, type Role } from '../domain/principal';
-import type { BudgetStore, OrgUsage } from '../shared-state/budget';
+import type { BudgetSettings } from '../../config';
+import { ROLES, type Principal, type Role } from '../../domain/principal';
+import type { BudgetStore, OrgUsage } from '../../shared-state/budget';
 
-import { refusal } from './edge';
-import { contextOf } from './use-request-log';
-import { msToNextHour } from '../domain/budget-window';
+import { msToNextHour } from '../../domain/budget-window';
 
 /** How long a replica reuses what it read of the shared budget. */
 const REFRESH_MS = 1_000;
@@ -120,37 +117,3 @@ export function createBudgetGovernor(
 
 const zero = (): Record<Role, number> => ({ agent: 0, designer: 0, frontend: 0 });
 const newest = (a: OrgUsage | null, b: OrgUsage | null) => (!a ? b : !b ? a : a.at >= b.at ? a : b);
-
-/** The edge check: BUDGET_EXHAUSTED for a principal over its share or kept out of the reserve. */
-export function budgetAdmission(governor: BudgetGovernor) {
-  return async (request: Request, principal: Principal): Promise<Response | null> => {
-    const refused = await governor.admit(principal);
-    if (!refused) return null;
-    const message =
-      refused.reason === 'ORG_RESERVE'
-        ? "The org's daily Salesforce API allowance is nearly spent; what is left is kept for the voice agent."
-        : `This role's share of the org's daily Salesforce API allowance is spent.`;
-    return refusal(request, {
-      status: 429,
-      code: 'BUDGET_EXHAUSTED',
-      message,
-      retryable: true,
-      headers: { 'retry-after': String(refused.retryAfterS) },
-      extensions: { retryAfter: refused.retryAfterS, reason: refused.reason },
-    });
-  };
-}
-
-/**
- * Counts each request's Salesforce calls against its role, and the org's use its answers reported
- * (the context is the one the request log keeps).
- */
-export function useBudget(governor: BudgetGovernor): Plugin {
-  return {
-    async onResponse({ request }) {
-      const context = contextOf(request);
-      if (!context?.principal) return;
-      await governor.record(context.principal.role, context.sf.callsMade, context.sf.health().apiUsage);
-    },
-  };
-}
