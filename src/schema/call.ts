@@ -4,6 +4,7 @@ import type { CallRecord } from '../domain/records';
 import { logCall, type CallInput } from '../services/log-call';
 import { afterWrite } from './after-write';
 import { builder } from './builder';
+import { costs } from './cost';
 import { CaseRef, idText, text } from './case';
 import { CustomerRef } from './customer';
 import { NodeRef } from './node';
@@ -28,8 +29,18 @@ export const CallRef = builder.objectRef<CallRecord>('Call').implement({
       nullable: true,
       description: "The telephony platform's own id of the call (CallObject), e.g. a conversation id.",
     }),
-    customer: t.field({ type: CustomerRef, nullable: true, resolve: (c, _args, ctx) => (c.contactId ? ctx.loaders.customer.load(c.contactId) : null) }),
-    case: t.field({ type: CaseRef, nullable: true, resolve: (c, _args, ctx) => (c.caseId ? ctx.loaders.case.load(c.caseId) : null) }),
+    customer: t.field({
+      type: CustomerRef,
+      nullable: true,
+      extensions: costs({ kind: 'batchedRecord' }),
+      resolve: (c, _args, ctx) => (c.contactId ? ctx.loaders.customer.load(c.contactId) : null),
+    }),
+    case: t.field({
+      type: CaseRef,
+      nullable: true,
+      extensions: costs({ kind: 'batchedRecord' }),
+      resolve: (c, _args, ctx) => (c.caseId ? ctx.loaders.case.load(c.caseId) : null),
+    }),
   }),
 });
 
@@ -94,6 +105,7 @@ const callInput = (input: typeof LogCallInputRef.$inferInput): CallInput => ({
 
 builder.mutationField('logCall', (t) =>
   t.field({
+    extensions: costs({ kind: 'calls', calls: 3 }),
     type: LogCallSuccessRef,
     nullable: false,
     description: 'Logs a call, typically as it ends.',

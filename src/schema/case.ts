@@ -8,6 +8,7 @@ import { updateCase, type CaseUpdate } from '../services/update-case';
 import { caseByNumber, caseOptions } from '../services/reads';
 import { afterWrite } from './after-write';
 import { builder } from './builder';
+import { costs } from './cost';
 import type { Context } from './context';
 import { CustomerRef } from './customer';
 import { parseIdArg } from './ids';
@@ -35,6 +36,7 @@ export const CaseRef = builder.objectRef<CaseRecord>('Case').implement({
     suppliedPhone: t.exposeString('suppliedPhone', { nullable: true }),
     suppliedEmail: t.exposeString('suppliedEmail', { nullable: true }),
     customer: t.field({
+      extensions: costs({ kind: 'batchedRecord' }),
       type: CustomerRef,
       nullable: true,
       resolve: (c, _args, ctx) => (c.contactId ? ctx.loaders.customer.load(c.contactId) : null),
@@ -83,6 +85,7 @@ const CaseConnectionRef = connectionRef(
 
 builder.objectField(CustomerRef, 'cases', (t) =>
   t.field({
+    extensions: costs({ kind: 'batchedList' }),
     type: CaseConnectionRef,
     nullable: true,
     description: "The customer's cases, newest first.",
@@ -102,6 +105,7 @@ builder.objectField(CustomerRef, 'cases', (t) =>
 
 builder.queryField('case', (t) =>
   t.field({
+    extensions: costs({ kind: 'lookup', perQuery: 1 }),
     type: CaseRef,
     nullable: true,
     description: 'A case by its Id; null when none has it.',
@@ -115,6 +119,7 @@ builder.queryField('case', (t) =>
 
 builder.queryField('caseByNumber', (t) =>
   t.field({
+    extensions: costs({ kind: 'calls', calls: 1 }),
     type: CaseRef,
     nullable: true,
     description: 'A case by its number. Leading zeros may be left out ("1026" finds\n"00001026"). With customerId, a case of another customer is null.',
@@ -150,6 +155,7 @@ const CaseOptionsRef = builder.objectRef<CasePicklists>('CaseOptions').implement
 
 builder.queryField('caseOptions', (t) =>
   t.field({
+    extensions: costs({ kind: 'calls', calls: 1 }),
     type: CaseOptionsRef,
     nullable: true,
     description: "The statuses, priorities and origins createCase and updateCase accept, from the org's Case picklists.",
@@ -214,6 +220,9 @@ const newCase = (input: typeof CreateCaseInputRef.$inferInput, ctx: Context): Ne
 
 builder.mutationField('createCase', (t) =>
   t.field({
+    // One /composite on the happy path; a retry the outcome store does not know, or an unknown
+    // outcome, adds the key's look-up and a read; a cold describe, one call.
+    extensions: costs({ kind: 'calls', calls: 3 }),
     type: CreateCaseSuccessRef,
     nullable: false,
     description:
@@ -256,6 +265,7 @@ const caseUpdate = (input: typeof UpdateCaseInputRef.$inferInput, ctx: Context):
 
 builder.mutationField('updateCase', (t) =>
   t.field({
+    extensions: costs({ kind: 'calls', calls: 3 }),
     type: UpdateCaseSuccessRef,
     nullable: false,
     description: "Changes a case's status or priority and/or adds a comment.",

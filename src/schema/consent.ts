@@ -4,6 +4,7 @@ import type { CustomerRecord } from '../domain/records';
 import { recordConsent, type ConsentStatement } from '../services/record-consent';
 import { afterWrite } from './after-write';
 import { builder } from './builder';
+import { costs } from './cost';
 import { text } from './case';
 import { ConsentStatusRef, CustomerRef } from './customer';
 
@@ -42,6 +43,7 @@ const statement = (input: typeof RecordConsentInputRef.$inferInput): ConsentStat
 
 builder.mutationField('recordConsent', (t) =>
   t.field({
+    extensions: costs({ kind: 'calls', calls: 3 }),
     type: RecordConsentSuccessRef,
     nullable: false,
     description: "Records what the customer said about being contacted on a channel, in the\norg's consent fields, with an audit trail (who, when, how).",

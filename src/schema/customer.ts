@@ -7,6 +7,7 @@ import { customerById, lookUpCaller, searchCustomers, type PhoneLookup } from '.
 import { customerShape } from './context-shape';
 import { AccountRef } from './account';
 import { builder } from './builder';
+import { costs } from './cost';
 import { parseIdArg } from './ids';
 import { NodeRef } from './node';
 import { connectionRef, edgeFields, type Edge, offsetConnection, offsetPage, parseFirst } from './pagination';
@@ -68,6 +69,7 @@ CustomerRef.implement({
 
 builder.queryField('customer', (t) =>
   t.field({
+    extensions: costs({ kind: 'lookup', perQuery: 1 }),
     type: CustomerRef,
     nullable: true,
     description: 'A customer by their Contact Id; null when none has it.',
@@ -126,6 +128,7 @@ const PhoneLookupRef = builder.objectRef<PhoneLookup>('PhoneLookup').implement({
 
 builder.queryField('customersByPhone', (t) =>
   t.field({
+    extensions: costs({ kind: 'calls', calls: 3, children: 'first' }),
     type: PhoneLookupRef,
     nullable: true,
     description:
@@ -156,6 +159,7 @@ const CustomerConnectionRef = connectionRef(
 
 builder.queryField('searchCustomers', (t) =>
   t.field({
+    extensions: costs({ kind: 'calls', calls: 1, children: 'first' }),
     type: CustomerConnectionRef,
     nullable: true,
     description: 'Customers whose name, email or phone matches the search text.',

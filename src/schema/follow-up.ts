@@ -4,6 +4,7 @@ import type { FollowUpRecord } from '../domain/records';
 import { sendFollowUp, type FollowUpInput } from '../services/send-follow-up';
 import { afterWrite } from './after-write';
 import { builder } from './builder';
+import { costs } from './cost';
 import { CaseRef, idText, text } from './case';
 import { ErrorInterface } from './errors';
 import { ConsentStatusRef, CustomerRef } from './customer';
@@ -34,11 +35,13 @@ export const FollowUpRef = builder.objectRef<FollowUpRecord>('FollowUp').impleme
     status: t.expose('status', { type: FollowUpStatusRef, nullable: false }),
     createdAt: t.expose('createdAt', { type: 'DateTime', nullable: false }),
     customer: t.field({
+      extensions: costs({ kind: 'batchedRecord' }),
       type: CustomerRef,
       nullable: true,
       resolve: (f, _args, ctx) => (f.contactId?.startsWith('003') ? ctx.loaders.customer.load(f.contactId) : null),
     }),
     case: t.field({
+      extensions: costs({ kind: 'batchedRecord' }),
       type: CaseRef,
       nullable: true,
       resolve: (f, _args, ctx) => (f.caseId ? ctx.loaders.case.load(f.caseId) : null),
@@ -137,6 +140,8 @@ const followUpInput = (input: typeof SendFollowUpInputRef.$inferInput): FollowUp
 
 builder.mutationField('sendFollowUp', (t) =>
   t.field({
+    // The composite with the intent, the outcome with the read-back; a lost answer adds the key and the customer.
+    extensions: costs({ kind: 'calls', calls: 4 }),
     type: SendFollowUpSuccessRef,
     nullable: false,
     description:

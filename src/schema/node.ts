@@ -5,6 +5,7 @@
  */
 import { objectOf } from '../domain/ids';
 import { builder } from './builder';
+import { costs } from './cost';
 import { parseIdArg } from './ids';
 
 export interface NodeRecord {
@@ -25,6 +26,7 @@ export const NodeRef = builder.interfaceRef<NodeRecord>('Node').implement({
 
 builder.queryField('node', (t) =>
   t.field({
+    extensions: costs({ kind: 'lookup', perQuery: 6 }),
     type: NodeRef,
     nullable: true,
     description: 'Any record the API shows, by its Id; null when none has it.',

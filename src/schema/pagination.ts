@@ -9,6 +9,7 @@ import { normaliseId } from '../domain/ids';
 import type { Page } from '../domain/records';
 import type { PageRequest } from '../salesforce/pages';
 import { builder } from './builder';
+import { costs } from './cost';
 import type { Context } from './context';
 
 type Types = typeof builder extends PothosSchemaTypes.SchemaBuilder<infer T> ? T : never;
@@ -138,6 +139,7 @@ export function childList<P extends { id: string }, T extends { id: string; crea
 ): void {
   builder.objectField(parent, name, (t) =>
     t.field({
+      extensions: costs({ kind: 'batchedList' }),
       type: o.connection,
       nullable: true,
       description: o.description,

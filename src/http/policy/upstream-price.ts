@@ -5,13 +5,8 @@
  * The edge (http/use-upstream-budget.ts) refuses an operation over the budget before any
  * Salesforce call, and spends its price from the caller's rate limit.
  *
- * The model, per field, given `m`, the most parent objects the field can be resolved for:
- * - root reads cost their own calls (customersByPhone: the SOQL and SOSL arms; the others one);
- * - a nested list (cases, followUps) is one parent-to-child query per 250 parents (the loaders
- *   batch them), and its children can number m × first;
- * - a record reached through a loader (Case.customer, FollowUp.case, ...) is one query per 250;
- * - Customer.account is read with the contact: free;
- * - writes cost the calls of their use case.
+ * Each field declares what it costs where it is defined (schema/cost.ts: root calls, look-ups by
+ * Id, batched lists and records), given `m`, the most parent objects the field can be resolved for.
  * The runtime budget (salesforce/client.ts) stops a request that slips past this model anyway.
  */
 import { MAX_IDS_PER_QUERY } from '../../domain/context-shape';
@@ -32,45 +27,13 @@ import {
   type SelectionSetNode,
 } from 'graphql';
 
-/** Salesforce calls each root field costs itself (its nested fields are priced on top). */
-const ROOT_CALLS: Record<string, number> = {
-  // the SOQL and SOSL arms, and the contacts of accounts only the search found
-  'Query.customersByPhone': 3,
-  'Query.searchCustomers': 1,
-  'Query.caseByNumber': 1,
-  'Query.caseOptions': 1,
-  // One /composite on the happy path; a retry the outcome store does not know, or an
-  // unknown outcome, adds the key's look-up and a read; a cold describe, one call.
-  'Mutation.createCase': 3,
-  // the composite with the intent, the outcome with the read-back; a lost answer adds the key and the customer
-  'Mutation.sendFollowUp': 4,
-  'Mutation.updateCase': 3,
-  'Mutation.logCall': 3,
-  'Mutation.recordConsent': 3,
-};
-
-/**
- * Root look-ups by Id share the request's loaders, however many aliases ask: one query per 250 Ids
- * of a kind (`node` may reach any of five kinds, a Task costing two: follow-up or call).
- */
-const ROOT_LOOKUPS: Record<string, number> = { 'Query.customer': 1, 'Query.case': 1, 'Query.node': 6 };
-
-/** Nested lists batched by the loaders: one query per 250 parents. */
-const BATCHED_LISTS = new Set(['Customer.cases', 'Customer.followUps', 'Case.followUps', 'Customer.calls', 'Case.calls', 'Case.comments']);
-/**
- * Records reached through a loader: one batched query per field. They are nearly always primed by
- * the page that listed their parents, so m is not multiplied in; a request that proves this wrong
- * meets the runtime budget.
- */
-const BATCHED_RECORDS = new Set(['Case.customer', 'FollowUp.customer', 'FollowUp.case', 'Call.customer', 'Call.case']);
-
 /** Ids per IN list, as the loaders chunk them. */
 const PER_QUERY = MAX_IDS_PER_QUERY;
 
 interface Walk {
   schema: GraphQLSchema;
-  /** Root look-ups by Id, by field. */
-  lookups: Map<string, number>;
+  /** Root look-ups by Id, by field: how many, and the calls per 250 Ids. */
+  lookups: Map<string, { perQuery: number; count: number }>;
   fragments: Record<string, FragmentDefinitionNode>;
   variables: Record<string, unknown>;
 }
@@ -97,17 +60,19 @@ function priceSelection(w: Walk, type: GraphQLCompositeType, set: SelectionSetNo
     } catch {
       // A bad argument fails validation or the resolver; it costs no call.
     }
+    // The field's declared cost (schema/cost.ts); none: free.
+    const cost = field.extensions.cost;
     let calls = 0;
     let children = m;
-    if (root && key in ROOT_LOOKUPS) {
-      w.lookups.set(key, (w.lookups.get(key) ?? 0) + 1);
-    } else if (root && key in ROOT_CALLS) {
-      calls = ROOT_CALLS[key]!;
-      if (key === 'Query.customersByPhone' || key === 'Query.searchCustomers') children = firstOf(args);
-    } else if (BATCHED_LISTS.has(key)) {
+    if (root && cost?.kind === 'lookup') {
+      w.lookups.set(key, { perQuery: cost.perQuery, count: (w.lookups.get(key)?.count ?? 0) + 1 });
+    } else if (root && cost?.kind === 'calls') {
+      calls = cost.calls;
+      if (cost.children === 'first') children = firstOf(args);
+    } else if (cost?.kind === 'batchedList') {
       calls = Math.ceil(m / PER_QUERY);
       children = m * firstOf(args);
-    } else if (BATCHED_RECORDS.has(key)) {
+    } else if (cost?.kind === 'batchedRecord') {
       calls = 1;
     }
     const named = getNamedType(field.type);
@@ -136,7 +101,7 @@ export function priceOperation(
   const fragments = fragmentsOf(document);
   const walk: Walk = { schema, lookups: new Map(), fragments, variables: coerced.coerced };
   const fields = priceSelection(walk, rootType, operation.selectionSet, 1, true);
-  const lookups = [...walk.lookups].reduce((n, [key, count]) => n + Math.ceil(count / PER_QUERY) * Math.min(count, ROOT_LOOKUPS[key]!), 0);
+  const lookups = [...walk.lookups.values()].reduce((n, { perQuery, count }) => n + Math.ceil(count / PER_QUERY) * Math.min(count, perQuery), 0);
   return fields + lookups;
 }
 
