@@ -10,9 +10,10 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { basename, dirname, join, relative } from 'node:path';
-import { DEMO_CREDENTIALS, startEmulators } from 'salesforce-emulator';
+import { startEmulators } from 'salesforce-emulator';
 import { describe, expect, it } from 'vitest';
 import { ENV_VARIABLES, loadConfig } from '../src/config';
+import { demoOrgEnv } from './support/credentials';
 import { TRUSTED_DOCUMENTS } from '../src/http/trusted-documents';
 
 const ROOT = new URL('..', import.meta.url).pathname;
@@ -85,12 +86,7 @@ describe('the Dockerfile', () => {
           HOST: '127.0.0.1',
           PORT: '0',
           NODE_EXTRA_CA_CERTS: certificateFile,
-          SALESFORCE_CLIENT_ID: DEMO_CREDENTIALS.clientId,
-          SALESFORCE_CLIENT_SECRET: DEMO_CREDENTIALS.clientSecret,
-          SALESFORCE_USERNAME: DEMO_CREDENTIALS.username,
-          SALESFORCE_PASSWORD: DEMO_CREDENTIALS.password,
-          SALESFORCE_SECURITY_TOKEN: DEMO_CREDENTIALS.securityToken,
-          SALESFORCE_TOKEN_URL: `${em.url}/services/oauth2/token`,
+          ...demoOrgEnv(em.url),
           GATEWAY_API_KEYS: key,
           CHANGE_EVENTS: 'false',
           LOG_LEVEL: 'warn',

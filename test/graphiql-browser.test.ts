@@ -8,17 +8,10 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRAPHIQL_EXAMPLES } from '../src/http/graphiql-examples';
+import { expectResult } from './support/graphiql';
 import { startTestGateway, type TestGateway } from './support/gateway';
 
 const CHROMIUM = '/usr/bin/chromium';
-
-/** The root field of an answer: data, or a union member that is a result and not an error. */
-function expectResult(answer: { data?: Record<string, unknown> | null; errors?: unknown[] }, mutation: boolean, label: string): void {
-  expect(answer.errors, label).toBeUndefined();
-  const root = Object.values(answer.data ?? {})[0] as Record<string, unknown> | null;
-  expect(root, label).toBeTruthy();
-  if (mutation) expect(String(root!.__typename), label).toMatch(/Success$/);
-}
 
 let gw: TestGateway;
 beforeAll(async () => {

@@ -5,15 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRAPHIQL_EXAMPLES, graphiqlDocument } from '../src/http/graphiql-examples';
+import { expectResult } from './support/graphiql';
 import { startTestGateway, type TestGateway } from './support/gateway';
-
-/** The root field of an answer: data, or a union member that is a result and not an error. */
-function expectResult(answer: { data?: Record<string, unknown> | null; errors?: unknown[] }, mutation: boolean, label: string): void {
-  expect(answer.errors, label).toBeUndefined();
-  const root = Object.values(answer.data ?? {})[0] as Record<string, unknown> | null;
-  expect(root, label).toBeTruthy();
-  if (mutation) expect(String(root!.__typename), label).toMatch(/Success$/);
-}
 
 let gw: TestGateway;
 beforeAll(async () => {

@@ -10,11 +10,12 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pino } from 'pino';
-import { DEMO_CREDENTIALS, startEmulators } from 'salesforce-emulator';
+import { startEmulators } from 'salesforce-emulator';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../src/app';
 import { TRUSTED_DOCUMENTS } from '../src/http/trusted-documents';
 import { testConfig } from './support/config';
+import { demoOrgEnv } from './support/credentials';
 import { startTestEmulator } from './support/emulator';
 
 const require = createRequire(import.meta.url);
@@ -45,12 +46,7 @@ describe('production over TLS', () => {
         NODE_ENV: 'production',
         NODE_EXTRA_CA_CERTS: certificateFile,
         PORT: '0',
-        SALESFORCE_CLIENT_ID: DEMO_CREDENTIALS.clientId,
-        SALESFORCE_CLIENT_SECRET: DEMO_CREDENTIALS.clientSecret,
-        SALESFORCE_USERNAME: DEMO_CREDENTIALS.username,
-        SALESFORCE_PASSWORD: DEMO_CREDENTIALS.password,
-        SALESFORCE_SECURITY_TOKEN: DEMO_CREDENTIALS.securityToken,
-        SALESFORCE_TOKEN_URL: `${em.url}/services/oauth2/token`,
+        ...demoOrgEnv(em.url),
         GATEWAY_API_KEYS: KEY,
         CHANGE_EVENTS: 'false',
         SMS_ACCOUNT_SID: '',

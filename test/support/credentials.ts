@@ -26,3 +26,15 @@ export function demoCredentials(url: string, flow: AuthFlow = 'password', overri
   // Each flow reads only its own fields; the config's parser is what proves a flow has them.
   return all as SalesforceCredentials;
 }
+
+/** The environment a gateway process needs to log in to the emulator's demo org (password flow). */
+export function demoOrgEnv(emulatorUrl: string): Record<string, string> {
+  return {
+    SALESFORCE_CLIENT_ID: DEMO_CREDENTIALS.clientId,
+    SALESFORCE_CLIENT_SECRET: DEMO_CREDENTIALS.clientSecret,
+    SALESFORCE_USERNAME: DEMO_CREDENTIALS.username,
+    SALESFORCE_PASSWORD: DEMO_CREDENTIALS.password,
+    SALESFORCE_SECURITY_TOKEN: DEMO_CREDENTIALS.securityToken,
+    SALESFORCE_TOKEN_URL: `${emulatorUrl}/services/oauth2/token`,
+  };
+}
