@@ -5,11 +5,14 @@
  * and the benchmarks all call it.
  */
 import { createHash } from 'node:crypto';
+import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
+import type { Redis } from 'ioredis';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config, OrgSettings } from './config';
 import type { CountryCode } from './domain/phone';
 import type { AppServices } from './http/context';
+import { createActivityFeed } from './http/activity-feed';
 import { createBudgetGovernor } from './http/policy/budget';
 import { createMetrics, type Metrics } from './http/metrics';
 import { createTracing } from './http/tracing';
@@ -99,18 +102,19 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       callOptInField: g.callOptInField,
     };
     const org = await checkOrgShape(sf, describeCache, consentFields, config.org);
-    return { connection, sf, describeCache, org };
+    const activity = await activityFeedFor(config, state);
+    return { connection, sf, describeCache, org, activity };
   })().catch(async (e: unknown) => {
     await state.close();
     throw e;
   });
-  const { connection, sf, describeCache, org } = started;
+  const { connection, sf, describeCache, org, activity } = started;
   const schema = withOrgFields(baseSchema, org.orgFields.custom ?? {});
   const { changeEvents, freshness, cache } = freshnessFor(config, { state, connection, sf, metrics, logger, clock, org, overrides });
   changeEvents?.start();
   const tracing = createTracing(config.tracing);
   if (config.tracing) logger.info({ serviceName: config.tracing.serviceName }, 'tracing: spans go to the OTLP endpoint');
-  const services = servicesFor(config, { state, sf, metrics, logger, describeCache, org, cache, freshness, tracing, batch: overrides.batch });
+  const services = servicesFor(config, { state, sf, metrics, logger, describeCache, org, cache, freshness, tracing, activity, batch: overrides.batch });
   const governor = createBudgetGovernor(state.budget, config.budget, metrics.budgetRefusal);
   metrics.watchBudget(governor);
   const { sms, publicBaseUrl } = config.messaging;
@@ -146,6 +150,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     close: async () => {
       await changeEvents?.stop();
       await yoga.dispose();
+      await activity.close();
       await tracing.shutdown();
       await state.close();
     },
@@ -263,6 +268,7 @@ function servicesFor(
     cache: ResponseCache;
     freshness: Freshness;
     tracing: AppServices['tracing'];
+    activity: AppServices['activity'];
     batch?: boolean;
   },
 ): AppServices {
@@ -299,7 +305,28 @@ function servicesFor(
     maxCallsPerRequest: g.upstreamCallsPerRequest,
     batch: p.batch,
     tracing: p.tracing,
+    activity: p.activity,
   };
+}
+
+/**
+ * What voice agents do, for the `agentActivity` subscription: through Redis (Yoga's Redis event
+ * target, on a connection of its own for subscribing) when the replicas share one, else in this
+ * process. The channel carries the deployment's key prefix.
+ */
+async function activityFeedFor(config: AppConfig, state: SharedState) {
+  const redis = 'redis' in state ? (state as SharedState & { redis: Redis }).redis : null;
+  const subscriber = redis?.duplicate() ?? null;
+  subscriber?.on('error', () => undefined);
+  // Its own connection (a subscribing one takes no other command), up before the first subscription.
+  await subscriber?.connect();
+  const feed = createActivityFeed({
+    ...(redis && subscriber ? { eventTarget: createRedisEventTarget({ publishClient: redis, subscribeClient: subscriber }) } : {}),
+    topic: `${config.sharedState.keyPrefix}agent-activity`,
+    perKey: config.server.subscriptionsPerKey,
+    total: config.server.maxSubscriptions,
+  });
+  return Object.assign(feed, { close: async () => void (await subscriber?.quit().catch(() => subscriber.disconnect())) });
 }
 
 /** The response cache's key secret: the same on every replica with the same keys, unknown to clients. */

@@ -51,6 +51,8 @@ describe('loadConfig', () => {
         headersTimeoutMs: 5_000,
         keepAliveTimeoutMs: 5_000,
         maxConnections: 1_000,
+        subscriptionsPerKey: 10,
+        maxSubscriptions: 1_000,
       },
       logLevel: 'info',
       shutdownGraceMs: 10_000,

@@ -15,7 +15,7 @@ import { control } from './support/emulator';
 import { startTestGateway, type TestGateway } from './support/gateway';
 
 const OPERATIONS = new URL('../schema/operations/', import.meta.url);
-const idOf = (name: string) => [...TRUSTED_DOCUMENTS].find(([, doc]) => new RegExp(`^(query|mutation) ${name}\\b`).test(doc))![0];
+const idOf = (name: string) => [...TRUSTED_DOCUMENTS].find(([, doc]) => new RegExp(`^(query|mutation|subscription) ${name}\\b`).test(doc))![0];
 
 describe('the trusted documents manifest', () => {
   it('holds every operation of schema/operations, each under the SHA-256 of its printed text', () => {

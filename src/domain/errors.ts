@@ -13,6 +13,7 @@ export type ErrorCode =
   | 'UPSTREAM_AUTH'
   | 'STATE_UNAVAILABLE'
   | 'RATE_LIMITED'
+  | 'SUBSCRIPTION_LIMIT'
   | 'FORBIDDEN'
   | 'BAD_USER_INPUT'
   | 'INTERNAL_ERROR';

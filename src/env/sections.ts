@@ -48,6 +48,10 @@ export const server = section({
   headersTimeoutMs: ['HTTP_HEADERS_TIMEOUT_MS', int(100, 300_000, 5_000)],
   keepAliveTimeoutMs: ['HTTP_KEEP_ALIVE_TIMEOUT_MS', int(100, 300_000, 5_000)],
   maxConnections: ['HTTP_MAX_CONNECTIONS', int(1, 1_000_000, 1_000)],
+  /** Open subscriptions one API key may hold. */
+  subscriptionsPerKey: ['SUBSCRIPTIONS_PER_KEY', int(1, 10_000, 10)],
+  /** Open subscriptions one process holds at most. */
+  maxSubscriptions: ['SUBSCRIPTIONS_MAX', int(1, 1_000_000, 1_000)],
 });
 
 /** How the gateway reads and writes the org: budgets, deadlines, resilience, org-specific fields. */

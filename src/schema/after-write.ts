@@ -11,6 +11,7 @@
  *
  * Resolvers stay mappers: `afterWrite(ctx, useCase(ctx, input))`.
  */
+import { duration, type AgentActivity } from '../domain/activity';
 import { DeliveryError, NotFoundError } from '../domain/errors';
 import type { Touched, TouchedRecords, WriteOutcome, WrittenKind, WrittenKinds } from '../domain/write-outcome';
 import type { Loaders } from '../salesforce/loaders';
@@ -84,6 +85,27 @@ async function settle(ctx: Context, t: Touched, replayed: boolean): Promise<Writ
   throw new Error(`${t.kind} ${t.id} was written but cannot be read back`);
 }
 
+/** Tells frontend tools what the voice agent just did (no Salesforce call; never a body or a key). */
+function publish(ctx: Context, t: Touched, record: WrittenKinds[WrittenKind], roles: [string, Touched | null][]): void {
+  const one = (kind: AgentActivity['kind'], customerId: string | null, caseId: string | null, summary: string) =>
+    ctx.activity.publish({ at: new Date().toISOString(), kind, customerId, caseId, client: ctx.principal?.name ?? ctx.clientId, summary });
+  if (t.kind === 'Case') {
+    const c = record as WrittenKinds['Case'];
+    const commented = roles.some(([, r]) => r?.kind === 'CaseComment');
+    if (t.created) one('CASE_CREATED', c.contactId, c.id, `Case ${c.caseNumber} created: ${c.subject ?? '(no subject)'}`);
+    else one('CASE_UPDATED', c.contactId, c.id, `Case ${c.caseNumber} updated: ${c.status}${commented ? ', comment added' : ''}`);
+  } else if (t.kind === 'FollowUp') {
+    const f = record as WrittenKinds['FollowUp'];
+    one('FOLLOW_UP_SENT', f.contactId, f.caseId, `${f.channel === 'SMS' ? 'SMS' : 'Email'} follow-up ${f.status.toLowerCase()}`);
+  } else if (t.kind === 'Call') {
+    const c = record as WrittenKinds['Call'];
+    one('CALL_LOGGED', c.contactId, c.caseId, `${c.direction === 'INBOUND' ? 'Inbound' : 'Outbound'} call logged (${duration(c.durationSeconds)})`);
+  } else if (t.kind === 'Customer') {
+    const c = record as WrittenKinds['Customer'];
+    one('CONSENT_RECORDED', c.id, null, `Consent recorded for ${c.name}`);
+  }
+}
+
 export async function afterWrite<T extends TouchedRecords>(ctx: Context, write: Promise<WriteOutcome<T>>): Promise<Settled<T>> {
   let outcome: WriteOutcome<T>;
   try {
@@ -99,6 +121,8 @@ export async function afterWrite<T extends TouchedRecords>(ctx: Context, write: 
   const roles = Object.entries(outcome.touched);
   const records = await Promise.all(roles.map(([, t]) => (t ? settle(ctx, t, outcome.replayed) : null)));
   if (!outcome.replayed) {
+    const first = roles.findIndex(([, t]) => t !== null);
+    if (first >= 0) publish(ctx, roles[first]![1]!, records[first]!, roles);
     await ctx.written(
       roles.flatMap(([, t], i) => {
         const record = records[i];

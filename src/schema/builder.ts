@@ -36,3 +36,4 @@ export const builder = new SchemaBuilder<{
 
 builder.queryType({ authScopes: { read: true } });
 builder.mutationType({ authScopes: { mutate: true } });
+builder.subscriptionType({ authScopes: { read: true } });

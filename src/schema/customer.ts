@@ -137,16 +137,27 @@ builder.queryField('customersByPhone', (t) =>
       phone: t.arg.string({ required: true, description: 'The caller\'s number in any format, e.g. "+1 415 555 0134" or "(415) 555-0134".' }),
       first: t.arg.int({ required: true, defaultValue: 5, description: 'How many matches to return, 1 to 50.' }),
     },
-    resolve: (_root, args, ctx, info) =>
-      lookUpCaller(
-        ctx,
-        args.phone,
-        parseFirst(args.first),
-        customerShape(ctx, info, [
-          ['matches', 'customer'],
-          ['bestMatch', 'customer'],
-        ]),
-      ),
+    resolve: async (_root, args, ctx, info) => {
+      const shape = customerShape(ctx, info, [
+        ['matches', 'customer'],
+        ['bestMatch', 'customer'],
+      ]);
+      const lookup = await lookUpCaller(ctx, args.phone, parseFirst(args.first), shape);
+      // A voice agent's caller, identified: frontend tools hear of it (agentActivity).
+      const who = lookup.bestMatch?.customer;
+      if (who && ctx.principal?.role === 'agent') {
+        const at = new Date().toISOString();
+        ctx.activity.publish({
+          at,
+          kind: 'CALLER_IDENTIFIED',
+          customerId: who.id,
+          caseId: null,
+          client: ctx.principal.name,
+          summary: `Caller identified: ${who.name}`,
+        });
+      }
+      return lookup;
+    },
   }),
 );
 

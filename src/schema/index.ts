@@ -11,5 +11,6 @@ import './case';
 import './follow-up';
 import './call';
 import './consent';
+import './activity';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

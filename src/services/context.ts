@@ -1,4 +1,5 @@
 /** What the use cases run on: one request's view of the shared connection, stores and settings. */
+import type { ActivityFeed } from '../domain/activity';
 import type { Logger } from 'pino';
 import type { Written } from '../domain/dependencies';
 import type { CountryCode } from '../domain/phone';
@@ -41,6 +42,8 @@ export interface ServiceDeps {
   events: { followUp(channel: string, status: string): void };
   /** Drops cached answers that showed these records or their parents' lists (after a write). */
   written(records: Written[]): Promise<void>;
+  /** Where what voice agents do is published for frontend tools (never a key or a message body). */
+  activity: ActivityFeed;
   /** Who is calling: idempotency keys are scoped to it (the API key's name). */
   clientId: string;
   clock?: () => number;

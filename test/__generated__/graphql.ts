@@ -26,6 +26,29 @@ export type Account = Node & {
   salesforceId: Scalars['ID']['output'];
 };
 
+/** One thing a voice agent did through this gateway. */
+export type AgentActivity = {
+  __typename?: 'AgentActivity';
+  at: Scalars['DateTime']['output'];
+  /** The case it concerned, when there is one. */
+  caseId?: Maybe<Scalars['ID']['output']>;
+  /** The API key's name (not the key) that did it. */
+  client: Scalars['String']['output'];
+  /** The customer it concerned, when known. */
+  customerId?: Maybe<Scalars['ID']['output']>;
+  kind: AgentActivityKind;
+  /** One line for a person, e.g. "Case 00001026 created: Router down". */
+  summary: Scalars['String']['output'];
+};
+
+export type AgentActivityKind =
+  | 'CALLER_IDENTIFIED'
+  | 'CALL_LOGGED'
+  | 'CASE_CREATED'
+  | 'CASE_UPDATED'
+  | 'CONSENT_RECORDED'
+  | 'FOLLOW_UP_SENT';
+
 /**
  * A phone call with a customer, logged in Salesforce as a completed Task with
  * TaskSubtype Call (Type Call, CallType, CallDurationInSeconds, CallObject,
@@ -638,6 +661,21 @@ export type SendFollowUpSuccess = {
   __typename?: 'SendFollowUpSuccess';
   followUp: FollowUp;
   replayed: Scalars['Boolean']['output'];
+};
+
+export type Subscription = {
+  __typename?: 'Subscription';
+  /**
+   * What voice agents do on live calls, as they do it: a caller identified, a case
+   * created or updated, consent recorded, a follow-up sent, a call logged. Only
+   * customerId's activity when it is given. Costs no Salesforce call.
+   */
+  agentActivity: AgentActivity;
+};
+
+
+export type SubscriptionAgentActivityArgs = {
+  customerId?: InputMaybe<Scalars['ID']['input']>;
 };
 
 export type UpdateCaseInput = {

@@ -1,0 +1,69 @@
+/**
+ * The agent-activity feed on Yoga's pub/sub: in this process, or through Redis (Yoga's Redis event
+ * target) so that activity on one replica reaches subscribers on every replica. Each key may hold
+ * `perKey` open subscriptions and the process `total`; a subscription frees its place the moment
+ * its iteration ends (the client closed, or the server stops).
+ */
+import { createPubSub, filter, pipe, type PubSubEventTarget } from 'graphql-yoga';
+import { subscriptionLimit, type ActivityFeed, type AgentActivity } from '../domain/activity';
+
+export interface ActivityFeedOptions {
+  /** Redis's, across replicas; in memory when absent. */
+  eventTarget?: PubSubEventTarget<Record<string, [AgentActivity]>>;
+  /** The channel's name (the deployment's key prefix keeps deployments sharing a Redis apart). */
+  topic: string;
+  perKey: number;
+  total: number;
+}
+
+export function createActivityFeed(o: ActivityFeedOptions): ActivityFeed & { open(): number } {
+  const pubsub = createPubSub<Record<string, [AgentActivity]>>(o.eventTarget ? { eventTarget: o.eventTarget } : {});
+  const byKey = new Map<string, number>();
+  let open = 0;
+  return {
+    publish: (activity) => pubsub.publish(o.topic, activity),
+    follow(client, customerId) {
+      if (open >= o.total) throw subscriptionLimit('process', o.total);
+      if ((byKey.get(client) ?? 0) >= o.perKey) throw subscriptionLimit('key', o.perKey);
+      open++;
+      byKey.set(client, (byKey.get(client) ?? 0) + 1);
+      const source = pipe(
+        pubsub.subscribe(o.topic),
+        filter((a: AgentActivity) => customerId === null || a.customerId === customerId),
+      );
+      let freed = false;
+      const free = () => {
+        if (freed) return;
+        freed = true;
+        open--;
+        const left = (byKey.get(client) ?? 1) - 1;
+        if (left > 0) byKey.set(client, left);
+        else byKey.delete(client);
+      };
+      return {
+        [Symbol.asyncIterator]() {
+          const it = source[Symbol.asyncIterator]();
+          // Listening from the moment the subscription is accepted, not from the client's first
+          // read: an activity right after it is not missed.
+          let first: Promise<IteratorResult<AgentActivity>> | null = it.next();
+          return {
+            next: () => {
+              const pending = first ?? it.next();
+              first = null;
+              return pending;
+            },
+            return: async () => {
+              free();
+              return (await it.return?.()) ?? { done: true, value: undefined };
+            },
+            throw: async (e?: unknown) => {
+              free();
+              return (await it.throw?.(e)) ?? { done: true, value: undefined };
+            },
+          };
+        },
+      };
+    },
+    open: () => open,
+  };
+}
