@@ -6,6 +6,7 @@
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApp, type App } from '../src/app';
+import { TRUSTED_DOCUMENTS } from '../src/http/trusted-documents';
 import { testConfig } from './support/config';
 import { control, startTestEmulator } from './support/emulator';
 import { MACHINE_REDIS, testPrefix } from './support/redis';
@@ -114,6 +115,33 @@ describe('agentActivity', () => {
     expect(first.errors).toBeUndefined();
     await again.close();
     await b.close();
+  });
+});
+
+describe('in production', () => {
+  it('a frontend key follows by the trusted document, and may not send its own text', async () => {
+    const config = testConfig(em.url, { env: 'production', security: { trustedDocumentsOnly: true } });
+    const prod = await createApp(config, { logger: pino({ level: 'silent' }), allowHttpInstanceUrl: true });
+    const id = [...TRUSTED_DOCUMENTS].find(([, d]) => d.startsWith('subscription AgentActivity'))![0];
+    const stream = await subscribe(prod.yoga, { documentId: `sha256:${id}` });
+    const text = await subscribe(prod.yoga, ACTIVITY);
+    try {
+      await prod.yoga.fetch('http://gateway.test/graphql', {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key' },
+        body: JSON.stringify({
+          documentId: `sha256:${[...TRUSTED_DOCUMENTS].find(([, d]) => d.startsWith('query CallerLookup'))![0]}`,
+          variables: { phone: '+14155550134' },
+        }),
+      });
+      expect(stream.status).toBe(200);
+      expect((await stream.next<{ agentActivity: Activity }>()).data!.agentActivity.kind).toBe('CALLER_IDENTIFIED');
+      expect(text.status).toBe(400);
+    } finally {
+      await stream.close();
+      await text.close();
+      await prod.close();
+    }
   });
 });
 

@@ -10,9 +10,10 @@ export interface Stream {
   close(): Promise<void>;
 }
 
+/** Subscribes with a query's text, or (`{ documentId }`) a trusted document's id. */
 export async function subscribe(
   yoga: Gateway,
-  query: string,
+  query: string | { documentId: string },
   variables: Record<string, unknown> = {},
   key: string | null = 'demo-frontend-key',
 ): Promise<Stream> {
@@ -20,7 +21,7 @@ export async function subscribe(
   const res = await yoga.fetch('http://gateway.test/graphql', {
     method: 'POST',
     headers: { 'content-type': 'application/json', accept: 'text/event-stream', ...(key ? { authorization: `Bearer ${key}` } : {}) },
-    body: JSON.stringify({ query, variables }),
+    body: JSON.stringify({ ...(typeof query === 'string' ? { query } : query), variables }),
     signal: abort.signal,
   });
   const reader = res.body!.getReader();
