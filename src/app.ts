@@ -79,6 +79,8 @@ export interface App {
   logger: Logger;
   /** The change-event subscription; null when off. */
   changeEvents: ChangeEvents | null;
+  /** Ends every open subscription (each completes), so that a shutdown need not wait them out. */
+  endSubscriptions(): Promise<void>;
   /** What the replicas share (tests and benchmarks read the cache's size from it). */
   sharedState: SharedState;
   close(): Promise<void>;
@@ -147,8 +149,10 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     logger,
     changeEvents,
     sharedState: state,
+    endSubscriptions: () => activity.end(),
     close: async () => {
       await changeEvents?.stop();
+      await activity.end();
       await yoga.dispose();
       await activity.close();
       await tracing.shutdown();

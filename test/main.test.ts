@@ -200,6 +200,8 @@ describe('npm start is one process that stops cleanly', () => {
         PORT: String(port),
         EMULATOR_PORT: String(emulatorPort),
         LOG_LEVEL: 'warn',
+        // Longer than the test waits: an open subscription must end, not be waited out.
+        SHUTDOWN_GRACE_MS: '60000',
       },
     });
     let stdout = '';
@@ -211,10 +213,26 @@ describe('npm start is one process that stops cleanly', () => {
       child.on('exit', (code) => reject(new Error(`exited ${code}`)));
     });
     expect([await canBind(port), await canBind(emulatorPort)]).toEqual([false, false]);
+    // A frontend tool following agent activity over Server-Sent Events.
+    const sse = await fetch(`http://127.0.0.1:${port}/graphql`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: 'Bearer demo-frontend-key' },
+      body: JSON.stringify({ query: 'subscription { agentActivity { kind } }' }),
+    });
+    expect(sse.status).toBe(200);
+    let streamed = '';
+    const reader = sse.body!.getReader();
+    const streamEnded = (async () => {
+      for (let r = await reader.read(); !r.done; r = await reader.read()) streamed += Buffer.from(r.value).toString();
+    })().catch(() => undefined);
     const exited = new Promise<number | null>((resolve) => child.on('exit', resolve));
     const signalled = Date.now();
     process.kill(child.pid!, 'SIGTERM');
     expect(await exited).toBe(0);
+    await streamEnded;
+    // The subscription was completed, not cut at the end of the (60 s) grace.
+    expect(streamed).toContain('event: complete');
+    expect(Date.now() - signalled).toBeLessThan(30_000);
     // Both ports are free within 10 s of the signal (a wall-clock bound kept generous).
     while (!((await canBind(port)) && (await canBind(emulatorPort))) && Date.now() - signalled < 10_000) await new Promise((r) => setTimeout(r, 50));
     expect([await canBind(port), await canBind(emulatorPort)]).toEqual([true, true]);

@@ -16,9 +16,11 @@ export interface ActivityFeedOptions {
   total: number;
 }
 
-export function createActivityFeed(o: ActivityFeedOptions): ActivityFeed & { open(): number } {
+export function createActivityFeed(o: ActivityFeedOptions): ActivityFeed & { open(): number; end(): Promise<void> } {
   const pubsub = createPubSub<Record<string, [AgentActivity]>>(o.eventTarget ? { eventTarget: o.eventTarget } : {});
   const byKey = new Map<string, number>();
+  /** How to end each open subscription (on shutdown). */
+  const enders = new Set<() => Promise<unknown>>();
   let open = 0;
   return {
     publish: (activity) => pubsub.publish(o.topic, activity),
@@ -46,16 +48,19 @@ export function createActivityFeed(o: ActivityFeedOptions): ActivityFeed & { ope
           // Listening from the moment the subscription is accepted, not from the client's first
           // read: an activity right after it is not missed.
           let first: Promise<IteratorResult<AgentActivity>> | null = it.next();
+          const end = async () => {
+            free();
+            enders.delete(end);
+            return (await it.return?.()) ?? { done: true as const, value: undefined };
+          };
+          enders.add(end);
           return {
             next: () => {
               const pending = first ?? it.next();
               first = null;
               return pending;
             },
-            return: async () => {
-              free();
-              return (await it.return?.()) ?? { done: true, value: undefined };
-            },
+            return: end,
             throw: async (e?: unknown) => {
               free();
               return (await it.throw?.(e)) ?? { done: true, value: undefined };
@@ -65,5 +70,7 @@ export function createActivityFeed(o: ActivityFeedOptions): ActivityFeed & { ope
       };
     },
     open: () => open,
+    // Each stream completes (the client reads `complete`), so that the server can close at once.
+    end: async () => void (await Promise.all([...enders].map((e) => e()))),
   };
 }
