@@ -118,6 +118,36 @@ describe('agentActivity', () => {
   });
 });
 
+describe('from the response cache', () => {
+  it('a lookup served from the cache still tells frontend tools the caller was identified', async () => {
+    const config = testConfig(em.url, { cache: { ttlMs: 60_000 } });
+    const cached = await createApp(config, { logger: pino({ level: 'silent' }), allowHttpInstanceUrl: true });
+    const stream = await subscribe(cached.yoga, ACTIVITY);
+    try {
+      const lookup = async () => {
+        const res = await cached.yoga.fetch('http://gateway.test/graphql', {
+          method: 'POST',
+          headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key' },
+          body: JSON.stringify({ query: '{ customersByPhone(phone: "+14155550134") { outcome bestMatch { customer { id name } } } }' }),
+        });
+        return ((await res.json()) as { extensions?: { responseCache?: { hit?: boolean } } }).extensions?.responseCache?.hit;
+      };
+      expect(await lookup()).toBeFalsy();
+      expect((await stream.next<{ agentActivity: Activity }>()).data!.agentActivity.kind).toBe('CALLER_IDENTIFIED');
+      const before = await calls();
+      expect(await lookup()).toBe(true);
+      expect((await stream.next<{ agentActivity: Activity }>()).data!.agentActivity).toMatchObject({
+        kind: 'CALLER_IDENTIFIED',
+        summary: 'Caller identified: Ada Lovelace',
+      });
+      expect((await calls()) - before).toBe(0);
+    } finally {
+      await stream.close();
+      await cached.close();
+    }
+  });
+});
+
 describe('in production', () => {
   it('a frontend key follows by the trusted document, and may not send its own text', async () => {
     const config = testConfig(em.url, { env: 'production', security: { trustedDocumentsOnly: true } });

@@ -19,6 +19,7 @@ import { DEMO_API_KEYS } from '../domain/api-keys';
 import { makeContext, type AppServices } from './context';
 import { maskError } from './errors';
 import { graphiqlDocument } from './graphiql-examples';
+import { useCachedActivity } from './use-activity';
 import { useAuth } from './use-auth';
 import type { BudgetGovernor } from './policy/budget';
 import { budgetAdmission, useBudget } from './use-budget';
@@ -149,6 +150,7 @@ export function createGateway({
       ...armor.plugins,
       useInputErrors(logger),
       ...cache.plugins(cacheSettings),
+      useCachedActivity(services.activity),
       useUpstreamBudget({
         ...budget,
         // The edge took one point for the request already; the price pays for the rest.
