@@ -63,6 +63,7 @@ export function createActivityFeed(o: ActivityFeedOptions): ActivityFeed & { ope
             return: end,
             throw: async (e?: unknown) => {
               free();
+              enders.delete(end);
               return (await it.throw?.(e)) ?? { done: true, value: undefined };
             },
           };
