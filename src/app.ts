@@ -10,6 +10,7 @@ import type { Redis } from 'ioredis';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config, OrgSettings } from './config';
+import type { ActivityFeed } from './domain/activity';
 import type { CountryCode } from './domain/phone';
 import type { AppServices } from './http/context';
 import { createActivityFeed } from './http/activity-feed';
@@ -81,6 +82,8 @@ export interface App {
   changeEvents: ChangeEvents | null;
   /** Ends every open subscription (each completes), so that a shutdown need not wait them out. */
   endSubscriptions(): Promise<void>;
+  /** The agent-activity feed (benchmarks publish on it directly). */
+  activity: ActivityFeed & { open(): number };
   /** What the replicas share (tests and benchmarks read the cache's size from it). */
   sharedState: SharedState;
   close(): Promise<void>;
@@ -150,6 +153,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     changeEvents,
     sharedState: state,
     endSubscriptions: () => activity.end(),
+    activity,
     close: async () => {
       await changeEvents?.stop();
       await activity.end();

@@ -4,6 +4,7 @@
  * `perKey` open subscriptions and the process `total`; a subscription frees its place the moment
  * its iteration ends (the client closed, or the server stops).
  */
+import { setMaxListeners } from 'node:events';
 import { createPubSub, filter, pipe, type PubSubEventTarget } from 'graphql-yoga';
 import { subscriptionLimit, type ActivityFeed, type AgentActivity } from '../domain/activity';
 
@@ -17,7 +18,11 @@ export interface ActivityFeedOptions {
 }
 
 export function createActivityFeed(o: ActivityFeedOptions): ActivityFeed & { open(): number; end(): Promise<void> } {
-  const pubsub = createPubSub<Record<string, [AgentActivity]>>(o.eventTarget ? { eventTarget: o.eventTarget } : {});
+  // In memory, a platform EventTarget sized for every open subscription (Node warns past 10 listeners).
+  const local = new EventTarget();
+  setMaxListeners(o.total + 1, local);
+  const eventTarget = o.eventTarget ?? (local as unknown as NonNullable<ActivityFeedOptions['eventTarget']>);
+  const pubsub = createPubSub<Record<string, [AgentActivity]>>({ eventTarget });
   const byKey = new Map<string, number>();
   /** How to end each open subscription (on shutdown). */
   const enders = new Set<() => Promise<unknown>>();
