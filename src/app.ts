@@ -80,10 +80,11 @@ export interface App {
   logger: Logger;
   /** The change-event subscription; null when off. */
   changeEvents: ChangeEvents | null;
-  /** Ends every open subscription (each completes), so that a shutdown need not wait them out. */
-  endSubscriptions(): Promise<void>;
-  /** The agent-activity feed (benchmarks publish on it directly). */
-  activity: ActivityFeed & { open(): number };
+  /**
+   * The agent-activity feed (benchmarks publish on it directly). `end()` completes every open
+   * subscription, so that a shutdown need not wait them out.
+   */
+  activity: ActivityFeed & { open(): number; end(): Promise<void> };
   /** What the replicas share (tests and benchmarks read the cache's size from it). */
   sharedState: SharedState;
   close(): Promise<void>;
@@ -152,7 +153,6 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     logger,
     changeEvents,
     sharedState: state,
-    endSubscriptions: () => activity.end(),
     activity,
     close: async () => {
       await changeEvents?.stop();

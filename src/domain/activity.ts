@@ -19,6 +19,20 @@ export interface AgentActivity {
   summary: string;
 }
 
+/** One activity, stamped now. */
+export const activityOf = (kind: ActivityKind, client: string, summary: string, customerId: string | null, caseId: string | null = null): AgentActivity => ({
+  at: new Date().toISOString(),
+  kind,
+  customerId,
+  caseId,
+  client,
+  summary,
+});
+
+/** A voice agent's caller, identified by the lookup (its name, when the answer has it). */
+export const callerIdentified = (client: string, customerId: string, name: string | null): AgentActivity =>
+  activityOf('CALLER_IDENTIFIED', client, name === null ? 'Caller identified' : `Caller identified: ${name}`, customerId);
+
 /** Where activity is published and followed: in this process, or across replicas through Redis. */
 export interface ActivityFeed {
   publish(activity: AgentActivity): void;

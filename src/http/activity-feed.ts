@@ -18,11 +18,7 @@ export interface ActivityFeedOptions {
 }
 
 export function createActivityFeed(o: ActivityFeedOptions): ActivityFeed & { open(): number; end(): Promise<void> } {
-  // In memory, a platform EventTarget sized for every open subscription (Node warns past 10 listeners).
-  const local = new EventTarget();
-  setMaxListeners(o.total + 1, local);
-  const eventTarget = o.eventTarget ?? (local as unknown as NonNullable<ActivityFeedOptions['eventTarget']>);
-  const pubsub = createPubSub<Record<string, [AgentActivity]>>({ eventTarget });
+  const pubsub = createPubSub<Record<string, [AgentActivity]>>({ eventTarget: o.eventTarget ?? localTarget(o.total) });
   const byKey = new Map<string, number>();
   /** How to end each open subscription (on shutdown). */
   const enders = new Set<() => Promise<unknown>>();
@@ -53,9 +49,12 @@ export function createActivityFeed(o: ActivityFeedOptions): ActivityFeed & { ope
           // Listening from the moment the subscription is accepted, not from the client's first
           // read: an activity right after it is not missed.
           let first: Promise<IteratorResult<AgentActivity>> | null = it.next();
-          const end = async () => {
+          const release = () => {
             free();
             enders.delete(end);
+          };
+          const end = async () => {
+            release();
             return (await it.return?.()) ?? { done: true as const, value: undefined };
           };
           enders.add(end);
@@ -67,8 +66,7 @@ export function createActivityFeed(o: ActivityFeedOptions): ActivityFeed & { ope
             },
             return: end,
             throw: async (e?: unknown) => {
-              free();
-              enders.delete(end);
+              release();
               return (await it.throw?.(e)) ?? { done: true, value: undefined };
             },
           };
@@ -79,4 +77,11 @@ export function createActivityFeed(o: ActivityFeedOptions): ActivityFeed & { ope
     // Each stream completes (the client reads `complete`), so that the server can close at once.
     end: async () => void (await Promise.all([...enders].map((e) => e()))),
   };
+}
+
+/** In memory: a platform EventTarget sized for every open subscription (Node warns past 10 listeners). */
+function localTarget(total: number): NonNullable<ActivityFeedOptions['eventTarget']> {
+  const target = new EventTarget();
+  setMaxListeners(total + 1, target);
+  return target as unknown as NonNullable<ActivityFeedOptions['eventTarget']>;
 }

@@ -5,7 +5,7 @@
  * (and, for the summary, its `name`). No Salesforce call either way.
  */
 import type { Plugin } from 'graphql-yoga';
-import type { ActivityFeed } from '../domain/activity';
+import { callerIdentified, type ActivityFeed } from '../domain/activity';
 import { principalOf } from './request-state';
 
 interface LookupAnswer {
@@ -21,8 +21,7 @@ export function useCachedActivity(feed: ActivityFeed): Plugin {
       if (!hit || principal?.role !== 'agent') return;
       const customer = (result.data as LookupAnswer | null | undefined)?.customersByPhone?.bestMatch?.customer;
       if (typeof customer?.id !== 'string') return;
-      const summary = typeof customer.name === 'string' ? `Caller identified: ${customer.name}` : 'Caller identified';
-      feed.publish({ at: new Date().toISOString(), kind: 'CALLER_IDENTIFIED', customerId: customer.id, caseId: null, client: principal.name, summary });
+      feed.publish(callerIdentified(principal.name, customer.id, typeof customer.name === 'string' ? customer.name : null));
     },
   };
 }

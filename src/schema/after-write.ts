@@ -11,7 +11,7 @@
  *
  * Resolvers stay mappers: `afterWrite(ctx, useCase(ctx, input))`.
  */
-import { duration, type AgentActivity } from '../domain/activity';
+import { activityOf, duration, type ActivityKind } from '../domain/activity';
 import { DeliveryError, NotFoundError } from '../domain/errors';
 import type { Touched, TouchedRecords, WriteOutcome, WrittenKind, WrittenKinds } from '../domain/write-outcome';
 import type { Loaders } from '../salesforce/loaders';
@@ -87,8 +87,8 @@ async function settle(ctx: Context, t: Touched, replayed: boolean): Promise<Writ
 
 /** Tells frontend tools what the voice agent just did (no Salesforce call; never a body or a key). */
 function publish(ctx: Context, t: Touched, record: WrittenKinds[WrittenKind], roles: [string, Touched | null][]): void {
-  const one = (kind: AgentActivity['kind'], customerId: string | null, caseId: string | null, summary: string) =>
-    ctx.activity.publish({ at: new Date().toISOString(), kind, customerId, caseId, client: ctx.principal?.name ?? ctx.clientId, summary });
+  const one = (kind: ActivityKind, customerId: string | null, caseId: string | null, summary: string) =>
+    ctx.activity.publish(activityOf(kind, ctx.principal?.name ?? ctx.clientId, summary, customerId, caseId));
   if (t.kind === 'Case') {
     const c = record as WrittenKinds['Case'];
     const commented = roles.some(([, r]) => r?.kind === 'CaseComment');

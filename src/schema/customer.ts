@@ -1,4 +1,5 @@
 /** Customer (a Contact), its consent, the phone lookup, and the root fields that return them. */
+import { callerIdentified } from '../domain/activity';
 import { consentOf, type Consent } from '../domain/consent';
 import { badInput } from '../domain/errors';
 import type { CustomerRecord } from '../domain/records';
@@ -145,17 +146,7 @@ builder.queryField('customersByPhone', (t) =>
       const lookup = await lookUpCaller(ctx, args.phone, parseFirst(args.first), shape);
       // A voice agent's caller, identified: frontend tools hear of it (agentActivity).
       const who = lookup.bestMatch?.customer;
-      if (who && ctx.principal?.role === 'agent') {
-        const at = new Date().toISOString();
-        ctx.activity.publish({
-          at,
-          kind: 'CALLER_IDENTIFIED',
-          customerId: who.id,
-          caseId: null,
-          client: ctx.principal.name,
-          summary: `Caller identified: ${who.name}`,
-        });
-      }
+      if (who && ctx.principal?.role === 'agent') ctx.activity.publish(callerIdentified(ctx.principal.name, who.id, who.name));
       return lookup;
     },
   }),
