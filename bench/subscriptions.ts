@@ -89,7 +89,7 @@ export async function runSubscriptions(): Promise<void> {
     const perSubHeap = (after.heapUsed - before.heapUsed) / SUBSCRIBERS / 1024;
     const perSubRss = (after.rss - before.rss) / SUBSCRIBERS / 1024;
     console.log(`\nagentActivity subscriptions (${SUBSCRIBERS} open on one process; ${EVENTS} events each)`);
-    console.log(`  open subscriptions         ${app.activity.open()}`);
+    console.log(`  open subscriptions         ${app.subscriptions.open()}`);
     console.log(
       `  memory per subscription    ${perSubHeap.toFixed(1)} KB heap, ${perSubRss.toFixed(1)} KB RSS${(globalThis as { gc?: unknown }).gc ? '' : ' (no forced GC: run with --expose-gc for a tighter figure)'}`,
     );

@@ -5,15 +5,17 @@
  * and the benchmarks all call it.
  */
 import { createHash } from 'node:crypto';
-import { createRedisEventTarget } from '@graphql-yoga/redis-event-target';
 import type { Redis } from 'ioredis';
 import { printSchema, type GraphQLSchema } from 'graphql';
 import type { Logger } from 'pino';
 import type { Config, OrgSettings } from './config';
 import type { ActivityFeed } from './domain/activity';
 import type { CountryCode } from './domain/phone';
-import type { AppServices } from './http/context';
+import { makeReadContext, type AppServices } from './http/context';
 import { createActivityFeed } from './http/activity-feed';
+import { channelOf, openEvents, type Channel, type Events } from './http/events';
+import { createLiveCustomers } from './http/live-customers';
+import { createSubscriptionSlots, type SubscriptionSlots } from './http/subscription-slots';
 import { createBudgetGovernor } from './http/policy/budget';
 import { createMetrics, type Metrics } from './http/metrics';
 import { createTracing } from './http/tracing';
@@ -80,11 +82,13 @@ export interface App {
   logger: Logger;
   /** The change-event subscription; null when off. */
   changeEvents: ChangeEvents | null;
+  /** The agent-activity feed (benchmarks publish on it directly). */
+  activity: ActivityFeed;
   /**
-   * The agent-activity feed (benchmarks publish on it directly). `end()` completes every open
-   * subscription, so that a shutdown need not wait them out.
+   * The open subscriptions, of every kind. `end()` completes each of them, so that a shutdown
+   * need not wait them out.
    */
-  activity: ActivityFeed & { open(): number; end(): Promise<void> };
+  subscriptions: Pick<SubscriptionSlots, 'open' | 'end'>;
   /** What the replicas share (tests and benchmarks read the cache's size from it). */
   sharedState: SharedState;
   close(): Promise<void>;
@@ -108,25 +112,39 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
       callOptInField: g.callOptInField,
     };
     const org = await checkOrgShape(sf, describeCache, consentFields, config.org);
-    const activity = await activityFeedFor(config, state);
-    return { connection, sf, describeCache, org, activity };
+    const events = await eventsFor(config, state);
+    return { connection, sf, describeCache, org, events };
   })().catch(async (e: unknown) => {
     await state.close();
     throw e;
   });
-  const { connection, sf, describeCache, org, activity } = started;
+  const { connection, sf, describeCache, org, events } = started;
+  const slots = createSubscriptionSlots(config.server.subscriptionsPerKey, config.server.maxSubscriptions);
+  const prefix = config.sharedState.keyPrefix;
+  const activity = createActivityFeed({ eventTarget: events.target(), topic: `${prefix}agent-activity`, slots });
   const schema = withOrgFields(baseSchema, org.orgFields.custom ?? {});
-  const { changeEvents, freshness, cache } = freshnessFor(config, { state, connection, sf, metrics, logger, clock, org, overrides });
+  const writes = channelOf<string[]>(events, `${prefix}written-tags`);
+  const { changeEvents, freshness, cache } = freshnessFor(config, { state, connection, sf, metrics, logger, clock, org, overrides, writes });
   changeEvents?.start();
   const tracing = createTracing(config.tracing);
   if (config.tracing) logger.info({ serviceName: config.tracing.serviceName }, 'tracing: spans go to the OTLP endpoint');
   const services = servicesFor(config, { state, sf, metrics, logger, describeCache, org, cache, freshness, tracing, activity, batch: overrides.batch });
   const governor = createBudgetGovernor(state.budget, config.budget, metrics.budgetRefusal);
   metrics.watchBudget(governor);
+  const live = createLiveCustomers({
+    slots,
+    freshness,
+    newContext: makeReadContext(services),
+    governor,
+    shortTtlMs: config.cache.ttlMs,
+    logger,
+    clock,
+  });
   const { sms, publicBaseUrl } = config.messaging;
   const yoga = createGateway({
     governor,
     changeEvents,
+    live,
     config,
     logger,
     services,
@@ -154,11 +172,13 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     changeEvents,
     sharedState: state,
     activity,
+    subscriptions: slots,
     close: async () => {
       await changeEvents?.stop();
-      await activity.end();
+      await slots.end();
+      live.close();
       await yoga.dispose();
-      await activity.close();
+      await events.close();
       await tracing.shutdown();
       await state.close();
     },
@@ -222,6 +242,8 @@ interface Parts {
   clock: () => number;
   org: OrgSetup;
   overrides: AppOverrides;
+  /** Where our writes' dropped tags cross to every replica (customerUpdated hears them). */
+  writes: Channel<string[]>;
 }
 
 /**
@@ -261,6 +283,7 @@ function freshnessFor(config: AppConfig, p: Parts) {
     },
     orgPhoneFields: p.org.orgFields.phoneFields ?? [],
     clock,
+    writes: p.writes,
   });
   // Cache keys (and so ETags) are keyed with a secret every replica derives from the API keys.
   const cache = responseCache(freshness, cacheSecret(config.security.apiKeys), metrics.staleAnswer, clock);
@@ -271,7 +294,7 @@ function freshnessFor(config: AppConfig, p: Parts) {
 /** What the use cases are given: the client, the channels, the stores, the org's shape and the settings. */
 function servicesFor(
   config: AppConfig,
-  p: Omit<Parts, 'connection' | 'clock' | 'overrides'> & {
+  p: Omit<Parts, 'connection' | 'clock' | 'overrides' | 'writes'> & {
     describeCache: TtlCache;
     cache: ResponseCache;
     freshness: Freshness;
@@ -318,23 +341,12 @@ function servicesFor(
 }
 
 /**
- * What voice agents do, for the `agentActivity` subscription: through Redis (Yoga's Redis event
- * target, on a connection of its own for subscribing) when the replicas share one, else in this
- * process. The channel carries the deployment's key prefix.
+ * Where events cross replicas (the agent-activity feed, our writes' dropped tags): through Redis
+ * (Yoga's Redis event target) when the replicas share one, else in this process.
  */
-async function activityFeedFor(config: AppConfig, state: SharedState) {
+async function eventsFor(config: AppConfig, state: SharedState): Promise<Events> {
   const redis = 'redis' in state ? (state as SharedState & { redis: Redis }).redis : null;
-  const subscriber = redis?.duplicate() ?? null;
-  subscriber?.on('error', () => undefined);
-  // Its own connection (a subscribing one takes no other command), up before the first subscription.
-  await subscriber?.connect();
-  const feed = createActivityFeed({
-    ...(redis && subscriber ? { eventTarget: createRedisEventTarget({ publishClient: redis, subscribeClient: subscriber }) } : {}),
-    topic: `${config.sharedState.keyPrefix}agent-activity`,
-    perKey: config.server.subscriptionsPerKey,
-    total: config.server.maxSubscriptions,
-  });
-  return Object.assign(feed, { close: async () => void (await subscriber?.quit().catch(() => subscriber.disconnect())) });
+  return openEvents(redis, config.server.maxSubscriptions);
 }
 
 /** The response cache's key secret: the same on every replica with the same keys, unknown to clients. */

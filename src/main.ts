@@ -107,7 +107,7 @@ const shutdown = async () => {
   logger.info({ graceMs: config.shutdownGraceMs }, 'shutting down: draining requests in flight');
   const drained = new Promise<void>((resolve) => server.close(() => resolve()));
   // Open subscriptions complete now: their clients reconnect elsewhere, and their sockets free.
-  await app.activity.end();
+  await app.subscriptions.end();
   server.closeIdleConnections();
   const timer = setTimeout(() => server.closeAllConnections(), config.shutdownGraceMs);
   await drained;

@@ -18,8 +18,14 @@ import { describe, expect, it } from 'vitest';
 
 const printed = buildSchema(readFileSync(new URL('../schema/schema.graphql', import.meta.url), 'utf8'));
 
-/** The contract in force (revision 2 since 2026-12-05), with its shared original. */
-const CONTRACTS = [{ copy: new URL('../schema/contract.graphql', import.meta.url), shared: new URL('../../shared/contract/schema.graphql', import.meta.url) }];
+/**
+ * The contract in force (revision 2 since 2026-12-05) and revision 3 (its subscriptions, served
+ * since 2026-12-07), each with its shared original.
+ */
+const CONTRACTS = [
+  { copy: new URL('../schema/contract.graphql', import.meta.url), shared: new URL('../../shared/contract/schema.graphql', import.meta.url) },
+  { copy: new URL('../schema/contract-revision-3.graphql', import.meta.url), shared: new URL('../../shared/contract/revision-3.graphql', import.meta.url) },
+];
 
 describe.each(CONTRACTS.map((c) => [c.copy.pathname.split('/').pop()!, c] as const))('the public contract (schema/%s)', (_name, { copy }) => {
   const contract = buildSchema(readFileSync(copy, 'utf8'));

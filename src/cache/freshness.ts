@@ -10,6 +10,10 @@
  *   marked stale). Each replica judges by its own stream, so this holds across replicas, and a
  *   restarted one starts unhealthy;
  * - missed changes (a refused replay id) drop everything.
+ *
+ * Whoever watches answers live (customerUpdated) hears the same tags as they drop: a change
+ * event's on this replica (every replica has its own stream), our own writes' on every replica
+ * (through `writes`, which crosses replicas), and "everything" when changes were missed.
  */
 import type { Change, Written } from '../domain/dependencies';
 import type { ResponseStore } from '../shared-state/responses';
@@ -33,7 +37,12 @@ export interface FreshnessOptions {
   /** Records the index remembers. @default 50_000 */
   indexSize?: number;
   clock?: () => number;
+  /** Carries the tags our writes drop to every replica (this one included); this replica only when absent. */
+  writes?: { publish(tags: string[]): void; listen(listener: (tags: string[]) => void): () => void };
 }
+
+/** Tags some answers rested on and no longer hold, or everything. */
+export type Dropped = ReadonlySet<string> | 'all';
 
 export interface TtlSettings {
   /** The short TTL: without a healthy stream, and for objects without change events. */
@@ -45,10 +54,22 @@ export interface TtlSettings {
 export class Freshness {
   readonly index: RecordIndex;
   private readonly clock: () => number;
+  private readonly watchers = new Set<(dropped: Dropped) => void>();
 
   constructor(private readonly o: FreshnessOptions) {
     this.index = new RecordIndex(o.indexSize);
     this.clock = o.clock ?? Date.now;
+    o.writes?.listen((tags) => this.tell(new Set(tags)));
+  }
+
+  /** Hears every drop from now on; returns how to stop. */
+  watch(watcher: (dropped: Dropped) => void): () => void {
+    this.watchers.add(watcher);
+    return () => this.watchers.delete(watcher);
+  }
+
+  private tell(dropped: Dropped): void {
+    for (const w of this.watchers) w(dropped);
   }
 
   /** A request's dependencies, for the data layer to fill as it reads. */
@@ -62,6 +83,7 @@ export class Freshness {
     const context = { index: this.index, phoneTagOf: this.o.phoneTagOf, orgPhoneFields: this.o.orgPhoneFields ?? [] };
     for (const c of changes) for (const t of tagsOfChange(c, context)) tags.add(t);
     await this.o.store.invalidate([...tags]);
+    this.tell(tags);
     return tags.size;
   }
 
@@ -70,6 +92,8 @@ export class Freshness {
     const tags = new Set<string>();
     for (const w of written) for (const t of tagsOfWrite(w, this.index)) tags.add(t);
     await this.o.store.invalidate([...tags]);
+    if (this.o.writes) this.o.writes.publish([...tags]);
+    else this.tell(tags);
   }
 
   /** Entities the response-cache plugin names (`Case:500…`, or a type), as tags. */
@@ -89,6 +113,7 @@ export class Freshness {
   async lost(): Promise<void> {
     this.index.clear();
     await this.o.store.dropAll();
+    this.tell('all');
   }
 
   /** The answers' store. */
@@ -98,6 +123,11 @@ export class Freshness {
 
   healthy(): boolean {
     return this.o.events?.healthy() ?? false;
+  }
+
+  /** Whether there is a change-event stream at all (when there is none, nothing is ever healthy). */
+  get streamed(): boolean {
+    return this.o.events !== null;
   }
 
   /**

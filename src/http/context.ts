@@ -3,7 +3,9 @@
  * every request; the DataLoaders, which hold records, are made anew for each request
  * (so no record leaks between requests), over a view of the client bounded by the request's deadline.
  */
-import type { ReadDependencies } from '../domain/dependencies';
+import { randomUUID } from 'node:crypto';
+import type { AnswerDependencies } from '../cache/dependencies';
+import type { Principal } from '../domain/principal';
 import type { Context } from '../schema/context';
 import { requestLoaders, type ServiceDeps } from '../services/context';
 import type { Tracing } from './tracing';
@@ -12,7 +14,7 @@ import { principalOf, requestIdOf } from './request-state';
 /** What lives as long as the app: ServiceDeps without the per-request parts. */
 export interface AppServices extends Omit<ServiceDeps, 'clientId'> {
   /** A new request's dependencies (what its answer rests on), for the response cache. */
-  dependencies(): ReadDependencies;
+  dependencies(): AnswerDependencies;
   /** Time budget of a request. */
   deadlineMs: number;
   /** The shortest deadline a client may ask for. */
@@ -52,6 +54,28 @@ export function makeContext(services: AppServices) {
       requestId: requestIdOf(request),
       principal,
       clientId: principal?.name ?? 'anonymous',
+      loaders: requestLoaders(sf, services.settings, batch),
+      dependencies,
+    };
+  };
+}
+
+/**
+ * The context of a read no request made: a live subscription's re-read (http/live-customers.ts).
+ * The principal's, with a deadline, loaders and dependencies of its own, as a request's would be.
+ */
+export function makeReadContext(services: AppServices) {
+  const { deadlineMs, deadlineFloorMs: _floor, maxCallsPerRequest, batch, tracing: _tracing, dependencies: newDependencies, ...shared } = services;
+  return (principal: Principal): Context & { dependencies: AnswerDependencies } => {
+    const deadline = Date.now() + deadlineMs;
+    const dependencies = newDependencies();
+    const sf = services.sf.withDeadline(deadline, maxCallsPerRequest, undefined, deadline).withReads(dependencies);
+    return {
+      ...shared,
+      sf,
+      requestId: `live-${randomUUID()}`,
+      principal,
+      clientId: principal.name,
       loaders: requestLoaders(sf, services.settings, batch),
       dependencies,
     };

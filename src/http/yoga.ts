@@ -35,6 +35,8 @@ import type { ResponseCache } from './use-cache';
 import type { Tracing } from './tracing';
 import { DOCUMENT_ID_PARAM } from './trusted-documents';
 import { useTrustedDocuments } from './use-trusted-documents';
+import type { LiveCustomers } from './live-customers';
+import { useLiveCustomers } from './use-live-customers';
 
 export interface SecurityDeps {
   keys: ApiKeys;
@@ -84,6 +86,8 @@ export interface GatewayDeps {
   governor: BudgetGovernor;
   /** The change-event subscription (src/change-events); null when off. */
   changeEvents: Pick<ChangeEvents, 'health'> | null;
+  /** customerUpdated's watches (http/live-customers.ts). */
+  live: LiveCustomers;
   /** The schema served: the base one, or with the org's own fields (schema/org-fields.ts). @default the base schema */
   schema?: GraphQLSchema;
 }
@@ -108,6 +112,7 @@ export function createGateway({
   tracing,
   governor,
   changeEvents,
+  live,
   schema = baseSchema,
 }: GatewayDeps): Gateway {
   const production = config.env === 'production';
@@ -151,6 +156,7 @@ export function createGateway({
       useInputErrors(logger),
       ...cache.plugins(cacheSettings),
       useCachedActivity(services.activity),
+      useLiveCustomers(live),
       useUpstreamBudget({
         ...budget,
         // The edge took one point for the request already; the price pays for the rest.

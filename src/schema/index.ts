@@ -11,6 +11,6 @@ import './case';
 import './follow-up';
 import './call';
 import './consent';
-import './activity';
+import './subscriptions';
 
 export const schema = lexicographicSortSchema(builder.toSchema());

@@ -671,11 +671,23 @@ export type Subscription = {
    * customerId's activity when it is given. Costs no Salesforce call.
    */
   agentActivity: AgentActivity;
+  /**
+   * The customer as they are now, at once, and then again within seconds of every
+   * change to them, their account, cases, follow-ups or calls, whether made in
+   * Salesforce by anyone or through this gateway. Subscribers of one customer share
+   * each re-read.
+   */
+  customerUpdated: Customer;
 };
 
 
 export type SubscriptionAgentActivityArgs = {
   customerId?: InputMaybe<Scalars['ID']['input']>;
+};
+
+
+export type SubscriptionCustomerUpdatedArgs = {
+  customerId: Scalars['ID']['input'];
 };
 
 export type UpdateCaseInput = {

@@ -8,6 +8,7 @@ import {
   type ChangeEventsSettings,
   type GatewaySettings,
   type SecuritySettings,
+  type ServerSettings,
   type SharedStateSettings,
   type TracingSettings,
 } from '../../src/config';
@@ -38,6 +39,8 @@ export interface ConfigOptions {
   changeEvents?: ChangeEventsSettings;
   /** The org file's contents (SALESFORCE_ORG_FILE); none unless a test names one. */
   org?: OrgFile;
+  /** The server section (open subscriptions per key and in all). */
+  server?: Partial<ServerSettings>;
 }
 
 /** The gateway's configuration against a running emulator: its demo org, its SMS provider and the demo keys. */
@@ -50,6 +53,7 @@ export function testConfig(emulatorUrl: string, options: ConfigOptions = {}): Ap
     // The outage breaker is off unless a test asks: the emulator is reset between tests, a breaker is not.
     gateway: { ...base.gateway, outageFailures: Number.MAX_SAFE_INTEGER, ...options.settings },
     security: { ...base.security, ...options.security },
+    server: { ...base.server, ...options.server },
     cache: { ...base.cache, ttlMs: 0, ...options.cache },
     budget: { ...base.budget, ...options.budget },
     changeEvents: options.changeEvents ?? null,

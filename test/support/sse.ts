@@ -6,7 +6,9 @@ export interface Stream {
   status: number;
   contentType: string | null;
   /** The next `next` event's payload (bounded by `ms`). */
-  next<T = Record<string, unknown>>(ms?: number): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[] }>;
+  next<T = Record<string, unknown>>(
+    ms?: number,
+  ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[]; extensions?: Record<string, unknown> }>;
   close(): Promise<void>;
 }
 
