@@ -136,7 +136,8 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     freshness,
     newContext: makeReadContext(services),
     governor,
-    shortTtlMs: config.cache.ttlMs,
+    // The short TTL; with the cache off (0), a minute.
+    shortTtlMs: config.cache.ttlMs > 0 ? config.cache.ttlMs : 60_000,
     logger,
     clock,
   });

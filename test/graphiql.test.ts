@@ -5,7 +5,8 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { GRAPHIQL_EXAMPLES, graphiqlDocument } from '../src/http/graphiql-examples';
-import { expectResult } from './support/graphiql';
+import { exampleName, expectResult } from './support/graphiql';
+import { subscribe } from './support/sse';
 import { startTestGateway, type TestGateway } from './support/gateway';
 
 let gw: TestGateway;
@@ -18,13 +19,30 @@ describe('the GraphiQL examples', () => {
   it('each run as they stand with the demo key the page carries', async () => {
     const document = graphiqlDocument(true);
     for (const [i, example] of GRAPHIQL_EXAMPLES.entries()) {
-      const name = /(?:query|mutation) (\w+)/.exec(example.query)![1]!;
+      const name = exampleName(example.query);
+      if (example.subscription) continue;
       const res = await gw.yoga.fetch('http://gateway.test/graphql', {
         method: 'POST',
         headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key' },
         body: JSON.stringify({ query: document, operationName: name }),
       });
       expectResult((await res.json()) as never, example.mutation, `example ${i + 1} (${name})`);
+    }
+  });
+
+  it('each subscription streams as it stands with the demo key (an activity is made for the agents’ one)', async () => {
+    const document = graphiqlDocument(true);
+    const live = GRAPHIQL_EXAMPLES.filter((e) => e.subscription);
+    expect(live.length).toBe(2);
+    for (const example of live) {
+      const stream = await subscribe(gw.yoga, { query: document, operationName: exampleName(example.query) }, {}, 'demo-agent-key');
+      try {
+        // Something for the agents' feed to show: the lookup of example 1.
+        if (example.query.includes('agentActivity')) await gw.graphql('{ customersByPhone(phone: "+14155550134") { outcome } }');
+        expectResult(await stream.next(5_000), false, exampleName(example.query));
+      } finally {
+        await stream.close();
+      }
     }
   });
 

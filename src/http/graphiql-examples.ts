@@ -8,6 +8,8 @@ export interface GraphiQLExample {
   query: string;
   /** Mutations need an agent key. */
   mutation: boolean;
+  /** Its answers stream in, one after another (GraphQL over Server-Sent Events). */
+  subscription?: true;
 }
 
 /** The demo org's records the examples name (emulator/src/salesforce/seed.ts). */
@@ -181,6 +183,30 @@ mutation LogCall($customerId: ID! = "${ADA}", $caseId: ID! = "${ADA_CASE}", $key
     ... on ValidationError { fieldErrors { field code message } }
     ... on Error { message }
   }
+}
+`,
+  },
+  {
+    mutation: false,
+    subscription: true,
+    query: `# 9. Live: the customer at once, then again after every change to them, made
+# here (try example 4 in another tab) or in Salesforce by anyone. Stop it with the Run button.
+subscription LiveCustomer($customerId: ID! = "${ADA}") {
+  customerUpdated(customerId: $customerId) {
+    name
+    account { name }
+    cases(status: OPEN, first: 5) { edges { node { caseNumber subject status } } }
+    followUps(first: 3) { edges { node { channel status createdAt } } }
+  }
+}
+`,
+  },
+  {
+    mutation: false,
+    subscription: true,
+    query: `# 10. Live: what voice agents do, as they do it (run example 1 or 4 in another tab).
+subscription WatchAgents($customerId: ID) {
+  agentActivity(customerId: $customerId) { at kind customerId caseId client summary }
 }
 `,
   },

@@ -12,7 +12,9 @@ import {
   Kind,
   OperationTypeNode,
   execute,
+  getArgumentValues,
   getOperationAST,
+  getVariableValues,
   print,
   type DocumentNode,
   type FieldNode,
@@ -40,10 +42,14 @@ export function useLiveCustomers(live: LiveCustomers): Plugin {
       if (field?.name.value !== LIVE_FIELD) return;
       setSubscribeFn(async (a) => {
         const ctx = a.contextValue as Context;
-        const variables = (a.variableValues ?? {}) as Record<string, unknown>;
         try {
           if (!ctx.principal) throw badInput('customerUpdated needs an API key');
-          const customerId = customerIdOf(field, variables);
+          // The variables as the operation declares them, defaults filled in (validated already).
+          const coerced = getVariableValues(a.schema, op.variableDefinitions ?? [], (a.variableValues ?? {}) as Record<string, unknown>);
+          if (coerced.errors) return { errors: coerced.errors };
+          const variables = coerced.coerced;
+          const definition = a.schema.getSubscriptionType()?.getFields()[LIVE_FIELD];
+          const customerId = customerIdOf(definition ? getArgumentValues(definition, field, variables).customerId : null);
           const document: DocumentNode = {
             kind: Kind.DOCUMENT,
             definitions: [
@@ -51,11 +57,10 @@ export function useLiveCustomers(live: LiveCustomers): Plugin {
               ...fragments,
             ],
           };
-          const declared = Object.fromEntries((op.variableDefinitions ?? []).map((d) => [d.variable.name.value, variables[d.variable.name.value]]));
           const selection: LiveSelection = {
-            key: `${print(document)}\0${JSON.stringify(declared)}`,
+            key: `${print(document)}\0${JSON.stringify(variables)}`,
             field: field.alias?.value ?? field.name.value,
-            run: async (readCtx) => execute({ schema: a.schema, document, variableValues: declared, contextValue: readCtx, operationName: op.name?.value }),
+            run: async (readCtx) => execute({ schema: a.schema, document, variableValues: variables, contextValue: readCtx, operationName: op.name?.value }),
           };
           return live.follow(ctx.principal, customerId, selection);
         } catch (e) {
@@ -89,11 +94,9 @@ function asQuery(field: FieldNode): FieldNode {
   };
 }
 
-/** The customer's id, from the argument's literal or its variable: a Salesforce Contact Id, or BAD_USER_INPUT. */
-function customerIdOf(field: FieldNode, variables: Record<string, unknown>): string {
-  const value = field.arguments?.find((a) => a.name.value === 'customerId')?.value;
-  const raw = value?.kind === Kind.VARIABLE ? variables[value.name.value] : value?.kind === Kind.STRING || value?.kind === Kind.INT ? value.value : null;
-  const id = typeof raw === 'string' || typeof raw === 'number' ? normaliseId(String(raw).trim()) : null;
+/** The customer's id: a Salesforce Contact Id, or BAD_USER_INPUT. */
+function customerIdOf(raw: unknown): string {
+  const id = typeof raw === 'string' ? normaliseId(raw.trim()) : null;
   if (!id || !id.startsWith('003'))
     throw badInput('customerId is not a customer’s Salesforce Contact Id (15 or 18 letters and digits, starting 003)', 'customerId');
   return id;

@@ -96,6 +96,9 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
 
 const DEMO_AGENT_KEY = DEMO_API_KEYS.find((k) => k.role === 'agent')!.key;
 
+/** The header CSRF prevention asks of a GET or a simple POST (a cross-site form cannot send it). */
+const CSRF_HEADER = 'x-graphql-yoga-csrf';
+
 export function createGateway({
   config,
   services,
@@ -150,7 +153,7 @@ export function createGateway({
         admit: budgetAdmission(governor),
       }),
       useParamBounds(),
-      useCSRFPrevention({ requestHeaders: ['x-graphql-yoga-csrf'] }),
+      useCSRFPrevention({ requestHeaders: [CSRF_HEADER] }),
       useTrustedDocuments(security.trustedDocumentsOnly),
       ...armor.plugins,
       useInputErrors(logger),
@@ -199,6 +202,9 @@ export function createGateway({
  * prop, which Yoga's page hands to GraphiQL with the rest (its options type omits it), and leaves
  * the tab's headers empty. In demo mode the agent key goes with every request instead
  * (`additionalHeaders`); an `Authorization` header in the Headers pane replaces it.
+ *
+ * GraphiQL sends a subscription as a GET (Server-Sent Events), which CSRF prevention refuses
+ * without its header: the page sends that header with every request too.
  */
 function graphiqlOptions(demoKeys: boolean): GraphiQLOptions {
   const query = graphiqlDocument(demoKeys);
@@ -206,7 +212,7 @@ function graphiqlOptions(demoKeys: boolean): GraphiQLOptions {
     title: 'Salesforce Customer Gateway',
     query,
     defaultQuery: query,
-    ...(demoKeys ? { additionalHeaders: { Authorization: `Bearer ${DEMO_AGENT_KEY}` } } : {}),
+    additionalHeaders: { [CSRF_HEADER]: 'graphiql', ...(demoKeys ? { Authorization: `Bearer ${DEMO_AGENT_KEY}` } : {}) },
   };
   return options;
 }

@@ -7,3 +7,6 @@ export function expectResult(answer: { data?: Record<string, unknown> | null; er
   expect(root, label).toBeTruthy();
   if (mutation) expect(String(root!.__typename), label).toMatch(/Success$/);
 }
+
+/** An example's operation name. */
+export const exampleName = (query: string): string => /(?:query|mutation|subscription) (\w+)/.exec(query)![1]!;

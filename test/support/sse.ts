@@ -12,10 +12,10 @@ export interface Stream {
   close(): Promise<void>;
 }
 
-/** Subscribes with a query's text, or (`{ documentId }`) a trusted document's id. */
+/** Subscribes with a query's text, or (`{ documentId }`) a trusted document's id, or (`{ query, operationName }`) one operation of a document. */
 export async function subscribe(
   yoga: Gateway,
-  query: string | { documentId: string },
+  query: string | { documentId: string } | { query: string; operationName: string },
   variables: Record<string, unknown> = {},
   key: string | null = 'demo-frontend-key',
 ): Promise<Stream> {
