@@ -125,6 +125,19 @@ describe('customerUpdated', () => {
     expect((await stream.next<{ customerUpdated: { name: string } }>(3_000)).data!.customerUpdated.name).toBe('Augusta Lovelace');
   });
 
+  it('re-reads at the short TTL an answer holding case comments, of which Salesforce sends no change events', async () => {
+    const app = await org.gateway();
+    const { adaOpen1 } = org.em.salesforce.fixtures.cases;
+    const query =
+      'subscription($id: ID!) { customerUpdated(customerId: $id) { cases(first: 5, status: OPEN) { edges { node { id comments(first: 5) { edges { node { body } } } } } } } }';
+    const stream = await follow(app, query);
+    await stream.next(3_000);
+    await app.connection.conn.sobject('CaseComment').create({ ParentId: adaOpen1, CommentBody: 'Added in the console' });
+    // The short TTL is 1 s here.
+    const event = await stream.next(5_000);
+    expect(JSON.stringify(event.data)).toContain('Added in the console');
+  });
+
   it('refuses a bad id, ends on a customer that does not exist, and asks for a key (401)', async () => {
     const app = await org.gateway();
     const bad = await follow(app, LIVE, { id: 'not-an-id' });

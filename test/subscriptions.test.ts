@@ -11,6 +11,7 @@ import { testConfig } from './support/config';
 import { control, startTestEmulator } from './support/emulator';
 import { MACHINE_REDIS, testPrefix } from './support/redis';
 import { subscribe } from './support/sse';
+import { until } from './support/change-events';
 import type { RunningEmulators } from 'salesforce-emulator';
 
 const ACTIVITY = 'subscription($c: ID) { agentActivity(customerId: $c) { at kind customerId caseId client summary } }';
@@ -86,6 +87,15 @@ describe('agentActivity', () => {
       const event = await stream.next<{ agentActivity: Activity }>();
       expect(event.data!.agentActivity).toMatchObject({ kind: 'FOLLOW_UP_SENT', customerId: ada, summary: 'SMS follow-up sent' });
       expect(JSON.stringify(event)).not.toMatch(/SECRET|4711|demo-agent-key/);
+    } finally {
+      await stream.close();
+    }
+  });
+
+  it('keeps a quiet stream alive with keepalives (Yoga sends one every 12 s, every 300 ms under test)', async () => {
+    const stream = await subscribe(app.yoga, ACTIVITY);
+    try {
+      await until(() => stream.keepalives() >= 3, 5_000, 'three keepalives');
     } finally {
       await stream.close();
     }

@@ -139,6 +139,11 @@ export class Freshness {
     return !answer.byEvents || this.healthy() || this.clock() - answer.storedAt <= shortTtlMs;
   }
 
+  /** Whether change events tell of every change to what these dependencies name (not so of case comments). */
+  tracked(deps: AnswerDependencies): boolean {
+    return ![...deps.objects].some((o) => OBJECTS[o]?.changeEvents === false);
+  }
+
   /**
    * How long an answer lives: `ttl` as configured for it (the short TTL, or a longer one for the
    * org's picklists), the events TTL while the stream is healthy, the short TTL when it holds an
@@ -146,7 +151,7 @@ export class Freshness {
    */
   ttl(ttl: number, deps: AnswerDependencies | undefined, settings: TtlSettings): number {
     if (deps && deps.tags.size > MAX_TAGS_PER_ANSWER) return 0;
-    const untracked = deps ? [...deps.objects].some((o) => OBJECTS[o]?.changeEvents === false) : false;
+    const untracked = deps ? !this.tracked(deps) : false;
     if (untracked) return Math.min(ttl, settings.ttlMs);
     return ttl === settings.ttlMs && this.healthy() ? Math.max(ttl, settings.eventsTtlMs) : ttl;
   }

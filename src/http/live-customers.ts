@@ -14,13 +14,15 @@
  *   after. A refused one ends the watch's streams with BUDGET_EXHAUSTED.
  * - While the change-event stream is down (or there is none), each subscriber is told so once
  *   (`extensions.changeEvents`), and the watch re-reads every short TTL; when it is back, each is
- *   told, and the watch reads once more, since changes may have been missed meanwhile.
+ *   told, and the watch reads once more, since changes may have been missed meanwhile. A watch
+ *   whose answers hold an object without change events (case comments) re-reads every short TTL
+ *   too.
  * - A re-read whose answer is unchanged sends nothing; one that fails for an outage is sent (its
  *   errors) and retried at the short TTL; a customer deleted or an id refused ends the stream.
  */
 import { GraphQLError, type ExecutionResult } from 'graphql';
 import type { Logger } from 'pino';
-import type { Dropped } from '../cache/freshness';
+import type { Dropped, Freshness } from '../cache/freshness';
 import type { AnswerDependencies } from '../cache/dependencies';
 import { CodedError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
@@ -39,7 +41,7 @@ export interface LiveSelection {
 
 export interface LiveCustomersOptions {
   slots: SubscriptionSlots;
-  freshness: { watch(watcher: (dropped: Dropped) => void): () => void; healthy(): boolean; readonly streamed: boolean };
+  freshness: Pick<Freshness, 'watch' | 'healthy' | 'streamed' | 'tracked'>;
   /** A fresh context for one re-read: its own deadline, loaders and dependencies. */
   newContext(principal: Principal): Context & { dependencies: AnswerDependencies };
   governor: Pick<BudgetGovernor, 'admit' | 'record'>;
@@ -136,6 +138,8 @@ class Watch {
   private readonly heard = new Set<string>();
   private lastReadAt = 0;
   private failed = false;
+  /** Its answers hold an object change events do not tell of. */
+  private untracked = false;
   private wasDown: boolean | null = null;
 
   constructor(
@@ -176,7 +180,7 @@ class Watch {
     // Back: changes may have been missed meanwhile. Down: everyone is told, with what they hold.
     if (changed && !isDown) return this.refresh();
     if (changed) for (const s of this.selections.values()) s.resend(notice);
-    if ((isDown || this.failed) && now - this.lastReadAt >= this.env.shortTtlMs) this.refresh();
+    if ((isDown || this.failed || this.untracked) && now - this.lastReadAt >= this.env.shortTtlMs) this.refresh();
   }
 
   /** Reads every selection again, once at a time; a drop heard meanwhile reads once more after. */
@@ -220,6 +224,8 @@ class Watch {
     const results = await Promise.all(selections.map((s) => s.shape.run(ctx).catch((e: unknown): ExecutionResult => ({ errors: [asGraphQLError(e)] }))));
     await this.env.governor.record(this.principal.role, ctx.sf.callsMade, ctx.sf.health().apiUsage).catch(() => undefined);
     this.tags = all ? new Set(ctx.dependencies.tags) : new Set([...this.tags, ...ctx.dependencies.tags]);
+    const untracked = !this.env.freshness.tracked(ctx.dependencies);
+    this.untracked = all ? untracked : this.untracked || untracked;
     this.lastReadAt = this.env.clock();
     this.failed = results.some((r) => (r.errors?.length ?? 0) > 0);
     const notice = this.env.down();

@@ -10,6 +10,8 @@ export interface Stream {
     ms?: number,
   ): Promise<{ data?: T; errors?: { message: string; extensions?: Record<string, unknown> }[]; extensions?: Record<string, unknown> }>;
   close(): Promise<void>;
+  /** Keepalives (`:` comment lines) read so far. */
+  keepalives(): number;
 }
 
 /** Subscribes with a query's text, or (`{ documentId }`) a trusted document's id, or (`{ query, operationName }`) one operation of a document. */
@@ -31,6 +33,7 @@ export async function subscribe(
   let buffer = '';
   const pending: string[] = [];
   let ended: Error | null = null;
+  let keepalives = 0;
   let wake: () => void = () => undefined;
   // Read from the start, as a client does, into the events not yet asked for.
   void (async () => {
@@ -43,6 +46,7 @@ export async function subscribe(
         while ((end = buffer.indexOf('\n\n')) >= 0) {
           const lines = buffer.slice(0, end).split('\n');
           buffer = buffer.slice(end + 2);
+          if (lines.every((l) => l.startsWith(':'))) keepalives++;
           if (lines.includes('event: next'))
             pending.push(
               lines
@@ -74,6 +78,7 @@ export async function subscribe(
       }
       return JSON.parse(pending.shift()!);
     },
+    keepalives: () => keepalives,
     async close() {
       abort.abort();
       await reader.cancel().catch(() => undefined);
