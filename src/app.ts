@@ -140,7 +140,9 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     shortTtlMs: config.cache.ttlMs > 0 ? config.cache.ttlMs : 60_000,
     logger,
     clock,
+    onRead: metrics.liveRead,
   });
+  metrics.watchSubscriptions({ open: slots.open, watched: live.watched });
   const { sms, publicBaseUrl } = config.messaging;
   const yoga = createGateway({
     governor,

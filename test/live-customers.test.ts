@@ -108,6 +108,11 @@ describe('customerUpdated', () => {
     await conn.sobject('Contact').update({ Id: ada, FirstName: 'Ada' });
     for (const s of [one, ...more]) await nextWhere(s, (c) => c.name === 'Ada Lovelace');
     expect((await reads()) - before).toBe(forOne);
+    // Operators see it: ten open, one customer watched, re-reads that sent something.
+    const metrics = await app.metrics.registry.metrics();
+    expect(metrics).toMatch(/^gateway_subscriptions_open 10$/m);
+    expect(metrics).toMatch(/^gateway_live_customers_watched 1$/m);
+    expect(metrics).toMatch(/^gateway_live_reads_total\{outcome="sent"\} [1-9]/m);
   });
 
   it('a change to what the selection does not hold sends nothing, and costs nothing past the re-read', async () => {
@@ -200,6 +205,15 @@ describe('customerUpdated', () => {
     org.pubsub.setFaults({});
     await until(() => app.changeEvents!.healthy(), 5_000, 'the stream to be back');
     expect((await stream.next(3_000)).extensions?.changeEvents).toMatchObject({ code: 'CHANGE_EVENTS_RESTORED' });
+  });
+
+  it('completes at once when the server stops its subscriptions (SIGTERM), freeing every place', async () => {
+    const app = await org.gateway();
+    const stream = await follow(app);
+    await stream.next(3_000);
+    await app.subscriptions.end();
+    await expect(stream.next(3_000)).rejects.toThrow(/ended/);
+    expect(app.subscriptions.open()).toBe(0);
   });
 
   it('a frontend key follows by the trusted document in production', async () => {

@@ -28,6 +28,7 @@ import { CodedError } from '../domain/errors';
 import type { Principal } from '../domain/principal';
 import type { Context } from '../schema/context';
 import { toCoded } from './errors';
+import type { LiveReadOutcome } from './metrics';
 import type { BudgetGovernor } from './policy/budget';
 import type { SubscriptionSlots } from './subscription-slots';
 
@@ -49,6 +50,8 @@ export interface LiveCustomersOptions {
   shortTtlMs: number;
   logger: Logger;
   clock?: () => number;
+  /** Told of each read's outcome, for metrics. */
+  onRead?(outcome: LiveReadOutcome): void;
 }
 
 export interface LiveCustomers {
@@ -216,6 +219,7 @@ class Watch {
   private async readOnce(selections: Selection[], all: boolean): Promise<void> {
     const refused = await this.env.governor.admit(this.principal);
     if (refused) {
+      this.env.onRead?.('refused');
       const error = budgetSpent(refused.retryAfterS);
       for (const s of [...this.selections.values()]) s.fail(error);
       return;
@@ -229,7 +233,7 @@ class Watch {
     this.lastReadAt = this.env.clock();
     this.failed = results.some((r) => (r.errors?.length ?? 0) > 0);
     const notice = this.env.down();
-    selections.forEach((s, i) => s.deliver(results[i]!, notice));
+    selections.forEach((s, i) => this.env.onRead?.(s.deliver(results[i]!, notice)));
   }
 
   private leave(selection: Selection, stream: Stream): void {
@@ -250,18 +254,23 @@ class Selection {
 
   constructor(readonly shape: LiveSelection) {}
 
-  deliver(result: ExecutionResult, notice: Notice | null): void {
+  /** Sends a read's answer to whoever should have it; what became of it. */
+  deliver(result: ExecutionResult, notice: Notice | null): LiveReadOutcome {
     const errors = result.errors ?? [];
-    if (errors.length === 0 && result.data?.[this.shape.field] === null) return this.fail(customerGone());
+    if (errors.length === 0 && result.data?.[this.shape.field] === null) {
+      this.fail(customerGone());
+      return 'sent';
+    }
     if (errors.some((e) => !toCoded(e.originalError ?? e)?.retryable)) {
       for (const s of [...this.subscribers]) s.push(result).end();
-      return;
+      return 'failed';
     }
     const json = JSON.stringify(result);
     const changed = json !== this.sent;
     this.sent = json;
     if (errors.length === 0) this.latest = result;
     for (const s of this.subscribers) if (changed || s.told !== (notice !== null)) this.sendTo(s, result, notice);
+    return errors.length > 0 ? 'failed' : changed ? 'sent' : 'unchanged';
   }
 
   /** The last answer again, to whoever has not been told how things stand. */

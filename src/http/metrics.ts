@@ -30,7 +30,13 @@ export interface Metrics {
   watch(sf: SalesforceApi): void;
   /** Reads the daily budget when scraped. */
   watchBudget(governor: BudgetGovernor): void;
+  /** Reads the open subscriptions and the customers watched live when scraped. */
+  watchSubscriptions(source: { open(): number; watched(): number }): void;
+  /** A customerUpdated re-read, by outcome (`sent`, `unchanged`, `failed`, `refused`: the budget). */
+  liveRead(outcome: LiveReadOutcome): void;
 }
+
+export type LiveReadOutcome = 'sent' | 'unchanged' | 'failed' | 'refused';
 
 const OBJECTS = new Set(['Contact', 'Account', 'Case', 'Task', 'CaseComment']);
 const SUBSCRIPTION_STATES = ['connecting', 'connected', 'down', 'stopped'];
@@ -121,6 +127,29 @@ export function createMetrics(): Metrics {
       for (const role of ['agent', 'designer', 'frontend']) this.set({ role }, status.refusing.includes(role as never) ? 1 : 0);
     },
   });
+  let subscriptions: { open(): number; watched(): number } | null = null;
+  new Gauge({
+    name: 'gateway_subscriptions_open',
+    help: 'Open subscriptions (customerUpdated and agentActivity) in this process',
+    registers: [registry],
+    collect() {
+      if (subscriptions) this.set(subscriptions.open());
+    },
+  });
+  new Gauge({
+    name: 'gateway_live_customers_watched',
+    help: 'Customers followed by customerUpdated in this process (one watch per role and customer)',
+    registers: [registry],
+    collect() {
+      if (subscriptions) this.set(subscriptions.watched());
+    },
+  });
+  const liveReads = new Counter({
+    name: 'gateway_live_reads_total',
+    help: 'customerUpdated re-reads, by outcome: sent, unchanged (nothing sent), failed, refused (the role budget)',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
   new Gauge({
     name: 'salesforce_api_usage',
     help: 'The org daily API usage and limit, from Sforce-Limit-Info',
@@ -166,6 +195,10 @@ export function createMetrics(): Metrics {
       governor = g;
     },
     budgetRefusal: (role, reason) => budgetRefusals.inc({ role, reason }),
+    watchSubscriptions: (source) => {
+      subscriptions = source;
+    },
+    liveRead: (outcome) => liveReads.inc({ outcome }),
     changeEvents: {
       event: (object, changeType) =>
         changeEvents.inc({ object: OBJECTS.has(object) ? object : 'other', change_type: /^[A-Z_]{1,20}$/.test(changeType) ? changeType : 'other' }),
