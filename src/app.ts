@@ -30,7 +30,7 @@ import { createLogger } from './logger';
 import type { Channels } from './domain/delivery';
 import { createEmailChannel } from './salesforce/email';
 import { createSmsChannel } from './messaging/sms';
-import { TtlCache } from './salesforce/cache';
+import { MetadataCache } from './salesforce/cache';
 import type { SalesforceApi, SalesforceApiOptions } from './salesforce/api';
 import { createSalesforceApi } from './salesforce/client';
 import { createSalesforceConnection, type LoginGuard, type SalesforceConnection } from './salesforce/connection';
@@ -104,7 +104,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   const started = await (async () => {
     const { connection, sf } = await connectSalesforce(config, state, metrics, overrides, logger);
     // The org's own shape, checked against describe: a field the org file names wrongly stops start-up here.
-    const describeCache = new TtlCache(g.describeCacheTtlMs);
+    const describeCache = new MetadataCache({ ttlMs: g.describeCacheTtlMs, sf, onRefresh: metrics.metadataRefresh });
     const consentFields = {
       smsOptOutField: g.smsOptOutField,
       emailOptInField: g.emailOptInField,
@@ -143,6 +143,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     onRead: metrics.liveRead,
   });
   metrics.watchSubscriptions({ open: slots.open, watched: live.watched });
+  metrics.watchMetadata(describeCache);
   const { sms, publicBaseUrl } = config.messaging;
   const yoga = createGateway({
     governor,
@@ -178,6 +179,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
     subscriptions: slots,
     close: async () => {
       await changeEvents?.stop();
+      describeCache.close();
       await slots.end();
       live.close();
       await yoga.dispose();
@@ -298,7 +300,7 @@ function freshnessFor(config: AppConfig, p: Parts) {
 function servicesFor(
   config: AppConfig,
   p: Omit<Parts, 'connection' | 'clock' | 'overrides' | 'writes'> & {
-    describeCache: TtlCache;
+    describeCache: MetadataCache;
     cache: ResponseCache;
     freshness: Freshness;
     tracing: AppServices['tracing'];

@@ -222,6 +222,7 @@ describe('operators', () => {
       sharedState: { kind: 'memory', available: true },
       budget: expect.objectContaining({ reserveFrom: 0.8, refusing: [] }),
       changeEvents: { state: 'off', healthy: false, cacheTtl: 'short' },
+      metadata: expect.objectContaining({ failing: [] }),
     });
     // Probes every few seconds do not spend the org's API budget; without a key, no detail.
     const anonymous = await own.yoga.fetch('http://gateway.test/ready');
@@ -255,10 +256,11 @@ describe('operators', () => {
         'x-request-id': 'req-123',
       });
       const entry = lines.map((l) => JSON.parse(l) as Record<string, unknown>).find((l) => l.msg === 'graphql operation');
-      // Salesforce's own count, as its Sforce-Limit-Info header gave it: start-up's describe and this read.
+      // Salesforce's own count, as its Sforce-Limit-Info header gave it: start-up's describes
+      // (Contact, Case, Task) and this read.
       const used = (await control<{ apiRequests: number }>(logged.emulators.url, 'GET', 'stats')).apiRequests;
-      expect(entry).toMatchObject({ requestId: 'req-123', operation: 'Named', errors: 0, apiUsage: { used, limit: 100_000 } });
-      expect(used).toBe(2);
+      expect(entry).toMatchObject({ requestId: 'req-123', operation: 'Named', errors: 0, salesforceCalls: 1, apiUsage: { used, limit: 100_000 } });
+      expect(used).toBe(4);
     } finally {
       await logged.close();
     }
@@ -271,12 +273,13 @@ describe('outage budget', () => {
     const outage = await startTestGateway({ settings: { outageFailures: 3, outageProbeMs: 2_000, retriesPerRequest: 3 } });
     try {
       const stats = () => control<{ apiRequests: number }>(outage.emulators.url, 'GET', 'stats');
+      const atStart = (await stats()).apiRequests;
       await control(outage.emulators.url, 'PUT', 'faults', { errorRate: 1 });
       const lookup = `{ customersByPhone(phone: "+14155550134") { outcome } }`;
       // The first lookup: its two arms and the request's retry budget of 3, no more.
       const first = await outage.graphql(lookup);
       expect(first.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', retryable: true });
-      expect((await stats()).apiRequests).toBeLessThanOrEqual(6);
+      expect((await stats()).apiRequests - atStart).toBeLessThanOrEqual(5);
       // A second failing lookup opens the breaker (3 failed calls in a row).
       await outage.graphql(lookup);
       const open = (await stats()).apiRequests;

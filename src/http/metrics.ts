@@ -32,6 +32,10 @@ export interface Metrics {
   watchBudget(governor: BudgetGovernor): void;
   /** Reads the open subscriptions and the customers watched live when scraped. */
   watchSubscriptions(source: { open(): number; watched(): number }): void;
+  /** A background refresh of org metadata (describe), by outcome. */
+  metadataRefresh(outcome: 'ok' | 'failed'): void;
+  /** Reads the metadata cache's state when scraped. */
+  watchMetadata(source: { health(): { failing: unknown[] } }): void;
   /** A customerUpdated re-read, by outcome (`sent`, `unchanged`, `failed`, `refused`: the budget). */
   liveRead(outcome: LiveReadOutcome): void;
 }
@@ -144,6 +148,21 @@ export function createMetrics(): Metrics {
       if (subscriptions) this.set(subscriptions.watched());
     },
   });
+  const metadataRefreshes = new Counter({
+    name: 'gateway_metadata_refresh_total',
+    help: 'Background refreshes of org metadata (describe), by outcome',
+    labelNames: ['outcome'],
+    registers: [registry],
+  });
+  let metadata: { health(): { failing: unknown[] } } | null = null;
+  new Gauge({
+    name: 'gateway_metadata_failing',
+    help: 'Metadata entries whose last refresh failed (still served, older than DESCRIBE_CACHE_TTL_MS)',
+    registers: [registry],
+    collect() {
+      if (metadata) this.set(metadata.health().failing.length);
+    },
+  });
   const liveReads = new Counter({
     name: 'gateway_live_reads_total',
     help: 'customerUpdated re-reads, by outcome: sent, unchanged (nothing sent), failed, refused (the role budget)',
@@ -199,6 +218,10 @@ export function createMetrics(): Metrics {
       subscriptions = source;
     },
     liveRead: (outcome) => liveReads.inc({ outcome }),
+    metadataRefresh: (outcome) => metadataRefreshes.inc({ outcome }),
+    watchMetadata: (source) => {
+      metadata = source;
+    },
     changeEvents: {
       event: (object, changeType) =>
         changeEvents.inc({ object: OBJECTS.has(object) ? object : 'other', change_type: /^[A-Z_]{1,20}$/.test(changeType) ? changeType : 'other' }),

@@ -36,6 +36,7 @@ import type { Tracing } from './tracing';
 import { DOCUMENT_ID_PARAM } from './trusted-documents';
 import { useTrustedDocuments } from './use-trusted-documents';
 import type { LiveCustomers } from './live-customers';
+import type { MetadataCache } from '../salesforce/cache';
 import { useLiveCustomers } from './use-live-customers';
 
 export interface SecurityDeps {
@@ -138,7 +139,10 @@ export function createGateway({
       usePages(),
       ...tracing.plugins,
       ...useMetrics(metrics, metricsEndpoint),
-      useReadinessCheck({ endpoint: '/ready', check: readiness(services.sf, logger, security.keys, sharedState, governor, changeEvents) }),
+      useReadinessCheck({
+        endpoint: '/ready',
+        check: readiness(services.sf, logger, security.keys, sharedState, governor, changeEvents, services.describeCache),
+      }),
       useBudget(governor),
       useExecutionCancellation(),
       ...(smsWebhook ? [useSmsStatusWebhook({ ...smsWebhook, sf: services.sf, logger, metrics })] : []),
@@ -229,6 +233,7 @@ function readiness(
   state: Pick<SharedState, 'kind' | 'healthy'>,
   governor: BudgetGovernor,
   changeEvents: Pick<ChangeEvents, 'health'> | null,
+  metadata: Pick<MetadataCache, 'health'>,
   cacheMs = 30_000,
   failureCacheMs = 5_000,
 ) {
@@ -260,6 +265,8 @@ function readiness(
           sharedState: { kind: state.kind, available: shared },
           budget: await governor.status(),
           changeEvents: changeEventsDetail(changeEvents),
+          // Describes kept fresh in the background; a failing refresh keeps serving the last one.
+          metadata: metadata.health(),
         }
       : { status };
     return json(last.ok ? 200 : 503, body);

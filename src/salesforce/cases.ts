@@ -1,7 +1,7 @@
 /** Cases: picklists, lookups and pages of a customer's cases. */
 import type { CaseStatusFilter } from '../domain/context-shape';
 import type { FieldError } from '../domain/errors';
-import type { TtlCache } from './cache';
+import type { MetadataCache } from './cache';
 import type { SalesforceApi } from './api';
 import { defaultRecordType, describeObject, isPicklist, recordTypePicklists, type DescribeField, type DescribeResult } from './describe';
 import { childPages, type PageRequest } from './pages';
@@ -24,7 +24,7 @@ export interface CasePicklists {
 }
 
 /** The active values of Case.Status, Case.Priority and Case.Origin, from describe. */
-export async function casePicklists(sf: SalesforceApi, cache: TtlCache): Promise<CasePicklists> {
+export async function casePicklists(sf: SalesforceApi, cache: MetadataCache): Promise<CasePicklists> {
   const describe = await describeObject(sf, cache, 'Case');
   const values = (name: string): PicklistValue[] =>
     (describe.fields.find((f) => f.name === name)?.picklistValues ?? [])
@@ -208,7 +208,7 @@ function checkCustom(
  */
 export async function caseRow(
   sf: SalesforceApi,
-  cache: TtlCache,
+  cache: MetadataCache,
   fields: CaseFields,
   defaultOrigin: string | null,
   defaults: Readonly<Record<string, unknown>> = {},
@@ -271,7 +271,7 @@ export async function caseRow(
 }
 
 /** What the org's describe says is wrong with new values of Case fields (API names; null: unchanged). */
-export async function checkCaseValues(sf: SalesforceApi, cache: TtlCache, values: Record<string, string | null>): Promise<FieldError[]> {
+export async function checkCaseValues(sf: SalesforceApi, cache: MetadataCache, values: Record<string, string | null>): Promise<FieldError[]> {
   return checkAgainstDescribe(await describeObject(sf, cache, 'Case'), values);
 }
 
@@ -282,7 +282,7 @@ export async function checkCaseValues(sf: SalesforceApi, cache: TtlCache, values
  */
 export async function customUpdate(
   sf: SalesforceApi,
-  cache: TtlCache,
+  cache: MetadataCache,
   custom: readonly CustomValue[],
 ): Promise<{ row: Record<string, unknown>; errors: FieldError[] }> {
   if (custom.length === 0) return { row: {}, errors: [] };

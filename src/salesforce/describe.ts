@@ -1,5 +1,5 @@
-/** sObject describe, cached for the configured TTL (orgs change picklists rarely). */
-import type { TtlCache } from './cache';
+/** sObject describe, kept fresh in the background (salesforce/cache.ts; orgs change picklists rarely). */
+import type { MetadataCache } from './cache';
 import type { SalesforceApi } from './api';
 
 export interface DescribeField {
@@ -29,8 +29,8 @@ export interface DescribeResult {
   }[];
 }
 
-export function describeObject(sf: SalesforceApi, cache: TtlCache, object: string): Promise<DescribeResult> {
-  return cache.get(`describe:${object}`, () => sf.request<DescribeResult>('GET', `/sobjects/${object}/describe`));
+export function describeObject(sf: SalesforceApi, cache: MetadataCache, object: string): Promise<DescribeResult> {
+  return cache.get(`describe:${object}`, (client) => client.request<DescribeResult>('GET', `/sobjects/${object}/describe`), sf);
 }
 
 /**
@@ -38,14 +38,18 @@ export function describeObject(sf: SalesforceApi, cache: TtlCache, object: strin
  * (User Interface API Developer Guide, "Get Values for All Picklist Fields of a Record Type"),
  * cached as describe is.
  */
-export function recordTypePicklists(sf: SalesforceApi, cache: TtlCache, object: string, recordTypeId: string): Promise<Record<string, string[]>> {
-  return cache.get(`picklists:${object}:${recordTypeId}`, async () => {
-    const answer = await sf.request<{ picklistFieldValues?: Record<string, { values?: { value: string }[] }> }>(
-      'GET',
-      `/ui-api/object-info/${object}/picklist-values/${recordTypeId}`,
-    );
-    return Object.fromEntries(Object.entries(answer.picklistFieldValues ?? {}).map(([field, v]) => [field, (v.values ?? []).map((x) => x.value)]));
-  });
+export function recordTypePicklists(sf: SalesforceApi, cache: MetadataCache, object: string, recordTypeId: string): Promise<Record<string, string[]>> {
+  return cache.get(
+    `picklists:${object}:${recordTypeId}`,
+    async (client) => {
+      const answer = await client.request<{ picklistFieldValues?: Record<string, { values?: { value: string }[] }> }>(
+        'GET',
+        `/ui-api/object-info/${object}/picklist-values/${recordTypeId}`,
+      );
+      return Object.fromEntries(Object.entries(answer.picklistFieldValues ?? {}).map(([field, v]) => [field, (v.values ?? []).map((x) => x.value)]));
+    },
+    sf,
+  );
 }
 
 /** Whether a field takes values from a list (single or multi-select picklist). */

@@ -4,7 +4,7 @@
  * answer a retry.
  */
 import type { KeyedRecord } from '../shared-state/fallback-keys';
-import type { TtlCache } from './cache';
+import type { MetadataCache } from './cache';
 import type { SalesforceApi } from './api';
 import { describeObject } from './describe';
 import { eq, select } from './soql';
@@ -19,7 +19,7 @@ export interface IdempotencySettings {
 export type KeyedObject = 'Case' | 'Task';
 
 /** Whether the org has both idempotency fields on the object (describe, cached). */
-export async function hasIdempotencyFields(sf: SalesforceApi, cache: TtlCache, object: KeyedObject, s: IdempotencySettings): Promise<boolean> {
+export async function hasIdempotencyFields(sf: SalesforceApi, cache: MetadataCache, object: KeyedObject, s: IdempotencySettings): Promise<boolean> {
   const d = await describeObject(sf, cache, object);
   const names = new Set(d.fields.map((f) => f.name));
   return names.has(s.keyField) && names.has(s.fingerprintField);

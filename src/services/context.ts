@@ -4,7 +4,7 @@ import type { Logger } from 'pino';
 import type { Written } from '../domain/dependencies';
 import type { CountryCode } from '../domain/phone';
 import type { Channels } from '../domain/delivery';
-import type { TtlCache } from '../salesforce/cache';
+import type { MetadataCache } from '../salesforce/cache';
 import type { SalesforceApi } from '../salesforce/api';
 import { createLoaders } from '../salesforce/loaders';
 import type { IdempotencySettings } from '../salesforce/idempotency';
@@ -33,7 +33,7 @@ export interface ServiceDeps {
   /** The shared client, bounded by this request's deadline. */
   sf: SalesforceApi;
   /** Org metadata (describe), shared across requests. */
-  describeCache: TtlCache;
+  describeCache: MetadataCache;
   idempotency: { settings: IdempotencySettings; claims: Claims; fallback: FallbackKeyStore };
   channels: Channels;
   logger: Logger;

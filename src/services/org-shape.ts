@@ -6,7 +6,7 @@
  * A problem stops start-up with one line each, naming the file's entry.
  */
 import type { SalesforceApi } from '../salesforce/api';
-import type { TtlCache } from '../salesforce/cache';
+import type { MetadataCache } from '../salesforce/cache';
 import { describeObject, isPicklist, recordTypePicklists, type DescribeField, type DescribeResult } from '../salesforce/describe';
 import { DEFAULT_PHONE_FIELDS, type CustomField, type CustomFieldType, type CustomObject, type OrgFields } from '../salesforce/records';
 
@@ -61,14 +61,19 @@ function describeText(object: string, f: DescribeField): string {
   return `${f.label ?? f.name} (${object}.${f.name}, ${f.type}).${list}`;
 }
 
+/** The objects whose describe the writes read: Case (its values, its key fields), Task (its key fields). */
+export const WRITE_OBJECTS = ['Case', 'Task'] as const;
+
 /**
- * Checks the org file against describe (one describe of Contact, and of Account and Case when
- * the file names their fields) and answers the org fields the gateway reads with. The describes
- * go through the app's describe cache, so the first createCase reuses Case's.
+ * Checks the org file against describe (Contact, Case and Task, and Account when the file names
+ * its fields) and answers the org fields the gateway reads with. The describes go through the
+ * app's metadata cache, which keeps them fresh from then on, so no write ever waits for one.
  * @throws OrgShapeError listing every problem
  */
-export async function checkOrgShape(sf: SalesforceApi, cache: TtlCache, base: OrgFields, file: OrgDeclaration | null): Promise<OrgSetup> {
-  const objects = new Set<string>(['Contact']);
+export async function checkOrgShape(sf: SalesforceApi, cache: MetadataCache, base: OrgFields, file: OrgDeclaration | null): Promise<OrgSetup> {
+  // Contact's shape, and what the writes read (Case's picklists and key fields, Task's key fields):
+  // loaded now and kept fresh in the background, never on a live call.
+  const objects = new Set<string>(['Contact', ...WRITE_OBJECTS]);
   for (const [type, fields] of Object.entries(file?.fields ?? {})) if (Object.keys(fields ?? {}).length > 0) objects.add(SOBJECT[type as CustomObject]);
   if (Object.keys(file?.caseDefaults ?? {}).length > 0) objects.add('Case');
   const described = new Map<string, DescribeResult>();
