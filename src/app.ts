@@ -144,6 +144,7 @@ export async function createApp(config: AppConfig, overrides: AppOverrides = {})
   });
   metrics.watchSubscriptions({ open: slots.open, watched: live.watched });
   metrics.watchMetadata(describeCache);
+  metrics.watchSharedState(state);
   const { sms, publicBaseUrl } = config.messaging;
   const yoga = createGateway({
     governor,

@@ -74,6 +74,9 @@ describe('customerUpdated', () => {
     const withCase: Event = await nextWhere(stream, (c) => c.cases.edges.some((e) => e.node.subject === 'Opened by the billing system'));
     expect(Date.now() - started).toBeLessThan(3_000);
     expect((withCase.data as Live).customerUpdated.cases.edges.map((e) => e.node.id)).toContain((opened as { id: string }).id);
+    // Operators see how long after their commit the changes were applied (the freshness objective).
+    const metrics = await app.metrics.registry.metrics();
+    expect(Number(/^gateway_change_event_lag_seconds_bucket\{le="3"\} (\d+)$/m.exec(metrics)?.[1])).toBeGreaterThanOrEqual(2);
   });
 
   it('sends what the agent changes through the gateway', async () => {

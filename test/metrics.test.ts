@@ -33,6 +33,29 @@ describe('/metrics', () => {
     expect(text).not.toMatch(/4155550134|@|Lovelace|003[A-Za-z0-9]{12}/);
   });
 
+  it('counts operations by outcome for the objectives, errors by code, and whether the shared state answers', async () => {
+    const before = await metrics();
+    const count = (text: string, series: string) => (Number.isNaN(value(text, series)) ? 0 : value(text, series));
+    // A trusted document's operation, answered; one failed by Salesforce; one refused as wrong.
+    const lookup = 'query CallerLookup { customersByPhone(phone: "+14155550134") { outcome } }';
+    await gw.graphql(lookup);
+    await control(gw.emulators.url, 'PUT', 'faults', { errorRate: 1 });
+    const failed = await gw.graphql('{ customer(id: "0035g0000000009AAA") { name } }');
+    await control(gw.emulators.url, 'DELETE', 'faults');
+    expect(failed.errors?.[0]?.extensions?.code).toBe('UPSTREAM_UNAVAILABLE');
+    await gw.graphql('{ customer(id: "nope") { name } }');
+    const text = await metrics();
+    const ok = 'gateway_operations_total{operationName="CallerLookup",role="agent",outcome="ok"}';
+    expect(count(text, ok) - count(before, ok)).toBe(1);
+    const failedSeries = 'gateway_operations_total{operationName="other",role="agent",outcome="failed"}';
+    expect(count(text, failedSeries) - count(before, failedSeries)).toBe(1);
+    const invalid = 'gateway_operations_total{operationName="other",role="agent",outcome="invalid"}';
+    expect(count(text, invalid) - count(before, invalid)).toBe(1);
+    expect(count(text, 'gateway_errors_total{code="UPSTREAM_UNAVAILABLE"}') - count(before, 'gateway_errors_total{code="UPSTREAM_UNAVAILABLE"}')).toBe(1);
+    expect(count(text, 'gateway_errors_total{code="BAD_USER_INPUT"}')).toBeGreaterThanOrEqual(1);
+    expect(value(text, 'gateway_shared_state_up')).toBe(1);
+  });
+
   it('counts retries, follow-ups by channel and status, and webhook reports', async () => {
     await control(gw.emulators.url, 'PUT', 'faults', { failNext: 1 });
     await gw.graphql(`{ customer(id: "${gw.ids.contacts.grace}") { name } }`);

@@ -45,7 +45,12 @@ export interface ChangeEventsOptions {
   reconnectBaseMs?: number;
   logger: Logger;
   /** Told of every event and state change, for metrics. */
-  observe?: { event(object: string, changeType: string): void; state(state: SubscriptionState): void };
+  observe?: {
+    event(object: string, changeType: string): void;
+    state(state: SubscriptionState): void;
+    /** A change applied, this long after Salesforce committed it (the header's commitTimestamp). */
+    applied?(lagMs: number): void;
+  };
   clock?: () => number;
 }
 
@@ -75,7 +80,7 @@ const INVALID_ARGUMENT = 3;
 interface ParsedEvent {
   replayId?: number;
   payload?: Record<string, unknown> & {
-    ChangeEventHeader?: { entityName?: string; recordIds?: string[]; changeType?: string; changedFields?: string[] };
+    ChangeEventHeader?: { entityName?: string; recordIds?: string[]; changeType?: string; changedFields?: string[]; commitTimestamp?: number | bigint };
   };
 }
 
@@ -262,6 +267,8 @@ class Subscription implements ChangeEvents {
     if (change && this.wanted.has(change.object)) {
       o.observe?.event(change.object, event.payload?.ChangeEventHeader?.changeType ?? 'UNKNOWN');
       await o.onChange([change]).catch((e: unknown) => o.logger.warn({ err: e }, 'change event not applied to the cache'));
+      const committed = event.payload?.ChangeEventHeader?.commitTimestamp;
+      if (committed !== undefined && committed !== null) o.observe?.applied?.(Date.now() - Number(committed));
     }
     // Healthy once what the event changed is dropped (not before).
     if (this.state !== 'connected') this.setState('connected');

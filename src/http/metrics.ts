@@ -7,11 +7,12 @@
  */
 import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
-import { Counter, Gauge, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry } from 'prom-client';
 import type { SalesforceApi } from '../salesforce/api';
 import type { SalesforceObserver } from '../salesforce/observer';
 import type { BudgetGovernor, BudgetRefusalReason } from './policy/budget';
 import { operationLabel } from './trusted-documents';
+import type { AnsweredOperation } from './use-request-log';
 
 export interface Metrics {
   registry: Registry;
@@ -21,7 +22,7 @@ export interface Metrics {
   cacheResult(hit: boolean): void;
   budgetRefusal(role: string, reason: BudgetRefusalReason): void;
   /** Change events received, and the subscription's state. */
-  changeEvents: { event(object: string, changeType: string): void; state(state: string): void };
+  changeEvents: { event(object: string, changeType: string): void; state(state: string): void; applied(lagMs: number): void };
   /** A last known answer served, marked stale, while Salesforce failed. */
   staleAnswer(): void;
   /** Cache entities dropped, by what dropped them (`event`: a change event; `lost`: a refused replay id). */
@@ -36,6 +37,10 @@ export interface Metrics {
   metadataRefresh(outcome: 'ok' | 'failed'): void;
   /** Reads the metadata cache's state when scraped. */
   watchMetadata(source: { health(): { failing: unknown[] } }): void;
+  /** A GraphQL request answered: its outcome for the objectives, and its error codes. */
+  answered(o: AnsweredOperation): void;
+  /** Reads whether the shared state (Redis) answers when scraped. */
+  watchSharedState(source: { healthy(): Promise<boolean> }): void;
   /** A customerUpdated re-read, by outcome (`sent`, `unchanged`, `failed`, `refused`: the budget). */
   liveRead(outcome: LiveReadOutcome): void;
 }
@@ -163,6 +168,33 @@ export function createMetrics(): Metrics {
       if (metadata) this.set(metadata.health().failing.length);
     },
   });
+  const operations = new Counter({
+    name: 'gateway_operations_total',
+    help: 'GraphQL requests by operation, role and outcome: ok (answered, a stale answer included), failed (the gateway or Salesforce failed it), refused (a limit: rate, budget, subscriptions), invalid (the request was wrong)',
+    labelNames: ['operationName', 'role', 'outcome'],
+    registers: [registry],
+  });
+  const errorCodes = new Counter({
+    name: 'gateway_errors_total',
+    help: 'Errors answered, by code',
+    labelNames: ['code'],
+    registers: [registry],
+  });
+  const changeLag = new Histogram({
+    name: 'gateway_change_event_lag_seconds',
+    help: 'From a change committed in Salesforce to its change event applied here (cache dropped, live subscribers told)',
+    buckets: [0.25, 0.5, 1, 2, 3, 5, 10, 30, 60],
+    registers: [registry],
+  });
+  let sharedState: { healthy(): Promise<boolean> } | null = null;
+  new Gauge({
+    name: 'gateway_shared_state_up',
+    help: 'Whether the shared state (Redis, or this process) answers: 1 or 0',
+    registers: [registry],
+    async collect() {
+      if (sharedState) this.set((await sharedState.healthy().catch(() => false)) ? 1 : 0);
+    },
+  });
   const liveReads = new Counter({
     name: 'gateway_live_reads_total',
     help: 'customerUpdated re-reads, by outcome: sent, unchanged (nothing sent), failed, refused (the role budget)',
@@ -218,6 +250,14 @@ export function createMetrics(): Metrics {
       subscriptions = source;
     },
     liveRead: (outcome) => liveReads.inc({ outcome }),
+    answered: (o) => {
+      const codes = o.codes.map((c) => (ERROR_CODES.has(c) ? c : 'other'));
+      for (const code of codes) errorCodes.inc({ code });
+      operations.inc({ operationName: operationLabel(o.operation ?? undefined), role: o.role ?? 'none', outcome: outcomeOf(o.status, codes) });
+    },
+    watchSharedState: (source) => {
+      sharedState = source;
+    },
     metadataRefresh: (outcome) => metadataRefreshes.inc({ outcome }),
     watchMetadata: (source) => {
       metadata = source;
@@ -225,6 +265,8 @@ export function createMetrics(): Metrics {
     changeEvents: {
       event: (object, changeType) =>
         changeEvents.inc({ object: OBJECTS.has(object) ? object : 'other', change_type: /^[A-Z_]{1,20}$/.test(changeType) ? changeType : 'other' }),
+      // How long after its commit in Salesforce a change was applied (the freshness objective).
+      applied: (lagMs) => changeLag.observe(Math.max(0, lagMs) / 1_000),
       state: (state) => {
         for (const s of SUBSCRIPTION_STATES) subscription.set({ state: s }, s === state ? 1 : 0);
       },
@@ -233,6 +275,30 @@ export function createMetrics(): Metrics {
     invalidations: (source, entities) => invalidations.inc({ source }, entities),
     cacheResult: (hit) => cache.inc({ result: hit ? 'hit' : 'miss' }),
   };
+}
+
+/** Codes that mean the gateway or Salesforce failed an answer (the availability objective). */
+const FAILED = new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'UPSTREAM_LIMIT', 'UPSTREAM_AUTH', 'STATE_UNAVAILABLE', 'INTERNAL_ERROR']);
+/** Codes of a limit the client met. */
+const REFUSED = new Set(['RATE_LIMITED', 'BUDGET_EXHAUSTED', 'SUBSCRIPTION_LIMIT']);
+/** The codes errors are counted by; any other is `other`. */
+const ERROR_CODES = new Set([
+  ...FAILED,
+  ...REFUSED,
+  'BAD_USER_INPUT',
+  'FORBIDDEN',
+  'UNAUTHENTICATED',
+  'NOT_FOUND',
+  'PERSISTED_QUERY_NOT_FOUND',
+  'GRAPHQL_PARSE_FAILED',
+  'GRAPHQL_VALIDATION_FAILED',
+]);
+
+function outcomeOf(status: number, codes: readonly string[]): 'ok' | 'failed' | 'refused' | 'invalid' {
+  if (status >= 500 || codes.some((c) => FAILED.has(c))) return 'failed';
+  if (codes.some((c) => REFUSED.has(c))) return 'refused';
+  if (status >= 400 || codes.length > 0) return 'invalid';
+  return 'ok';
 }
 
 /** The labels of Yoga's series: a closed set, whatever a client sends. */

@@ -20,8 +20,23 @@ const QUIET = new Set(['/health', '/ready']);
 
 const newState = (id: string): RequestState => ({ id, started: performance.now(), operation: null, codes: new Set(), errors: 0, context: null });
 
-/** `traceIdOf`: the request's trace id (http/tracing.ts), logged so that a line leads to its trace. */
-export function useRequestLog(logger: Logger, traceIdOf: (request: Request) => string | null): Plugin<Context> {
+/** What a GraphQL request's line tells the metrics (http/metrics.ts: outcomes and error codes). */
+export interface AnsweredOperation {
+  operation: string | null;
+  role: string | null;
+  status: number;
+  codes: readonly string[];
+}
+
+/**
+ * `traceIdOf`: the request's trace id (http/tracing.ts), logged so that a line leads to its trace.
+ * `answered`: told of every GraphQL request as its line is written.
+ */
+export function useRequestLog(
+  logger: Logger,
+  traceIdOf: (request: Request) => string | null,
+  answered: (o: AnsweredOperation) => void = () => undefined,
+): Plugin<Context> {
   return {
     onRequest({ request }) {
       const asked = request.headers.get('x-request-id');
@@ -77,6 +92,7 @@ export function useRequestLog(logger: Logger, traceIdOf: (request: Request) => s
         salesforceCalls: state.context?.sf.callsMade ?? 0,
         apiUsage: state.context?.sf.health().apiUsage ?? null,
       };
+      if (GRAPHQL_PATHS.has(url.pathname)) answered({ operation: line.operation, role: line.role, status: line.status, codes: line.errorCodes });
       if (QUIET.has(url.pathname)) logger.debug(line, 'request');
       else logger.info(line, GRAPHQL_PATHS.has(url.pathname) ? 'graphql operation' : 'request');
     },

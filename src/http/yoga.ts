@@ -134,7 +134,7 @@ export function createGateway({
   return createYoga<Record<string, unknown>, Context>({
     schema,
     plugins: [
-      useRequestLog(logger, tracing.traceIdOf),
+      useRequestLog(logger, tracing.traceIdOf, metrics.answered),
       useEdgePaths(),
       usePages(),
       ...tracing.plugins,
