@@ -47,10 +47,10 @@ function codeFiles(): string[] {
       const path = `${dir}${name}`;
       if (name === 'node_modules' || name === '__generated__') continue;
       if (statSync(new URL(path, ROOT)).isDirectory()) walk(`${path}/`);
-      else if (/\.(ts|js|py|json|graphql)$/.test(name)) out.push(path);
+      else if (/\.(ts|js|py|json|graphql|yml)$/.test(name)) out.push(path);
     }
   };
-  for (const dir of ['src/', 'test/', 'bench/', 'emulator/src/', 'emulator/test/', 'emulator/bin/', 'integrations/', '.ci/']) walk(dir);
+  for (const dir of ['src/', 'test/', 'bench/', 'emulator/src/', 'emulator/test/', 'emulator/bin/', 'integrations/', '.ci/', 'ops/']) walk(dir);
   return [...out, 'eslint.config.js', 'vitest.config.ts', 'codegen.ts', 'Dockerfile', 'compose.yaml', 'gateway.env.example'];
 }
 
