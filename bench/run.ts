@@ -8,10 +8,10 @@
  * latency p50/p99 with autocannon while the emulator adds 50 ms to every Salesforce call.
  *
  * First the caller-context run (bench/context.ts), then the voice-call run (bench/voice-call.ts),
- * the change-events run (bench/change-events.ts), the Redis footprint run (bench/redis-footprint.ts), then this one, then the chaos run (bench/chaos.ts), then the subscriptions run (bench/subscriptions.ts), then the live-customers run (bench/live-customers.ts).
+ * the change-events run (bench/change-events.ts), the Redis footprint run (bench/redis-footprint.ts), then this one, then the chaos run (bench/chaos.ts), then the subscriptions run (bench/subscriptions.ts), then the live-customers run (bench/live-customers.ts), then the load run (bench/load.ts).
  *
  * Options (env): BENCH_SECONDS (per latency run, default 5), BENCH_CONNECTIONS (default 4),
- * BENCH_ONLY=context|voice|events|footprint|read|chaos|subscriptions|live; BENCH_SUBSCRIBERS (default 1,000).
+ * BENCH_ONLY=context|voice|events|footprint|read|chaos|subscriptions|live|load; BENCH_SUBSCRIBERS (default 1,000).
  */
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -30,6 +30,7 @@ import { runChangeEvents } from './change-events';
 import { runRedisFootprint } from './redis-footprint';
 import { runSubscriptions } from './subscriptions';
 import { runLiveCustomers } from './live-customers';
+import { runLoad } from './load';
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
@@ -152,3 +153,4 @@ if (!only || only === 'read') await runRead();
 if (!only || only === 'chaos') await runChaos();
 if (!only || only === 'subscriptions') await runSubscriptions();
 if (!only || only === 'live') await runLiveCustomers();
+if (!only || only === 'load') await runLoad();

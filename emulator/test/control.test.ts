@@ -145,6 +145,20 @@ describe('faults', () => {
     expect(performance.now() - started).toBeGreaterThanOrEqual(140);
   });
 
+  it('spreads that latency with latencyJitterMs', async () => {
+    await control(em.url, 'PUT', 'faults', { latencyMs: 60, latencyJitterMs: 50 });
+    const took: number[] = [];
+    for (let i = 0; i < 12; i++) {
+      const started = performance.now();
+      await conn.query('SELECT Id FROM Account LIMIT 1');
+      took.push(performance.now() - started);
+    }
+    // Between 10 and 110 ms added, not all alike (a wall-clock bound kept generous above).
+    expect(Math.min(...took)).toBeGreaterThanOrEqual(9);
+    expect(Math.max(...took) - Math.min(...took)).toBeGreaterThan(15);
+    await control(em.url, 'DELETE', 'faults');
+  });
+
   it('commits a write and then drops the answer (dropResponseAfterCommitRate)', async () => {
     await control(em.url, 'PUT', 'faults', { dropResponseAfterCommitRate: 1 });
     const e = await rejection(() =>

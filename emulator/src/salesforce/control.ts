@@ -47,6 +47,7 @@ export function validateFaults(input: unknown): { faults?: Partial<Faults>; prob
   for (const [key, value] of Object.entries(input)) {
     switch (key) {
       case 'latencyMs':
+      case 'latencyJitterMs':
       case 'searchIndexLagMs':
       case 'seed':
       case 'failNext':

@@ -7,6 +7,8 @@ export type FaultErrorCode = 'SERVER_UNAVAILABLE' | 'REQUEST_LIMIT_EXCEEDED' | '
 export interface Faults {
   /** Added before every API call is answered. */
   latencyMs: number;
+  /** Spread of that latency: each answer waits latencyMs ± up to this (uniform, from its own seeded dice). */
+  latencyJitterMs: number;
   /** Share of API calls (0..1) answered with `errorCode` instead. */
   errorRate: number;
   errorCode: FaultErrorCode;
@@ -39,6 +41,7 @@ export interface Faults {
 
 export const NO_FAULTS: Faults = {
   latencyMs: 0,
+  latencyJitterMs: 0,
   errorRate: 0,
   errorCode: 'SERVER_UNAVAILABLE',
   dropResponseAfterCommitRate: 0,

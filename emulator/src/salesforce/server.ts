@@ -77,12 +77,20 @@ export class SalesforceEmulator {
   pubsub: { setFaults(f: Record<string, unknown>): unknown } | null = null;
   /** Change-event enrichment, configured through the Tooling API's PlatformEventChannelMember. */
   readonly enrichment = new Enrichment();
+  /** One answer's added latency: latencyMs, spread by latencyJitterMs either way. */
+  private latency(): number {
+    const { latencyMs, latencyJitterMs } = this.faults;
+    return Math.max(0, latencyMs + (latencyJitterMs > 0 ? (this.jitter() * 2 - 1) * latencyJitterMs : 0));
+  }
+
   /** The objects with change events (set by the Pub/Sub server; enrichment is checked against them). */
   cdcObjects: readonly string[] = ['Contact', 'Account', 'Case', 'Task'];
   /** The org's calls of the day made before the counted ones (by other integrations): set by PUT /__emulator/limits. */
   private usedElsewhere = 0;
   private readonly initialDailyApiLimit: number;
   private roll = dice(NO_FAULTS.seed);
+  /** The latency's spread has dice of its own, so that errors fall where they would without it. */
+  private jitter = dice(NO_FAULTS.seed + 1);
   private readonly org: Org;
   private readonly queries: QueryResource;
   private readonly restoreSeed: () => void;
@@ -117,6 +125,7 @@ export class SalesforceEmulator {
     this.faults = { ...NO_FAULTS, ...faults };
     this.oauth.rejectTokens = this.faults.rejectTokens;
     this.roll = dice(this.faults.seed);
+    this.jitter = dice(this.faults.seed + 1);
     return this.faults;
   }
 
@@ -159,7 +168,7 @@ export class SalesforceEmulator {
   async handle(req: IncomingMessage, res: ServerResponse, url: URL, baseUrl: string): Promise<boolean> {
     if (url.pathname === '/services/oauth2/token' && req.method === 'POST') {
       const form = new URLSearchParams((await readBody(req)).toString('utf8'));
-      if (this.faults.latencyMs > 0) await sleep(this.faults.latencyMs);
+      if (this.faults.latencyMs > 0) await sleep(this.latency());
       const answer = this.oauth.token(form, header(req, 'authorization'), baseUrl);
       send(res, answer.status, answer.body, { 'Content-Type': JSON_TYPE, 'Cache-Control': 'no-cache,must-revalidate,max-age=0,no-store,private' });
       return true;
@@ -272,7 +281,7 @@ export class SalesforceEmulator {
     this.apiRequests++;
     this.byKind[kind] = (this.byKind[kind] ?? 0) + 1;
     const slow = this.faults.latencyStatementContains === null || (statement ?? '').includes(this.faults.latencyStatementContains);
-    if (this.faults.latencyMs > 0 && slow) await sleep(this.faults.latencyMs);
+    if (this.faults.latencyMs > 0 && slow) await sleep(this.latency());
     const targeted =
       (this.faults.errorStatementContains === null || (statement ?? '').includes(this.faults.errorStatementContains)) &&
       (this.faults.errorMethod === null || req.method === this.faults.errorMethod);
