@@ -82,6 +82,17 @@ export function responseCache(freshness: Freshness, secret: Buffer, onStale: () 
    */
   const pending = new LRUCache<string, { deps: AnswerDependencies | undefined; byEvents: boolean }>({ max: 10_000 });
   const declared = declaredVariables();
+  // The same request again (the agent's lookups, a frontend's polling) reuses its key: a map
+  // lookup costs less than the HMAC. Bounded in entries and in the text it holds.
+  const keys = new LRUCache<string, string>({ max: 10_000, maxSize: 16_000_000, sizeCalculation: (_v, k) => Math.max(1, k.length) });
+  const cacheKeyOf = (material: string) => {
+    let key = keys.get(material);
+    if (key === undefined) {
+      key = createHmac('sha256', secret).update(material).digest('hex');
+      keys.set(material, key);
+    }
+    return key;
+  };
   const etagOf = (key: string, storedAt: number) => createHmac('sha256', secret).update(`etag\0${key}\0${storedAt}`).digest('hex');
 
   const cache: Cache = {
@@ -155,9 +166,7 @@ export function responseCache(freshness: Freshness, secret: Buffer, onStale: () 
             const names = declared(documentString, operationName);
             const values = variableValues ?? {};
             const used = names ? Object.fromEntries([...names].sort().map((n) => [n, values[n]])) : values;
-            const key = createHmac('sha256', secret)
-              .update([documentString, operationName ?? '', JSON.stringify(used), sessionId ?? ''].join('|'))
-              .digest('hex');
+            const key = cacheKeyOf([documentString, operationName ?? '', JSON.stringify(used), sessionId ?? ''].join('|'));
             keyOf.set(request, key);
             return key;
           },
