@@ -155,8 +155,12 @@ describe('when Redis stops mid-run', () => {
       const input = { customerId: ada, subject: 'Before the outage', idempotencyKey: 'outage-1' };
       expect((await gql(a, CREATE, { input })).body.data?.createCase?.__typename).toBe('CreateCaseSuccess');
       await redis.stop();
-      // Reads go on.
+      // Reads go on, a caller identified too: its activity cannot reach Redis, and is let go.
       for (const app of [a, b]) expect((await gql(app, `{ customer(id: "${ada}") { name } }`)).body.data?.customer).toEqual({ name: 'Ada Lovelace' });
+      const lookup = await gql(a, `{ customersByPhone(phone: "+14155550134") { outcome bestMatch { customer { id name } } } }`);
+      expect(lookup.body.data?.customersByPhone).toMatchObject({ outcome: 'UNIQUE_MATCH' });
+      // A publish that failed would surface as an unhandled rejection, which fails the run.
+      await new Promise((r) => setTimeout(r, 200));
       // Writes are refused, retryably, and write nothing.
       const refused = await gql(b, CREATE, { input: { ...input, subject: 'During the outage', idempotencyKey: 'outage-2' } });
       expect(refused.body.errors?.[0]?.extensions).toMatchObject({ code: 'STATE_UNAVAILABLE', retryable: true });

@@ -28,7 +28,11 @@ export async function openEvents(redis: Redis | null, listeners: number): Promis
   subscriber.on('error', () => undefined);
   // Up before the first subscription.
   await subscriber.connect();
-  const target = createRedisEventTarget({ publishClient: redis, subscribeClient: subscriber });
+  // Yoga's target publishes and drops the command's promise: while Redis is down the command
+  // fails (the shared client has no offline queue), and an unhandled rejection would end the
+  // process. An event that cannot be published is let go (its subscribers were on Redis too).
+  const publishClient = { publish: (channel: string, message: string) => redis.publish(channel, message).catch(() => 0) };
+  const target = createRedisEventTarget({ publishClient: publishClient as unknown as Redis, subscribeClient: subscriber });
   return {
     target: <T>() => target as unknown as PubSubEventTarget<Record<string, [T]>>,
     close: async () => void (await subscriber.quit().catch(() => subscriber.disconnect())),

@@ -1,7 +1,7 @@
 /**
  * Org metadata (describe results, record types' picklists), kept fresh in the background so that
  * no live call waits for it (docs/operations.md, "Metadata"):
- * - start-up loads what the writes need (`warm`);
+ * - start-up loads what the writes need (services/org-shape.ts, through the shared client);
  * - every entry is loaded again through the shared client when four fifths of its TTL has passed,
  *   never on a request, so a request finds it however long the process runs;
  * - a failed refresh keeps the entry it had (orgs change picklists rarely), says so in `health()`
@@ -56,11 +56,6 @@ export class MetadataCache {
     return (await this.load(key, load, sf)) as V;
   }
 
-  /** Loads `key` through the shared client now (start-up), and keeps it fresh from then on. */
-  async warm<V extends object>(key: string, load: MetadataLoad<V>): Promise<V> {
-    return this.get(key, load, this.o.sf);
-  }
-
   health(): MetadataHealth {
     const failing = [...this.entries].filter(([, e]) => e.failingSince !== null).map(([key, e]) => ({ key, since: new Date(e.failingSince!).toISOString() }));
     return { entries: this.entries.size, failing };
@@ -70,11 +65,6 @@ export class MetadataCache {
   close(): void {
     this.closed = true;
     for (const e of this.entries.values()) if (e.timer) clearTimeout(e.timer);
-  }
-
-  clear(): void {
-    for (const e of this.entries.values()) if (e.timer) clearTimeout(e.timer);
-    this.entries.clear();
   }
 
   private async load(key: string, load: MetadataLoad<object>, sf: SalesforceApi): Promise<object> {
