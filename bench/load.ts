@@ -117,7 +117,17 @@ interface Stage {
   rssMaxMb: number;
   emulatorCpuPercent: number;
   callersCpuPercent: number;
+  /** The gateway's event-loop delay (p99 over the stage, from its /metrics) and its GC time. */
+  loopP99Ms: number;
+  gcMsPerS: number;
+  /** How long the emulator took to answer a trivial control request, p99: its own queue. */
+  emulatorProbeP99Ms: number;
 }
+
+/** One series' value in the gateway's /metrics text. */
+const series = (text: string, name: string) => Number(new RegExp(`^${name}(?:\\{[^}]*\\})? (\\S+)$`, 'm').exec(text)?.[1] ?? NaN);
+const gcSeconds = (text: string) => [...text.matchAll(/^nodejs_gc_duration_seconds_sum\{[^}]*\} (\S+)$/gm)].reduce((n, m) => n + Number(m[1]), 0);
+const scrape = async (g: Gateway) => (await fetch(g.url.replace(/\/graphql$/, '/metrics'))).text();
 
 /** `calls` callers, each making whole voice calls one after another for `seconds`. */
 async function stage(
@@ -132,9 +142,17 @@ async function stage(
   const byStep = Object.fromEntries(VOICE_CALL_STEPS.map((s) => [s, [] as number[]])) as Record<VoiceCallStep, number[]>;
   let voiceCalls = 0;
   let failedSteps = 0;
+  // Scraping resets the event-loop histogram: what the next scrape reads is this stage's.
+  const gcBefore = gcSeconds(await scrape(g));
   const before = { api: (await stats(em.url)).apiRequests, use: usage(g.pid), em: usage(em.pid), own: process.cpuUsage(), at: performance.now() };
   let rssMaxMb = before.use.rssMb;
   const sampler = setInterval(() => (rssMaxMb = Math.max(rssMaxMb, usage(g.pid).rssMb)), 500);
+  // A trivial request to the emulator every 100 ms: how long it waits is the emulator's own queue.
+  const probes: number[] = [];
+  const prober = setInterval(() => {
+    const sent = performance.now();
+    void stats(em.url).then(() => probes.push(performance.now() - sent));
+  }, 100);
   const deadline = performance.now() + seconds * 1_000;
   await Promise.all(
     Array.from({ length: calls }, async (_, caller) => {
@@ -168,7 +186,9 @@ async function stage(
     }),
   );
   clearInterval(sampler);
+  clearInterval(prober);
   const after = { api: (await stats(em.url)).apiRequests, use: usage(g.pid), em: usage(em.pid), own: process.cpuUsage(before.own), at: performance.now() };
+  const metrics = await scrape(g);
   const wall = (after.at - before.at) / 1_000;
   return {
     calls,
@@ -182,10 +202,23 @@ async function stage(
     rssMaxMb,
     emulatorCpuPercent: ((after.em.cpuS - before.em.cpuS) / wall) * 100,
     callersCpuPercent: ((after.own.user + after.own.system) / 1e6 / wall) * 100,
+    loopP99Ms: series(metrics, 'nodejs_eventloop_lag_p99_seconds') * 1_000,
+    gcMsPerS: ((gcSeconds(metrics) - gcBefore) / wall) * 1_000,
+    emulatorProbeP99Ms: percentile(probes, 99),
   };
 }
 
 const ms = (n: number) => `${Math.round(n)} ms`;
+
+/** Which part was the slower at the last level: a trivial request's wait at the emulator, or the gateway's event-loop delay. */
+function verdict(last: Stage | undefined): string {
+  if (!last) return '';
+  const emulator = last.emulatorProbeP99Ms;
+  const gateway = last.loopP99Ms;
+  return emulator > 2 * gateway
+    ? `At ${last.calls}, a trivial request to the emulator waited ${ms(emulator)} (p99) while the gateway's event loop was delayed ${ms(gateway)}: the emulator, not the gateway, set this limit, so a replica carries at least this much.`
+    : `At ${last.calls}, the gateway's event loop was delayed ${ms(gateway)} (p99) and a trivial request to the emulator waited ${ms(emulator)}: the gateway is the part to look at.`;
+}
 
 /** Grouped bars: p50, p95 and p99 of each step. */
 function chart(s: Stage): string {
@@ -269,7 +302,7 @@ export async function runLoad(): Promise<void> {
     );
     const rampRows = ramp.map(
       (s) =>
-        `| ${s.calls} | ${(s.voiceCalls / s.seconds).toFixed(1)} | ${ms(percentile(s.all, 50))} | ${ms(percentile(s.all, 99))} | ${s.cpuPercent.toFixed(0)}% | ${s.rssMaxMb.toFixed(0)} MB | ${s.emulatorCpuPercent.toFixed(0)}% | ${s.callersCpuPercent.toFixed(0)}% | ${s.failedSteps} |`,
+        `| ${s.calls} | ${(s.voiceCalls / s.seconds).toFixed(1)} | ${ms(percentile(s.all, 50))} | ${ms(percentile(s.all, 99))} | ${s.cpuPercent.toFixed(0)}% | ${s.rssMaxMb.toFixed(0)} MB | ${ms(s.loopP99Ms)} | ${s.gcMsPerS.toFixed(0)} ms/s | ${s.emulatorCpuPercent.toFixed(0)}% | ${ms(s.emulatorProbeP99Ms)} | ${s.callersCpuPercent.toFixed(0)}% | ${s.failedSteps} |`,
     );
     const report = `# Load: ${N} concurrent voice calls
 
@@ -281,7 +314,8 @@ ${LATENCY_MS} ± ${JITTER_MS} ms) in another, the callers in the bench's, all on
 
 ${main.voiceCalls} whole voice calls (${(main.voiceCalls / main.seconds).toFixed(1)} a second), ${main.failedSteps} failed steps.
 **${main.salesforcePerCall.toFixed(2)} Salesforce calls per voice call.** The gateway's CPU: ${main.cpuPercent.toFixed(0)}% of one
-core; its memory at most ${main.rssMaxMb.toFixed(0)} MB resident. The emulator's CPU: ${main.emulatorCpuPercent.toFixed(0)}% of one core.
+core; its memory at most ${main.rssMaxMb.toFixed(0)} MB resident; its event loop was delayed up to ${ms(main.loopP99Ms)} (p99), and
+garbage collection took ${main.gcMsPerS.toFixed(0)} ms a second. The emulator's CPU: ${main.emulatorCpuPercent.toFixed(0)}% of one core.
 
 ![Latency per step](load-${date}.svg)
 
@@ -295,11 +329,12 @@ Each level for ${RAMP_SECONDS} s, from 4 concurrent calls, doubling until p99 (a
 the share of one core over the level. All three processes share this machine's ${availableParallelism()} cores: when
 together they come near ${availableParallelism() * 100}%, the machine, not the gateway alone, set the limit.
 
-| concurrent calls | voice calls / s | p50 | p99 | gateway CPU | gateway RSS (max) | emulator CPU | callers CPU | failed steps |
-|---:|---:|---:|---:|---:|---:|---:|---:|---:|
+| concurrent calls | voice calls / s | p50 | p99 | gateway CPU | gateway RSS (max) | gateway event-loop delay p99 | gateway GC | emulator CPU | emulator's own wait p99 | callers CPU | failed steps |
+|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|
 ${rampRows.join('\n')}
 
 **One replica carried ${carried} concurrent voice calls with p99 within 1 s**${passed ? `; at ${passed} p99 passed 1 s.` : ` (the ramp stopped at ${MAX_CALLS} without passing it).`}
+${verdict(ramp.at(-1))}
 `;
     writeFileSync(new URL(`bench/reports/load-${date}.md`, ROOT), report);
     writeFileSync(new URL(`bench/reports/load-${date}.svg`, ROOT), chart(main));

@@ -63,6 +63,11 @@ export interface AppOverrides {
   /** Change-event tuning beyond the configuration (tests: keepalive grace, reconnect delay). */
   changeEvents?: Partial<Pick<ChangeEventsOptions, 'keepaliveGraceMs' | 'reconnectBaseMs'>>;
   /**
+   * Export the process's own metrics (CPU, memory, event-loop delay, GC): main.ts, whose process
+   * is the app's alone. @default false
+   */
+  processMetrics?: boolean;
+  /**
    * Tests only: the time the cache and the change-event health go by (the memory stores' TTLs
    * included; Redis keeps its own), so that a test advances it instead of waiting. @default Date.now
    */
@@ -97,7 +102,7 @@ export interface App {
 export async function createApp(config: AppConfig, overrides: AppOverrides = {}): Promise<App> {
   const logger = overrides.logger ?? createLogger(config.logLevel);
   const g = config.gateway;
-  const metrics = createMetrics();
+  const metrics = createMetrics(overrides.processMetrics ?? false);
   const clock = overrides.clock ?? Date.now;
   const state = await openSharedState(config, clock, logger);
   // Anything that fails from here on closes the shared state it opened.

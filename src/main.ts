@@ -56,7 +56,7 @@ async function fail(message: string): Promise<never> {
 
 let app: Awaited<ReturnType<typeof createApp>>;
 try {
-  app = await createApp(appConfig, { logger });
+  app = await createApp(appConfig, { logger, processMetrics: true });
 } catch (e) {
   // The login and the shared store say what failed, name the variable, and echo no credential.
   app = await fail(e instanceof Error ? e.message : String(e));

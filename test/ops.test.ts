@@ -5,28 +5,42 @@
  * in .ci/run (Debian's prometheus package).
  */
 import { readFileSync } from 'node:fs';
+import { pino } from 'pino';
+import type { RunningEmulators } from 'salesforce-emulator';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startTestGateway, type TestGateway } from './support/gateway';
+import { createApp, type App } from '../src/app';
+import { testConfig } from './support/config';
+import { startTestEmulator } from './support/emulator';
 
 const ROOT = new URL('../', import.meta.url);
 const read = (path: string) => readFileSync(new URL(path, ROOT), 'utf8');
 /** Our metric names in a text (recorded series, `gateway:…`, are not metric names). */
-const metricNames = (text: string) => new Set([...text.matchAll(/\b(?:graphql|gateway|salesforce)_[a-z0-9_]+\b/g)].map((m) => m[0]));
+const metricNames = (text: string) => new Set([...text.matchAll(/\b(?:graphql|gateway|salesforce|nodejs|process)_[a-z0-9_]+\b/g)].map((m) => m[0]));
 
-let gw: TestGateway;
+let em: RunningEmulators;
+let app: App;
 let exported: Set<string>;
 beforeAll(async () => {
-  gw = await startTestGateway();
+  em = await startTestEmulator();
+  // As main.ts makes it: with the process's own metrics.
+  app = await createApp(testConfig(em.url), { logger: pino({ level: 'silent' }), processMetrics: true });
   // An operation, so that Yoga's own series exist as they do in production.
-  await gw.graphql('query CallerLookup { customersByPhone(phone: "+14155550134") { outcome } }');
-  const text = await (await gw.yoga.fetch('http://gateway.test/metrics')).text();
+  await app.yoga.fetch('http://gateway.test/graphql', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', authorization: 'Bearer demo-agent-key' },
+    body: JSON.stringify({ query: 'query CallerLookup { customersByPhone(phone: "+14155550134") { outcome } }' }),
+  });
+  const text = await (await app.yoga.fetch('http://gateway.test/metrics')).text();
   exported = new Set(
     [...text.matchAll(/^# TYPE (\S+) (\w+)$/gm)].flatMap(([, name, type]) =>
       type === 'histogram' ? [name!, `${name}_bucket`, `${name}_count`, `${name}_sum`] : [name!],
     ),
   );
 });
-afterAll(() => gw.close());
+afterAll(async () => {
+  await app.close();
+  await em.close();
+});
 
 describe('the Grafana dashboard', () => {
   const dashboard = JSON.parse(read('ops/grafana/gateway-dashboard.json')) as { panels: { title: string; targets: { expr: string }[] }[] };

@@ -2,12 +2,13 @@
  * Prometheus metrics (prom-client): Yoga's own series through its plugin (operations by name and
  * outcome, with durations), and ours: Salesforce calls by kind and status, retries, logins, the
  * org's daily API usage and limit, circuit states, response-cache hits and misses, follow-ups by
- * channel and status, and webhook reports. Labels never carry a phone number, email, name or Id.
+ * channel and status, and webhook reports, and (in the gateway's process) the process's own.
+ * Labels never carry a phone number, email, name or Id.
  * Each app has its own registry.
  */
 import { createCounter, createHistogram, usePrometheus } from '@graphql-yoga/plugin-prometheus';
 import type { Plugin } from 'graphql-yoga';
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 import type { SalesforceApi } from '../salesforce/api';
 import type { SalesforceObserver } from '../salesforce/observer';
 import type { BudgetGovernor, BudgetRefusalReason } from './policy/budget';
@@ -52,8 +53,11 @@ const SUBSCRIPTION_STATES = ['connecting', 'connected', 'down', 'stopped'];
 
 const CIRCUIT_VALUE: Record<string, number> = { closed: 0, 'half-open': 0.5, open: 1, isolated: 1 };
 
-export function createMetrics(): Metrics {
+/** `processMetrics`: also the process's own (one app per process: they watch the whole process). */
+export function createMetrics(processMetrics = false): Metrics {
   const registry = new Registry();
+  // CPU, memory, event-loop delay (nodejs_eventloop_lag_*), garbage collection (nodejs_gc_*).
+  if (processMetrics) collectDefaultMetrics({ register: registry, eventLoopMonitoringPrecision: 10 });
   const calls = new Counter({
     name: 'salesforce_calls_total',
     help: 'Salesforce HTTP attempts, by kind and status',
