@@ -44,12 +44,19 @@ export function useLiveCustomers(live: LiveCustomers): Plugin {
         const ctx = a.contextValue as Context;
         try {
           if (!ctx.principal) throw badInput('customerUpdated needs an API key');
-          // The variables as the operation declares them, defaults filled in (validated already).
-          const coerced = getVariableValues(a.schema, op.variableDefinitions ?? [], (a.variableValues ?? {}) as Record<string, unknown>);
+          // The variables as sent (each read coerces them, as a query's execution does), and as
+          // the operation declares them, defaults filled in, for the customer's id.
+          const raw = (a.variableValues ?? {}) as Record<string, unknown>;
+          const coerced = getVariableValues(a.schema, op.variableDefinitions ?? [], raw);
           if (coerced.errors) return { errors: coerced.errors };
-          const variables = coerced.coerced;
           const definition = a.schema.getSubscriptionType()?.getFields()[LIVE_FIELD];
-          const customerId = customerIdOf(definition ? getArgumentValues(definition, field, variables).customerId : null);
+          const customerId = customerIdOf(definition ? getArgumentValues(definition, field, coerced.coerced).customerId : null);
+          const declared = Object.fromEntries(
+            (op.variableDefinitions ?? [])
+              .map((d) => d.variable.name.value)
+              .filter((n) => n in raw)
+              .map((n) => [n, raw[n]]),
+          );
           const document: DocumentNode = {
             kind: Kind.DOCUMENT,
             definitions: [
@@ -58,9 +65,9 @@ export function useLiveCustomers(live: LiveCustomers): Plugin {
             ],
           };
           const selection: LiveSelection = {
-            key: `${print(document)}\0${JSON.stringify(variables)}`,
+            key: `${print(document)}\0${JSON.stringify(declared)}`,
             field: field.alias?.value ?? field.name.value,
-            run: async (readCtx) => execute({ schema: a.schema, document, variableValues: variables, contextValue: readCtx, operationName: op.name?.value }),
+            run: async (readCtx) => execute({ schema: a.schema, document, variableValues: declared, contextValue: readCtx, operationName: op.name?.value }),
           };
           return live.follow(ctx.principal, customerId, selection);
         } catch (e) {
