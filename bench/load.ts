@@ -8,10 +8,11 @@
  * org configuration pointed at the emulator), and the emulator in another (`npm run emulator`'s
  * entry), so that each one's CPU and memory are its own, read from /proc; the callers are this
  * process. Printed, and written with an SVG chart to bench/reports/: p50/p95/p99 per step,
- * Salesforce calls per voice call, the gateway's CPU and memory (and the emulator's CPU, which
- * says whether it was the emulator that ran out), and a ramp (4, 8, 16… concurrent calls for
- * BENCH_LOAD_RAMP_SECONDS each) that finds how many concurrent voice calls one replica carries
- * before p99 passes 1 s.
+ * Salesforce calls per voice call, the gateway's CPU, memory, event-loop delay and GC (from its
+ * /metrics), the emulator's CPU and how long a trivial request waits there (which of the two set
+ * the limit), and a ramp (4, 8, 16… concurrent calls for BENCH_LOAD_RAMP_SECONDS each) that finds
+ * how many concurrent voice calls one replica carries before p99 passes 1 s. BENCH_LOAD_DEBUG=1
+ * prints each failed step's answer.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
