@@ -582,10 +582,14 @@ export function readPath(store: Store, row: SfRecord, path: FieldPath): unknown 
 
 function sortRows(rows: SfRecord[], order: OrderKey[], store: Store): void {
   if (order.length === 0) return;
+  // Each row's keys are read once, not at every comparison (a datetime is parsed to compare it).
+  const keys = new Map(rows.map((row) => [row, order.map((k) => comparable(k.path.field, readPath(store, row, k.path)))]));
   rows.sort((x, y) => {
-    for (const k of order) {
-      const a = comparable(k.path.field, readPath(store, x, k.path));
-      const b = comparable(k.path.field, readPath(store, y, k.path));
+    const kx = keys.get(x)!;
+    const ky = keys.get(y)!;
+    for (const [i, k] of order.entries()) {
+      const a = kx[i] ?? null;
+      const b = ky[i] ?? null;
       if (a === b) continue;
       if (a === null) return k.nullsFirst ? -1 : 1;
       if (b === null) return k.nullsFirst ? 1 : -1;
@@ -696,7 +700,8 @@ export function executeSoql(soql: string, env: QueryEnv): QueryOutcome {
 
 /** Rows shaped for the answer, each with its child subqueries, level by level. */
 function shapeWithChildren(rows: SfRecord[], plan: Plan, env: QueryEnv): SfRecord[] {
-  const childIndex = plan.children.map((c) => indexChildren(c, env));
+  const parents = new Set(rows.map((r) => String(r.Id)));
+  const childIndex = plan.children.map((c) => indexChildren(c, env, parents));
   return rows.map((r) => {
     const shaped = shapeRow(env.store, r, plan.object, plan.paths, env.version);
     plan.children.forEach((c, i) => {
@@ -710,11 +715,12 @@ function shapeWithChildren(rows: SfRecord[], plan: Plan, env: QueryEnv): SfRecor
   });
 }
 
-function indexChildren(c: ChildSelect, env: QueryEnv): Map<string, SfRecord[]> {
+/** The child rows of `parents` that the subquery selects, by parent (only their rows are filtered). */
+function indexChildren(c: ChildSelect, env: QueryEnv, parents: ReadonlySet<string>): Map<string, SfRecord[]> {
   const index = new Map<string, SfRecord[]>();
   for (const k of env.store.rows(c.plan.object.name, env.includeDeleted)) {
     const parent = k[c.parentField];
-    if (typeof parent !== 'string' || (c.plan.where && !c.plan.where(k))) continue;
+    if (typeof parent !== 'string' || !parents.has(parent) || (c.plan.where && !c.plan.where(k))) continue;
     const list = index.get(parent) ?? [];
     list.push(k);
     index.set(parent, list);
