@@ -6,7 +6,7 @@ import type { CountryCode } from '../domain/phone';
 import type { Channels } from '../domain/delivery';
 import type { MetadataCache } from '../salesforce/cache';
 import type { SalesforceApi } from '../salesforce/api';
-import { createLoaders } from '../salesforce/loaders';
+import { createLoaders, type Loaders } from '../salesforce/loaders';
 import type { IdempotencySettings } from '../salesforce/idempotency';
 import type { OrgFields } from '../salesforce/records';
 import type { Claims } from '../shared-state/claims';
@@ -49,7 +49,48 @@ export interface ServiceDeps {
   clock?: () => number;
 }
 
-/** One request's DataLoaders over its view of the client: they hold records, so each request has its own. */
-export function requestLoaders(sf: SalesforceApi, settings: Pick<ServiceSettings, 'orgFields'>, batch = true) {
-  return createLoaders(sf, { orgFields: settings.orgFields, batch });
+/** Every loader of a request (checked against Loaders below: a loader added there must be named here). */
+const LOADER_NAMES = [
+  'customer',
+  'account',
+  'case',
+  'followUp',
+  'casesByCustomer',
+  'followUpsByCustomer',
+  'followUpsByCase',
+  'call',
+  'callsByCustomer',
+  'callsByCase',
+  'caseComment',
+  'commentsByCase',
+  'prime',
+] as const satisfies readonly (keyof Loaders)[];
+type Unnamed = Exclude<keyof Loaders, (typeof LOADER_NAMES)[number]>;
+const everyLoaderNamed: [Unnamed] extends [never] ? true : Unnamed = true;
+void everyLoaderNamed;
+
+/** Getters that make a request's loaders on first use, shared by every request's loaders object. */
+const LAZY_LOADERS: object = Object.defineProperties(
+  {},
+  Object.fromEntries(
+    LOADER_NAMES.map((name) => [
+      name,
+      {
+        get(this: { made(): Loaders }) {
+          return this.made()[name];
+        },
+      },
+    ]),
+  ),
+);
+
+/**
+ * One request's DataLoaders over its view of the client: they hold records, so each request has
+ * its own. They are made when first used: a request answered from the cache never makes them.
+ */
+export function requestLoaders(sf: SalesforceApi, settings: Pick<ServiceSettings, 'orgFields'>, batch = true): Loaders {
+  let made: Loaders | null = null;
+  const loaders = Object.create(LAZY_LOADERS) as Loaders & { made(): Loaders };
+  loaders.made = () => (made ??= createLoaders(sf, { orgFields: settings.orgFields, batch }));
+  return loaders;
 }
