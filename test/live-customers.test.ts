@@ -146,6 +146,22 @@ describe('customerUpdated', () => {
     expect(JSON.stringify(event.data)).toContain('Added in the console');
   });
 
+  it('a re-read that Salesforce fails is sent as its error, and read again at the short TTL once Salesforce answers', async () => {
+    const app = await org.gateway();
+    const ada = org.em.salesforce.fixtures.contacts.ada;
+    const stream = await follow(app, 'subscription($id: ID!) { customerUpdated(customerId: $id) { name } }');
+    await stream.next(3_000);
+    // Reads fail; the rename (a PATCH) goes through, and its change event starts a re-read.
+    await control(org.em.url, 'PUT', 'faults', { errorRate: 1, errorMethod: 'GET' });
+    await app.connection.conn.sobject('Contact').update({ Id: ada, FirstName: 'Augusta' });
+    const failed = await stream.next(5_000);
+    expect(failed.errors?.[0]?.extensions).toMatchObject({ code: 'UPSTREAM_UNAVAILABLE', retryable: true });
+    // Salesforce answers again: within the short TTL (1 s here) the watch reads again by itself.
+    await control(org.em.url, 'DELETE', 'faults');
+    const renamed = await stream.next<{ customerUpdated: { name: string } }>(5_000);
+    expect(renamed.data!.customerUpdated.name).toBe('Augusta Lovelace');
+  });
+
   it('refuses a bad id, ends on a customer that does not exist, and asks for a key (401)', async () => {
     const app = await org.gateway();
     const bad = await follow(app, LIVE, { id: 'not-an-id' });
