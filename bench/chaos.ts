@@ -14,6 +14,7 @@ import { createApp } from '../src/app';
 import { testConfig } from '../test/support/config';
 import { DEMO_API_KEYS } from '../src/domain/api-keys';
 import { startEmulators } from 'salesforce-emulator';
+import { percentile } from './support';
 
 const AGENT = 'Bearer demo-agent-key';
 /** Idempotency keys are scoped to the key's name. */
@@ -25,12 +26,6 @@ const FAULTS = { latencyMs: 20, errorRate: 0.1, errorCode: 'SERVER_UNAVAILABLE',
 const SMS_FAULTS = { dropResponseAfterAcceptRate: 0.05, errorRate: 0.02 };
 
 type Op = 'lookup' | 'context' | 'createCase' | 'sendFollowUp';
-
-function percentile(values: number[], p: number): number {
-  if (values.length === 0) return NaN;
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
 
 export async function runChaos(): Promise<void> {
   const emulators = await startEmulators({ port: 0 });

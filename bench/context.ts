@@ -10,7 +10,7 @@
  * - cache-hit throughput as a ratio of a bare Yoga `{ __typename }` server in the same run;
  * - CPU per request (this process's CPU time ÷ requests), gateway hit against bare Yoga.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
@@ -19,6 +19,7 @@ import { pino } from 'pino';
 import { createApp, type App } from '../src/app';
 import { roundsOf } from '../test/support/gateway';
 import { testConfig } from '../test/support/config';
+import { startEmulatorProcess, stop } from './support';
 
 const require = createRequire(import.meta.url);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -29,24 +30,6 @@ const CONTEXT = `query CallerContext { customersByPhone(phone: "+14155550134", f
   id name account { name } consent { sms email call }
   cases(status: OPEN, first: 5) { edges { node { caseNumber subject status followUps(first: 3) { edges { node { channel status } } } } } }
   followUps(first: 3) { edges { node { channel to status } } } } } } }`;
-
-/** The emulator alone, in a child process, on a free port. */
-async function startEmulatorProcess(): Promise<{ url: string; child: ChildProcess }> {
-  const child = spawn(process.execPath, [require.resolve('tsx/cli'), 'emulator/src/main.ts'], {
-    env: { ...process.env, EMULATOR_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  const url = await new Promise<string>((resolve, reject) => {
-    let out = '';
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = /listening on (http:\/\/\S+)/.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.once('exit', () => reject(new Error(`emulator exited: ${out}`)));
-  });
-  return { url, child };
-}
 
 const control = (url: string, method: string, path: string, body?: unknown) =>
   fetch(`${url}/__emulator/${path}`, {
@@ -195,6 +178,6 @@ export async function runContext(): Promise<void> {
       s.close();
     }
     for (const app of apps) await app.close();
-    emulator.child.kill('SIGTERM');
+    await stop(emulator);
   }
 }

@@ -10,6 +10,7 @@ import { pino } from 'pino';
 import { startEmulators, startPubSub, stats } from 'salesforce-emulator';
 import { createApp, type App } from '../src/app';
 import { testConfig } from '../test/support/config';
+import { follow, percentile, type Follower } from './support';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1_000);
 const CHANGES = 20;
@@ -19,44 +20,6 @@ const SELECTION = `subscription($id: ID!) { customerUpdated(customerId: $id) {
   followUps(first: 5) { edges { node { id channel status createdAt } } }
   calls(first: 5) { edges { node { id startedAt durationSeconds } } }
 } }`;
-
-interface Follower {
-  /** Events read, and the text of the last one. */
-  events(): number;
-  last(): string;
-  close(): void;
-}
-
-async function follow(app: App, id: string): Promise<Follower> {
-  const abort = new AbortController();
-  const res = await app.yoga.fetch('http://bench/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: 'Bearer demo-frontend-key' },
-    body: JSON.stringify({ query: SELECTION, variables: { id } }),
-    signal: abort.signal,
-  });
-  if (res.status !== 200) throw new Error(`subscription refused: ${res.status}`);
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let count = 0;
-  let text = '';
-  let last = '';
-  void (async () => {
-    for (let r = await reader.read(); !r.done; r = await reader.read()) {
-      text += decoder.decode(r.value, { stream: true });
-      let end: number;
-      while ((end = text.indexOf('\n\n')) >= 0) {
-        const block = text.slice(0, end);
-        text = text.slice(end + 2);
-        if (block.startsWith('event: next')) {
-          count++;
-          last = block;
-        }
-      }
-    }
-  })().catch(() => undefined);
-  return { events: () => count, last: () => last, close: () => abort.abort() };
-}
 
 const reads = async (url: string) => {
   const k = (await stats(url)).byKind;
@@ -76,8 +39,6 @@ const settle = async () => {
   await new Promise((r) => setTimeout(r, 200));
   return process.memoryUsage();
 };
-
-const percentile = (xs: number[], p: number) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 /** Renames the customer CHANGES times; per change, the reads it cost and the ms until every follower had it. */
 async function renames(app: App, url: string, id: string, followers: Follower[], round: string) {
@@ -111,13 +72,13 @@ export async function runLiveCustomers(): Promise<void> {
       if (performance.now() - started > 10_000) throw new Error('the change-event stream did not become healthy');
       await new Promise((r) => setTimeout(r, 20));
     }
-    const one = [await follow(app, ada)];
+    const one = [await follow(app, { query: SELECTION, variables: { id: ada } })];
     await until(() => one[0]!.events() > 0, 'the first event');
     const baseline = await renames(app, emulators.url, ada, one, 'One');
     one[0]!.close();
     const before = await settle();
     const many: Follower[] = [];
-    for (let i = 0; i < SUBSCRIBERS; i++) many.push(await follow(app, ada));
+    for (let i = 0; i < SUBSCRIBERS; i++) many.push(await follow(app, { query: SELECTION, variables: { id: ada } }));
     await until(() => many.every((f) => f.events() > 0), 'every first event');
     const after = await settle();
     const all = await renames(app, emulators.url, ada, many, 'Many');

@@ -14,13 +14,13 @@
  * how many concurrent voice calls one replica carries before p99 passes 1 s. BENCH_LOAD_DEBUG=1
  * prints each failed step's answer.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus } from 'node:os';
 import { control, stats, DEMO_SMS } from 'salesforce-emulator';
 import { demoOrgEnv } from '../test/support/credentials';
 import { VOICE_CALL_STEPS, wholeVoiceCall, type VoiceCallStep } from '../test/support/voice-call';
+import { percentile, runEntry, started, startEmulatorProcess, stop, type Proc } from './support';
 
 const N = Number(process.env.BENCH_LOAD_CALLS ?? 32);
 const SECONDS = Number(process.env.BENCH_LOAD_SECONDS ?? 30);
@@ -31,64 +31,23 @@ const P99_LIMIT_MS = 1_000;
 const MAX_CALLS = 1_024;
 const ROOT = new URL('../', import.meta.url);
 
-interface Proc {
-  url: string;
-  pid: number;
-  child: ChildProcess;
-}
 type Gateway = Proc;
-
-/** Starts a process and waits for the line that names its URL. */
-async function started(child: ChildProcess, line: RegExp, what: string): Promise<Proc> {
-  let out = '';
-  const url = await new Promise<string>((resolve, reject) => {
-    child.stdout!.on('data', (d: Buffer) => {
-      out += d.toString();
-      const m = line.exec(out);
-      if (m) resolve(m[1]!);
-    });
-    child.stderr!.on('data', (d: Buffer) => (out += d.toString()));
-    child.once('exit', (code) => reject(new Error(`${what} exited (${code}): ${out}`)));
-  });
-  return { url, pid: child.pid!, child };
-}
-
-/** The emulator alone, as `npm run emulator` runs it, on ports of its own. */
-function startEmulatorProcess(): Promise<Proc> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'emulator/src/main.ts'], {
-    cwd: ROOT.pathname,
-    env: { PATH: process.env.PATH ?? '', EMULATOR_PORT: '0', EMULATOR_PUBSUB_PORT: '0' },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  return started(child, /listening on (http:\/\/\S+)/, 'the emulator');
-}
-
-async function stop(p: Proc): Promise<void> {
-  const exited = new Promise((r) => p.child.once('exit', r));
-  p.child.kill('SIGTERM');
-  await exited;
-}
 
 /** The gateway as `npm start` runs it, on a real-org configuration pointed at the emulator. */
 async function startGateway(emulatorUrl: string, key: string): Promise<Gateway> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-    cwd: ROOT.pathname,
-    env: {
-      PATH: process.env.PATH ?? '',
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      ...demoOrgEnv(emulatorUrl),
-      GATEWAY_API_KEYS: `load-agent:agent:${key}`,
-      RATE_LIMIT_AGENT: '1000000',
-      CHANGE_EVENTS: 'false',
-      SMS_PROVIDER_URL: emulatorUrl,
-      SMS_ACCOUNT_SID: DEMO_SMS.accountSid,
-      SMS_AUTH_TOKEN: DEMO_SMS.authToken,
-      SMS_FROM: DEMO_SMS.from,
-      SMS_PER_CUSTOMER_PER_HOUR: '0',
-      PUBLIC_BASE_URL: 'http://127.0.0.1',
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  const child = runEntry('src/main.ts', {
+    PORT: '0',
+    LOG_LEVEL: 'warn',
+    ...demoOrgEnv(emulatorUrl),
+    GATEWAY_API_KEYS: `load-agent:agent:${key}`,
+    RATE_LIMIT_AGENT: '1000000',
+    CHANGE_EVENTS: 'false',
+    SMS_PROVIDER_URL: emulatorUrl,
+    SMS_ACCOUNT_SID: DEMO_SMS.accountSid,
+    SMS_AUTH_TOKEN: DEMO_SMS.authToken,
+    SMS_FROM: DEMO_SMS.from,
+    SMS_PER_CUSTOMER_PER_HOUR: '0',
+    PUBLIC_BASE_URL: 'http://127.0.0.1',
   });
   return started(child, /Gateway: (http:\/\/\S+)/, 'the gateway');
 }
@@ -102,9 +61,6 @@ function usage(pid: number): { cpuS: number; rssMb: number } {
   const rss = Number(/^VmRSS:\s+(\d+) kB$/m.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
   return { cpuS: ticks / 100, rssMb: rss / 1024 };
 }
-
-const percentile = (xs: number[], p: number) =>
-  xs.length === 0 ? NaN : [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((p / 100) * xs.length))]!;
 
 interface Stage {
   calls: number;

@@ -9,41 +9,16 @@ import { pino } from 'pino';
 import { startEmulators } from 'salesforce-emulator';
 import { createApp, type App } from '../src/app';
 import { testConfig } from '../test/support/config';
+import { follow, type Follower } from './support';
 
 const SUBSCRIBERS = Number(process.env.BENCH_SUBSCRIBERS ?? 1_000);
 const EVENTS = 200;
 
-interface Opened {
-  delivered(): number;
-  close(): void;
-}
-
-async function open(app: App): Promise<Opened> {
-  const abort = new AbortController();
-  const res = await app.yoga.fetch('http://bench/graphql', {
-    method: 'POST',
-    headers: { 'content-type': 'application/json', accept: 'text/event-stream', authorization: 'Bearer demo-frontend-key' },
-    body: JSON.stringify({ query: 'subscription { agentActivity { at kind customerId client summary } }' }),
-    signal: abort.signal,
-  });
-  if (res.status !== 200) throw new Error(`subscription refused: ${res.status}`);
-  const reader = res.body!.getReader();
-  const decoder = new TextDecoder();
-  let count = 0;
-  let tail = '';
-  void (async () => {
-    for (let r = await reader.read(); !r.done; r = await reader.read()) {
-      const text = tail + decoder.decode(r.value, { stream: true });
-      count += text.split('event: next').length - 1;
-      tail = text.slice(-16);
-    }
-  })().catch(() => undefined);
-  return { delivered: () => count, close: () => abort.abort() };
-}
+const open = (app: App) => follow(app, { query: 'subscription { agentActivity { at kind customerId client summary } }' });
 
 /** Publishes EVENTS activities and waits until every subscriber has them; events delivered per second. */
-async function deliver(app: App, subscribers: Opened[]): Promise<number> {
-  const before = subscribers.reduce((n, s) => n + s.delivered(), 0);
+async function deliver(app: App, subscribers: Follower[]): Promise<number> {
+  const before = subscribers.reduce((n, s) => n + s.events(), 0);
   const want = before + EVENTS * subscribers.length;
   const started = performance.now();
   for (let i = 0; i < EVENTS; i++) {
@@ -57,7 +32,7 @@ async function deliver(app: App, subscribers: Opened[]): Promise<number> {
     });
     if (i % 20 === 19) await new Promise((r) => setImmediate(r));
   }
-  while (subscribers.reduce((n, s) => n + s.delivered(), 0) < want) {
+  while (subscribers.reduce((n, s) => n + s.events(), 0) < want) {
     if (performance.now() - started > 60_000) throw new Error('events were not all delivered within 60 s');
     await new Promise((r) => setTimeout(r, 5));
   }
@@ -82,7 +57,7 @@ export async function runSubscriptions(): Promise<void> {
     const baseline = await deliver(app, one);
     one[0]!.close();
     const before = await settle();
-    const many: Opened[] = [];
+    const many: Follower[] = [];
     for (let i = 0; i < SUBSCRIBERS; i++) many.push(await open(app));
     const after = await settle();
     const rate = await deliver(app, many);
