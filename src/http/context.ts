@@ -39,19 +39,21 @@ export function deadlineFor(request: Request, budgetMs: number, floorMs: number,
   return { deadline: now + ms, own: now + budgetMs };
 }
 
-export function makeContext(services: AppServices) {
-  const { deadlineMs, deadlineFloorMs, maxCallsPerRequest, batch, tracing, dependencies: newDependencies, ...shared } = services;
-  // `initial` is the object Yoga extends with what this returns: the context resolvers see.
-  return (initial: { request: Request }): Context => {
-    const { request } = initial;
-    const { deadline, own } = deadlineFor(request, deadlineMs, deadlineFloorMs);
+/** What one read sees: its own deadline, view of the client, loaders and dependencies, for `principal`. */
+function contextWith(services: AppServices) {
+  const { deadlineMs: _budget, deadlineFloorMs: _floor, maxCallsPerRequest, batch, tracing: _tracing, dependencies: newDependencies, ...shared } = services;
+  return (
+    principal: Principal | null,
+    requestId: string,
+    deadline: { deadline: number; own: number },
+    tracer?: ReturnType<AppServices['tracing']['callTracer']>,
+  ): Context & { dependencies: AnswerDependencies } => {
     const dependencies = newDependencies();
-    const sf = services.sf.withDeadline(deadline, maxCallsPerRequest, tracing.callTracer(initial), own).withReads(dependencies);
-    const principal = principalOf(request);
+    const sf = services.sf.withDeadline(deadline.deadline, maxCallsPerRequest, tracer, deadline.own).withReads(dependencies);
     return {
       ...shared,
       sf,
-      requestId: requestIdOf(request),
+      requestId,
       principal,
       clientId: principal?.name ?? 'anonymous',
       loaders: requestLoaders(sf, services.settings, batch),
@@ -60,24 +62,24 @@ export function makeContext(services: AppServices) {
   };
 }
 
+export function makeContext(services: AppServices) {
+  const context = contextWith(services);
+  // `initial` is the object Yoga extends with what this returns: the context resolvers see.
+  return (initial: { request: Request }): Context => {
+    const { request } = initial;
+    const deadline = deadlineFor(request, services.deadlineMs, services.deadlineFloorMs);
+    return context(principalOf(request), requestIdOf(request), deadline, services.tracing.callTracer(initial));
+  };
+}
+
 /**
  * The context of a read no request made: a live subscription's re-read (http/live-customers.ts).
  * The principal's, with a deadline, loaders and dependencies of its own, as a request's would be.
  */
 export function makeReadContext(services: AppServices) {
-  const { deadlineMs, deadlineFloorMs: _floor, maxCallsPerRequest, batch, tracing: _tracing, dependencies: newDependencies, ...shared } = services;
+  const context = contextWith(services);
   return (principal: Principal): Context & { dependencies: AnswerDependencies } => {
-    const deadline = Date.now() + deadlineMs;
-    const dependencies = newDependencies();
-    const sf = services.sf.withDeadline(deadline, maxCallsPerRequest, undefined, deadline).withReads(dependencies);
-    return {
-      ...shared,
-      sf,
-      requestId: `live-${randomUUID()}`,
-      principal,
-      clientId: principal.name,
-      loaders: requestLoaders(sf, services.settings, batch),
-      dependencies,
-    };
+    const deadline = Date.now() + services.deadlineMs;
+    return context(principal, `live-${randomUUID()}`, { deadline, own: deadline });
   };
 }
