@@ -171,9 +171,15 @@ class Watch {
   }
 
   dropped(dropped: Dropped): void {
-    if (dropped === 'all' || [...dropped].some((t) => this.tags.has(t))) return this.refresh();
+    if (dropped === 'all' || this.restsOnAny(dropped)) return this.refresh();
     // A read under way may rest on what it names: checked against what the read learns.
     if (this.inFlight > 0) for (const t of dropped) this.heard.add(t);
+  }
+
+  /** Whether the last reads rested on any of these tags (every watch hears every drop: no copies). */
+  private restsOnAny(tags: ReadonlySet<string>): boolean {
+    for (const t of tags) if (this.tags.has(t)) return true;
+    return false;
   }
 
   tick(notice: Notice | null, now: number): void {
@@ -211,7 +217,7 @@ class Watch {
     } finally {
       this.inFlight--;
     }
-    const touched = [...this.heard].some((t) => this.tags.has(t));
+    const touched = this.restsOnAny(this.heard);
     if (this.inFlight === 0) this.heard.clear();
     if (touched) this.refresh();
   }
