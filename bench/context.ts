@@ -7,7 +7,8 @@
  * Prints, in one run:
  * - Salesforce calls and sequential rounds per query, cold (cache off) and warm (a cache hit);
  * - p50/p99 with 50 ms added to every Salesforce call, cold and warm;
- * - cache-hit throughput as a ratio of a bare Yoga `{ __typename }` server in the same run;
+ * - cache-hit throughput as a ratio of a bare Yoga `{ __typename }` server in the same run
+ *   (BENCH_ROUNDS interleaved rounds, default 5; medians and the rounds' spread);
  * - CPU per request (this process's CPU time ÷ requests), gateway hit against bare Yoga.
  */
 import { spawn } from 'node:child_process';
@@ -19,11 +20,13 @@ import { pino } from 'pino';
 import { createApp, type App } from '../src/app';
 import { roundsOf } from '../test/support/gateway';
 import { testConfig } from '../test/support/config';
-import { startEmulatorProcess, stop } from './support';
+import { percentile, startEmulatorProcess, stop } from './support';
 
 const require = createRequire(import.meta.url);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
+/** Rounds of the throughput comparison. */
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const AGENT = 'Bearer demo-agent-key';
 
 const CONTEXT = `query CallerContext { customersByPhone(phone: "+14155550134", first: 3) { outcome bestMatch { customer {
@@ -52,7 +55,7 @@ interface Load {
 }
 
 /** autocannon in a child process against `url`; this process's CPU over the run, per request. */
-async function load(url: string, body: string, connections = CONNECTIONS): Promise<Load> {
+async function load(url: string, body: string, connections = CONNECTIONS, seconds = SECONDS): Promise<Load> {
   const cpu = process.cpuUsage();
   const args = [
     require.resolve('autocannon/autocannon.js'),
@@ -60,7 +63,7 @@ async function load(url: string, body: string, connections = CONNECTIONS): Promi
     '-c',
     String(connections),
     '-d',
-    String(SECONDS),
+    String(seconds),
     '-m',
     'POST',
     '-H',
@@ -146,7 +149,6 @@ export async function runContext(): Promise<void> {
     const bare = createYoga({ logging: false, schema: createSchema({ typeDefs: 'type Query { ok: Boolean }' }) });
     const bareHttp = await listen(bare);
     servers.push(bareHttp.server);
-    const bareLoad = await load(`${bareHttp.url}/graphql`, JSON.stringify({ query: '{ __typename }' }));
     // And a bare Yoga answering as many bytes as the cached answer: what the size alone costs.
     const answer = await (
       await fetch(`${warmHttp.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: AGENT }, body })
@@ -157,20 +159,38 @@ export async function runContext(): Promise<void> {
     });
     const sizedHttp = await listen(sized);
     servers.push(sizedHttp.server);
-    const sizedLoad = await load(`${sizedHttp.url}/graphql`, JSON.stringify({ query: '{ answer }' }));
-    const hitLoad = await load(`${warmHttp.url}/graphql`, body);
+    // Rounds, each running the three in turn, the order reversed every other round: the machine's
+    // drift (another process, a warmer JIT) falls on all three alike. Medians, and the spread of
+    // the rounds' own ratios.
+    const targets = {
+      bare: (seconds?: number) => load(`${bareHttp.url}/graphql`, JSON.stringify({ query: '{ __typename }' }), CONNECTIONS, seconds),
+      sized: (seconds?: number) => load(`${sizedHttp.url}/graphql`, JSON.stringify({ query: '{ answer }' }), CONNECTIONS, seconds),
+      hit: (seconds?: number) => load(`${warmHttp.url}/graphql`, body, CONNECTIONS, seconds),
+    };
+    const runs: Record<keyof typeof targets, Load[]> = { bare: [], sized: [], hit: [] };
+    const order: (keyof typeof targets)[] = ['bare', 'sized', 'hit'];
+    // A second of each first, not counted: the JIT's warm-up is no one's cost.
+    for (const name of order) await targets[name](1);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const name of round % 2 === 0 ? order : [...order].reverse()) runs[name].push(await targets[name]());
+    }
+    const median = (xs: number[]) => percentile(xs, 50);
+    const rps = (name: keyof typeof targets) => median(runs[name].map((l) => l.rps));
+    const cpu = (name: keyof typeof targets) => median(runs[name].map((l) => l.cpuMsPerRequest));
+    const spread = (name: keyof typeof targets) => {
+      const ratios = runs.hit.map((l, i) => l.rps / runs[name][i]!.rps);
+      return `${Math.min(...ratios).toFixed(2)}–${Math.max(...ratios).toFixed(2)}`;
+    };
     console.log(
-      `\n## Cache-hit throughput and CPU per request, against a bare Yoga \`{ __typename }\` in the same run (${CONNECTIONS} connections, ${SECONDS} s each)\n`,
+      `\n## Cache-hit throughput and CPU per request, against a bare Yoga \`{ __typename }\` in the same run (${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s each; medians)\n`,
     );
     console.log('| | requests/s | CPU per request |\n|---|--:|--:|');
-    console.log(`| bare Yoga | ${bareLoad.rps.toFixed(0)} | ${bareLoad.cpuMsPerRequest.toFixed(3)} ms |`);
+    console.log(`| bare Yoga | ${rps('bare').toFixed(0)} | ${cpu('bare').toFixed(3)} ms |`);
+    console.log(`| bare Yoga, an answer of the same size (${answer.length} bytes) | ${rps('sized').toFixed(0)} | ${cpu('sized').toFixed(3)} ms |`);
+    console.log(`| gateway, cache hit | ${rps('hit').toFixed(0)} | ${cpu('hit').toFixed(3)} ms |`);
+    console.log(`| ratio to bare Yoga (rounds: ${spread('bare')}) | ${(rps('hit') / rps('bare')).toFixed(2)}× | ${(cpu('hit') / cpu('bare')).toFixed(2)}× |`);
     console.log(
-      `| bare Yoga, an answer of the same size (${answer.length} bytes) | ${sizedLoad.rps.toFixed(0)} | ${sizedLoad.cpuMsPerRequest.toFixed(3)} ms |`,
-    );
-    console.log(`| gateway, cache hit | ${hitLoad.rps.toFixed(0)} | ${hitLoad.cpuMsPerRequest.toFixed(3)} ms |`);
-    console.log(`| ratio to bare Yoga | ${(hitLoad.rps / bareLoad.rps).toFixed(2)}× | ${(hitLoad.cpuMsPerRequest / bareLoad.cpuMsPerRequest).toFixed(2)}× |`);
-    console.log(
-      `| ratio to the same-size answer | ${(hitLoad.rps / sizedLoad.rps).toFixed(2)}× | ${(hitLoad.cpuMsPerRequest / sizedLoad.cpuMsPerRequest).toFixed(2)}× |`,
+      `| ratio to the same-size answer (rounds: ${spread('sized')}) | ${(rps('hit') / rps('sized')).toFixed(2)}× | ${(cpu('hit') / cpu('sized')).toFixed(2)}× |`,
     );
   } finally {
     for (const s of servers) {

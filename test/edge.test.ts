@@ -295,6 +295,35 @@ describe('the response cache holds no oracle, nothing incomplete and nothing sta
     }
   });
 
+  it('a hit answers the bytes of the miss before it, its cache extension apart, kept in this process or in Redis', async () => {
+    const CONTEXT = `query Context($phone: String!) { customersByPhone(phone: $phone) { outcome bestMatch { customer {
+      id name account { name } consent { sms email call } cases(status: OPEN, first: 5) { edges { node { caseNumber subject } } } } } } }`;
+    for (const redis of [false, true]) {
+      const { prefix, cleanup } = testPrefix();
+      const shared = redis ? { sharedState: { redisUrl: MACHINE_REDIS, keyPrefix: prefix } } : {};
+      const app = await createApp(testConfig(em.url, { cache: { ttlMs: 60_000 }, ...shared }), { logger: pino({ level: 'silent' }) });
+      try {
+        const text = async () => {
+          const res = await app.yoga.fetch('http://gateway.test/graphql', {
+            method: 'POST',
+            headers: { 'content-type': 'application/json', ...bearer('demo-agent-key') },
+            body: JSON.stringify({ query: CONTEXT, variables: { phone: ADA } }),
+          });
+          return res.text();
+        };
+        const miss = JSON.parse(await text()) as { data: unknown; extensions: Record<string, unknown> };
+        expect(miss.extensions.responseCache).toMatchObject({ hit: false, didCache: true });
+        const expected = JSON.stringify({ data: miss.data, extensions: { ...miss.extensions, responseCache: { hit: true } } });
+        // Twice: the first hit serialises the stored data, the second reuses it.
+        expect(await text()).toBe(expected);
+        expect(await text()).toBe(expected);
+      } finally {
+        await app.close();
+        await cleanup();
+      }
+    }
+  });
+
   it('6. a caller only the search finds is never cached as NO_MATCH while the search fails or is cut short', async () => {
     await withGateway({ cache: { ttlMs: 60_000 } }, async (gw) => {
       const KATHERINE = '+14155550142'; // stored as "415-555-0142 ext. 12": only SOSL finds her

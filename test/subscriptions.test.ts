@@ -151,6 +151,15 @@ describe('from the response cache', () => {
         summary: 'Caller identified: Ada Lovelace',
       });
       expect((await calls()) - before).toBe(0);
+      // With nobody following here, nothing is published; whoever follows next hears the next hit.
+      await stream.close();
+      const next = await subscribe(cached.yoga, ACTIVITY);
+      try {
+        expect(await lookup()).toBe(true);
+        expect((await next.next<{ agentActivity: Activity }>()).data!.agentActivity).toMatchObject({ kind: 'CALLER_IDENTIFIED' });
+      } finally {
+        await next.close();
+      }
     } finally {
       await stream.close();
       await cached.close();

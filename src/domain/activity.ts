@@ -35,6 +35,9 @@ export const callerIdentified = (client: string, customerId: string, name: strin
 
 /** Where activity is published and followed: in this process, or across replicas through Redis. */
 export interface ActivityFeed {
+  /** Whether a published activity can reach a subscriber: always across replicas; in one process, only while one follows. */
+  heard(): boolean;
+  /** Publishes to the subscribers; nothing when none could hear it. */
   publish(activity: AgentActivity): void;
   /**
    * The activity from now on, of one customer when `customerId` is given, for the key `client`.

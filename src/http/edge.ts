@@ -74,32 +74,37 @@ export function useParamBounds(): Plugin {
 export function usePages(): Plugin {
   const gzipped = new LRUCache<string, Buffer>({ max: 4 });
   return {
-    async onResponse({ request, response, setResponse }) {
+    onResponse({ request, response, setResponse }) {
       const type = response.headers.get('content-type') ?? '';
       if (!type.startsWith('text/html') || !response.body || response.headers.has('content-encoding') || response.status !== 200) return;
-      const page = Buffer.from(await response.arrayBuffer());
-      const etag = `"${createHash('sha256').update(page).digest('base64url').slice(0, 27)}"`;
-      const headers = new Headers(response.headers);
-      headers.set('etag', etag);
-      headers.set('cache-control', 'private, no-cache');
-      headers.append('vary', 'accept-encoding');
-      if (
-        request.headers
-          .get('if-none-match')
-          ?.split(/\s*,\s*/)
-          .includes(etag)
-      ) {
-        headers.delete('content-length');
-        return setResponse(new Response(null, { status: 304, headers }));
-      }
-      let body: Buffer = page;
-      if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) {
-        body = gzipped.get(etag) ?? gzipSync(page);
-        gzipped.set(etag, body);
-        headers.set('content-encoding', 'gzip');
-      }
-      headers.set('content-length', String(body.length));
-      setResponse(new Response(new Uint8Array(body), { status: 200, statusText: response.statusText, headers }));
+      // Only a page waits for its body; every other answer goes on at once.
+      return servePage(request, response, setResponse);
     },
   };
+
+  async function servePage(request: Request, response: Response, setResponse: (response: Response) => void): Promise<void> {
+    const page = Buffer.from(await response.arrayBuffer());
+    const etag = `"${createHash('sha256').update(page).digest('base64url').slice(0, 27)}"`;
+    const headers = new Headers(response.headers);
+    headers.set('etag', etag);
+    headers.set('cache-control', 'private, no-cache');
+    headers.append('vary', 'accept-encoding');
+    if (
+      request.headers
+        .get('if-none-match')
+        ?.split(/\s*,\s*/)
+        .includes(etag)
+    ) {
+      headers.delete('content-length');
+      return setResponse(new Response(null, { status: 304, headers }));
+    }
+    let body: Buffer = page;
+    if (/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')) {
+      body = gzipped.get(etag) ?? gzipSync(page);
+      gzipped.set(etag, body);
+      headers.set('content-encoding', 'gzip');
+    }
+    headers.set('content-length', String(body.length));
+    setResponse(new Response(new Uint8Array(body), { status: 200, statusText: response.statusText, headers }));
+  }
 }

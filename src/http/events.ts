@@ -11,6 +11,8 @@ import type { PubSubEventTarget } from 'graphql-yoga';
 import type { Redis } from 'ioredis';
 
 export interface Events {
+  /** Events cross processes (Redis): what is published may be heard elsewhere. */
+  shared: boolean;
   /** The target, typed by the channel's user (events carry JSON across replicas). */
   target: <T>() => PubSubEventTarget<Record<string, [T]>>;
   close(): Promise<void>;
@@ -22,7 +24,7 @@ export async function openEvents(redis: Redis | null, listeners: number): Promis
     const local = new EventTarget();
     // Node warns past 10 listeners; every open subscription is one, and a few more listen for good.
     setMaxListeners(listeners + 16, local);
-    return { target: <T>() => local as unknown as PubSubEventTarget<Record<string, [T]>>, close: async () => undefined };
+    return { shared: false, target: <T>() => local as unknown as PubSubEventTarget<Record<string, [T]>>, close: async () => undefined };
   }
   const subscriber = redis.duplicate();
   subscriber.on('error', () => undefined);
@@ -34,6 +36,7 @@ export async function openEvents(redis: Redis | null, listeners: number): Promis
   const publishClient = { publish: (channel: string, message: string) => redis.publish(channel, message).catch(() => 0) };
   const target = createRedisEventTarget({ publishClient: publishClient as unknown as Redis, subscribeClient: subscriber });
   return {
+    shared: true,
     target: <T>() => target as unknown as PubSubEventTarget<Record<string, [T]>>,
     close: async () => void (await subscriber.quit().catch(() => subscriber.disconnect())),
   };

@@ -46,6 +46,8 @@ export function refusal(request: Request, r: Refusal): Response {
 
 export interface RequestState {
   id: string;
+  /** The URL's path, as the request arrived. */
+  path: string;
   started: number;
   operation: string | null;
   codes: Set<string>;

@@ -15,7 +15,7 @@ interface LookupAnswer {
 export function useCachedActivity(feed: ActivityFeed): Plugin {
   return {
     onResultProcess({ request, result }) {
-      if (Array.isArray(result) || !('data' in result)) return;
+      if (!feed.heard() || Array.isArray(result) || !('data' in result)) return;
       const hit = (result.extensions?.responseCache as { hit?: boolean } | undefined)?.hit === true;
       const principal = principalOf(request);
       if (!hit || principal?.role !== 'agent') return;

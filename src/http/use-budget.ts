@@ -35,10 +35,11 @@ export function budgetAdmission(governor: BudgetGovernor) {
  */
 export function useBudget(governor: BudgetGovernor): Plugin {
   return {
-    async onResponse({ request }) {
+    // A request that never executed (a cached answer, a refusal) has nothing to count: no promise.
+    onResponse({ request }) {
       const context = contextOf(request);
       if (!context?.principal) return;
-      await governor.record(context.principal.role, context.sf.callsMade, context.sf.health().apiUsage);
+      return governor.record(context.principal.role, context.sf.callsMade, context.sf.health().apiUsage);
     },
   };
 }

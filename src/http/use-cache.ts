@@ -49,23 +49,30 @@ export interface ResponseCache {
 /** Errors that mean Salesforce is down, slow or out of budget: a last known answer may stand in. */
 const OUTAGE_CODES = new Set(['UPSTREAM_UNAVAILABLE', 'UPSTREAM_TIMEOUT', 'UPSTREAM_LIMIT']);
 
-/** The variables each operation of a document declares (null: the document does not parse). */
+/**
+ * The variables each operation of a document declares (null: the document does not parse). Keyed
+ * by the document itself, then the operation: the request's own string is looked up, with no
+ * longer one built from it on every request.
+ */
 function declaredVariables(): (document: string, operationName: string | null | undefined) => Set<string> | null {
   // Bounded by the documents' size too: a document may be long.
-  const memo = new LRUCache<string, Set<string> | 0>({ max: 1_000, maxSize: 8_000_000, sizeCalculation: (_v, k) => Math.max(1, k.length) });
+  const memo = new LRUCache<string, Map<string, Set<string> | null>>({ max: 1_000, maxSize: 8_000_000, sizeCalculation: (_v, k) => Math.max(1, k.length) });
   return (document, operationName) => {
-    const id = `${operationName ?? ''}\0${document}`;
-    const known = memo.get(id);
-    if (known !== undefined) return known === 0 ? null : known;
-    let names: Set<string> | 0 = 0;
+    let byOperation = memo.get(document);
+    const name = operationName ?? '';
+    const known = byOperation?.get(name);
+    if (known !== undefined) return known;
+    let names: Set<string> | null = null;
     try {
       const op = getOperationAST(parse(document), operationName);
       if (op) names = new Set((op.variableDefinitions ?? []).map((v) => v.variable.name.value));
     } catch {
-      names = 0;
+      names = null;
     }
-    memo.set(id, names);
-    return names === 0 ? null : names;
+    // A document's operations are few (a parseable one names each); a client's made-up names are not kept past a few.
+    if (!byOperation || byOperation.size >= 16) memo.set(document, (byOperation = new Map()));
+    byOperation.set(name, names);
+    return names;
   };
 }
 
@@ -112,11 +119,16 @@ export function responseCache(freshness: Freshness, secret: Buffer, onStale: () 
       const started = inFlight.get(key);
       // A read whose start was not noted is not stored: it might be an old one.
       if (!started || started.size === 0) return;
-      if (JSON.stringify(value).length > MAX_ANSWER_BYTES) return;
+      const json = JSON.stringify(value);
+      if (json.length > MAX_ANSWER_BYTES) return;
+      // Kept as read back from its JSON, a copy of its own: the plugin's copy of the answer deletes
+      // its metadata fields from every object, which leaves V8 objects in dictionary mode, about
+      // twice as slow to serialise; and each hit serialises its data once only (withSerializer).
+      const answer = withSerializer(JSON.parse(json) as ExecutionResult);
       const tags = [...new Set([...(told?.deps?.tags ?? []), ...freshness.entityTags(entities)])];
-      const stored = await store.set(key, value, tags, ttl, Math.min(...started.values()), storedAt, told?.byEvents ?? true);
+      const stored = await store.set(key, answer, tags, ttl, Math.min(...started.values()), storedAt, told?.byEvents ?? true);
       // The last known answer outlives its invalidation, to stand in while Salesforce fails.
-      if (stored && settings) await store.keep(key, value, storedAt, settings.staleTtlMs);
+      if (stored && settings) await store.keep(key, answer, storedAt, settings.staleTtlMs);
     },
     invalidate: (entities) => store.invalidate(freshness.entityTags(entities)),
   };
@@ -163,10 +175,14 @@ export function responseCache(freshness: Freshness, secret: Buffer, onStale: () 
           // The role scopes every answer: introspection and field visibility differ by role.
           session: (request) => principalOf(request)?.role ?? null,
           buildResponseCacheKey: ({ documentString, variableValues, operationName, sessionId, request }) => {
-            const names = declared(documentString, operationName);
+            // No variables sent: whatever the operation declares, the key's variables are none.
             const values = variableValues ?? {};
-            const used = names ? Object.fromEntries([...names].sort().map((n) => [n, values[n]])) : values;
-            const key = cacheKeyOf([documentString, operationName ?? '', JSON.stringify(used), sessionId ?? ''].join('|'));
+            let used = '{}';
+            if (Object.keys(values).length > 0) {
+              const names = declared(documentString, operationName);
+              used = JSON.stringify(names ? Object.fromEntries([...names].sort().map((n) => [n, values[n]])) : values);
+            }
+            const key = cacheKeyOf([documentString, operationName ?? '', used, sessionId ?? ''].join('|'));
             keyOf.set(request, key);
             return key;
           },
@@ -237,6 +253,26 @@ export function responseCache(freshness: Freshness, secret: Buffer, onStale: () 
       ];
     },
   };
+}
+
+/**
+ * The answer, able to serialise itself (Yoga's `stringify` of a result) with its data's JSON made
+ * once, at its first hit, instead of on every hit: the data is most of an answer, and the same on
+ * every hit; only the extensions differ. The function travels with the answer where the store
+ * keeps objects (this process); a store that keeps JSON (Redis) drops it, and Yoga serialises as
+ * usual. Whatever does not have the answer's own data first, serialises as JSON.stringify does.
+ */
+function withSerializer(answer: ExecutionResult): ExecutionResult & { stringify: (result: ExecutionResult) => string } {
+  const data = answer.data;
+  let dataJson: string | undefined;
+  const stringify = (result: ExecutionResult): string => {
+    if (data === undefined || result.data !== data || Object.keys(result)[0] !== 'data') return JSON.stringify(result);
+    dataJson ??= JSON.stringify(data);
+    const { data: _data, ...rest } = result;
+    const tail = JSON.stringify(rest);
+    return tail === '{}' ? `{"data":${dataJson}}` : `{"data":${dataJson},${tail.slice(1)}`;
+  };
+  return Object.assign(answer, { stringify });
 }
 
 const isAsyncIterable = (v: unknown): v is AsyncIterable<unknown> => typeof v === 'object' && v !== null && Symbol.asyncIterator in v;

@@ -18,7 +18,15 @@ const REQUEST_ID = /^[A-Za-z0-9._:-]{1,64}$/;
 
 const QUIET = new Set(['/health', '/ready']);
 
-const newState = (id: string): RequestState => ({ id, started: performance.now(), operation: null, codes: new Set(), errors: 0, context: null });
+const newState = (id: string, path: string): RequestState => ({
+  id,
+  path,
+  started: performance.now(),
+  operation: null,
+  codes: new Set(),
+  errors: 0,
+  context: null,
+});
 
 /** What a GraphQL request's line tells the metrics (http/metrics.ts: outcomes and error codes). */
 export interface AnsweredOperation {
@@ -38,9 +46,9 @@ export function useRequestLog(
   answered: (o: AnsweredOperation) => void = () => undefined,
 ): Plugin<Context> {
   return {
-    onRequest({ request }) {
+    onRequest({ request, url }) {
       const asked = request.headers.get('x-request-id');
-      states.set(request, newState(asked && REQUEST_ID.test(asked) ? asked : randomUUID()));
+      states.set(request, newState(asked && REQUEST_ID.test(asked) ? asked : randomUUID(), url.pathname));
     },
     onParams({ params, request }) {
       const state = states.get(request);
@@ -67,8 +75,8 @@ export function useRequestLog(
       }
     },
     onResponse({ request, response }) {
-      const url = new URL(request.url);
-      const state = states.get(request) ?? newState(randomUUID());
+      const state = states.get(request) ?? newState(randomUUID(), new URL(request.url).pathname);
+      const path = state.path;
       response.headers.set('x-request-id', state.id);
       // Refusals the edge answered itself never reach onResultProcess.
       const refused = refusalCodeOf(request);
@@ -81,7 +89,7 @@ export function useRequestLog(
         requestId: state.id,
         traceId: traceIdOf(request),
         method: request.method,
-        path: url.pathname,
+        path,
         status: response.status,
         ms: Math.round(performance.now() - state.started),
         client: principal?.name ?? null,
@@ -92,9 +100,9 @@ export function useRequestLog(
         salesforceCalls: state.context?.sf.callsMade ?? 0,
         apiUsage: state.context?.sf.health().apiUsage ?? null,
       };
-      if (GRAPHQL_PATHS.has(url.pathname)) answered({ operation: line.operation, role: line.role, status: line.status, codes: line.errorCodes });
-      if (QUIET.has(url.pathname)) logger.debug(line, 'request');
-      else logger.info(line, GRAPHQL_PATHS.has(url.pathname) ? 'graphql operation' : 'request');
+      if (GRAPHQL_PATHS.has(path)) answered({ operation: line.operation, role: line.role, status: line.status, codes: line.errorCodes });
+      if (QUIET.has(path)) logger.debug(line, 'request');
+      else logger.info(line, GRAPHQL_PATHS.has(path) ? 'graphql operation' : 'request');
     },
   };
 }

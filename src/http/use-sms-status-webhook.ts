@@ -40,36 +40,37 @@ export function isValidTwilioSignature(authToken: string, url: string, params: U
 }
 
 export function useSmsStatusWebhook(options: SmsWebhookOptions): Plugin {
-  return {
-    async onRequest({ request, url, endResponse, fetchAPI }) {
-      if (url.pathname !== SMS_STATUS_PATH) return;
-      const answer = (status: number) => {
-        options.metrics.webhookReport(status < 300 ? 'accepted' : 'refused');
-        endResponse(new fetchAPI.Response(null, { status }));
-      };
-      if (request.method !== 'POST') return answer(405);
-      // The Node server (http/server.ts) refused a body over WEBHOOK_MAX_BODY_BYTES before this.
-      const text = await request.text();
-      const params = new URLSearchParams(text);
-      const signedUrl = options.publicBaseUrl ? `${options.publicBaseUrl.replace(/\/$/, '')}${url.pathname}${url.search}` : url.toString();
-      if (!isValidTwilioSignature(options.authToken, signedUrl, params, request.headers.get('x-twilio-signature') ?? '')) {
-        options.logger.warn({ path: url.pathname }, 'SMS status callback with a bad signature refused');
-        return answer(403);
-      }
-      const id = normaliseId(url.searchParams.get('followUp') ?? '');
-      const status = statusOfReport(params.get('MessageStatus') ?? '');
-      if (!id) return answer(400);
-      if (!status) return answer(204); // queued, sending, accepted: nothing to record
-      try {
-        // A report never moves a follow-up backwards; the status machine decides.
-        const outcome = await advanceFollowUp(options.sf, id, status);
-        if (outcome === 'moved') options.metrics.followUp('SMS', status);
-        return answer(outcome === 'not-found' ? 404 : 204);
-      } catch (e) {
-        // A 5xx makes the provider try again later.
-        options.logger.error({ err: e, followUpId: id }, 'could not record an SMS delivery report');
-        return answer(503);
-      }
-    },
+  // Every request passes here: any other path goes on at once, with no promise to wait for.
+  return { onRequest: (payload) => (payload.url.pathname === SMS_STATUS_PATH ? report(options, payload) : undefined) };
+}
+
+/** A delivery report: checked, recorded, answered. */
+async function report(options: SmsWebhookOptions, { request, url, endResponse, fetchAPI }: Parameters<NonNullable<Plugin['onRequest']>>[0]): Promise<void> {
+  const answer = (status: number) => {
+    options.metrics.webhookReport(status < 300 ? 'accepted' : 'refused');
+    endResponse(new fetchAPI.Response(null, { status }));
   };
+  if (request.method !== 'POST') return answer(405);
+  // The Node server (http/server.ts) refused a body over WEBHOOK_MAX_BODY_BYTES before this.
+  const text = await request.text();
+  const params = new URLSearchParams(text);
+  const signedUrl = options.publicBaseUrl ? `${options.publicBaseUrl.replace(/\/$/, '')}${url.pathname}${url.search}` : url.toString();
+  if (!isValidTwilioSignature(options.authToken, signedUrl, params, request.headers.get('x-twilio-signature') ?? '')) {
+    options.logger.warn({ path: url.pathname }, 'SMS status callback with a bad signature refused');
+    return answer(403);
+  }
+  const id = normaliseId(url.searchParams.get('followUp') ?? '');
+  const status = statusOfReport(params.get('MessageStatus') ?? '');
+  if (!id) return answer(400);
+  if (!status) return answer(204); // queued, sending, accepted: nothing to record
+  try {
+    // A report never moves a follow-up backwards; the status machine decides.
+    const outcome = await advanceFollowUp(options.sf, id, status);
+    if (outcome === 'moved') options.metrics.followUp('SMS', status);
+    return answer(outcome === 'not-found' ? 404 : 204);
+  } catch (e) {
+    // A 5xx makes the provider try again later.
+    options.logger.error({ err: e, followUpId: id }, 'could not record an SMS delivery report');
+    return answer(503);
+  }
 }

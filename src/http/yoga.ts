@@ -3,7 +3,7 @@
  * It reads no environment and opens no port; main.ts and the tests do that.
  */
 import { GraphQLError } from 'graphql';
-import { createYoga, useExecutionCancellation, useReadinessCheck, type GraphiQLOptions, type YogaServerInstance } from 'graphql-yoga';
+import { createYoga, useExecutionCancellation, useReadinessCheck, type GraphiQLOptions, type Plugin, type YogaServerInstance } from 'graphql-yoga';
 import { renderGraphiQL } from '@graphql-yoga/render-graphiql';
 import { useCSRFPrevention } from '@graphql-yoga/plugin-csrf-prevention';
 import { EnvelopArmor } from '@escape.tech/graphql-armor';
@@ -97,6 +97,20 @@ export type Gateway = YogaServerInstance<Record<string, unknown>, Context>;
 
 const DEMO_AGENT_KEY = DEMO_API_KEYS.find((k) => k.role === 'agent')!.key;
 
+const READY_PATH = '/ready';
+
+/**
+ * A plugin whose `onRequest` runs only for requests on `path`. Yoga's readiness check matches
+ * every request against its endpoint with a URL pattern, which costs more than the rest of a
+ * cached answer's edge; useEdgePaths has already refused a URL that ends in the path without
+ * being it, so the path alone decides.
+ */
+function onPath<P extends Plugin>(path: string, plugin: P): P {
+  const { onRequest } = plugin;
+  if (!onRequest) return plugin;
+  return { ...plugin, onRequest: (payload) => (payload.url.pathname === path ? onRequest(payload) : undefined) };
+}
+
 /** The header CSRF prevention asks of a GET or a simple POST (a cross-site form cannot send it). */
 const CSRF_HEADER = 'x-graphql-yoga-csrf';
 
@@ -139,10 +153,13 @@ export function createGateway({
       usePages(),
       ...tracing.plugins,
       ...useMetrics(metrics, metricsEndpoint),
-      useReadinessCheck({
-        endpoint: '/ready',
-        check: readiness(services.sf, logger, security.keys, sharedState, governor, changeEvents, services.describeCache),
-      }),
+      onPath(
+        READY_PATH,
+        useReadinessCheck({
+          endpoint: READY_PATH,
+          check: readiness(services.sf, logger, security.keys, sharedState, governor, changeEvents, services.describeCache),
+        }),
+      ),
       useBudget(governor),
       useExecutionCancellation(),
       ...(smsWebhook ? [useSmsStatusWebhook({ ...smsWebhook, sf: services.sf, logger, metrics })] : []),
