@@ -149,26 +149,29 @@ export async function runContext(): Promise<void> {
     const bare = createYoga({ logging: false, schema: createSchema({ typeDefs: 'type Query { ok: Boolean }' }) });
     const bareHttp = await listen(bare);
     servers.push(bareHttp.server);
-    // And a bare Yoga answering as many bytes as the cached answer: what the size alone costs.
+    // And the like-for-like floor: a bare Yoga configured as the gateway runs (no streaming body
+    // limit: its HTTP server bounds bodies by their declared length), answering as many bytes as
+    // the cached answer. What the gateway adds over Yoga itself is the distance to this one.
     const answer = await (
       await fetch(`${warmHttp.url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json', authorization: AGENT }, body })
     ).text();
-    const sized = createYoga({
+    const alike = createYoga({
       logging: false,
+      maxRequestBodySize: false,
       schema: createSchema({ typeDefs: 'type Query { answer: String }', resolvers: { Query: { answer: () => 'x'.repeat(Math.max(0, answer.length - 24)) } } }),
     });
-    const sizedHttp = await listen(sized);
-    servers.push(sizedHttp.server);
+    const alikeHttp = await listen(alike);
+    servers.push(alikeHttp.server);
     // Rounds, each running the three in turn, the order reversed every other round: the machine's
     // drift (another process, a warmer JIT) falls on all three alike. Medians, and the spread of
     // the rounds' own ratios.
     const targets = {
       bare: (seconds?: number) => load(`${bareHttp.url}/graphql`, JSON.stringify({ query: '{ __typename }' }), CONNECTIONS, seconds),
-      sized: (seconds?: number) => load(`${sizedHttp.url}/graphql`, JSON.stringify({ query: '{ answer }' }), CONNECTIONS, seconds),
+      alike: (seconds?: number) => load(`${alikeHttp.url}/graphql`, JSON.stringify({ query: '{ answer }' }), CONNECTIONS, seconds),
       hit: (seconds?: number) => load(`${warmHttp.url}/graphql`, body, CONNECTIONS, seconds),
     };
-    const runs: Record<keyof typeof targets, Load[]> = { bare: [], sized: [], hit: [] };
-    const order: (keyof typeof targets)[] = ['bare', 'sized', 'hit'];
+    const runs: Record<keyof typeof targets, Load[]> = { bare: [], alike: [], hit: [] };
+    const order: (keyof typeof targets)[] = ['bare', 'alike', 'hit'];
     // A second of each first, not counted: the JIT's warm-up is no one's cost.
     for (const name of order) await targets[name](1);
     for (let round = 0; round < ROUNDS; round++) {
@@ -185,12 +188,14 @@ export async function runContext(): Promise<void> {
       `\n## Cache-hit throughput and CPU per request, against a bare Yoga \`{ __typename }\` in the same run (${CONNECTIONS} connections, ${ROUNDS} rounds of ${SECONDS} s each; medians)\n`,
     );
     console.log('| | requests/s | CPU per request |\n|---|--:|--:|');
-    console.log(`| bare Yoga | ${rps('bare').toFixed(0)} | ${cpu('bare').toFixed(3)} ms |`);
-    console.log(`| bare Yoga, an answer of the same size (${answer.length} bytes) | ${rps('sized').toFixed(0)} | ${cpu('sized').toFixed(3)} ms |`);
-    console.log(`| gateway, cache hit | ${rps('hit').toFixed(0)} | ${cpu('hit').toFixed(3)} ms |`);
+    console.log(`| bare Yoga (its defaults) | ${rps('bare').toFixed(0)} | ${cpu('bare').toFixed(3)} ms |`);
+    console.log(
+      `| bare Yoga as the gateway runs it (no streaming body limit), ${answer.length} bytes answered | ${rps('alike').toFixed(0)} | ${cpu('alike').toFixed(3)} ms |`,
+    );
+    console.log(`| gateway, cache hit (${answer.length} bytes) | ${rps('hit').toFixed(0)} | ${cpu('hit').toFixed(3)} ms |`);
     console.log(`| ratio to bare Yoga (rounds: ${spread('bare')}) | ${(rps('hit') / rps('bare')).toFixed(2)}× | ${(cpu('hit') / cpu('bare')).toFixed(2)}× |`);
     console.log(
-      `| ratio to the same-size answer (rounds: ${spread('sized')}) | ${(rps('hit') / rps('sized')).toFixed(2)}× | ${(cpu('hit') / cpu('sized')).toFixed(2)}× |`,
+      `| ratio to Yoga as the gateway runs it (rounds: ${spread('alike')}) | ${(rps('hit') / rps('alike')).toFixed(2)}× | ${(cpu('hit') / cpu('alike')).toFixed(2)}× |`,
     );
   } finally {
     for (const s of servers) {

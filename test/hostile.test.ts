@@ -246,6 +246,11 @@ describe('the HTTP server', () => {
       body: JSON.stringify({ query: '{ __typename }', variables: { pad: 'x'.repeat(1_100_000) } }),
     });
     expect(res.status).toBe(413);
+    // The server is the only bound (Yoga's own streaming limit is off): a body must declare its length.
+    const chunked = await raw(
+      'POST /graphql HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer demo-agent-key\r\nContent-Type: application/json\r\nTransfer-Encoding: chunked\r\nConnection: close\r\n\r\n4\r\n{"a\r\n0\r\n\r\n',
+    );
+    expect(chunked).toMatch(/^HTTP\/1\.1 411/);
   });
 
   it('cuts off a slow partial request at the server’s request timeout', async () => {

@@ -203,6 +203,11 @@ export function createGateway({
         : graphiqlOptions(security.demoKeys),
     maskedErrors: { maskError: maskError(logger), isDev: false },
     landingPage: false,
+    // The HTTP server (http/server.ts) bounds every body by its declared length (HTTP_MAX_BODY_BYTES)
+    // and refuses one that declares none. Yoga's own limit (25 MB) would pipe each body through a
+    // stream whose abort signal and DOMException cost more CPU than the rest of a cached answer
+    // (bench/context.ts measures both).
+    maxRequestBodySize: false,
     logging: {
       debug: (...args) => logger.debug(args.map(String).join(' ')),
       info: (...args) => logger.info(args.map(String).join(' ')),
