@@ -90,13 +90,18 @@ export function responseCache(freshness: Freshness, secret: Buffer, onStale: () 
   const pending = new LRUCache<string, { deps: AnswerDependencies | undefined; byEvents: boolean }>({ max: 10_000 });
   const declared = declaredVariables();
   // The same request again (the agent's lookups, a frontend's polling) reuses its key: a map
-  // lookup costs less than the HMAC. Bounded in entries and in the text it holds.
-  const keys = new LRUCache<string, string>({ max: 10_000, maxSize: 16_000_000, sizeCalculation: (_v, k) => Math.max(1, k.length) });
-  const cacheKeyOf = (material: string) => {
-    let key = keys.get(material);
+  // lookup costs less than the HMAC. By document, then by the rest of what names the answer: the
+  // request's own document string is looked up as it came, not a longer one joined from it on
+  // every request. Bounded: documents by count and size, and what each holds by count (at worst
+  // 256 × 256 short entries).
+  const keys = new LRUCache<string, Map<string, string>>({ max: 256, maxSize: 8_000_000, sizeCalculation: (_v, k) => Math.max(1, k.length) });
+  const cacheKeyOf = (document: string, rest: string) => {
+    let byRest = keys.get(document);
+    let key = byRest?.get(rest);
     if (key === undefined) {
-      key = createHmac('sha256', secret).update(material).digest('hex');
-      keys.set(material, key);
+      key = createHmac('sha256', secret).update(`${document}|${rest}`).digest('hex');
+      if (!byRest || byRest.size >= 256) keys.set(document, (byRest = new Map()));
+      byRest.set(rest, key);
     }
     return key;
   };
@@ -182,7 +187,7 @@ export function responseCache(freshness: Freshness, secret: Buffer, onStale: () 
               const names = declared(documentString, operationName);
               used = JSON.stringify(names ? Object.fromEntries([...names].sort().map((n) => [n, values[n]])) : values);
             }
-            const key = cacheKeyOf([documentString, operationName ?? '', used, sessionId ?? ''].join('|'));
+            const key = cacheKeyOf(documentString, `${operationName ?? ''}|${used}|${sessionId ?? ''}`);
             keyOf.set(request, key);
             return key;
           },
