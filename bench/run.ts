@@ -10,7 +10,8 @@
  * First the caller-context run (bench/context.ts), then the voice-call run (bench/voice-call.ts),
  * the change-events run (bench/change-events.ts), the Redis footprint run (bench/redis-footprint.ts), then this one, then the chaos run (bench/chaos.ts), then the subscriptions run (bench/subscriptions.ts), then the live-customers run (bench/live-customers.ts), then the load run (bench/load.ts).
  *
- * Options (env): BENCH_SECONDS (per latency run, default 5), BENCH_CONNECTIONS (default 4),
+ * Options (env): BENCH_SECONDS (per latency run, default 5), BENCH_CONNECTIONS (default 4), BENCH_ROUNDS
+ * (the context run's throughput rounds, default 5),
  * BENCH_ONLY=context|voice|events|footprint|read|chaos|subscriptions|live|load; BENCH_SUBSCRIBERS (default 1,000).
  */
 import { createServer, type Server } from 'node:http';
