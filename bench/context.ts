@@ -9,13 +9,16 @@
  * - p50/p99 with 50 ms added to every Salesforce call, cold and warm;
  * - cache-hit throughput as a ratio of a bare Yoga `{ __typename }` server in the same run
  *   (BENCH_ROUNDS interleaved rounds, default 5; medians and the rounds' spread);
- * - CPU per request (this process's CPU time ÷ requests), gateway hit against bare Yoga.
+ * - CPU per request (this process's CPU time ÷ requests), gateway hit against bare Yoga;
+ * - the same hit as several replicas serve it: answers, rate limits and budget in Redis
+ *   (BENCH_REDIS_URL, default the machine's).
  */
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { createSchema, createYoga } from 'graphql-yoga';
+import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { createApp, type App } from '../src/app';
 import { roundsOf } from '../test/support/gateway';
@@ -28,6 +31,7 @@ const CONNECTIONS = Number(process.env.BENCH_CONNECTIONS ?? 4);
 /** Rounds of the throughput comparison. */
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const AGENT = 'Bearer demo-agent-key';
+const REDIS_URL = process.env.BENCH_REDIS_URL ?? 'redis://127.0.0.1:6379/0';
 
 const CONTEXT = `query CallerContext { customersByPhone(phone: "+14155550134", first: 3) { outcome bestMatch { customer {
   id name account { name } consent { sms email call }
@@ -95,6 +99,7 @@ async function load(url: string, body: string, connections = CONNECTIONS, second
 
 export async function runContext(): Promise<void> {
   const emulator = await startEmulatorProcess();
+  const prefix = `bench-context:${process.pid}:`;
   const logger = pino({ level: 'silent' });
   const apps: App[] = [];
   const servers: Server[] = [];
@@ -104,7 +109,11 @@ export async function runContext(): Promise<void> {
     const security = { rateLimits: { agent: unthrottled, designer: unthrottled, frontend: unthrottled } };
     const cold = await createApp(testConfig(emulator.url, { cache: { ttlMs: 0 }, security }), { logger });
     const warm = await createApp(testConfig(emulator.url, { cache: { ttlMs: 600_000 }, security }), { logger });
-    apps.push(cold, warm);
+    // As several replicas run: answers, rate limits and the budget in Redis (a key prefix of its own, removed after).
+    const shared = await createApp(testConfig(emulator.url, { cache: { ttlMs: 600_000 }, security, sharedState: { redisUrl: REDIS_URL, keyPrefix: prefix } }), {
+      logger,
+    });
+    apps.push(cold, warm, shared);
     const post = async (app: App) => {
       const res = await app.yoga.fetch('http://bench/graphql', {
         method: 'POST',
@@ -123,6 +132,7 @@ export async function runContext(): Promise<void> {
     };
     const coldCalls = await measure(cold);
     await post(warm); // fills the cache
+    await post(shared);
     const warmCalls = await measure(warm);
 
     console.log('\n## Caller context: Salesforce calls and rounds per query\n');
@@ -133,7 +143,8 @@ export async function runContext(): Promise<void> {
     const body = JSON.stringify({ query: CONTEXT });
     const coldHttp = await listen(cold.yoga);
     const warmHttp = await listen(warm.yoga);
-    servers.push(coldHttp.server, warmHttp.server);
+    const sharedHttp = await listen(shared.yoga);
+    servers.push(coldHttp.server, warmHttp.server, sharedHttp.server);
     await control(emulator.url, 'PUT', 'faults', { latencyMs: 50 });
     // Latency is what one waiting caller sees: one connection.
     const coldLoad = await load(`${coldHttp.url}/graphql`, body, 1);
@@ -169,9 +180,10 @@ export async function runContext(): Promise<void> {
       bare: (seconds?: number) => load(`${bareHttp.url}/graphql`, JSON.stringify({ query: '{ __typename }' }), CONNECTIONS, seconds),
       alike: (seconds?: number) => load(`${alikeHttp.url}/graphql`, JSON.stringify({ query: '{ answer }' }), CONNECTIONS, seconds),
       hit: (seconds?: number) => load(`${warmHttp.url}/graphql`, body, CONNECTIONS, seconds),
+      redis: (seconds?: number) => load(`${sharedHttp.url}/graphql`, body, CONNECTIONS, seconds),
     };
-    const runs: Record<keyof typeof targets, Load[]> = { bare: [], alike: [], hit: [] };
-    const order: (keyof typeof targets)[] = ['bare', 'alike', 'hit'];
+    const runs: Record<keyof typeof targets, Load[]> = { bare: [], alike: [], hit: [], redis: [] };
+    const order: (keyof typeof targets)[] = ['bare', 'alike', 'hit', 'redis'];
     // A second of each first, not counted: the JIT's warm-up is no one's cost.
     for (const name of order) await targets[name](1);
     for (let round = 0; round < ROUNDS; round++) {
@@ -193,6 +205,7 @@ export async function runContext(): Promise<void> {
       `| bare Yoga as the gateway runs it (no streaming body limit), ${answer.length} bytes answered | ${rps('alike').toFixed(0)} | ${cpu('alike').toFixed(3)} ms |`,
     );
     console.log(`| gateway, cache hit (${answer.length} bytes) | ${rps('hit').toFixed(0)} | ${cpu('hit').toFixed(3)} ms |`);
+    console.log(`| gateway, cache hit, answers, rate limits and budget in Redis | ${rps('redis').toFixed(0)} | ${cpu('redis').toFixed(3)} ms |`);
     console.log(`| ratio to bare Yoga (rounds: ${spread('bare')}) | ${(rps('hit') / rps('bare')).toFixed(2)}× | ${(cpu('hit') / cpu('bare')).toFixed(2)}× |`);
     console.log(
       `| ratio to Yoga as the gateway runs it (rounds: ${spread('alike')}) | ${(rps('hit') / rps('alike')).toFixed(2)}× | ${(cpu('hit') / cpu('alike')).toFixed(2)}× |`,
@@ -204,5 +217,13 @@ export async function runContext(): Promise<void> {
     }
     for (const app of apps) await app.close();
     await stop(emulator);
+    const redis = new Redis(REDIS_URL);
+    let cursor = '0';
+    do {
+      const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1_000);
+      if (found.length > 0) await redis.del(...found);
+      cursor = next;
+    } while (cursor !== '0');
+    redis.disconnect();
   }
 }
