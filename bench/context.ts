@@ -205,7 +205,7 @@ export async function runContext(): Promise<void> {
       `| bare Yoga as the gateway runs it (no streaming body limit), ${answer.length} bytes answered | ${rps('alike').toFixed(0)} | ${cpu('alike').toFixed(3)} ms |`,
     );
     console.log(`| gateway, cache hit (${answer.length} bytes) | ${rps('hit').toFixed(0)} | ${cpu('hit').toFixed(3)} ms |`);
-    console.log(`| gateway, cache hit, answers, rate limits and budget in Redis | ${rps('redis').toFixed(0)} | ${cpu('redis').toFixed(3)} ms |`);
+    console.log(`| gateway, cache hit, with answers, rate limits, budget and activity in Redis | ${rps('redis').toFixed(0)} | ${cpu('redis').toFixed(3)} ms |`);
     console.log(`| ratio to bare Yoga (rounds: ${spread('bare')}) | ${(rps('hit') / rps('bare')).toFixed(2)}× | ${(cpu('hit') / cpu('bare')).toFixed(2)}× |`);
     console.log(
       `| ratio to Yoga as the gateway runs it (rounds: ${spread('alike')}) | ${(rps('hit') / rps('alike')).toFixed(2)}× | ${(cpu('hit') / cpu('alike')).toFixed(2)}× |`,
