@@ -10,7 +10,7 @@
  * - cache-hit throughput as a ratio of a bare Yoga `{ __typename }` server in the same run
  *   (BENCH_ROUNDS interleaved rounds, default 5; medians and the rounds' spread);
  * - CPU per request (this process's CPU time ÷ requests), gateway hit against bare Yoga;
- * - the same hit as several replicas serve it: answers, rate limits and budget in Redis
+ * - the same hit as several replicas serve it: answers, rate limits, budget and activity in Redis
  *   (BENCH_REDIS_URL, default the machine's).
  */
 import { spawn } from 'node:child_process';
@@ -173,8 +173,8 @@ export async function runContext(): Promise<void> {
     });
     const alikeHttp = await listen(alike);
     servers.push(alikeHttp.server);
-    // Rounds, each running the three in turn, the order reversed every other round: the machine's
-    // drift (another process, a warmer JIT) falls on all three alike. Medians, and the spread of
+    // Rounds, each running the four in turn, the order reversed every other round: the machine's
+    // drift (another process, a warmer JIT) falls on all four alike. Medians, and the spread of
     // the rounds' own ratios.
     const targets = {
       bare: (seconds?: number) => load(`${bareHttp.url}/graphql`, JSON.stringify({ query: '{ __typename }' }), CONNECTIONS, seconds),
