@@ -17,7 +17,7 @@ import type { Principal, Role } from '../../domain/principal';
 
 export type { Principal, Role };
 
-/** One-shot SHA-256 (crypto.hash): a third of the cost of a Hash object, on every request. */
+/** One-shot SHA-256 (crypto.hash): about half the cost of a Hash object (1.1 against 2.0 µs here), on every request. */
 const digest = (key: string) => hash('sha256', key, 'buffer');
 
 export class ApiKeys {
