@@ -18,11 +18,11 @@ import { createServer, type Server } from 'node:http';
 import { createRequire } from 'node:module';
 import type { AddressInfo } from 'node:net';
 import { createSchema, createYoga } from 'graphql-yoga';
-import { Redis } from 'ioredis';
 import { pino } from 'pino';
 import { createApp, type App } from '../src/app';
 import { roundsOf } from '../test/support/gateway';
 import { testConfig } from '../test/support/config';
+import { testPrefix } from '../test/support/redis';
 import { percentile, startEmulatorProcess, stop } from './support';
 
 const require = createRequire(import.meta.url);
@@ -99,7 +99,7 @@ async function load(url: string, body: string, connections = CONNECTIONS, second
 
 export async function runContext(): Promise<void> {
   const emulator = await startEmulatorProcess();
-  const prefix = `bench-context:${process.pid}:`;
+  const { prefix, cleanup } = testPrefix(REDIS_URL);
   const logger = pino({ level: 'silent' });
   const apps: App[] = [];
   const servers: Server[] = [];
@@ -217,13 +217,6 @@ export async function runContext(): Promise<void> {
     }
     for (const app of apps) await app.close();
     await stop(emulator);
-    const redis = new Redis(REDIS_URL);
-    let cursor = '0';
-    do {
-      const [next, found] = await redis.scan(cursor, 'MATCH', `${prefix}*`, 'COUNT', 1_000);
-      if (found.length > 0) await redis.del(...found);
-      cursor = next;
-    } while (cursor !== '0');
-    redis.disconnect();
+    await cleanup();
   }
 }
